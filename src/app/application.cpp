@@ -1,0 +1,125 @@
+#include "app/application.hpp"
+
+#include <boost/json.hpp>
+
+#include "accessibility/accessibility.hpp"
+#include "core/text.hpp"
+#include "geo/routes.hpp"
+#include "platform/http/compression.hpp"
+#include "platform/resources/resources.hpp"
+
+namespace zoneatlas::app {
+namespace {
+
+bool IsApi(const http::Request& request) { return text::StartsWith(request.path, "/api/"); }
+
+bool HasBody(http::Method method) {
+  return method == http::Method::kPost || method == http::Method::kPut || method == http::Method::kPatch;
+}
+
+// The language for an error page: the URL's, else the browser's preference.
+Language ErrorLanguage(const http::Request& request) {
+  const auto segments = text::Split(std::string_view(request.path).substr(1), '/');
+  if (const auto language = ParseLanguage(segments.front())) return *language;
+  return PreferredLanguage(request.headers.Get("Accept-Language"));
+}
+
+// API requests with a body must say they send JSON, and send valid JSON.
+std::optional<http::Response> CheckJsonBody(const http::Request& request) {
+  if (!IsApi(request) || !HasBody(request.method)) return std::nullopt;
+  const std::string type = text::AsciiLower(text::Trim(text::Split(request.headers.Get("Content-Type"), ';')[0]));
+  if (type != "application/json") {
+    return http::Response::Problem(415, "Unsupported Media Type",
+                                   "Send the request body as JSON with Content-Type: application/json.");
+  }
+  boost::json::error_code ec;
+  (void)boost::json::parse(request.body, ec);
+  if (ec) {
+    return http::Response::Problem(400, "Bad Request", "The request body is not valid JSON: " + ec.message() + ".");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Application::Application(db::Database& database, std::unique_ptr<view::Renderer> renderer)
+    : database_(database),
+      renderer_(std::move(renderer)),
+      static_files_("static/"),
+      site_{*renderer_, static_files_.version()},
+      geo_store_(database) {}
+
+Result<std::unique_ptr<Application>> Application::Create(db::Database& database) {
+  auto renderer = view::Renderer::Load();
+  if (!renderer) return Fail(renderer.error());
+  std::unique_ptr<Application> application(new Application(database, std::move(*renderer)));
+  application->AddRoutes();
+  return application;
+}
+
+void Application::AddRoutes() {
+  router_.Get("/", [this](const http::Request& request) {
+    return http::Response::Redirect(web::Href(PreferredLanguage(request.headers.Get("Accept-Language")), "/"));
+  }, {.name = "root"});
+  router_.Get("/{lang}", [this](const http::Request& request) {
+    const auto language = ParseLanguage(request.PathParam("lang"));
+    if (!language) return web::ErrorPage(site_, request, ErrorLanguage(request), Error::NotFound("no such page"));
+    return http::Response::Redirect(web::Href(*language, "/"), 301);
+  }, {.name = "language_root"});
+  router_.Get("/static/{path...}", [this](const http::Request& request) {
+    return static_files_.Serve(request, request.PathParam("path"));
+  }, {.name = "static"});
+  router_.Get("/healthz", [this](const http::Request&) {
+    auto alive = database_.WithConnection([](db::Connection& connection) { return connection.Query("SELECT 1"); });
+    if (!alive) return http::Response::Make(503, "text/plain; charset=utf-8", "database unavailable\n");
+    return http::Response::Make(200, "text/plain; charset=utf-8", "ok\n");
+  }, {.name = "healthz"});
+  router_.Get("/metrics", [this](const http::Request&) {
+    return http::Response::Make(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Render());
+  }, {.name = "metrics"});
+  router_.Get("/api/v1/openapi.json", [](const http::Request&) {
+    return http::Response::Make(200, "application/json", std::string(resources::Find("api/openapi.json").value_or("{}")));
+  }, {.name = "openapi"});
+  accessibility::AddRoutes(router_, site_, database_);
+  geo::AddPageRoutes(router_, site_, geo_store_);
+  geo::AddApiRoutes(router_, geo_store_);
+}
+
+http::Response Application::Dispatch(const http::Request& request) const {
+  const auto match = router_.Find(request.method, request.path);
+  if (match.kind == http::Router::Match::Kind::kNotFound) {
+    if (IsApi(request)) return web::Problem(Error::NotFound("there is no API resource at " + request.path));
+    return web::ErrorPage(site_, request, ErrorLanguage(request), Error::NotFound("no such page"));
+  }
+  if (match.kind == http::Router::Match::Kind::kMethodNotAllowed) {
+    std::string allowed;
+    for (http::Method method : match.allowed) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += http::MethodName(method);
+      if (method == http::Method::kGet) allowed += ", HEAD";
+    }
+    http::Response response = http::Response::Problem(
+        405, "Method Not Allowed", std::string(http::MethodName(request.method)) + " is not allowed here; use " + allowed + ".");
+    response.headers.Set("Allow", allowed);
+    return response;
+  }
+  if (auto refused = CheckJsonBody(request)) return *refused;
+  http::Request routed = request;
+  routed.path_params = match.params;
+  http::Response response = match.route->handler(routed);
+  response.route_name = match.route->options.name;
+  return response;
+}
+
+http::Response Application::Handle(const http::Request& request) const {
+  http::Response response = Dispatch(request);
+  http::CompressIfWorthwhile(request, response);
+  return response;
+}
+
+void Application::Observe(const http::Exchange& exchange) {
+  metrics_.Record(exchange);
+  http::LogAccess(exchange);
+}
+
+}  // namespace zoneatlas::app

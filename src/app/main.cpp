@@ -1,0 +1,243 @@
+// zoneatlas: one binary, a table of subcommands (serve, migrate, import, export,
+// version), each a thin client of the libraries below.
+#include <sodium.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "accessibility/accessibility.hpp"
+#include "app/application.hpp"
+#include "geo/export.hpp"
+#include "geo/import.hpp"
+#include "platform/db/database.hpp"
+#include "platform/formats/csv.hpp"
+#include "platform/http/server.hpp"
+
+namespace zoneatlas::app {
+namespace {
+
+constexpr std::string_view kVersion = "0.1.0";
+
+struct Options {
+  std::string database = "zoneatlas.db";
+  // serve
+  std::string address = "127.0.0.1";
+  int port = 8080;
+  int io_threads = 0;
+  int worker_threads = 0;
+  // import / export
+  std::string what;
+  std::string file;
+  double simplify_meters = 0;
+  bool skip_unknown = false;
+  std::string source;
+  std::string output;
+  std::string date;
+  bool status_only = false;
+};
+
+int Report(const Error& error) {
+  std::cerr << "zoneatlas: " << error.message() << "\n";
+  return error.Is(ErrorCode::kInvalidArgument) || error.Is(ErrorCode::kNotFound) ? 2 : 1;
+}
+
+Result<std::unique_ptr<db::Database>> OpenMigrated(const Options& options, std::size_t pool_size) {
+  auto database = db::Database::Open(options.database, pool_size);
+  if (!database) return Fail(database.error());
+  auto applied = (*database)->Migrate();
+  if (!applied) return Fail(applied.error());
+  for (int version : *applied) spdlog::info("applied migration {} to {}", version, (*database)->display_url());
+  return database;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(Error::NotFound("cannot read " + path));
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+Status WriteOutput(const std::string& path, const std::string& content) {
+  if (path.empty() || path == "-") {
+    std::cout << content;
+    return {};
+  }
+  // Write beside the target and rename, so a failed export never leaves half a file.
+  const std::string temporary = path + ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary);
+    out << content;
+    if (!out.flush()) return Fail(Error::Unavailable("cannot write " + temporary));
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) return Fail(Error::Unavailable("cannot write " + path));
+  return {};
+}
+
+int Serve(const Options& options) {
+  const auto cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers = options.worker_threads > 0 ? options.worker_threads : 2 * cores;
+  auto database = OpenMigrated(options, workers);
+  if (!database) return Report(database.error());
+  auto application = Application::Create(**database);
+  if (!application) return Report(application.error());
+  http::ServerOptions server_options;
+  server_options.address = options.address;
+  server_options.port = static_cast<std::uint16_t>(options.port);
+  server_options.io_threads = options.io_threads;
+  server_options.worker_threads = static_cast<int>(workers);
+  Application& app = **application;
+  auto server = http::Server::Create(
+      server_options, [&app](const http::Request& request) { return app.Handle(request); },
+      [&app](const http::Exchange& exchange) { app.Observe(exchange); });
+  if (!server) return Report(server.error());
+  // Tests and scripts read this line to learn the port (with --port 0).
+  std::cout << "zoneatlas listening on http://" << options.address << ":" << (*server)->port() << "/ (database "
+            << (*database)->display_url() << ")" << std::endl;
+  (*server)->Run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int Migrate(const Options& options) {
+  auto database = db::Database::Open(options.database, 1);
+  if (!database) return Report(database.error());
+  if (!options.status_only) {
+    auto applied = (*database)->Migrate();
+    if (!applied) return Report(applied.error());
+    std::cout << "applied " << applied->size() << " migration(s)\n";
+  }
+  auto statuses = (*database)->Migrations();
+  if (!statuses) return Report(statuses.error());
+  for (const auto& status : *statuses) {
+    std::printf("%03d %-40s %s\n", status.version, status.name.c_str(), status.applied ? "applied" : "pending");
+  }
+  return 0;
+}
+
+int Import(const Options& options) {
+  auto content = ReadFile(options.file);
+  if (!content) return Report(content.error());
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Report(database.error());
+  Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
+  if (options.what == "areas") {
+    report = geo::ImportAreas(**database, options.file, *content);
+  } else if (options.what == "zones") {
+    report = geo::ImportZones(**database, options.file, *content);
+  } else {
+    report = geo::ImportBoundaries(**database, options.file, *content,
+                                   {.simplify_meters = options.simplify_meters,
+                                    .skip_unknown = options.skip_unknown,
+                                    .source = options.source});
+  }
+  if (!report) return Report(report.error());
+  std::cerr << report->Describe();
+  if (!report->ok()) {
+    std::cerr << options.file << ": " << report->problems.size()
+              << " problem(s); nothing was imported. Correct the file and import it again.\n";
+    return 1;
+  }
+  std::cout << options.file << ": imported " << report->rows_imported << " of " << report->rows_read << " row(s)";
+  if (report->rows_skipped > 0) std::cout << ", skipped " << report->rows_skipped << " of unknown areas";
+  std::cout << "\n";
+  return 0;
+}
+
+int Export(const Options& options) {
+  auto database = OpenMigrated(options, 1);
+  if (!database) return Report(database.error());
+  auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
+  if (!date) return Report(date.error());
+  geo::Store store(**database);
+  Result<std::string> content = Fail(Error::InvalidArgument("unknown export kind"));
+  if (options.what == "areas") {
+    content = geo::ExportAreas(store, *date);
+  } else if (options.what == "zones") {
+    content = geo::ExportZones(store, *date);
+  } else if (options.what == "geometry") {
+    content = geo::ExportBoundaries(store, *date);
+  } else {
+    auto reports = accessibility::Reports(**database);
+    if (!reports) return Report(reports.error());
+    std::string csv = "reported_at,language,page_url,contact,description\n";
+    for (const auto& report : *reports) {
+      csv += formats::CsvLine({report.reported_at, std::string(LanguageCode(report.language)), report.page_url,
+                               report.contact, report.description});
+    }
+    content = csv;
+  }
+  if (!content) return Report(content.error());
+  if (auto written = WriteOutput(options.output, *content); !written) return Report(written.error());
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("zoneatlas");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  if (sodium_init() < 0) {
+    std::cerr << "zoneatlas: libsodium could not start\n";
+    return 1;
+  }
+  Options options;
+  if (const char* database = std::getenv("ZONEATLAS_DATABASE"); database && *database) options.database = database;
+  if (const char* port = std::getenv("PORT"); port && *port) options.port = std::atoi(port);
+
+  CLI::App cli{"zoneatlas: the atlas, social map, rights explorer and coordination tools of a primary care zone.",
+               "zoneatlas"};
+  cli.require_subcommand(1);
+  cli.add_option("--database", options.database,
+                 "SQLite file or postgresql:// URL (env ZONEATLAS_DATABASE; default zoneatlas.db)");
+
+  auto* serve = cli.add_subcommand("serve", "Serve the web application and API (applies migrations first)");
+  serve->add_option("--address", options.address, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", options.port, "Port to listen on; 0 picks a free one (env PORT)")->capture_default_str();
+  serve->add_option("--io-threads", options.io_threads, "Threads for network I/O (default: one per core)");
+  serve->add_option("--workers", options.worker_threads, "Threads for request handlers (default: two per core)");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and list them");
+  migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
+
+  auto* import = cli.add_subcommand("import", "Import areas, zones or boundaries; all rows or none");
+  import->add_option("kind", options.what, "areas | zones | geometry")
+      ->required()
+      ->check(CLI::IsMember({"areas", "zones", "geometry"}));
+  import->add_option("file", options.file, "CSV or GeoJSON file")->required();
+  import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
+  import->add_flag("--skip-unknown", options.skip_unknown, "geometry: skip boundaries of areas not imported");
+  import->add_option("--source", options.source, "geometry: where the boundaries come from");
+
+  auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");
+  export_command->add_option("kind", options.what, "areas | zones | geometry | accessibility-reports")
+      ->required()
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "accessibility-reports"}));
+  export_command->add_option("--output,-o", options.output, "File to write (default: standard output)");
+  export_command->add_option("--date", options.date, "The geography valid on this day (default: today)");
+
+  auto* version = cli.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(cli, argc, argv);
+  if (*serve) return Serve(options);
+  if (*migrate) return Migrate(options);
+  if (*import) return Import(options);
+  if (*export_command) return Export(options);
+  if (*version) {
+    std::cout << "zoneatlas " << kVersion << "\n";
+    return 0;
+  }
+  return 2;
+}
+
+}  // namespace zoneatlas::app
+
+int main(int argc, char** argv) { return zoneatlas::app::Main(argc, argv); }

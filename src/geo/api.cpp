@@ -1,0 +1,144 @@
+#include <boost/json.hpp>
+
+#include "geo/routes.hpp"
+
+namespace zoneatlas::geo {
+namespace json = boost::json;
+namespace {
+
+json::object NamesJson(const Names& names) {
+  return json::object{{"nl", names.nl}, {"fr", names.fr}, {"en", names.en.empty() ? json::value() : json::value(names.en)}};
+}
+
+json::value OptionalDateJson(const std::optional<Date>& date) {
+  return date ? json::value(date->ToIso()) : json::value();
+}
+
+json::object AreaJson(const Area& area) {
+  json::object object{
+      {"code", area.code},
+      {"kind", AreaKindName(area.kind)},
+      {"names", NamesJson(area.names)},
+      {"parent_code", area.parent_code ? json::value(*area.parent_code) : json::value()},
+      {"valid_from", area.validity.from.ToIso()},
+      {"valid_to", OptionalDateJson(area.validity.to)},
+      {"population", area.population ? json::value(*area.population) : json::value()},
+      {"population_date", OptionalDateJson(area.population_date)},
+      {"land_area_km2", area.land_area_km2 ? json::value(*area.land_area_km2) : json::value()},
+      {"boundary_area_km2", area.boundary_area_km2 ? json::value(*area.boundary_area_km2) : json::value()},
+      {"approximate", area.approximate},
+      {"source", area.source},
+      {"note", area.note},
+  };
+  json::object links{{"self", "/api/v1/areas/" + area.code}};
+  if (area.has_boundary()) links["geometry"] = "/api/v1/areas/" + area.code + "/geometry";
+  object["links"] = std::move(links);
+  return object;
+}
+
+json::object ZoneJson(const Zone& zone, bool with_members) {
+  json::object object{
+      {"id", zone.id},
+      {"kind", ZoneKindName(zone.kind)},
+      {"names", NamesJson(zone.names)},
+      {"region_code", zone.region_code ? json::value(*zone.region_code) : json::value()},
+      {"website", zone.website},
+      {"valid_from", zone.validity.from.ToIso()},
+      {"valid_to", OptionalDateJson(zone.validity.to)},
+      {"approximate", zone.IsApproximate()},
+      {"source", zone.source},
+      {"member_count", zone.members.size()},
+      {"links", json::object{{"self", "/api/v1/zones/" + zone.id}}},
+  };
+  if (with_members) {
+    json::array members;
+    for (const ZoneMember& member : zone.members) {
+      members.push_back(json::object{{"area_code", member.area_code},
+                                     {"approximate", member.approximate},
+                                     {"note", member.note},
+                                     {"valid_from", member.validity.from.ToIso()},
+                                     {"valid_to", OptionalDateJson(member.validity.to)},
+                                     {"links", json::object{{"area", "/api/v1/areas/" + member.area_code}}}});
+    }
+    object["members"] = std::move(members);
+  }
+  return object;
+}
+
+http::Response JsonResponse(const json::value& value) { return http::Response::Json(json::serialize(value)); }
+
+http::Response ListZones(const Store& store, const http::Request& request) {
+  auto date = web::DateParameter(request);
+  if (!date) return web::Problem(date.error());
+  auto zones = store.Zones(*date);
+  if (!zones) return web::Problem(zones.error());
+  json::array list;
+  for (const Zone& zone : *zones) list.push_back(ZoneJson(zone, false));
+  return JsonResponse(json::object{{"date", date->ToIso()}, {"zones", std::move(list)}});
+}
+
+http::Response GetZone(const Store& store, const http::Request& request) {
+  auto date = web::DateParameter(request);
+  if (!date) return web::Problem(date.error());
+  auto zone = store.FindZone(std::string(request.PathParam("zone_id")), *date);
+  if (!zone) return web::Problem(zone.error());
+  return JsonResponse(ZoneJson(*zone, true));
+}
+
+http::Response ListAreas(const Store& store, const http::Request& request) {
+  auto date = web::DateParameter(request);
+  if (!date) return web::Problem(date.error());
+  AreaFilter filter;
+  if (const auto kind = request.Query("kind")) {
+    filter.kind = ParseAreaKind(*kind);
+    if (!filter.kind) return web::Problem(Error::InvalidArgument("unknown area kind '" + *kind + "'"));
+  }
+  filter.parent_code = request.Query("parent");
+  auto areas = store.Areas(filter, *date);
+  if (!areas) return web::Problem(areas.error());
+  json::array list;
+  for (const Area& area : *areas) list.push_back(AreaJson(area));
+  return JsonResponse(json::object{{"date", date->ToIso()}, {"areas", std::move(list)}});
+}
+
+http::Response GetArea(const Store& store, const http::Request& request) {
+  auto date = web::DateParameter(request);
+  if (!date) return web::Problem(date.error());
+  auto area = store.FindArea(std::string(request.PathParam("code")), *date);
+  if (!area) return web::Problem(area.error());
+  return JsonResponse(AreaJson(*area));
+}
+
+http::Response GetGeometry(const Store& store, const http::Request& request) {
+  auto date = web::DateParameter(request);
+  if (!date) return web::Problem(date.error());
+  auto area = store.FindArea(std::string(request.PathParam("code")), *date);
+  if (!area) return web::Problem(area.error());
+  auto geometry = store.Boundary(area->code);
+  if (!geometry) return web::Problem(geometry.error());
+  json::object feature{
+      {"type", "Feature"},
+      {"id", area->code},
+      {"properties", json::object{{"code", area->code},
+                                  {"kind", AreaKindName(area->kind)},
+                                  {"name_nl", area->names.nl},
+                                  {"name_fr", area->names.fr}}},
+      {"geometry", json::parse(*geometry)},
+  };
+  return http::Response::Make(200, "application/geo+json", json::serialize(feature));
+}
+
+}  // namespace
+
+void AddApiRoutes(http::Router& router, const Store& store) {
+  router.Get("/api/v1/zones", [&](const http::Request& r) { return ListZones(store, r); }, {.name = "api_zones"});
+  router.Get("/api/v1/zones/{zone_id}", [&](const http::Request& r) { return GetZone(store, r); },
+             {.name = "api_zone"});
+  router.Get("/api/v1/areas", [&](const http::Request& r) { return ListAreas(store, r); }, {.name = "api_areas"});
+  router.Get("/api/v1/areas/{code}", [&](const http::Request& r) { return GetArea(store, r); },
+             {.name = "api_area"});
+  router.Get("/api/v1/areas/{code}/geometry", [&](const http::Request& r) { return GetGeometry(store, r); },
+             {.name = "api_area_geometry"});
+}
+
+}  // namespace zoneatlas::geo

@@ -1,0 +1,458 @@
+#include "geo/import.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "core/text.hpp"
+#include "geo/geometry.hpp"
+#include "geo/model.hpp"
+#include "geo/store.hpp"
+#include "platform/formats/csv.hpp"
+#include "platform/formats/geojson.hpp"
+
+namespace zoneatlas::geo {
+namespace {
+
+// A row from either format, with its fields by lower-case name.
+struct SourceRow {
+  std::string location;
+  std::map<std::string, std::string, std::less<>> fields;
+  std::optional<formats::MultiPolygon> boundary;
+  std::string boundary_error;
+
+  std::string_view Get(std::string_view name) const {
+    const auto it = fields.find(name);
+    return it == fields.end() ? std::string_view() : text::Trim(it->second);
+  }
+};
+
+struct RowProblems {
+  ImportReport& report;
+  const SourceRow& row;
+  void Add(std::string field, std::string message) const {
+    report.problems.push_back({row.location, std::move(field), std::move(message)});
+  }
+};
+
+Result<std::vector<SourceRow>> RowsFromCsv(std::string_view content) {
+  auto table = formats::ParseCsv(content);
+  if (!table) return Fail(table.error());
+  std::vector<SourceRow> rows;
+  for (const formats::CsvRecord& record : table->records) {
+    SourceRow row;
+    row.location = "line " + std::to_string(record.line);
+    for (std::size_t i = 0; i < table->header.size(); ++i) {
+      row.fields[text::AsciiLower(table->header[i])] = std::string(table->Field(record, i));
+    }
+    if (record.fields.size() > table->header.size()) {
+      row.fields["\x01extra"] = fmt::format("{} fields where the header has {}", record.fields.size(),
+                                            table->header.size());
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<SourceRow>> RowsFromGeoJson(std::string_view content) {
+  auto features = formats::ParseFeatures(content);
+  if (!features) return Fail(features.error());
+  std::vector<SourceRow> rows;
+  for (formats::Feature& feature : *features) {
+    SourceRow row;
+    row.location = "feature " + std::to_string(feature.number);
+    for (auto& [name, value] : feature.properties) row.fields[text::AsciiLower(name)] = value;
+    row.boundary = std::move(feature.geometry);
+    row.boundary_error = std::move(feature.geometry_error);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<SourceRow>> ReadRows(std::string_view file_name, std::string_view content) {
+  return DetectFormat(file_name, content) == FileFormat::kGeoJson ? RowsFromGeoJson(content) : RowsFromCsv(content);
+}
+
+std::optional<bool> ParseFlag(std::string_view value) {
+  const std::string lower = text::AsciiLower(value);
+  if (lower.empty() || lower == "0" || lower == "false" || lower == "no" || lower == "nee" || lower == "non") {
+    return false;
+  }
+  if (lower == "1" || lower == "true" || lower == "yes" || lower == "ja" || lower == "oui") return true;
+  return std::nullopt;
+}
+
+std::optional<Date> ParseDateField(const RowProblems& problems, std::string_view field, std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  auto date = Date::Parse(value);
+  if (!date) {
+    problems.Add(std::string(field), date.error().message());
+    return std::nullopt;
+  }
+  return *date;
+}
+
+void RequireColumns(ImportReport& report, const std::vector<SourceRow>& rows,
+                    std::initializer_list<std::string_view> required) {
+  if (rows.empty()) return;
+  for (std::string_view column : required) {
+    if (!rows.front().fields.contains(column)) {
+      report.problems.push_back({"line 1", std::string(column), "this required column is missing"});
+    }
+  }
+}
+
+void CheckExtraFields(ImportReport& report, const SourceRow& row) {
+  if (const auto extra = row.Get("\x01extra"); !extra.empty()) {
+    report.problems.push_back({row.location, "", "the row has " + std::string(extra)});
+  }
+}
+
+// Statbel's REFNIS list: LVL_REFNIS|CD_REFNIS|CD_SUP_REFNIS|TX_REFNIS_DE|TX_REFNIS_FR|TX_REFNIS_NL|DT_VLDT_START|DT_VLDT_END
+bool IsRefnis(const std::vector<SourceRow>& rows) {
+  return !rows.empty() && rows.front().fields.contains("lvl_refnis") && rows.front().fields.contains("cd_refnis");
+}
+
+std::optional<Area> AreaFromRefnis(const SourceRow& row, const RowProblems& problems) {
+  static const std::map<std::string, AreaKind, std::less<>> kLevels = {{"1", AreaKind::kRegion},
+                                                                       {"2", AreaKind::kProvince},
+                                                                       {"3", AreaKind::kArrondissement},
+                                                                       {"4", AreaKind::kMunicipality}};
+  Area area;
+  area.code = std::string(row.Get("cd_refnis"));
+  const auto level = kLevels.find(row.Get("lvl_refnis"));
+  if (level == kLevels.end()) {
+    problems.Add("LVL_REFNIS", "'" + std::string(row.Get("lvl_refnis")) + "' is not a level from 1 to 4");
+  } else {
+    area.kind = level->second;
+  }
+  if (!IsValidAreaCode(area.code)) problems.Add("CD_REFNIS", "'" + area.code + "' is not a NIS code");
+  area.names = {std::string(row.Get("tx_refnis_nl")), std::string(row.Get("tx_refnis_fr")), ""};
+  if (const auto parent = row.Get("cd_sup_refnis"); !parent.empty() && parent != "-") {
+    area.parent_code = std::string(parent);
+  }
+  const auto from = ParseDateField(problems, "DT_VLDT_START", row.Get("dt_vldt_start"));
+  if (from) area.validity.from = *from;
+  const auto to = ParseDateField(problems, "DT_VLDT_END", row.Get("dt_vldt_end"));
+  if (to && to->year() < 9999) area.validity.to = to;
+  area.source = "Statbel REFNIS";
+  return area;
+}
+
+std::optional<Area> AreaFromRow(const SourceRow& row, const RowProblems& problems) {
+  Area area;
+  area.code = std::string(row.Get("code"));
+  if (!IsValidAreaCode(area.code)) {
+    problems.Add("code", area.code.empty() ? "the code is empty"
+                                           : "'" + area.code + "' is not a code (letters, digits, '-' and '_')");
+  }
+  if (const auto kind = ParseAreaKind(row.Get("kind"))) {
+    area.kind = *kind;
+  } else {
+    problems.Add("kind", "'" + std::string(row.Get("kind")) +
+                             "' is not one of region, province, arrondissement, municipality, statistical_sector, "
+                             "neighbourhood");
+  }
+  area.names = {std::string(row.Get("name_nl")), std::string(row.Get("name_fr")), std::string(row.Get("name_en"))};
+  if (area.names.nl.empty()) problems.Add("name_nl", "the Dutch name is empty");
+  if (area.names.fr.empty()) problems.Add("name_fr", "the French name is empty");
+  if (const auto parent = row.Get("parent_code"); !parent.empty()) area.parent_code = std::string(parent);
+  if (const auto from = ParseDateField(problems, "valid_from", row.Get("valid_from"))) area.validity.from = *from;
+  area.validity.to = ParseDateField(problems, "valid_to", row.Get("valid_to"));
+  if (area.validity.to && *area.validity.to < area.validity.from) {
+    problems.Add("valid_to", "the area stops being valid before it starts");
+  }
+  if (const auto population = row.Get("population"); !population.empty()) {
+    const auto value = text::ParseInteger(population);
+    if (!value || *value < 0) {
+      problems.Add("population", "'" + std::string(population) + "' is not a whole number of people");
+    } else {
+      area.population = *value;
+    }
+    area.population_date = ParseDateField(problems, "population_date", row.Get("population_date"));
+    if (!area.population_date && row.Get("population_date").empty()) {
+      problems.Add("population_date", "a population needs the day it was counted (e.g. 2024-01-01)");
+    }
+  }
+  if (const auto land = row.Get("land_area_km2"); !land.empty()) {
+    const auto value = text::ParseDecimal(land);
+    if (!value || *value <= 0) {
+      problems.Add("land_area_km2", "'" + std::string(land) + "' is not a positive number of km²");
+    } else {
+      area.land_area_km2 = *value;
+    }
+  }
+  if (const auto approximate = ParseFlag(row.Get("approximate"))) {
+    area.approximate = *approximate;
+  } else {
+    problems.Add("approximate", "'" + std::string(row.Get("approximate")) + "' is not yes or no");
+  }
+  area.source = std::string(row.Get("source"));
+  area.note = std::string(row.Get("note"));
+  return area;
+}
+
+std::optional<std::string> CodeOfFeature(const SourceRow& row) {
+  for (std::string_view name : {"code", "nis_code", "niscode", "cd_refnis", "nis"}) {
+    if (const auto value = row.Get(name); !value.empty()) return std::string(value);
+  }
+  // Statbel's "shn": "BE" + one digit + the five-digit NIS code, e.g. BE223064.
+  if (const auto shn = row.Get("shn"); shn.size() == 8 && text::StartsWith(shn, "BE")) {
+    return std::string(shn.substr(3));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string ImportReport::Describe() const {
+  std::string out;
+  for (const auto* list : {&problems, &warnings}) {
+    for (const ImportProblem& problem : *list) {
+      std::string location = problem.location;
+      if (text::StartsWith(location, "line ")) location = location.substr(5);
+      out += fmt::format("{}:{}: {}{}{}{}\n", file, location, list == &warnings ? "warning: " : "", problem.field,
+                         problem.field.empty() ? "" : ": ", problem.message);
+    }
+  }
+  return out;
+}
+
+FileFormat DetectFormat(std::string_view file_name, std::string_view content) {
+  const std::string lower = text::AsciiLower(file_name);
+  if (lower.ends_with(".geojson") || lower.ends_with(".json")) return FileFormat::kGeoJson;
+  if (lower.ends_with(".csv") || lower.ends_with(".txt") || lower.ends_with(".tsv")) return FileFormat::kCsv;
+  const std::string_view trimmed = text::Trim(content);
+  return !trimmed.empty() && trimmed.front() == '{' ? FileFormat::kGeoJson : FileFormat::kCsv;
+}
+
+Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content) {
+  ImportReport report;
+  report.file = std::string(file_name);
+  auto rows = ReadRows(file_name, content);
+  if (!rows) {
+    report.problems.push_back({"", "", rows.error().message()});
+    return report;
+  }
+  report.rows_read = static_cast<int>(rows->size());
+  const bool refnis = IsRefnis(*rows);
+  if (!refnis) RequireColumns(report, *rows, {"code", "kind", "name_nl", "name_fr"});
+  if (!report.ok()) return report;
+
+  std::vector<std::pair<Area, const SourceRow*>> areas;
+  std::map<std::pair<std::string, std::string>, std::string> seen;  // (code, valid_from) -> location.
+  for (const SourceRow& row : *rows) {
+    CheckExtraFields(report, row);
+    const RowProblems problems{report, row};
+    auto area = refnis ? AreaFromRefnis(row, problems) : AreaFromRow(row, problems);
+    if (!area) continue;
+    if (row.boundary) {
+      if (!row.boundary_error.empty()) problems.Add("geometry", row.boundary_error);
+    }
+    const auto key = std::make_pair(area->code, area->validity.from.ToIso());
+    if (const auto [it, inserted] = seen.emplace(key, row.location); !inserted) {
+      problems.Add(refnis ? "CD_REFNIS" : "code", "area " + area->code + " valid from " + key.second +
+                                                      " is already in this file (" + it->second + ")");
+    }
+    areas.emplace_back(std::move(*area), &row);
+  }
+  // Parents must exist, in this file or already in the database.
+  std::set<std::string> codes_in_file;
+  for (const auto& [area, row] : areas) codes_in_file.insert(area.code);
+  auto missing_parents = database.WithConnection([&](db::Connection& connection) -> Status {
+    for (const auto& [area, row] : areas) {
+      if (!area.parent_code || codes_in_file.contains(*area.parent_code)) continue;
+      auto exists = Store::AreaExists(connection, *area.parent_code);
+      if (!exists) return Fail(exists.error());
+      if (!*exists) {
+        RowProblems{report, *row}.Add(refnis ? "CD_SUP_REFNIS" : "parent_code",
+                                      "parent area " + *area.parent_code + " is neither in this file nor imported");
+      }
+    }
+    return {};
+  });
+  if (!missing_parents) return Fail(missing_parents.error());
+  if (!report.ok()) return report;
+
+  auto written = database.InTransaction([&](db::Connection& connection) -> Status {
+    for (const auto& [area, row] : areas) {
+      if (auto put = Store::PutArea(connection, area); !put) return put;
+      if (row->boundary) {
+        auto put = Store::PutBoundary(connection, area.code, formats::WriteGeometry(*row->boundary),
+                                      AreaKm2(*row->boundary), area.source);
+        if (!put) return put;
+      }
+    }
+    return {};
+  });
+  if (!written) return Fail(written.error());
+  report.rows_imported = static_cast<int>(areas.size());
+  return report;
+}
+
+Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content) {
+  ImportReport report;
+  report.file = std::string(file_name);
+  if (DetectFormat(file_name, content) != FileFormat::kCsv) {
+    report.problems.push_back({"", "", "zones are imported from CSV, one row per member area"});
+    return report;
+  }
+  auto rows = RowsFromCsv(content);
+  if (!rows) {
+    report.problems.push_back({"", "", rows.error().message()});
+    return report;
+  }
+  report.rows_read = static_cast<int>(rows->size());
+  RequireColumns(report, *rows, {"zone_id", "kind", "name_nl", "name_fr", "member_code"});
+  if (!report.ok()) return report;
+
+  std::map<std::string, Zone> zones;
+  std::map<std::string, std::string> first_location;
+  std::map<std::pair<std::string, std::string>, std::string> seen_members;
+  std::vector<std::pair<std::string, const SourceRow*>> member_rows;
+  for (const SourceRow& row : *rows) {
+    CheckExtraFields(report, row);
+    const RowProblems problems{report, row};
+    Zone zone;
+    zone.id = std::string(row.Get("zone_id"));
+    if (!IsValidZoneId(zone.id)) {
+      problems.Add("zone_id", "'" + zone.id + "' is not a zone id (2-64 of a-z, 0-9 and '-')");
+      continue;
+    }
+    if (const auto kind = ParseZoneKind(row.Get("kind"))) {
+      zone.kind = *kind;
+    } else {
+      problems.Add("kind", "'" + std::string(row.Get("kind")) + "' is not eerstelijnszone or zorgzone");
+    }
+    zone.names = {std::string(row.Get("name_nl")), std::string(row.Get("name_fr")), std::string(row.Get("name_en"))};
+    if (zone.names.nl.empty()) problems.Add("name_nl", "the Dutch name is empty");
+    if (zone.names.fr.empty()) problems.Add("name_fr", "the French name is empty");
+    if (const auto region = row.Get("region_code"); !region.empty()) zone.region_code = std::string(region);
+    zone.website = std::string(row.Get("website"));
+    zone.source = std::string(row.Get("source"));
+    if (const auto from = ParseDateField(problems, "valid_from", row.Get("valid_from"))) zone.validity.from = *from;
+    zone.validity.to = ParseDateField(problems, "valid_to", row.Get("valid_to"));
+
+    ZoneMember member;
+    member.area_code = std::string(row.Get("member_code"));
+    if (!IsValidAreaCode(member.area_code)) problems.Add("member_code", "'" + member.area_code + "' is not a code");
+    if (const auto approximate = ParseFlag(row.Get("approximate"))) {
+      member.approximate = *approximate;
+    } else {
+      problems.Add("approximate", "'" + std::string(row.Get("approximate")) + "' is not yes or no");
+    }
+    member.note = std::string(row.Get("note"));
+    member.validity = zone.validity;
+    if (const auto [it, inserted] = seen_members.emplace(std::make_pair(zone.id, member.area_code), row.location);
+        !inserted) {
+      problems.Add("member_code", member.area_code + " is already a member of " + zone.id + " (" + it->second + ")");
+    }
+
+    auto [existing, inserted] = zones.try_emplace(zone.id, zone);
+    if (inserted) {
+      first_location[zone.id] = row.location;
+    } else {
+      const Zone& first = existing->second;
+      const bool same = first.kind == zone.kind && first.names.nl == zone.names.nl &&
+                        first.names.fr == zone.names.fr && first.names.en == zone.names.en &&
+                        first.region_code == zone.region_code && first.website == zone.website &&
+                        first.validity.from == zone.validity.from && first.validity.to == zone.validity.to;
+      if (!same) {
+        problems.Add("zone_id", "the zone's kind, names, region, website or validity differ from " +
+                                    first_location[zone.id]);
+      }
+    }
+    existing->second.members.push_back(std::move(member));
+    member_rows.emplace_back(existing->second.members.back().area_code, &row);
+  }
+  auto checked = database.WithConnection([&](db::Connection& connection) -> Status {
+    for (const auto& [code, row] : member_rows) {
+      if (!IsValidAreaCode(code)) continue;
+      auto exists = Store::AreaExists(connection, code);
+      if (!exists) return Fail(exists.error());
+      if (!*exists) RowProblems{report, *row}.Add("member_code", "area " + code + " is not imported");
+    }
+    return {};
+  });
+  if (!checked) return Fail(checked.error());
+  if (!report.ok()) return report;
+
+  auto written = database.InTransaction([&](db::Connection& connection) -> Status {
+    for (const auto& [id, zone] : zones) {
+      if (auto put = Store::PutZone(connection, zone); !put) return put;
+    }
+    return {};
+  });
+  if (!written) return Fail(written.error());
+  report.rows_imported = report.rows_read;
+  return report;
+}
+
+Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view file_name, std::string_view content,
+                                      const BoundaryImportOptions& options) {
+  ImportReport report;
+  report.file = std::string(file_name);
+  auto rows = RowsFromGeoJson(content);
+  if (!rows) {
+    report.problems.push_back({"", "", rows.error().message()});
+    return report;
+  }
+  report.rows_read = static_cast<int>(rows->size());
+  struct Boundary {
+    std::string code;
+    formats::MultiPolygon geometry;
+  };
+  std::vector<Boundary> boundaries;
+  std::map<std::string, std::string> seen;
+  auto checked = database.WithConnection([&](db::Connection& connection) -> Status {
+    for (SourceRow& row : *rows) {
+      const RowProblems problems{report, row};
+      const auto code = CodeOfFeature(row);
+      if (!code) {
+        problems.Add("properties", "no area code (expected a property code, nis_code, CD_REFNIS or shn)");
+        continue;
+      }
+      if (!row.boundary) {
+        problems.Add("geometry", row.boundary_error);
+        continue;
+      }
+      auto exists = Store::AreaExists(connection, *code);
+      if (!exists) return Fail(exists.error());
+      if (!*exists) {
+        if (options.skip_unknown) {
+          ++report.rows_skipped;
+        } else {
+          problems.Add("code", "area " + *code + " is not imported (import the areas first, or skip unknown areas)");
+        }
+        continue;
+      }
+      if (const auto [it, inserted] = seen.emplace(*code, row.location); !inserted) {
+        problems.Add("code", "area " + *code + " already has a boundary in this file (" + it->second + ")");
+        continue;
+      }
+      formats::MultiPolygon geometry =
+          options.simplify_meters > 0 ? Simplify(*row.boundary, options.simplify_meters) : std::move(*row.boundary);
+      if (const std::string problem = GeometryProblem(geometry); !problem.empty()) {
+        report.warnings.push_back({row.location, "geometry", "area " + *code + ": " + problem});
+      }
+      boundaries.push_back({*code, std::move(geometry)});
+    }
+    return {};
+  });
+  if (!checked) return Fail(checked.error());
+  if (!report.ok()) return report;
+  auto written = database.InTransaction([&](db::Connection& connection) -> Status {
+    for (const Boundary& boundary : boundaries) {
+      auto put = Store::PutBoundary(connection, boundary.code, formats::WriteGeometry(boundary.geometry),
+                                    AreaKm2(boundary.geometry), options.source);
+      if (!put) return put;
+    }
+    return {};
+  });
+  if (!written) return Fail(written.error());
+  report.rows_imported = static_cast<int>(boundaries.size());
+  return report;
+}
+
+}  // namespace zoneatlas::geo

@@ -1,0 +1,66 @@
+// geo/import.hpp: importing areas, zones and boundaries from CSV and GeoJSON files.
+//
+// Every row is checked before anything is written; if any row is bad, nothing is
+// written and the report lists every problem with its file, line (or feature) and
+// field. Otherwise all rows are written in one transaction.
+//
+// File layouts are described in docs/import-formats.md.
+//
+// Thread safety: the functions may run concurrently; SQLite serialises the writes.
+#ifndef ZONEATLAS_GEO_IMPORT_HPP_
+#define ZONEATLAS_GEO_IMPORT_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "platform/db/database.hpp"
+
+namespace zoneatlas::geo {
+
+struct ImportProblem {
+  std::string location;  // "line 12" or "feature 3".
+  std::string field;     // Column or property; empty for the whole row or file.
+  std::string message;
+};
+
+struct ImportReport {
+  std::string file;
+  int rows_read = 0;
+  int rows_imported = 0;
+  int rows_skipped = 0;  // Known to be irrelevant, e.g. boundaries of unknown areas with skip_unknown.
+  std::vector<ImportProblem> problems;  // Any problem means nothing was imported.
+  std::vector<ImportProblem> warnings;  // Imported, but worth a look.
+
+  bool ok() const { return problems.empty(); }
+  // One line per problem: "areas.csv:12: population: '12a' is not a whole number".
+  std::string Describe() const;
+};
+
+enum class FileFormat { kCsv, kGeoJson };
+// Guesses from the file name, then from the first non-blank character.
+FileFormat DetectFormat(std::string_view file_name, std::string_view content);
+
+// Areas from our CSV layout, from Statbel's REFNIS code list (pipe-separated, as
+// published), or from GeoJSON features with the same properties (their boundaries are
+// stored too).
+Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content);
+
+// Zones from CSV, one row per member area; a zone's rows replace its earlier definition.
+Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content);
+
+struct BoundaryImportOptions {
+  double simplify_meters = 0;  // 0 keeps every vertex.
+  bool skip_unknown = false;   // Skip features of areas not in the database instead of failing.
+  std::string source;
+};
+
+// Boundaries from GeoJSON; each feature names its area by a code property ("code",
+// "nis_code", "NIS_code", "CD_REFNIS" or Statbel's "shn" such as BE223064).
+Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view file_name, std::string_view content,
+                                      const BoundaryImportOptions& options);
+
+}  // namespace zoneatlas::geo
+
+#endif  // ZONEATLAS_GEO_IMPORT_HPP_

@@ -1,0 +1,79 @@
+#include "geo/model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace zoneatlas::geo {
+namespace {
+
+constexpr std::array<std::pair<AreaKind, std::string_view>, 6> kAreaKinds = {{
+    {AreaKind::kRegion, "region"},
+    {AreaKind::kProvince, "province"},
+    {AreaKind::kArrondissement, "arrondissement"},
+    {AreaKind::kMunicipality, "municipality"},
+    {AreaKind::kStatisticalSector, "statistical_sector"},
+    {AreaKind::kNeighbourhood, "neighbourhood"},
+}};
+
+constexpr std::array<std::pair<ZoneKind, std::string_view>, 2> kZoneKinds = {{
+    {ZoneKind::kEerstelijnszone, "eerstelijnszone"},
+    {ZoneKind::kZorgzone, "zorgzone"},
+}};
+
+}  // namespace
+
+std::string_view AreaKindName(AreaKind kind) {
+  for (const auto& [value, name] : kAreaKinds) {
+    if (value == kind) return name;
+  }
+  return "municipality";
+}
+
+std::optional<AreaKind> ParseAreaKind(std::string_view name) {
+  for (const auto& [value, known] : kAreaKinds) {
+    if (known == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::string_view ZoneKindName(ZoneKind kind) {
+  for (const auto& [value, name] : kZoneKinds) {
+    if (value == kind) return name;
+  }
+  return "eerstelijnszone";
+}
+
+std::optional<ZoneKind> ParseZoneKind(std::string_view name) {
+  for (const auto& [value, known] : kZoneKinds) {
+    if (known == name) return value;
+  }
+  return std::nullopt;
+}
+
+const std::string& Names::In(Language language) const {
+  switch (language) {
+    case Language::kFr: return fr.empty() ? nl : fr;
+    case Language::kEn: return en.empty() ? nl : en;
+    case Language::kNl: return nl;
+  }
+  return nl;
+}
+
+bool Zone::IsApproximate() const {
+  return std::any_of(members.begin(), members.end(), [](const ZoneMember& member) { return member.approximate; });
+}
+
+bool IsValidZoneId(std::string_view id) {
+  return id.size() >= 2 && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
+bool IsValidAreaCode(std::string_view code) {
+  return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+         });
+}
+
+}  // namespace zoneatlas::geo

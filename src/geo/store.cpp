@@ -1,0 +1,233 @@
+#include "geo/store.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace zoneatlas::geo {
+namespace {
+
+using db::Row;
+using db::Value;
+
+constexpr std::string_view kAreaColumns =
+    "a.code, a.kind, a.name_nl, a.name_fr, a.name_en, a.parent_code, a.valid_from, a.valid_to, a.population, "
+    "a.population_date, a.land_area_km2, a.approximate, a.source, a.note, "
+    "g.area_km2";
+constexpr std::string_view kAreaFrom = " FROM areas a LEFT JOIN area_geometries g ON g.code = a.code";
+// Valid at the date bound twice as the last two parameters.
+constexpr std::string_view kValidAt = " a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to >= ?)";
+
+std::optional<Date> OptionalDate(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto date = Date::Parse(*text);
+  return date ? std::optional(*date) : std::nullopt;
+}
+
+ValidityPeriod PeriodFrom(const Row& row, std::size_t from_column) {
+  auto from = Date::Parse(row.Text(from_column));
+  return ValidityPeriod{from ? *from : Date::FromYmd(1970, 1, 1).value(),
+                        OptionalDate(row.OptionalText(from_column + 1))};
+}
+
+Area AreaFrom(const Row& row) {
+  Area area;
+  area.code = row.Text(0);
+  area.kind = ParseAreaKind(row.Text(1)).value_or(AreaKind::kMunicipality);
+  area.names = {row.Text(2), row.Text(3), row.Text(4)};
+  area.parent_code = row.OptionalText(5);
+  area.validity = PeriodFrom(row, 6);
+  area.population = row.OptionalInteger(8);
+  area.population_date = OptionalDate(row.OptionalText(9));
+  area.land_area_km2 = row.OptionalReal(10);
+  area.approximate = row.Integer(11) != 0;
+  area.source = row.Text(12);
+  area.note = row.Text(13);
+  area.boundary_area_km2 = row.OptionalReal(14);
+  return area;
+}
+
+Value OptionalIso(const std::optional<Date>& date) {
+  return date ? Value(date->ToIso()) : Value();
+}
+
+// Loads the members valid at `date` of the zones whose rows are given.
+Result<std::vector<Zone>> ZonesFrom(db::Connection& connection, const std::vector<Row>& rows, const Date& date) {
+  std::vector<Zone> zones;
+  for (const Row& row : rows) {
+    Zone zone;
+    zone.id = row.Text(0);
+    zone.kind = ParseZoneKind(row.Text(1)).value_or(ZoneKind::kEerstelijnszone);
+    zone.names = {row.Text(2), row.Text(3), row.Text(4)};
+    zone.region_code = row.OptionalText(5);
+    zone.website = row.Text(6);
+    zone.validity = PeriodFrom(row, 7);
+    zone.source = row.Text(9);
+    auto members = connection.Query(
+        "SELECT area_code, approximate, note, valid_from, valid_to FROM zone_members"
+        " WHERE zone_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY area_code",
+        {zone.id, date.ToIso(), date.ToIso()});
+    if (!members) return Fail(members.error());
+    for (const Row& member : *members) {
+      zone.members.push_back(
+          ZoneMember{member.Text(0), member.Integer(1) != 0, member.Text(2), PeriodFrom(member, 3)});
+    }
+    zones.push_back(std::move(zone));
+  }
+  return zones;
+}
+
+constexpr std::string_view kZoneColumns =
+    "z.id, z.kind, z.name_nl, z.name_fr, z.name_en, z.region_code, z.website, z.valid_from, z.valid_to, z.source";
+constexpr std::string_view kZoneValidAt = " z.valid_from <= ? AND (z.valid_to IS NULL OR z.valid_to >= ?)";
+
+}  // namespace
+
+Result<Area> Store::FindArea(const std::string& code, const Date& date) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) +
+                                " WHERE a.code = ? AND" + std::string(kValidAt),
+                            {code, date.ToIso(), date.ToIso()});
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::NotFound("no area with code " + code + " on " + date.ToIso()));
+  return AreaFrom(rows->front());
+}
+
+Result<std::vector<Area>> Store::Areas(const AreaFilter& filter, const Date& date) const {
+  std::string sql = std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) + " WHERE" +
+                    std::string(kValidAt);
+  std::vector<Value> params = {date.ToIso(), date.ToIso()};
+  if (filter.kind) {
+    sql += " AND a.kind = ?";
+    params.emplace_back(std::string(AreaKindName(*filter.kind)));
+  }
+  if (filter.parent_code) {
+    sql += " AND a.parent_code = ?";
+    params.emplace_back(*filter.parent_code);
+  }
+  sql += " ORDER BY a.name_nl";
+  auto rows = database_.WithConnection([&](db::Connection& connection) { return connection.Query(sql, params); });
+  if (!rows) return Fail(rows.error());
+  std::vector<Area> areas;
+  for (const Row& row : *rows) areas.push_back(AreaFrom(row));
+  return areas;
+}
+
+Result<std::vector<Area>> Store::AreasWithCodes(const std::vector<std::string>& codes, const Date& date) const {
+  std::vector<Area> areas;
+  if (codes.empty()) return areas;
+  std::string placeholders;
+  std::vector<Value> params = {date.ToIso(), date.ToIso()};
+  for (const std::string& code : codes) {
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.emplace_back(code);
+  }
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) + " WHERE" +
+                                std::string(kValidAt) + " AND a.code IN (" + placeholders + ")",
+                            params);
+  });
+  if (!rows) return Fail(rows.error());
+  for (const Row& row : *rows) areas.push_back(AreaFrom(row));
+  return areas;
+}
+
+Result<std::string> Store::Boundary(const std::string& code) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query("SELECT geojson FROM area_geometries WHERE code = ?", {code});
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::NotFound("area " + code + " has no boundary"));
+  return rows->front().Text(0);
+}
+
+Result<std::vector<Zone>> Store::Zones(const Date& date) const {
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<Zone>> {
+    auto rows = connection.Query(std::string("SELECT ") + std::string(kZoneColumns) + " FROM zones z WHERE" +
+                                     std::string(kZoneValidAt) + " ORDER BY z.kind, z.name_nl",
+                                 {date.ToIso(), date.ToIso()});
+    if (!rows) return Fail(rows.error());
+    return ZonesFrom(connection, *rows, date);
+  });
+}
+
+Result<Zone> Store::FindZone(const std::string& id, const Date& date) const {
+  auto zones = database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<Zone>> {
+    auto rows = connection.Query(std::string("SELECT ") + std::string(kZoneColumns) +
+                                     " FROM zones z WHERE z.id = ? AND" + std::string(kZoneValidAt),
+                                 {id, date.ToIso(), date.ToIso()});
+    if (!rows) return Fail(rows.error());
+    return ZonesFrom(connection, *rows, date);
+  });
+  if (!zones) return Fail(zones.error());
+  if (zones->empty()) return Fail(Error::NotFound("no zone " + id + " on " + date.ToIso()));
+  return std::move(zones->front());
+}
+
+Result<std::vector<Zone>> Store::ZonesWithMember(const std::string& code, const Date& date) const {
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<Zone>> {
+    auto rows = connection.Query(
+        std::string("SELECT ") + std::string(kZoneColumns) + " FROM zones z WHERE" + std::string(kZoneValidAt) +
+            " AND z.id IN (SELECT m.zone_id FROM zone_members m WHERE m.area_code = ? AND m.valid_from <= ?"
+            " AND (m.valid_to IS NULL OR m.valid_to >= ?)) ORDER BY z.name_nl",
+        {date.ToIso(), date.ToIso(), code, date.ToIso(), date.ToIso()});
+    if (!rows) return Fail(rows.error());
+    return ZonesFrom(connection, *rows, date);
+  });
+}
+
+Status Store::PutArea(db::Connection& connection, const Area& area) {
+  auto deleted = connection.Execute("DELETE FROM areas WHERE code = ? AND valid_from = ?",
+                                    {area.code, area.validity.from.ToIso()});
+  if (!deleted) return Fail(deleted.error());
+  auto inserted = connection.Execute(
+      "INSERT INTO areas (code, kind, name_nl, name_fr, name_en, parent_code, valid_from, valid_to, population,"
+      " population_date, land_area_km2, approximate, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {area.code, std::string(AreaKindName(area.kind)), area.names.nl, area.names.fr, area.names.en,
+       db::Nullable(area.parent_code), area.validity.from.ToIso(), OptionalIso(area.validity.to),
+       db::Nullable(area.population), OptionalIso(area.population_date), db::Nullable(area.land_area_km2),
+       static_cast<long long>(area.approximate), area.source, area.note});
+  if (!inserted) return Fail(inserted.error());
+  return {};
+}
+
+Status Store::PutZone(db::Connection& connection, const Zone& zone) {
+  auto deleted = connection.Execute("DELETE FROM zone_members WHERE zone_id = ?", {zone.id});
+  if (deleted) deleted = connection.Execute("DELETE FROM zones WHERE id = ?", {zone.id});
+  if (!deleted) return Fail(deleted.error());
+  auto inserted = connection.Execute(
+      "INSERT INTO zones (id, kind, name_nl, name_fr, name_en, region_code, website, valid_from, valid_to, source)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {zone.id, std::string(ZoneKindName(zone.kind)), zone.names.nl, zone.names.fr, zone.names.en,
+       db::Nullable(zone.region_code), zone.website, zone.validity.from.ToIso(), OptionalIso(zone.validity.to),
+       zone.source});
+  if (!inserted) return Fail(inserted.error());
+  for (const ZoneMember& member : zone.members) {
+    auto added = connection.Execute(
+        "INSERT INTO zone_members (zone_id, area_code, approximate, note, valid_from, valid_to)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        {zone.id, member.area_code, static_cast<long long>(member.approximate), member.note,
+         member.validity.from.ToIso(), OptionalIso(member.validity.to)});
+    if (!added) return Fail(added.error());
+  }
+  return {};
+}
+
+Status Store::PutBoundary(db::Connection& connection, const std::string& code, const std::string& geojson,
+                          double area_km2, const std::string& source) {
+  auto deleted = connection.Execute("DELETE FROM area_geometries WHERE code = ?", {code});
+  if (!deleted) return Fail(deleted.error());
+  auto inserted = connection.Execute(
+      "INSERT INTO area_geometries (code, geojson, area_km2, source) VALUES (?, ?, ?, ?)",
+      {code, geojson, area_km2, source});
+  if (!inserted) return Fail(inserted.error());
+  return {};
+}
+
+Result<bool> Store::AreaExists(db::Connection& connection, const std::string& code) {
+  auto rows = connection.Query("SELECT COUNT(*) FROM areas WHERE code = ?", {code});
+  if (!rows) return Fail(rows.error());
+  return rows->front().Integer(0) > 0;
+}
+
+}  // namespace zoneatlas::geo

@@ -1,0 +1,60 @@
+// geo/store.hpp: reading and writing areas and zones.
+//
+// Every read takes the date at which the geography is wanted; only versions valid on
+// that day are returned. Writes take a Connection so that importers can run many of
+// them inside one transaction (all or nothing).
+//
+// Thread safety: Store is safe to share; it holds only a reference to the Database.
+#ifndef ZONEATLAS_GEO_STORE_HPP_
+#define ZONEATLAS_GEO_STORE_HPP_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "geo/model.hpp"
+#include "platform/db/database.hpp"
+
+namespace zoneatlas::geo {
+
+struct AreaFilter {
+  std::optional<AreaKind> kind;
+  std::optional<std::string> parent_code;
+};
+
+class Store {
+ public:
+  explicit Store(db::Database& database) : database_(database) {}
+
+  // Returns kNotFound when no version of `code` is valid at `date`.
+  Result<Area> FindArea(const std::string& code, const Date& date) const;
+  Result<std::vector<Area>> Areas(const AreaFilter& filter, const Date& date) const;
+  // Returns the areas valid at `date` among `codes`, in no particular order; unknown
+  // codes are left out.
+  Result<std::vector<Area>> AreasWithCodes(const std::vector<std::string>& codes, const Date& date) const;
+  // Returns the area's boundary as GeoJSON geometry text; kNotFound when it has none.
+  Result<std::string> Boundary(const std::string& code) const;
+
+  // Zones valid at `date`, each with its members valid at `date`, sorted by kind and name.
+  Result<std::vector<Zone>> Zones(const Date& date) const;
+  Result<Zone> FindZone(const std::string& id, const Date& date) const;
+  // Zones of which `code` is a member at `date`.
+  Result<std::vector<Zone>> ZonesWithMember(const std::string& code, const Date& date) const;
+
+  // Writers, for importers that hold a transaction.
+  static Status PutArea(db::Connection& connection, const Area& area);
+  // Replaces the zone and all its memberships.
+  static Status PutZone(db::Connection& connection, const Zone& zone);
+  static Status PutBoundary(db::Connection& connection, const std::string& code, const std::string& geojson,
+                            double area_km2, const std::string& source);
+  // True when some version of `code` exists (valid at any time).
+  static Result<bool> AreaExists(db::Connection& connection, const std::string& code);
+
+ private:
+  db::Database& database_;
+};
+
+}  // namespace zoneatlas::geo
+
+#endif  // ZONEATLAS_GEO_STORE_HPP_

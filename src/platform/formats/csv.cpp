@@ -1,0 +1,141 @@
+#include "platform/formats/csv.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/text.hpp"
+
+namespace zoneatlas::formats {
+namespace {
+
+char GuessDelimiter(std::string_view data) {
+  constexpr std::array<char, 4> kCandidates = {',', ';', '|', '\t'};
+  std::array<int, 4> counts{};
+  bool quoted = false;
+  for (char c : data) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    for (std::size_t i = 0; i < kCandidates.size(); ++i) {
+      if (c == kCandidates[i]) ++counts[i];
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < kCandidates.size(); ++i) {
+    if (counts[i] > counts[best]) best = i;
+  }
+  return kCandidates[best];
+}
+
+}  // namespace
+
+std::optional<std::size_t> CsvTable::Column(std::string_view name) const {
+  const std::string wanted = text::AsciiLower(name);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (text::AsciiLower(header[i]) == wanted) return i;
+  }
+  return std::nullopt;
+}
+
+std::string_view CsvTable::Field(const CsvRecord& record, std::size_t column) const {
+  return column < record.fields.size() ? std::string_view(record.fields[column]) : std::string_view();
+}
+
+Result<CsvTable> ParseCsv(std::string_view data, std::optional<char> delimiter) {
+  if (text::StartsWith(data, "\xEF\xBB\xBF")) data.remove_prefix(3);
+  if (const std::size_t bad = text::InvalidUtf8Offset(data); bad != std::string_view::npos) {
+    const auto line = 1 + std::count(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    return Fail(Error::InvalidArgument("line " + std::to_string(line) +
+                                       ": the text is not UTF-8 (save the file as \"CSV UTF-8\")"));
+  }
+  CsvTable table;
+  table.delimiter = delimiter.value_or(GuessDelimiter(data));
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  bool field_was_quoted = false;
+  int line = 1;
+  int record_line = 1;
+  int quote_line = 0;
+  bool have_header = false;
+
+  auto end_record = [&] {
+    fields.push_back(std::move(field));
+    field.clear();
+    const bool blank = fields.size() == 1 && fields[0].empty() && !field_was_quoted;
+    if (!blank) {
+      if (!have_header) {
+        for (auto& name : fields) table.header.emplace_back(text::Trim(name));
+        have_header = true;
+      } else {
+        table.records.push_back(CsvRecord{record_line, std::move(fields)});
+      }
+    }
+    fields.clear();
+    field_was_quoted = false;
+  };
+
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    const char c = data[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < data.size() && data[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && text::Trim(field).empty()) {
+      field.clear();
+      quoted = true;
+      field_was_quoted = true;
+      quote_line = line;
+    } else if (c == table.delimiter) {
+      fields.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
+      continue;
+    } else if (c == '\n') {
+      end_record();
+      ++line;
+      record_line = line;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) {
+    return Fail(Error::InvalidArgument("line " + std::to_string(quote_line) +
+                                       ": a quoted field is not closed (a '\"' is missing)"));
+  }
+  if (!field.empty() || !fields.empty()) end_record();
+  if (!have_header) return Fail(Error::InvalidArgument("the file is empty: expected a header line"));
+  return table;
+}
+
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) line += ',';
+    const std::string& field = fields[i];
+    if (field.find_first_of(",\"\r\n") == std::string::npos && field == text::Trim(field)) {
+      line += field;
+      continue;
+    }
+    line += '"';
+    for (char c : field) {
+      if (c == '"') line += '"';
+      line += c;
+    }
+    line += '"';
+  }
+  line += '\n';
+  return line;
+}
+
+}  // namespace zoneatlas::formats

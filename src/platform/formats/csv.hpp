@@ -1,0 +1,48 @@
+// platform/formats/csv.hpp: reading delimited text (RFC 4180 and what Excel and Statbel
+// actually write).
+//
+// Accepts a UTF-8 byte order mark, CRLF or LF line ends, quoted fields with doubled
+// quotes and line breaks inside, and ',', ';', '|' or tab as the delimiter (guessed from
+// the header line unless given). Each record keeps the line number it starts on, so an
+// importer can say "line 12, column population".
+//
+// Thread safety: pure functions.
+#ifndef ZONEATLAS_PLATFORM_FORMATS_CSV_HPP_
+#define ZONEATLAS_PLATFORM_FORMATS_CSV_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace zoneatlas::formats {
+
+struct CsvRecord {
+  int line = 0;  // 1-based line of the record's first character.
+  std::vector<std::string> fields;
+};
+
+class CsvTable {
+ public:
+  std::vector<std::string> header;  // Trimmed column names.
+  std::vector<CsvRecord> records;   // Data records, blank lines left out.
+  char delimiter = ',';
+
+  // Returns the index of the column named `name` (case-insensitively), if present.
+  std::optional<std::size_t> Column(std::string_view name) const;
+  // Returns the field of `record` in column `column`, or "" when the record is short.
+  std::string_view Field(const CsvRecord& record, std::size_t column) const;
+};
+
+// Parses `data`; the first record is the header. Returns kInvalidArgument, naming the
+// line, for an unterminated quote, invalid UTF-8, or an empty file.
+Result<CsvTable> ParseCsv(std::string_view data, std::optional<char> delimiter = std::nullopt);
+
+// Returns one CSV record with a line feed, quoting fields that need it.
+std::string CsvLine(const std::vector<std::string>& fields);
+
+}  // namespace zoneatlas::formats
+
+#endif  // ZONEATLAS_PLATFORM_FORMATS_CSV_HPP_

@@ -1,0 +1,39 @@
+// platform/http/form.hpp: HTML form posts and their CSRF protection.
+//
+// Forms carry a token that must match a cookie set with the form (double submit): a
+// page on another site can make a browser post to zoneatlas, but cannot read or set the
+// cookie, so it cannot forge the token. Accounts (sessions) will bind the token to the
+// session; the check stays the same.
+//
+// Thread safety: pure functions; NewCsrfToken uses libsodium's thread-safe generator.
+#ifndef ZONEATLAS_PLATFORM_HTTP_FORM_HPP_
+#define ZONEATLAS_PLATFORM_HTTP_FORM_HPP_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/http/message.hpp"
+
+namespace zoneatlas::http {
+
+inline constexpr std::string_view kCsrfCookie = "zoneatlas_csrf";
+inline constexpr std::string_view kCsrfField = "csrf_token";
+
+// Parses an application/x-www-form-urlencoded body. Returns nothing when it is not.
+std::optional<std::multimap<std::string, std::string>> ParseForm(const Request& request);
+
+// Returns the value of cookie `name`, if sent.
+std::optional<std::string> Cookie(const Request& request, std::string_view name);
+
+// Returns the request's CSRF cookie if it has a well-formed one, else a new token. If
+// the token is new, sets the cookie on `response`.
+std::string CsrfToken(const Request& request, Response& response);
+
+// True when the form's token equals the cookie (compared in constant time).
+bool CsrfTokenMatches(const Request& request, const std::multimap<std::string, std::string>& form);
+
+}  // namespace zoneatlas::http
+
+#endif  // ZONEATLAS_PLATFORM_HTTP_FORM_HPP_

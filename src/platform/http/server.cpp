@@ -1,0 +1,336 @@
+#include "platform/http/server.hpp"
+
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "core/text.hpp"
+
+namespace zoneatlas::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+Response PlainError(int status, std::string message) {
+  Response response = Response::Make(status, "text/plain; charset=utf-8", std::move(message) + "\n");
+  response.headers.Set("Connection", "close");
+  return response;
+}
+
+// Turns a parsed Beast request into ours. Returns a 400 response instead when the
+// target is not a valid origin-form URL or decodes to something no path may hold.
+std::variant<Request, Response> ToRequest(bhttp::request<bhttp::string_body>&& raw, const std::string& remote) {
+  Request request;
+  request.method = ParseMethod(std::string_view(raw.method_string().data(), raw.method_string().size()));
+  request.target = std::string(raw.target());
+  const auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) return PlainError(400, "Bad request: the URL is not valid (" + url.error().message() + ").");
+  request.path = url->path();
+  if (request.path.find('\0') != std::string::npos || !text::IsValidUtf8(request.path)) {
+    return PlainError(400, "Bad request: the URL path is not valid UTF-8 text.");
+  }
+  for (const auto& param : url->params()) {
+    if (!text::IsValidUtf8(param.key) || !text::IsValidUtf8(param.value)) {
+      return PlainError(400, "Bad request: a query parameter is not valid UTF-8 text.");
+    }
+    request.query.emplace(param.key, param.value);
+  }
+  for (const auto& field : raw) {
+    request.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  }
+  request.body = std::move(raw.body());
+  request.remote_address = remote;
+  return request;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& response, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> raw{static_cast<bhttp::status>(response.status), version};
+  for (auto& [name, value] : response.headers.fields()) raw.insert(name, value);
+  raw.set(bhttp::field::server, "zoneatlas");
+  if (response.headers.Get("Connection") == "close") keep_alive = false;
+  raw.keep_alive(keep_alive);
+  const std::size_t length = response.body.size();
+  if (!head) raw.body() = std::move(response.body);
+  raw.content_length(length);
+  if (head) raw.body().clear();
+  return raw;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  ExchangeObserver observer;
+  asio::io_context io;
+  tcp::acceptor acceptor{io};
+  std::unique_ptr<asio::thread_pool> workers;
+  asio::signal_set signals{io};
+  std::atomic<bool> stopping{false};
+  std::atomic<int> busy_requests{0};
+
+  class Session;
+  std::mutex sessions_mutex;
+  std::set<std::shared_ptr<Session>> sessions;  // Guarded by sessions_mutex.
+
+  void Accept();
+  void BeginStop();
+  void WaitForDrain(std::shared_ptr<asio::steady_timer> timer, Clock::time_point deadline);
+  void Forget(const std::shared_ptr<Session>& session) {
+    std::lock_guard lock(sessions_mutex);
+    sessions.erase(session);
+  }
+};
+
+// One connection. Every member is touched only on the connection's strand.
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+    beast::error_code ignored;
+    const auto endpoint = stream_.socket().remote_endpoint(ignored);
+    remote_ = ignored ? "" : endpoint.address().to_string();
+  }
+
+  void Start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+  }
+
+  // Closes the connection if it is waiting for a request; a busy one closes after its
+  // response.
+  void CloseIfIdle() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->Close();
+    });
+  }
+
+ private:
+  void Read() {
+    if (server_.stopping) return Close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    parser_->body_limit(server_.options.body_limit);
+    stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnReadError(ec);
+    // The whole of a request, once it has started, must arrive within the read timeout.
+    busy_ = true;
+    started_ = Clock::now();
+    stream_.expires_after(server_.options.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code read_ec, std::size_t) { self->OnRead(read_ec); });
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::error::bad_descriptor) {
+      return Close();
+    }
+    if (ec == bhttp::error::body_limit) {
+      return Refuse(413, "Request body too large: the limit is " + std::to_string(server_.options.body_limit) +
+                             " bytes.");
+    }
+    if (ec == bhttp::error::header_limit) {
+      return Refuse(431, "Request header fields too large: the limit is " +
+                             std::to_string(server_.options.header_limit) + " bytes.");
+    }
+    return Refuse(400, "Bad request: " + ec.message() + ".");
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec) return OnReadError(ec);
+    stream_.expires_never();
+    auto raw = parser_->release();
+    version_ = raw.version();
+    keep_alive_ = raw.keep_alive();
+    head_ = raw.method() == bhttp::verb::head;
+    auto converted = ToRequest(std::move(raw), remote_);
+    if (auto* refused = std::get_if<Response>(&converted)) {
+      keep_alive_ = false;
+      return Write(nullptr, std::move(*refused));
+    }
+    auto request = std::make_shared<Request>(std::move(std::get<Request>(converted)));
+    ++server_.busy_requests;
+    asio::post(*server_.workers, [self = shared_from_this(), request] {
+      Response response;
+      try {
+        response = self->server_.handler(*request);
+      } catch (const std::exception& e) {
+        response = PlainError(500, "Internal server error.");
+      }
+      asio::dispatch(self->stream_.get_executor(), [self, request, response = std::move(response)]() mutable {
+        --self->server_.busy_requests;
+        self->Write(request, std::move(response));
+      });
+    });
+  }
+
+  void Refuse(int status, std::string message) {
+    if (!busy_) started_ = Clock::now();
+    busy_ = true;
+    keep_alive_ = false;
+    Write(nullptr, PlainError(status, std::move(message)));
+  }
+
+  void Write(std::shared_ptr<Request> request, Response response) {
+    if (server_.observer) {
+      const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
+      server_.observer(Exchange{request.get(), &response, duration});
+    }
+    const bool keep_alive = keep_alive_ && !server_.stopping;
+    auto raw = std::make_shared<bhttp::response<bhttp::string_body>>(
+        ToBeast(std::move(response), version_, keep_alive, head_));
+    stream_.expires_after(server_.options.read_timeout);
+    bhttp::async_write(stream_, *raw, [self = shared_from_this(), raw](beast::error_code ec, std::size_t) {
+      self->busy_ = false;
+      self->first_ = false;
+      if (ec || !raw->keep_alive()) return self->Close();
+      self->Read();
+    });
+  }
+
+  void Close() {
+    if (closed_) return;
+    closed_ = true;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+    server_.Forget(shared_from_this());
+  }
+
+  Impl& server_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string remote_;
+  Clock::time_point started_ = Clock::now();
+  unsigned version_ = 11;
+  bool keep_alive_ = false;
+  bool head_ = false;
+  bool busy_ = false;
+  bool first_ = true;
+  bool closed_ = false;
+};
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!stopping && ec != asio::error::operation_aborted) Accept();
+      return;
+    }
+    if (stopping) return;
+    auto session = std::make_shared<Session>(*this, std::move(socket));
+    {
+      std::lock_guard lock(sessions_mutex);
+      sessions.insert(session);
+    }
+    session->Start();
+    Accept();
+  });
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  asio::post(io, [this] {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    std::vector<std::shared_ptr<Session>> open;
+    {
+      std::lock_guard lock(sessions_mutex);
+      open.assign(sessions.begin(), sessions.end());
+    }
+    for (auto& session : open) session->CloseIfIdle();
+    WaitForDrain(std::make_shared<asio::steady_timer>(io), Clock::now() + options.shutdown_grace);
+  });
+}
+
+void Server::Impl::WaitForDrain(std::shared_ptr<asio::steady_timer> timer, Clock::time_point deadline) {
+  bool drained;
+  {
+    std::lock_guard lock(sessions_mutex);
+    drained = sessions.empty() && busy_requests == 0;
+  }
+  if (drained || Clock::now() >= deadline) {
+    io.stop();
+    return;
+  }
+  timer->expires_after(std::chrono::milliseconds(20));
+  timer->async_wait([this, timer, deadline](beast::error_code) { WaitForDrain(timer, deadline); });
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  if (impl_->workers) impl_->workers->join();
+}
+
+Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler handler, ExchangeObserver observer) {
+  auto impl = std::make_unique<Impl>();
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (options.io_threads <= 0) options.io_threads = static_cast<int>(cores);
+  if (options.worker_threads <= 0) options.worker_threads = static_cast<int>(2 * cores);
+  impl->options = options;
+  impl->handler = std::move(handler);
+  impl->observer = std::move(observer);
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options.address, ec);
+  if (ec) return Fail(Error::InvalidArgument("'" + options.address + "' is not an IP address"));
+  const tcp::endpoint endpoint{address, options.port};
+  impl->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor.bind(endpoint, ec);
+  if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Fail(Error::Unavailable("cannot listen on " + options.address + ":" + std::to_string(options.port) +
+                                   ": " + ec.message()));
+  }
+  impl->workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(options.worker_threads));
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+std::uint16_t Server::port() const {
+  beast::error_code ignored;
+  return impl_->acceptor.local_endpoint(ignored).port();
+}
+
+void Server::Run() {
+  Impl& impl = *impl_;
+  if (impl.options.handle_signals) {
+    impl.signals.add(SIGINT);
+    impl.signals.add(SIGTERM);
+    impl.signals.async_wait([&impl](beast::error_code ec, int) {
+      if (!ec) impl.BeginStop();
+    });
+  }
+  impl.Accept();
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl.options.io_threads; ++i) threads.emplace_back([&impl] { impl.io.run(); });
+  impl.io.run();
+  for (auto& thread : threads) thread.join();
+  impl.workers->join();
+}
+
+void Server::Stop() { impl_->BeginStop(); }
+
+}  // namespace zoneatlas::http

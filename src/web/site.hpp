@@ -1,0 +1,57 @@
+// web/site.hpp: what every feature's pages and API share.
+//
+// The language comes from the URL (/nl/…, /fr/…, /en/…); pages are rendered inside one
+// layout with a skip link, landmarks, a language switch that keeps the reader on the
+// same page, and a link to the accessibility statement. Errors become a page in the
+// reader's language or an RFC 9457 problem document, with the status from HttpStatus.
+//
+// Thread safety: Site is immutable after start-up.
+#ifndef ZONEATLAS_WEB_SITE_HPP_
+#define ZONEATLAS_WEB_SITE_HPP_
+
+#include <boost/json/object.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "core/language.hpp"
+#include "platform/http/message.hpp"
+#include "platform/view/view.hpp"
+
+namespace zoneatlas::web {
+
+struct Site {
+  const view::Renderer& renderer;
+  std::string asset_version;
+};
+
+// The HTTP status for an error code: kNotFound -> 404, kInvalidArgument -> 400, …
+int HttpStatus(ErrorCode code);
+
+// A problem+json response for `error`; internal details are not shown to clients.
+http::Response Problem(const Error& error);
+
+// "/nl" + path: Href(kFr, "/zones/x") == "/fr/zones/x".
+std::string Href(Language language, std::string_view path);
+
+// Renders `template_name` inside the layout. `title` is the page's own title.
+http::Response Page(const Site& site, const http::Request& request, Language language,
+                    std::string_view template_name, const std::string& title, boost::json::object model,
+                    int status = 200);
+
+// The error page for `error` in `language` (404 page for kNotFound, …).
+http::Response ErrorPage(const Site& site, const http::Request& request, Language language, const Error& error);
+
+using PageHandler = std::function<http::Response(const http::Request&, Language)>;
+// Adapts a page handler to a route with a {lang} segment: an unknown language gives the
+// 404 page in the visitor's preferred language.
+http::Handler ForLanguage(const Site& site, PageHandler handler);
+
+// The date to show the geography at: ?date=YYYY-MM-DD, else today.
+Result<Date> DateParameter(const http::Request& request);
+
+}  // namespace zoneatlas::web
+
+#endif  // ZONEATLAS_WEB_SITE_HPP_
