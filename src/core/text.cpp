@@ -48,6 +48,9 @@ namespace {
 // Folds one code point of Latin-1 Supplement or Latin Extended-A to ASCII, if it has
 // an obvious base letter.
 std::string_view FoldCodePoint(std::uint32_t code_point) {
+  // Ligatures fold to their two letters ("œuvre" -> "oeuvre").
+  if (code_point == 0x152 || code_point == 0x153) return "oe";
+  if (code_point == 0x132 || code_point == 0x133) return "ij";
   if (code_point >= 0xC0 && code_point <= 0xFF) {
     static constexpr std::string_view kLatin1[] = {
         "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0-CF

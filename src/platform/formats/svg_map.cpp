@@ -131,7 +131,10 @@ std::string RenderSvgMap(const std::vector<MapShape>& shapes, const MapOptions& 
     } else {
       svg += fmt::format(R"svg(<a href="{}" aria-label="{}">{}</a>)svg", EscapeXml(shape.href), label, path);
     }
-    const auto [x, y] = LabelPoint(shape.boundary, projection);
+    auto [x, y] = LabelPoint(shape.boundary, projection);
+    // Keep the label inside the map: about 6.5 units per character at the label's size.
+    const double half_width = 3.25 * static_cast<double>(shape.label.size());
+    x = std::clamp(x, std::min(half_width, options.width / 2.0), std::max(options.width - half_width, options.width / 2.0));
     labels += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="area-map__label" aria-hidden="true">{}</text>)svg", x, y,
                           label);
   }

@@ -24,7 +24,8 @@ std::optional<std::multimap<std::string, std::string>> ParseForm(const Request& 
   if (type != "application/x-www-form-urlencoded") return std::nullopt;
   // Parsed as the query of a URL, which decodes percent escapes and '+' the way forms
   // encode them.
-  const auto url = boost::urls::parse_origin_form("/?" + request.body);
+  const std::string target = "/?" + request.body;  // The view below points into it.
+  const auto url = boost::urls::parse_origin_form(target);
   if (!url) return std::nullopt;
   std::multimap<std::string, std::string> form;
   for (const auto& param : url->params()) {

@@ -20,7 +20,10 @@ mustache::data ToMustache(const json::value& value) {
     case json::kind::int64: return mustache::data(std::to_string(value.get_int64()));
     case json::kind::uint64: return mustache::data(std::to_string(value.get_uint64()));
     case json::kind::double_: return mustache::data(fmt::format("{}", value.get_double()));
-    case json::kind::string: return mustache::data(std::string(value.get_string()));
+    // An empty text counts as false, so that {{#website}}…{{/website}} hides a link
+    // to nowhere; it still renders as nothing.
+    case json::kind::string:
+      return value.get_string().empty() ? mustache::data(false) : mustache::data(std::string(value.get_string()));
     case json::kind::array: {
       mustache::data list{mustache::data::type::list};
       for (const json::value& item : value.get_array()) list.push_back(ToMustache(item));

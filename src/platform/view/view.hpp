@@ -4,7 +4,8 @@
 // Renderer renders it inside the layout. Every value is HTML-escaped unless a
 // template asks for it raw with {{{triple braces}}}, which only trusted, server-made
 // markup (SVG maps) may use. All visible words come from the message catalogs
-// (web/i18n/<lang>.json), which templates read as {{t.key}}.
+// (web/i18n/<lang>.json), which templates read as {{t.key}}. An empty string counts as
+// false in sections, like null and false.
 //
 // Thread safety: immutable after construction; Render may be called from many threads.
 #ifndef ZONEATLAS_PLATFORM_VIEW_VIEW_HPP_

@@ -1,0 +1,69 @@
+# zoneatlas: the two commands a newcomer needs are `make demo` and `make test`.
+# Everything else here is what those two are made of.
+
+PORT ?= 8080
+ADDRESS ?= 127.0.0.1
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+ASAN_BUILD ?= build-asan
+DEMO_DB ?= zoneatlas-demo.db
+JOBS ?= $(shell nproc)
+ZONEATLAS = $(BUILD)/src/app/zoneatlas
+
+.PHONY: all deps deps-test build demo demo-data serve test test-unit test-browser test-sanitize bench format clean
+
+all: build
+
+deps:
+	scripts/install-deps.sh build
+
+deps-test:
+	scripts/install-deps.sh test
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# A fresh SQLite database with the two demo geographies (see data/demo/README.md).
+demo-data: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(ZONEATLAS) --database $(DEMO_DB) migrate
+	$(ZONEATLAS) --database $(DEMO_DB) import areas data/demo/areas.csv
+	$(ZONEATLAS) --database $(DEMO_DB) import zones data/demo/zones.csv
+	$(ZONEATLAS) --database $(DEMO_DB) import geometry data/demo/boundaries.geojson \
+	  --source "Municipal boundaries 2014-2018 (open data), simplified to 40 m"
+
+demo: demo-data
+	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"
+	$(ZONEATLAS) --database $(DEMO_DB) serve --address $(ADDRESS) --port $(PORT)
+
+# Every suite: units, storage on SQLite and PostgreSQL, HTTP against the real binary,
+# and the browser and accessibility tests.
+test: deps-test build
+	scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	$(MAKE) test-browser
+
+test-unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -LE postgresql
+
+test-browser: build
+	scripts/browser-tests.sh $(ZONEATLAS)
+
+# The unit, storage and HTTP suites under AddressSanitizer and UBSan.
+test-sanitize: deps-test
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZONEATLAS_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  scripts/with-postgres.sh ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	scripts/install-deps.sh all
+	bench/http.sh $(ZONEATLAS)
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

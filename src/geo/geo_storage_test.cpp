@@ -1,0 +1,288 @@
+// The geography's storage suite: the same cases against SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "geo/export.hpp"
+#include "geo/geometry.hpp"
+#include "geo/import.hpp"
+#include "geo/store.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace zoneatlas::geo {
+namespace {
+
+using testing::TestDatabase;
+
+std::string ReadRepositoryFile(const std::string& path) {
+  std::ifstream in(testing::SourceRoot() / path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+Date Day(const char* iso) { return *Date::Parse(iso); }
+
+class GeoStorageTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    std::string skip_reason;
+    test_ = TestDatabase::Create(GetParam(), skip_reason);
+    if (!test_) GTEST_SKIP() << skip_reason;
+    store_ = std::make_unique<Store>(database());
+  }
+
+  db::Database& database() { return test_->database(); }
+
+  // Imports the demo geography shipped in data/demo.
+  void ImportDemo() {
+    auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"));
+    ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
+    auto zones = ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"));
+    ASSERT_TRUE(zones && zones->ok()) << (zones ? zones->Describe() : zones.error().message());
+    auto boundaries = ImportBoundaries(database(), "boundaries.geojson",
+                                       ReadRepositoryFile("data/demo/boundaries.geojson"), {.source = "demo"});
+    ASSERT_TRUE(boundaries && boundaries->ok())
+        << (boundaries ? boundaries->Describe() : boundaries.error().message());
+  }
+
+  long long CountRows(const std::string& table) {
+    auto rows = database().WithConnection(
+        [&](db::Connection& connection) { return connection.Query("SELECT COUNT(*) FROM " + table); });
+    EXPECT_TRUE(rows);
+    return rows ? rows->front().Integer(0) : -1;
+  }
+
+  std::unique_ptr<TestDatabase> test_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(GeoStorageTest, MigrationsRunOnceAndAreListed) {
+  auto again = database().Migrate();
+  ASSERT_TRUE(again) << again.error().message();
+  EXPECT_TRUE(again->empty());
+  auto statuses = database().Migrations();
+  ASSERT_TRUE(statuses);
+  ASSERT_GE(statuses->size(), 2u);
+  EXPECT_EQ((*statuses)[0].name, "geography");
+  for (const auto& status : *statuses) EXPECT_TRUE(status.applied) << status.name;
+}
+
+TEST_P(GeoStorageTest, TransactionsRollBackOnFailure) {
+  auto failed = database().InTransaction([](db::Connection& connection) -> Status {
+    auto inserted = connection.Execute(
+        "INSERT INTO zones (id, kind, name_nl, name_fr, valid_from) VALUES ('z1', 'zorgzone', 'a', 'b', '2024-01-01')");
+    if (!inserted) return Fail(inserted.error());
+    return Fail(Error::InvalidArgument("a later row is bad"));
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(CountRows("zones"), 0);
+  auto duplicate = database().WithConnection([](db::Connection& connection) -> Status {
+    for (int i = 0; i < 2; ++i) {
+      auto inserted = connection.Execute(
+          "INSERT INTO zones (id, kind, name_nl, name_fr, valid_from) VALUES ('z1', 'zorgzone', 'a', 'b', "
+          "'2024-01-01')");
+      if (!inserted) return Fail(inserted.error());
+    }
+    return {};
+  });
+  ASSERT_FALSE(duplicate);
+  EXPECT_TRUE(duplicate.error().Is(ErrorCode::kAlreadyExists)) << duplicate.error().ToString();
+}
+
+TEST_P(GeoStorageTest, DemoGeographyHasTheRealZones) {
+  ImportDemo();
+  const Date today = Day("2026-01-01");
+  auto zones = store_->Zones(today);
+  ASSERT_TRUE(zones) << zones.error().message();
+  ASSERT_EQ(zones->size(), 6u);
+  auto zennevallei = store_->FindZone("elz-zennevallei", today);
+  ASSERT_TRUE(zennevallei);
+  std::vector<std::string> codes;
+  for (const auto& member : zennevallei->members) codes.push_back(member.area_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"23003", "23027", "23064", "23077", "23098", "23100", "23101"}));
+  EXPECT_FALSE(zennevallei->IsApproximate());
+
+  auto rode = store_->FindArea("23101", today);
+  ASSERT_TRUE(rode);
+  EXPECT_EQ(rode->names.nl, "Sint-Genesius-Rode");
+  EXPECT_EQ(rode->names.fr, "Rhode-Saint-Genèse");
+  ASSERT_TRUE(rode->boundary_area_km2);
+  // Statbel gives 22.77 km² for Sint-Genesius-Rode; the simplified boundary is close.
+  EXPECT_NEAR(*rode->boundary_area_km2, 22.8, 0.5);
+
+  // Brussels-City is split between zones: its parts are members, marked approximate.
+  auto brussels_zones = store_->ZonesWithMember("21004-LNH", today);
+  ASSERT_TRUE(brussels_zones);
+  ASSERT_EQ(brussels_zones->size(), 1u);
+  EXPECT_EQ(brussels_zones->front().id, "zorgzone-noord");
+  EXPECT_TRUE(brussels_zones->front().IsApproximate());
+  auto parts = store_->Areas({.kind = AreaKind::kNeighbourhood, .parent_code = "21004"}, today);
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->size(), 5u);
+  for (const Area& part : *parts) EXPECT_TRUE(part.approximate) << part.code;
+
+  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality}, today);
+  ASSERT_TRUE(municipalities);
+  EXPECT_EQ(municipalities->size(), 26u);
+}
+
+TEST_P(GeoStorageTest, AreasAreReadAtADate) {
+  // The 2019 merger: Kruishoutem (45017) and Zingem (45057) became Kruisem (45068).
+  const std::string csv =
+      "code,kind,name_nl,name_fr,valid_from,valid_to\n"
+      "45017,municipality,Kruishoutem,Kruishoutem,1977-01-01,2018-12-31\n"
+      "45057,municipality,Zingem,Zingem,1977-01-01,2018-12-31\n"
+      "45068,municipality,Kruisem,Kruisem,2019-01-01,\n";
+  auto report = ImportAreas(database(), "merger.csv", csv);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : "");
+  EXPECT_TRUE(store_->FindArea("45017", Day("2018-12-31")));
+  auto gone = store_->FindArea("45017", Day("2019-01-01"));
+  ASSERT_FALSE(gone);
+  EXPECT_TRUE(gone.error().Is(ErrorCode::kNotFound));
+  EXPECT_FALSE(store_->FindArea("45068", Day("2018-06-30")));
+  EXPECT_TRUE(store_->FindArea("45068", Day("2019-01-01")));
+  auto before = store_->Areas({.kind = AreaKind::kMunicipality}, Day("2018-06-30"));
+  auto after = store_->Areas({.kind = AreaKind::kMunicipality}, Day("2020-06-30"));
+  ASSERT_TRUE(before && after);
+  EXPECT_EQ(before->size(), 2u);
+  EXPECT_EQ(after->size(), 1u);
+}
+
+TEST_P(GeoStorageTest, ABadRowMeansNothingIsImportedAndEveryProblemIsNamed) {
+  ImportDemo();
+  const long long areas_before = CountRows("areas");
+  const std::string csv =
+      "code,kind,name_nl,name_fr,population,population_date,valid_from,approximate\n"
+      "99001,municipality,Goed,Bon,1000,2024-01-01,1977-01-01,no\n"
+      "99002,gemeente,Slecht,Mauvais,12a,2024-01-01,1977-01-01,no\n"
+      "99003,municipality,,Sans nom,,,2025-02-30,misschien\n"
+      "99001,municipality,Dubbel,Double,,,1977-01-01,no\n";
+  auto report = ImportAreas(database(), "bad.csv", csv);
+  ASSERT_TRUE(report) << report.error().message();
+  EXPECT_FALSE(report->ok());
+  const std::string described = report->Describe();
+  EXPECT_NE(described.find("bad.csv:3: kind:"), std::string::npos) << described;
+  EXPECT_NE(described.find("bad.csv:3: population: '12a' is not a whole number"), std::string::npos) << described;
+  EXPECT_NE(described.find("bad.csv:4: name_nl:"), std::string::npos) << described;
+  EXPECT_NE(described.find("bad.csv:4: valid_from:"), std::string::npos) << described;
+  EXPECT_NE(described.find("bad.csv:4: approximate:"), std::string::npos) << described;
+  EXPECT_NE(described.find("bad.csv:5: code: area 99001 valid from 1977-01-01 is already in this file (line 2)"),
+            std::string::npos)
+      << described;
+  EXPECT_EQ(CountRows("areas"), areas_before) << "the good row must not be imported either";
+}
+
+TEST_P(GeoStorageTest, ZonesNeedKnownMembersAndConsistentRows) {
+  ImportDemo();
+  const std::string csv =
+      "zone_id,kind,name_nl,name_fr,member_code,approximate\n"
+      "elz-test,eerstelijnszone,ELZ Test,ZPL Test,23064,no\n"
+      "elz-test,eerstelijnszone,ELZ Anders,ZPL Test,99999,no\n"
+      "Bad Id,zorgzone,X,Y,21001,no\n";
+  auto report = ImportZones(database(), "zones.csv", csv);
+  ASSERT_TRUE(report);
+  const std::string described = report->Describe();
+  EXPECT_NE(described.find("zones.csv:3: zone_id: the zone's kind, names"), std::string::npos) << described;
+  EXPECT_NE(described.find("zones.csv:3: member_code: area 99999 is not imported"), std::string::npos) << described;
+  EXPECT_NE(described.find("zones.csv:4: zone_id:"), std::string::npos) << described;
+  EXPECT_FALSE(store_->FindZone("elz-test", Date::Today()));
+}
+
+TEST_P(GeoStorageTest, ReimportingAZoneReplacesItsMembers) {
+  ImportDemo();
+  const std::string csv =
+      "zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
+      "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,23027,2020-01-01\n";
+  auto report = ImportZones(database(), "one.csv", csv);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : "");
+  auto zone = store_->FindZone("elz-zennevallei", Date::Today());
+  ASSERT_TRUE(zone);
+  ASSERT_EQ(zone->members.size(), 1u);
+  EXPECT_EQ(zone->members[0].area_code, "23027");
+}
+
+TEST_P(GeoStorageTest, ImportsStatbelRefnisAsPublished) {
+  const std::string refnis = testing::SharedData("statbel-refnis/TU_COM_REFNIS.txt");
+  if (refnis.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  auto report = ImportAreas(database(), "TU_COM_REFNIS.txt", refnis);
+  ASSERT_TRUE(report) << report.error().message();
+  ASSERT_TRUE(report->ok()) << report->Describe().substr(0, 2000);
+  EXPECT_GT(report->rows_imported, 2700);
+  // Halle-Vilvoorde moved from the old province of Brabant (20000) to Flemish Brabant
+  // (20001) on 1 January 1995: two versions, each valid in its own time.
+  auto in_1990 = store_->FindArea("23000", Day("1990-01-01"));
+  auto in_2000 = store_->FindArea("23000", Day("2000-01-01"));
+  ASSERT_TRUE(in_1990 && in_2000);
+  EXPECT_EQ(in_1990->parent_code, "20000");
+  EXPECT_EQ(in_2000->parent_code, "20001");
+  auto rode = store_->FindArea("23101", Day("2024-01-01"));
+  ASSERT_TRUE(rode);
+  EXPECT_EQ(rode->names.fr, "Rhode-Saint-Genèse");
+  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality}, Day("2020-01-01"));
+  ASSERT_TRUE(municipalities);
+  EXPECT_EQ(municipalities->size(), 581u);  // After the 2019 mergers, before those of 2025.
+}
+
+TEST_P(GeoStorageTest, ImportsRealBoundariesAndSkipsUnknownAreasOnlyWhenAsked) {
+  const std::string boundaries = testing::SharedData("municipality-boundaries/municipalities-belgium.geojson");
+  if (boundaries.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"));
+  ASSERT_TRUE(areas && areas->ok());
+  auto strict = ImportBoundaries(database(), "municipalities-belgium.geojson", boundaries, {});
+  ASSERT_TRUE(strict);
+  EXPECT_FALSE(strict->ok());
+  EXPECT_EQ(CountRows("area_geometries"), 0);
+
+  auto lenient = ImportBoundaries(database(), "municipalities-belgium.geojson", boundaries,
+                                  {.simplify_meters = 20, .skip_unknown = true, .source = "test"});
+  ASSERT_TRUE(lenient);
+  ASSERT_TRUE(lenient->ok()) << lenient->Describe();
+  EXPECT_EQ(lenient->rows_imported, 26);
+  EXPECT_EQ(lenient->rows_skipped, 589 - 26);
+  // Ixelles comes in two parts in this file (a GeometryCollection).
+  auto ixelles = store_->FindArea("21009", Date::Today());
+  ASSERT_TRUE(ixelles && ixelles->boundary_area_km2);
+  EXPECT_NEAR(*ixelles->boundary_area_km2, 6.3, 0.4);  // Statbel: 6.34 km².
+}
+
+TEST_P(GeoStorageTest, ExportsReadBackAsTheyWere) {
+  ImportDemo();
+  const Date today = Date::Today();
+  auto areas = ExportAreas(*store_, today);
+  auto zones = ExportZones(*store_, today);
+  auto boundaries = ExportBoundaries(*store_, today);
+  ASSERT_TRUE(areas && zones && boundaries);
+
+  std::string skip_reason;
+  auto other = TestDatabase::Create(GetParam(), skip_reason);
+  ASSERT_TRUE(other);
+  ASSERT_TRUE(ImportAreas(other->database(), "areas.csv", *areas)->ok());
+  ASSERT_TRUE(ImportZones(other->database(), "zones.csv", *zones)->ok());
+  ASSERT_TRUE(ImportBoundaries(other->database(), "b.geojson", *boundaries, {})->ok());
+  Store copy(other->database());
+  EXPECT_EQ(*ExportAreas(copy, today), *areas);
+  EXPECT_EQ(*ExportZones(copy, today), *zones);
+  EXPECT_EQ(*ExportBoundaries(copy, today), *boundaries);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, GeoStorageTest, ::testing::ValuesIn(testing::Engines()),
+                         [](const auto& info) { return testing::EngineName(info.param); });
+
+TEST(GeometryTest, MeasuresAndSimplifies) {
+  // One by one kilometre, roughly, at Brussels' latitude.
+  auto square = formats::ParseGeometry(
+      R"({"type":"Polygon","coordinates":[[[4.35,50.85],[4.364185,50.85],[4.364185,50.858993],[4.35,50.858993],[4.35,50.85]]]})");
+  ASSERT_TRUE(square);
+  EXPECT_NEAR(AreaKm2(*square), 1.0, 0.01);
+  EXPECT_EQ(GeometryProblem(*square), "");
+  EXPECT_TRUE(Contains(*square, 4.357, 50.854));
+  EXPECT_FALSE(Contains(*square, 4.37, 50.854));
+  auto bowtie = formats::ParseGeometry(R"({"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]})");
+  ASSERT_TRUE(bowtie);
+  EXPECT_NE(GeometryProblem(*bowtie), "");
+}
+
+}  // namespace
+}  // namespace zoneatlas::geo

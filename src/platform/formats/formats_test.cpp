@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include "platform/formats/csv.hpp"
+#include "platform/formats/geojson.hpp"
+#include "platform/formats/svg_map.hpp"
+
+namespace zoneatlas::formats {
+namespace {
+
+TEST(CsvTest, ReadsExcelStyleSemicolonsWithBomAndCrlf) {
+  auto table = ParseCsv("\xEF\xBB\xBF" "code;name_nl;name_fr\r\n23101;Sint-Genesius-Rode;\"Rhode-Saint-Gen\xC3\xA8se\"\r\n");
+  ASSERT_TRUE(table) << table.error().message();
+  EXPECT_EQ(table->delimiter, ';');
+  ASSERT_EQ(table->header.size(), 3u);
+  EXPECT_EQ(table->header[0], "code");
+  ASSERT_EQ(table->records.size(), 1u);
+  EXPECT_EQ(table->records[0].line, 2);
+  EXPECT_EQ(table->Field(table->records[0], *table->Column("NAME_FR")), "Rhode-Saint-Gen\xC3\xA8se");
+}
+
+TEST(CsvTest, KeepsLineNumbersAcrossQuotedLineBreaksAndBlankLines) {
+  auto table = ParseCsv("a,b\n1,\"two\nlines\"\n\n3,\"say \"\"hi\"\"\"\n");
+  ASSERT_TRUE(table);
+  ASSERT_EQ(table->records.size(), 2u);
+  EXPECT_EQ(table->records[0].fields[1], "two\nlines");
+  EXPECT_EQ(table->records[1].line, 5);
+  EXPECT_EQ(table->records[1].fields[1], "say \"hi\"");
+}
+
+TEST(CsvTest, ReadsStatbelPipes) {
+  auto table = ParseCsv("LVL_REFNIS|CD_REFNIS|TX_REFNIS_NL\n4|23064|Pepingen\n");
+  ASSERT_TRUE(table);
+  EXPECT_EQ(table->delimiter, '|');
+  EXPECT_EQ(table->records[0].fields[2], "Pepingen");
+}
+
+TEST(CsvTest, NamesTheLineOfAnUnclosedQuoteOrBadEncoding) {
+  auto unclosed = ParseCsv("a,b\n1,2\n3,\"open\n4,5\n");
+  ASSERT_FALSE(unclosed);
+  EXPECT_NE(unclosed.error().message().find("line 3"), std::string::npos) << unclosed.error().message();
+  auto latin1 = ParseCsv("a,b\n1,2\n3,Gen\xE8se\n");
+  ASSERT_FALSE(latin1);
+  EXPECT_NE(latin1.error().message().find("line 3"), std::string::npos) << latin1.error().message();
+  EXPECT_FALSE(ParseCsv(""));
+}
+
+TEST(CsvTest, WritesWhatItReads) {
+  const std::vector<std::string> fields = {"21004", "Brussel, stad", "say \"hi\"", " padded", ""};
+  auto table = ParseCsv("h1,h2,h3,h4,h5\n" + CsvLine(fields));
+  ASSERT_TRUE(table);
+  EXPECT_EQ(table->records[0].fields, fields);
+}
+
+constexpr const char* kSquare = R"({"type":"Polygon","coordinates":[[[4.0,50.0],[4.1,50.0],[4.1,50.1],[4.0,50.1],[4.0,50.0]]]})";
+
+TEST(GeoJsonTest, ReadsPolygonsMultiPolygonsAndCollections) {
+  auto features = ParseFeatures(std::string(R"({"type":"FeatureCollection","features":[)") +
+                                R"({"type":"Feature","properties":{"code":"23064","population":4537,"x":null},"geometry":)" +
+                                kSquare + "}," +
+                                R"({"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[)" +
+                                kSquare + "," + kSquare + "]}}]}");
+  ASSERT_TRUE(features) << features.error().message();
+  ASSERT_EQ(features->size(), 2u);
+  EXPECT_EQ((*features)[0].properties.at("code"), "23064");
+  EXPECT_EQ((*features)[0].properties.at("population"), "4537");
+  EXPECT_FALSE((*features)[0].properties.contains("x"));
+  ASSERT_TRUE((*features)[1].geometry);
+  EXPECT_EQ((*features)[1].geometry->size(), 2u);
+}
+
+TEST(GeoJsonTest, ReportsBadGeometryPerFeature) {
+  auto features = ParseFeatures(
+      R"({"type":"FeatureCollection","features":[)"
+      R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[4,50]}},)"
+      R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[4,50],[5,50],[5,51],[4,50.5]]]}},)"
+      R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[150000,170000],[150100,170000],[150100,170100],[150000,170000]]]}},)"
+      R"({"type":"Feature","properties":{},"geometry":null}]})");
+  ASSERT_TRUE(features);
+  EXPECT_NE((*features)[0].geometry_error.find("Point"), std::string::npos);
+  EXPECT_NE((*features)[1].geometry_error.find("not closed"), std::string::npos);
+  EXPECT_NE((*features)[2].geometry_error.find("Lambert"), std::string::npos);
+  EXPECT_NE((*features)[3].geometry_error.find("no geometry"), std::string::npos);
+}
+
+TEST(GeoJsonTest, NamesTheLineOfInvalidJson) {
+  auto features = ParseFeatures("{\"type\": \"FeatureCollection\",\n\"features\": [\n{,}]}");
+  ASSERT_FALSE(features);
+  EXPECT_NE(features.error().message().find("line 3"), std::string::npos) << features.error().message();
+  EXPECT_FALSE(ParseFeatures(R"({"type":"Topology"})"));
+}
+
+TEST(GeoJsonTest, WritesWhatItReads) {
+  auto geometry = ParseGeometry(kSquare);
+  ASSERT_TRUE(geometry);
+  auto again = ParseGeometry(WriteGeometry(*geometry));
+  ASSERT_TRUE(again);
+  EXPECT_DOUBLE_EQ((*again)[0][0][2].lon, 4.1);
+  EXPECT_DOUBLE_EQ((*again)[0][0][2].lat, 50.1);
+}
+
+TEST(SvgMapTest, LinksEachShapeAndEscapesEveryText) {
+  auto geometry = ParseGeometry(kSquare);
+  ASSERT_TRUE(geometry);
+  const std::string svg = RenderSvgMap({{"Sint-Genesius-Rode <&>", "/nl/areas/23101?a=1&b=2", *geometry, false},
+                                        {"Deel", "", *geometry, true}},
+                                       {.id = "m", .title = "Kaart \"x\"", .description = "d", .width = 300});
+  EXPECT_NE(svg.find(R"(<a href="/nl/areas/23101?a=1&amp;b=2" aria-label="Sint-Genesius-Rode &lt;&amp;&gt;">)"),
+            std::string::npos)
+      << svg;
+  EXPECT_NE(svg.find(R"(<title id="m-title">Kaart &quot;x&quot;</title>)"), std::string::npos);
+  EXPECT_NE(svg.find("url(#m-partial)"), std::string::npos);
+  EXPECT_EQ(svg.find("<&>"), std::string::npos);
+  EXPECT_EQ(RenderSvgMap({}, {}), "");
+}
+
+}  // namespace
+}  // namespace zoneatlas::formats
