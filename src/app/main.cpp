@@ -32,6 +32,8 @@ struct Options {
   int port = 8080;
   int io_threads = 0;
   int worker_threads = 0;
+  int read_timeout_ms = 15'000;
+  int idle_timeout_ms = 60'000;
   // import / export
   std::string what;
   std::string file;
@@ -93,6 +95,8 @@ int Serve(const Options& options) {
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.io_threads = options.io_threads;
   server_options.worker_threads = static_cast<int>(workers);
+  server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
+  server_options.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
   Application& app = **application;
   auto server = http::Server::Create(
       server_options, [&app](const http::Request& request) { return app.Handle(request); },
@@ -204,6 +208,13 @@ int Main(int argc, char** argv) {
   serve->add_option("--port", options.port, "Port to listen on; 0 picks a free one (env PORT)")->capture_default_str();
   serve->add_option("--io-threads", options.io_threads, "Threads for network I/O (default: one per core)");
   serve->add_option("--workers", options.worker_threads, "Threads for request handlers (default: two per core)");
+  serve->add_option("--read-timeout-ms", options.read_timeout_ms,
+                    "Time a client has to send a whole request once it has started")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 600'000));
+  serve->add_option("--idle-timeout-ms", options.idle_timeout_ms, "Time a kept-alive connection may wait between requests")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 3'600'000));
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and list them");
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
