@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the browser tests (tests/browser) against the real binary: loads the demo data
+# into a temporary database, starts `zoneatlas serve` on a free port, installs the npm
+# test packages if needed (Playwright uses Debian's Chromium, never a downloaded one),
+# and runs node's test runner.
+set -euo pipefail
+binary=$(realpath "${1:?usage: $0 path/to/zoneatlas}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/zoneatlas-browser.XXXXXX)
+server_pid=""
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+db="$work/browser.db"
+"$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null
+"$binary" --database "$db" import zones "$root/data/demo/zones.csv" >/dev/null
+"$binary" --database "$db" import geometry "$root/data/demo/boundaries.geojson" --source demo >/dev/null
+"$binary" --database "$db" serve --port 0 >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do
+  grep -q "listening on" "$work/server.log" && break
+  sleep 0.05
+done
+port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
+[[ -n $port ]] || { cat "$work/server.log" >&2; exit 1; }
+
+cd "$root/tests/browser"
+[[ -d node_modules/playwright-core && -d node_modules/@axe-core/playwright ]] || npm ci --no-audit --no-fund
+ZONEATLAS_URL="http://127.0.0.1:$port" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test --test-concurrency=1 .

@@ -1,0 +1,138 @@
+// Browser tests: the pages as a person with a browser meets them, checked with axe-core
+// against WCAG 2.1 A and AA. Run by scripts/browser-tests.sh (make test-browser).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const base = process.env.ZONEATLAS_URL;
+assert.ok(base, 'ZONEATLAS_URL must name the server under test');
+
+let browser;
+
+// Playwright gives every launch a fresh, empty profile of its own.
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// axe-core runs inside the page, so checks need JavaScript on; the pages themselves have
+// no scripts, and the flows below run with JavaScript off to prove it.
+async function newPage(options = {}) {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+async function expectNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.equal(results.violations.length, 0, `${label}: axe found\n  ${summary.join('\n  ')}`);
+}
+
+const pages = [
+  ['/nl/', 'home'],
+  ['/fr/', 'home'],
+  ['/nl/zones/elz-zennevallei', 'zone'],
+  ['/fr/zones/elz-zennevallei', 'zone'],
+  ['/fr/zones/zorgzone-noord', 'zone'],
+  ['/nl/areas/23101', 'area'],
+  ['/fr/areas/21004', 'area'],
+  ['/nl/accessibility', 'accessibility statement'],
+  ['/fr/accessibility', 'accessibility statement'],
+  ['/nl/bestaat-niet', 'not found'],
+  ['/fr/accessibility/thanks', 'thanks'],
+];
+
+for (const [target, kind] of pages) {
+  test(`${kind} ${target} has no WCAG 2.1 A/AA violations`, async () => {
+    const page = await newPage();
+    const response = await page.goto(base + target);
+    assert.ok(response.status() === 200 || (kind === 'not found' && response.status() === 404));
+    await expectNoAxeViolations(page, target);
+    await page.context().close();
+  });
+}
+
+test('a keyboard user skips to the content and reaches a municipality on the map', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/zones/elz-zennevallei');
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(skip, 'Naar de inhoud');
+  await page.keyboard.press('Enter');
+  assert.ok(page.url().endsWith('#main'));
+  // Tab on until a map link has the focus, then follow it.
+  let label = '';
+  for (let i = 0; i < 30 && !label; i++) {
+    await page.keyboard.press('Tab');
+    label = await page.evaluate(() => document.activeElement.closest('svg') ? document.activeElement.getAttribute('aria-label') : '');
+  }
+  assert.ok(label, 'a municipality on the map takes the keyboard focus');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/nl\/areas\/\d+/);
+  assert.equal(await page.locator('h1').textContent(), label);
+  await page.context().close();
+});
+
+test('the language switch keeps the reader on the same page', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + '/nl/zones/zorgzone-zuid');
+  await page.getByRole('link', { name: 'Français' }).click();
+  assert.ok(page.url().endsWith('/fr/zones/zorgzone-zuid'));
+  assert.equal(await page.locator('h1').textContent(), 'Bassin Sud');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  await page.context().close();
+});
+
+test('a citizen reports an accessibility problem without JavaScript', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + '/fr/zones/elz-zennevallei');
+  await page.getByRole('link', { name: "Déclaration d'accessibilité" }).click();
+  await page.getByLabel('Qu\'est-ce qui ne fonctionne pas ?').fill('Le contraste de la carte est trop faible pour moi.');
+  await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  assert.ok(page.url().endsWith('/fr/accessibility/thanks'));
+  assert.equal(await page.locator('h1').textContent(), 'Merci pour votre signalement');
+  await page.context().close();
+});
+
+test('an empty report is explained next to the form, in the reader\'s language', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/accessibility');
+  // The browser's own check (required) is bypassed to see the server's answer.
+  await page.evaluate(() => document.querySelector('textarea').removeAttribute('required'));
+  await page.getByRole('button', { name: 'Melding versturen' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /mag niet leeg zijn/);
+  await expectNoAxeViolations(page, 'form with an error');
+  await page.context().close();
+});
+
+test('pages fit a small phone screen without sideways scrolling', async () => {
+  const page = await newPage({ viewport: { width: 320, height: 640 } });
+  for (const target of ['/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility']) {
+    await page.goto(base + target);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${target} is ${overflow}px too wide at 320px`);
+  }
+  await page.context().close();
+});
+
+test('the zone page prints without the language switch and keeps its table', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/zones/elz-zennevallei');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.language-switch').isVisible(), false);
+  assert.equal(await page.locator('table').isVisible(), true);
+  await page.context().close();
+});
