@@ -1,7 +1,5 @@
 #include "app/application.hpp"
 
-#include <boost/json.hpp>
-
 #include "accessibility/accessibility.hpp"
 #include "core/text.hpp"
 #include "geo/routes.hpp"
@@ -13,31 +11,11 @@ namespace {
 
 bool IsApi(const http::Request& request) { return text::StartsWith(request.path, "/api/"); }
 
-bool HasBody(http::Method method) {
-  return method == http::Method::kPost || method == http::Method::kPut || method == http::Method::kPatch;
-}
-
 // The language for an error page: the URL's, else the browser's preference.
 Language ErrorLanguage(const http::Request& request) {
   const auto segments = text::Split(std::string_view(request.path).substr(1), '/');
   if (const auto language = ParseLanguage(segments.front())) return *language;
   return PreferredLanguage(request.headers.Get("Accept-Language"));
-}
-
-// API requests with a body must say they send JSON, and send valid JSON.
-std::optional<http::Response> CheckJsonBody(const http::Request& request) {
-  if (!IsApi(request) || !HasBody(request.method)) return std::nullopt;
-  const std::string type = text::AsciiLower(text::Trim(text::Split(request.headers.Get("Content-Type"), ';')[0]));
-  if (type != "application/json") {
-    return http::Response::Problem(415, "Unsupported Media Type",
-                                   "Send the request body as JSON with Content-Type: application/json.");
-  }
-  boost::json::error_code ec;
-  (void)boost::json::parse(request.body, ec);
-  if (ec) {
-    return http::Response::Problem(400, "Bad Request", "The request body is not valid JSON: " + ec.message() + ".");
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -103,7 +81,6 @@ http::Response Application::Dispatch(const http::Request& request) const {
     response.headers.Set("Allow", allowed);
     return response;
   }
-  if (auto refused = CheckJsonBody(request)) return *refused;
   http::Request routed = request;
   routed.path_params = match.params;
   http::Response response = match.route->handler(routed);

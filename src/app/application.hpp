@@ -2,7 +2,7 @@
 //
 // Builds every service once (database, stores, templates, static files, metrics), declares
 // every route on one Router, and answers requests: routing, 404/405 in the reader's
-// language, checks on request bodies, gzip, and the route name for logs and metrics.
+// language, gzip, and the route name for logs and metrics.
 // This is the only place that picks concrete implementations (ARCHITECTURE.md).
 //
 // Thread safety: immutable after Create(); Handle may be called from many threads.
