@@ -11,6 +11,7 @@ duration=${DURATION:-15s}
 connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 work=$(mktemp -d /tmp/zoneatlas-bench.XXXXXX)
+chmod 755 "$work"  # nginx workers run as another user.
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -24,7 +25,7 @@ for tool in wrk nginx; do
 done
 
 db="$work/bench.db"
-"$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null
+"$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null 2>&1
 "$binary" --database "$db" import zones "$root/data/demo/zones.csv" >/dev/null
 "$binary" --database "$db" import geometry "$root/data/demo/boundaries.geojson" --source demo >/dev/null
 "$binary" --database "$db" serve --port 0 >"$work/zoneatlas.log" 2>/dev/null &

@@ -59,8 +59,8 @@ void Application::AddRoutes() {
     return http::Response::Make(200, "application/json", std::string(resources::Find("api/openapi.json").value_or("{}")));
   }, {.name = "openapi"});
   accessibility::AddRoutes(router_, site_, database_);
-  geo::AddPageRoutes(router_, site_, geo_store_);
-  geo::AddApiRoutes(router_, geo_store_);
+  geo::AddPageRoutes(router_, site_, geo_store_, geo_cache_);
+  geo::AddApiRoutes(router_, geo_store_, geo_cache_);
 }
 
 http::Response Application::Dispatch(const http::Request& request) const {

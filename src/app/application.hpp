@@ -18,6 +18,7 @@
 #include "platform/http/router.hpp"
 #include "platform/http/static_files.hpp"
 #include "platform/view/view.hpp"
+#include "web/response_cache.hpp"
 #include "web/site.hpp"
 
 namespace zoneatlas::app {
@@ -41,6 +42,7 @@ class Application {
   http::StaticFiles static_files_;
   web::Site site_;
   geo::Store geo_store_;
+  web::ResponseCache geo_cache_;
   http::Metrics metrics_;
   http::Router router_;
 };

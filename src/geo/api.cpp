@@ -130,15 +130,16 @@ http::Response GetGeometry(const Store& store, const http::Request& request) {
 
 }  // namespace
 
-void AddApiRoutes(http::Router& router, const Store& store) {
-  router.Get("/api/v1/zones", [&](const http::Request& r) { return ListZones(store, r); }, {.name = "api_zones"});
-  router.Get("/api/v1/zones/{zone_id}", [&](const http::Request& r) { return GetZone(store, r); },
-             {.name = "api_zone"});
-  router.Get("/api/v1/areas", [&](const http::Request& r) { return ListAreas(store, r); }, {.name = "api_areas"});
-  router.Get("/api/v1/areas/{code}", [&](const http::Request& r) { return GetArea(store, r); },
-             {.name = "api_area"});
-  router.Get("/api/v1/areas/{code}/geometry", [&](const http::Request& r) { return GetGeometry(store, r); },
-             {.name = "api_area_geometry"});
+void AddApiRoutes(http::Router& router, const Store& store, web::ResponseCache& cache) {
+  const auto generation = [&store] { return store.Generation(); };
+  const auto cached = [&](http::Response (*handler)(const Store&, const http::Request&)) {
+    return web::Cached(cache, generation, [&store, handler](const http::Request& r) { return handler(store, r); });
+  };
+  router.Get("/api/v1/zones", cached(ListZones), {.name = "api_zones"});
+  router.Get("/api/v1/zones/{zone_id}", cached(GetZone), {.name = "api_zone"});
+  router.Get("/api/v1/areas", cached(ListAreas), {.name = "api_areas"});
+  router.Get("/api/v1/areas/{code}", cached(GetArea), {.name = "api_area"});
+  router.Get("/api/v1/areas/{code}/geometry", cached(GetGeometry), {.name = "api_area_geometry"});
 }
 
 }  // namespace zoneatlas::geo

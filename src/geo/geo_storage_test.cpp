@@ -128,6 +128,18 @@ TEST_P(GeoStorageTest, DemoGeographyHasTheRealZones) {
   EXPECT_EQ(municipalities->size(), 26u);
 }
 
+TEST_P(GeoStorageTest, EveryWriteRaisesTheGeneration) {
+  auto before = store_->Generation();
+  ASSERT_TRUE(before) << before.error().message();
+  auto failed = ImportAreas(database(), "bad.csv", "code,kind,name_nl,name_fr\n1,planet,X,Y\n");
+  ASSERT_TRUE(failed && !failed->ok());
+  EXPECT_EQ(*store_->Generation(), *before) << "a refused import writes nothing";
+  ImportDemo();
+  auto after = store_->Generation();
+  ASSERT_TRUE(after);
+  EXPECT_GT(*after, *before);
+}
+
 TEST_P(GeoStorageTest, AreasAreReadAtADate) {
   // The 2019 merger: Kruishoutem (45017) and Zingem (45057) became Kruisem (45068).
   const std::string csv =

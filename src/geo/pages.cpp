@@ -222,15 +222,22 @@ http::Response AreaPage(const web::Site& site, const Store& store, const http::R
 
 }  // namespace
 
-void AddPageRoutes(http::Router& router, const web::Site& site, const Store& store) {
+void AddPageRoutes(http::Router& router, const web::Site& site, const Store& store, web::ResponseCache& cache) {
+  const auto generation = [&store] { return store.Generation(); };
   router.Get("/{lang}/",
-             web::ForLanguage(site, [&](const http::Request& r, Language l) { return ZoneIndex(site, store, r, l); }),
+             web::Cached(cache, generation, web::ForLanguage(site, [&](const http::Request& r, Language l) {
+                           return ZoneIndex(site, store, r, l);
+                         })),
              {.name = "home"});
   router.Get("/{lang}/zones/{zone_id}",
-             web::ForLanguage(site, [&](const http::Request& r, Language l) { return ZonePage(site, store, r, l); }),
+             web::Cached(cache, generation, web::ForLanguage(site, [&](const http::Request& r, Language l) {
+                           return ZonePage(site, store, r, l);
+                         })),
              {.name = "zone_page"});
   router.Get("/{lang}/areas/{code}",
-             web::ForLanguage(site, [&](const http::Request& r, Language l) { return AreaPage(site, store, r, l); }),
+             web::Cached(cache, generation, web::ForLanguage(site, [&](const http::Request& r, Language l) {
+                           return AreaPage(site, store, r, l);
+                         })),
              {.name = "area_page"});
 }
 

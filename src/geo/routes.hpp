@@ -11,12 +11,14 @@
 
 #include "geo/store.hpp"
 #include "platform/http/router.hpp"
+#include "web/response_cache.hpp"
 #include "web/site.hpp"
 
 namespace zoneatlas::geo {
 
-void AddPageRoutes(http::Router& router, const web::Site& site, const Store& store);
-void AddApiRoutes(http::Router& router, const Store& store);
+// Successful answers are kept in `cache` until the geography changes (Store::Generation).
+void AddPageRoutes(http::Router& router, const web::Site& site, const Store& store, web::ResponseCache& cache);
+void AddApiRoutes(http::Router& router, const Store& store, web::ResponseCache& cache);
 
 }  // namespace zoneatlas::geo
 

@@ -50,9 +50,13 @@ Value OptionalIso(const std::optional<Date>& date) {
   return date ? Value(date->ToIso()) : Value();
 }
 
-// Loads the members valid at `date` of the zones whose rows are given.
+// Builds the zones from their rows and loads, in one query, their members valid at `date`.
 Result<std::vector<Zone>> ZonesFrom(db::Connection& connection, const std::vector<Row>& rows, const Date& date) {
   std::vector<Zone> zones;
+  if (rows.empty()) return zones;
+  std::map<std::string, std::size_t> index;
+  std::string placeholders;
+  std::vector<Value> params = {date.ToIso(), date.ToIso()};
   for (const Row& row : rows) {
     Zone zone;
     zone.id = row.Text(0);
@@ -62,16 +66,20 @@ Result<std::vector<Zone>> ZonesFrom(db::Connection& connection, const std::vecto
     zone.website = row.Text(6);
     zone.validity = PeriodFrom(row, 7);
     zone.source = row.Text(9);
-    auto members = connection.Query(
-        "SELECT area_code, approximate, note, valid_from, valid_to FROM zone_members"
-        " WHERE zone_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY area_code",
-        {zone.id, date.ToIso(), date.ToIso()});
-    if (!members) return Fail(members.error());
-    for (const Row& member : *members) {
-      zone.members.push_back(
-          ZoneMember{member.Text(0), member.Integer(1) != 0, member.Text(2), PeriodFrom(member, 3)});
-    }
+    index[zone.id] = zones.size();
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.emplace_back(zone.id);
     zones.push_back(std::move(zone));
+  }
+  auto members = connection.Query(
+      "SELECT zone_id, area_code, approximate, note, valid_from, valid_to FROM zone_members"
+      " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) AND zone_id IN (" +
+          placeholders + ") ORDER BY zone_id, area_code",
+      params);
+  if (!members) return Fail(members.error());
+  for (const Row& member : *members) {
+    zones[index.at(member.Text(0))].members.push_back(
+        ZoneMember{member.Text(1), member.Integer(2) != 0, member.Text(3), PeriodFrom(member, 4)});
   }
   return zones;
 }
@@ -176,7 +184,27 @@ Result<std::vector<Zone>> Store::ZonesWithMember(const std::string& code, const 
   });
 }
 
+Result<std::int64_t> Store::Generation() const {
+  auto rows = database_.WithConnection([](db::Connection& connection) {
+    return connection.Query("SELECT value FROM change_counters WHERE name = 'geo'");
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for geo"));
+  return rows->front().Integer(0);
+}
+
+namespace {
+
+Status RaiseGeneration(db::Connection& connection) {
+  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'geo'");
+  if (!raised) return Fail(raised.error());
+  return {};
+}
+
+}  // namespace
+
 Status Store::PutArea(db::Connection& connection, const Area& area) {
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
   auto deleted = connection.Execute("DELETE FROM areas WHERE code = ? AND valid_from = ?",
                                     {area.code, area.validity.from.ToIso()});
   if (!deleted) return Fail(deleted.error());
@@ -192,6 +220,7 @@ Status Store::PutArea(db::Connection& connection, const Area& area) {
 }
 
 Status Store::PutZone(db::Connection& connection, const Zone& zone) {
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
   auto deleted = connection.Execute("DELETE FROM zone_members WHERE zone_id = ?", {zone.id});
   if (deleted) deleted = connection.Execute("DELETE FROM zones WHERE id = ?", {zone.id});
   if (!deleted) return Fail(deleted.error());
@@ -215,6 +244,7 @@ Status Store::PutZone(db::Connection& connection, const Zone& zone) {
 
 Status Store::PutBoundary(db::Connection& connection, const std::string& code, const std::string& geojson,
                           double area_km2, const std::string& source) {
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
   auto deleted = connection.Execute("DELETE FROM area_geometries WHERE code = ?", {code});
   if (!deleted) return Fail(deleted.error());
   auto inserted = connection.Execute(

@@ -8,6 +8,7 @@
 #ifndef ZONEATLAS_GEO_STORE_HPP_
 #define ZONEATLAS_GEO_STORE_HPP_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +43,11 @@ class Store {
   // Zones of which `code` is a member at `date`.
   Result<std::vector<Zone>> ZonesWithMember(const std::string& code, const Date& date) const;
 
-  // Writers, for importers that hold a transaction.
+  // The generation of the geography: a number that changes whenever any process writes
+  // areas, zones or boundaries (for web::ResponseCache).
+  Result<std::int64_t> Generation() const;
+
+  // Writers, for importers that hold a transaction. Each raises the generation.
   static Status PutArea(db::Connection& connection, const Area& area);
   // Replaces the zone and all its memberships.
   static Status PutZone(db::Connection& connection, const Zone& zone);

@@ -305,6 +305,27 @@ TEST(ServerLifecycleTest, ManyClientsAtOnceAreAllServed) {
   EXPECT_EQ(served, 160);
 }
 
+TEST(ServerLifecycleTest, AnImportByAnotherProcessShowsAtTheNextRequest) {
+  ServerProcess server;
+  const auto before = boost::json::parse(server.Get("/api/v1/zones/elz-zennevallei").body);
+  ASSERT_EQ(before.at("members").as_array().size(), 7u);
+  ASSERT_EQ(boost::json::parse(server.Get("/api/v1/zones/elz-zennevallei").body), before) << "kept, unchanged";
+  const std::string file = server.database() + ".zones.csv";
+  {
+    std::FILE* out = std::fopen(file.c_str(), "w");
+    std::fputs("zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
+               "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,"
+               "23027,2020-01-01\n",
+               out);
+    std::fclose(out);
+  }
+  const auto imported = RunZoneatlas({"--database", server.database(), "import", "zones", file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const auto after = boost::json::parse(server.Get("/api/v1/zones/elz-zennevallei").body);
+  EXPECT_EQ(after.at("members").as_array().size(), 1u);
+  EXPECT_FALSE(Contains(server.Get("/nl/zones/elz-zennevallei").body, "Pepingen"));
+}
+
 TEST(CommandLineTest, HelpListsTheSubcommands) {
   const auto help = RunZoneatlas({"--help"});
   EXPECT_EQ(help.exit_code, 0);

@@ -1,0 +1,34 @@
+#include "web/response_cache.hpp"
+
+#include "core/date.hpp"
+
+namespace zoneatlas::web {
+
+http::Response ResponseCache::GetOrMake(const std::string& key, std::int64_t generation,
+                                        const std::function<http::Response()>& make) {
+  {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.generation == generation) return it->second.response;
+  }
+  http::Response response = make();
+  if (response.status != 200) return response;
+  std::lock_guard lock(mutex_);
+  // Keys are request targets, which visitors choose; a full cache starts over rather
+  // than grow without bound.
+  if (entries_.size() >= max_entries_) entries_.clear();
+  entries_.insert_or_assign(key, Entry{generation, response});
+  return response;
+}
+
+http::Handler Cached(ResponseCache& cache, std::function<Result<std::int64_t>()> generation, http::Handler handler) {
+  return [&cache, generation = std::move(generation), handler = std::move(handler)](const http::Request& request) {
+    const auto current = generation();
+    if (!current) return handler(request);
+    // Pages without ?date= show the geography of today, so the day is part of the key.
+    const std::string key = request.target + "\n" + Date::Today().ToIso();
+    return cache.GetOrMake(key, *current, [&] { return handler(request); });
+  };
+}
+
+}  // namespace zoneatlas::web
