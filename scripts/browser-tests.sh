@@ -18,6 +18,10 @@ db="$work/browser.db"
 "$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null
 "$binary" --database "$db" import zones "$root/data/demo/zones.csv" >/dev/null
 "$binary" --database "$db" import geometry "$root/data/demo/boundaries.geojson" --source demo >/dev/null
+# A test account; its password goes through standard input, as for a real one.
+export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"
+export ZONEATLAS_TEST_PASSWORD="een lange zin voor de browsertest"
+echo "$ZONEATLAS_TEST_PASSWORD" | "$binary" --database "$db" user add --email "$ZONEATLAS_TEST_EMAIL" --role professional >/dev/null 2>&1
 "$binary" --database "$db" serve --port 0 >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fmt/chrono.h>
 
+#include "web/access.hpp"
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
 
@@ -106,18 +107,18 @@ void AddRoutes(http::Router& router, const web::Site& site, db::Database& databa
   router.Get("/{lang}/accessibility", web::ForLanguage(site, [&site](const http::Request& request, Language language) {
                return Statement(site, request, language, {});
              }),
-             {.name = "accessibility_statement"});
+             {.name = "accessibility_statement", .access = std::string(web::kPublic)});
   router.Post("/{lang}/accessibility/report",
               web::ForLanguage(site, [&site, &database](const http::Request& request, Language language) {
                 return ReceiveReport(site, database, request, language);
               }),
-              {.name = "accessibility_report"});
+              {.name = "accessibility_report", .access = std::string(web::kPublic)});
   router.Get("/{lang}/accessibility/thanks",
              web::ForLanguage(site, [&site](const http::Request& request, Language language) {
                return web::Page(site, request, language, "accessibility_thanks",
                                 std::string(site.renderer.catalog().Get(language, "a11y_thanks_title")), {});
              }),
-             {.name = "accessibility_thanks"});
+             {.name = "accessibility_thanks", .access = std::string(web::kPublic)});
 }
 
 }  // namespace zoneatlas::accessibility

@@ -1,6 +1,8 @@
 #include "app/application.hpp"
 
 #include "accessibility/accessibility.hpp"
+#include "accounts/routes.hpp"
+#include "web/access.hpp"
 #include "core/text.hpp"
 #include "geo/routes.hpp"
 #include "platform/http/compression.hpp"
@@ -20,50 +22,60 @@ Language ErrorLanguage(const http::Request& request) {
 
 }  // namespace
 
-Application::Application(db::Database& database, std::unique_ptr<view::Renderer> renderer)
+Application::Application(db::Database& database, std::unique_ptr<view::Renderer> renderer,
+                         accounts::SessionOptions session_options)
     : database_(database),
       renderer_(std::move(renderer)),
       static_files_("static/"),
       site_{*renderer_, static_files_.version()},
+      accounts_(database, session_options),
       geo_store_(database) {}
 
-Result<std::unique_ptr<Application>> Application::Create(db::Database& database) {
+Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
+                                                         accounts::SessionOptions session_options) {
   auto renderer = view::Renderer::Load();
   if (!renderer) return Fail(renderer.error());
-  std::unique_ptr<Application> application(new Application(database, std::move(*renderer)));
+  std::unique_ptr<Application> application(new Application(database, std::move(*renderer), session_options));
   application->AddRoutes();
+  for (const http::Route& route : application->router_.routes()) {
+    if (!web::IsAccessRule(route.options.access)) {
+      return Fail(Error::Internal("route " + route.options.name + " (" + route.pattern +
+                                  ") declares no known access rule: '" + route.options.access + "'"));
+    }
+  }
   return application;
 }
 
 void Application::AddRoutes() {
   router_.Get("/", [this](const http::Request& request) {
     return http::Response::Redirect(web::Href(PreferredLanguage(request.headers.Get("Accept-Language")), "/"));
-  }, {.name = "root"});
+  }, {.name = "root", .access = std::string(web::kPublic)});
   router_.Get("/{lang}", [this](const http::Request& request) {
     const auto language = ParseLanguage(request.PathParam("lang"));
     if (!language) return web::ErrorPage(site_, request, ErrorLanguage(request), Error::NotFound("no such page"));
     return http::Response::Redirect(web::Href(*language, "/"), 301);
-  }, {.name = "language_root"});
+  }, {.name = "language_root", .access = std::string(web::kPublic)});
   router_.Get("/static/{path...}", [this](const http::Request& request) {
     return static_files_.Serve(request, request.PathParam("path"));
-  }, {.name = "static"});
+  }, {.name = "static", .access = std::string(web::kPublic)});
   router_.Get("/healthz", [this](const http::Request&) {
     auto alive = database_.WithConnection([](db::Connection& connection) { return connection.Query("SELECT 1"); });
     if (!alive) return http::Response::Make(503, "text/plain; charset=utf-8", "database unavailable\n");
     return http::Response::Make(200, "text/plain; charset=utf-8", "ok\n");
-  }, {.name = "healthz"});
+  }, {.name = "healthz", .access = std::string(web::kPublic)});
   router_.Get("/metrics", [this](const http::Request&) {
     return http::Response::Make(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Render());
-  }, {.name = "metrics"});
+  }, {.name = "metrics", .access = std::string(web::kPublic)});
   router_.Get("/api/v1/openapi.json", [](const http::Request&) {
     return http::Response::Make(200, "application/json", std::string(resources::Find("api/openapi.json").value_or("{}")));
-  }, {.name = "openapi"});
+  }, {.name = "openapi", .access = std::string(web::kPublic)});
   accessibility::AddRoutes(router_, site_, database_);
+  accounts::AddRoutes(router_, site_, accounts_);
   geo::AddPageRoutes(router_, site_, geo_store_, geo_cache_);
   geo::AddApiRoutes(router_, geo_store_, geo_cache_);
 }
 
-http::Response Application::Dispatch(const http::Request& request) const {
+http::Response Application::Dispatch(const http::Request& request) {
   const auto match = router_.Find(request.method, request.path);
   if (match.kind == http::Router::Match::Kind::kNotFound) {
     if (IsApi(request)) return web::Problem(Error::NotFound("there is no API resource at " + request.path));
@@ -83,12 +95,21 @@ http::Response Application::Dispatch(const http::Request& request) const {
   }
   http::Request routed = request;
   routed.path_params = match.params;
+  routed.identity = accounts::IdentityOf(accounts_, request);
+  if (!web::Allows(match.route->options.access, routed.identity.get())) {
+    const Error refusal = routed.identity ? Error::PermissionDenied("you may not use this page")
+                                          : Error::Unauthenticated("sign in to use this page");
+    http::Response response = IsApi(request) ? web::Problem(refusal)
+                                             : web::ErrorPage(site_, routed, ErrorLanguage(request), refusal);
+    response.route_name = match.route->options.name;
+    return response;
+  }
   http::Response response = match.route->handler(routed);
   response.route_name = match.route->options.name;
   return response;
 }
 
-http::Response Application::Handle(const http::Request& request) const {
+http::Response Application::Handle(const http::Request& request) {
   http::Response response = Dispatch(request);
   http::CompressIfWorthwhile(request, response);
   return response;

@@ -2,15 +2,18 @@
 //
 // Builds every service once (database, stores, templates, static files, metrics), declares
 // every route on one Router, and answers requests: routing, 404/405 in the reader's
-// language, gzip, and the route name for logs and metrics.
+// language, who is signed in and whether the route's access rule lets them in (401/403
+// otherwise, before the handler runs), gzip, and the route name for logs and metrics.
 // This is the only place that picks concrete implementations (ARCHITECTURE.md).
 //
-// Thread safety: immutable after Create(); Handle may be called from many threads.
+// Thread safety: Handle may be called from many threads; the services it uses are
+// immutable after Create() or keep their state in the database.
 #ifndef ZONEATLAS_APP_APPLICATION_HPP_
 #define ZONEATLAS_APP_APPLICATION_HPP_
 
 #include <memory>
 
+#include "accounts/accounts.hpp"
 #include "core/error.hpp"
 #include "geo/store.hpp"
 #include "platform/db/database.hpp"
@@ -26,21 +29,25 @@ namespace zoneatlas::app {
 class Application {
  public:
   // REQUIRES: `database` outlives the Application and is migrated.
-  static Result<std::unique_ptr<Application>> Create(db::Database& database);
+  // Returns kInternal when a route declares no access rule or an unknown one.
+  static Result<std::unique_ptr<Application>> Create(db::Database& database,
+                                                     accounts::SessionOptions session_options = {});
 
-  http::Response Handle(const http::Request& request) const;
+  http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);
   const http::Router& router() const { return router_; }
 
  private:
-  Application(db::Database& database, std::unique_ptr<view::Renderer> renderer);
+  Application(db::Database& database, std::unique_ptr<view::Renderer> renderer,
+              accounts::SessionOptions session_options);
   void AddRoutes();
-  http::Response Dispatch(const http::Request& request) const;
+  http::Response Dispatch(const http::Request& request);
 
   db::Database& database_;
   std::unique_ptr<view::Renderer> renderer_;
   http::StaticFiles static_files_;
   web::Site site_;
+  accounts::Accounts accounts_;
   geo::Store geo_store_;
   web::ResponseCache geo_cache_;
   http::Metrics metrics_;

@@ -1,6 +1,8 @@
 // zoneatlas: one binary, a table of subcommands (serve, migrate, import, export,
 // version), each a thin client of the libraries below.
 #include <sodium.h>
+#include <termios.h>
+#include <unistd.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -13,6 +15,7 @@
 #include <thread>
 
 #include "accessibility/accessibility.hpp"
+#include "accounts/accounts.hpp"
 #include "app/application.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
@@ -43,6 +46,10 @@ struct Options {
   std::string output;
   std::string date;
   bool status_only = false;
+  // user add
+  std::string email;
+  std::string display_name;
+  std::vector<std::string> roles;
 };
 
 int Report(const Error& error) {
@@ -183,6 +190,62 @@ int Export(const Options& options) {
   return 0;
 }
 
+// Reads a password from standard input: typed twice without echo on a terminal, one
+// line from a pipe. Never from the command line, where other users could see it.
+Result<std::string> ReadPassword() {
+  if (!isatty(STDIN_FILENO)) {
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+  }
+  termios original{};
+  tcgetattr(STDIN_FILENO, &original);
+  termios silent = original;
+  silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  std::string first, second;
+  tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+  std::cerr << "Password: " << std::flush;
+  std::getline(std::cin, first);
+  std::cerr << "\nThe same password again: " << std::flush;
+  std::getline(std::cin, second);
+  tcsetattr(STDIN_FILENO, TCSANOW, &original);
+  std::cerr << "\n";
+  if (first != second) return Fail(Error::InvalidArgument("the two passwords differ"));
+  return first;
+}
+
+// Lists every route with the access rule that guards it.
+int ListRoutes(const Options& options) {
+  auto database = OpenMigrated(options, 1);
+  if (!database) return Report(database.error());
+  auto application = Application::Create(**database);
+  if (!application) return Report(application.error());
+  for (const http::Route& route : (*application)->router().routes()) {
+    std::printf("%-6s %-40s %-26s %s\n", std::string(http::MethodName(route.method)).c_str(), route.pattern.c_str(),
+                route.options.name.c_str(), route.options.access.c_str());
+  }
+  return 0;
+}
+
+int AddUser(const Options& options) {
+  accounts::NewUser user{options.email, options.display_name, "", {}};
+  for (const std::string& role : options.roles) {
+    const auto colon = role.find(':');
+    user.grants.push_back({role.substr(0, colon), colon == std::string::npos ? "" : role.substr(colon + 1)});
+  }
+  auto password = ReadPassword();
+  if (!password) return Report(password.error());
+  user.password = std::move(*password);
+  auto database = OpenMigrated(options, 1);
+  if (!database) return Report(database.error());
+  accounts::Accounts accounts(**database);
+  auto added = accounts.AddUser(user);
+  if (!added) return Report(added.error());
+  std::cout << "added " << added->email << " (" << added->id << ")\n";
+  return 0;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -235,6 +298,16 @@ int Main(int argc, char** argv) {
   export_command->add_option("--output,-o", options.output, "File to write (default: standard output)");
   export_command->add_option("--date", options.date, "The geography valid on this day (default: today)");
 
+  auto* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add an account; the password is read from standard input");
+  user_add->add_option("--email", options.email, "The user's e-mail address")->required();
+  user_add->add_option("--name", options.display_name, "The user's name as others see it");
+  user_add->add_option("--role", options.roles,
+                       "admin, professional, zone_editor:ZONE_ID or partner_editor:ORGANISATION_ID (repeatable)");
+
+  auto* routes = cli.add_subcommand("routes", "List every route and who may use it");
+
   auto* version = cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -242,6 +315,8 @@ int Main(int argc, char** argv) {
   if (*migrate) return Migrate(options);
   if (*import) return Import(options);
   if (*export_command) return Export(options);
+  if (*user_add) return AddUser(options);
+  if (*routes) return ListRoutes(options);
   if (*version) {
     std::cout << "zoneatlas " << kVersion << "\n";
     return 0;

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "geo/routes.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::geo {
 namespace json = boost::json;
@@ -135,11 +136,11 @@ void AddApiRoutes(http::Router& router, const Store& store, web::ResponseCache& 
   const auto cached = [&](http::Response (*handler)(const Store&, const http::Request&)) {
     return web::Cached(cache, generation, [&store, handler](const http::Request& r) { return handler(store, r); });
   };
-  router.Get("/api/v1/zones", cached(ListZones), {.name = "api_zones"});
-  router.Get("/api/v1/zones/{zone_id}", cached(GetZone), {.name = "api_zone"});
-  router.Get("/api/v1/areas", cached(ListAreas), {.name = "api_areas"});
-  router.Get("/api/v1/areas/{code}", cached(GetArea), {.name = "api_area"});
-  router.Get("/api/v1/areas/{code}/geometry", cached(GetGeometry), {.name = "api_area_geometry"});
+  router.Get("/api/v1/zones", cached(ListZones), {.name = "api_zones", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/zones/{zone_id}", cached(GetZone), {.name = "api_zone", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/areas", cached(ListAreas), {.name = "api_areas", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/areas/{code}", cached(GetArea), {.name = "api_area", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/areas/{code}/geometry", cached(GetGeometry), {.name = "api_area_geometry", .access = std::string(web::kPublic)});
 }
 
 }  // namespace zoneatlas::geo

@@ -123,7 +123,7 @@ TEST_P(GeoStorageTest, DemoGeographyHasTheRealZones) {
   EXPECT_EQ(parts->size(), 5u);
   for (const Area& part : *parts) EXPECT_TRUE(part.approximate) << part.code;
 
-  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality}, today);
+  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality, .parent_code = std::nullopt}, today);
   ASSERT_TRUE(municipalities);
   EXPECT_EQ(municipalities->size(), 26u);
 }
@@ -155,8 +155,8 @@ TEST_P(GeoStorageTest, AreasAreReadAtADate) {
   EXPECT_TRUE(gone.error().Is(ErrorCode::kNotFound));
   EXPECT_FALSE(store_->FindArea("45068", Day("2018-06-30")));
   EXPECT_TRUE(store_->FindArea("45068", Day("2019-01-01")));
-  auto before = store_->Areas({.kind = AreaKind::kMunicipality}, Day("2018-06-30"));
-  auto after = store_->Areas({.kind = AreaKind::kMunicipality}, Day("2020-06-30"));
+  auto before = store_->Areas({.kind = AreaKind::kMunicipality, .parent_code = std::nullopt}, Day("2018-06-30"));
+  auto after = store_->Areas({.kind = AreaKind::kMunicipality, .parent_code = std::nullopt}, Day("2020-06-30"));
   ASSERT_TRUE(before && after);
   EXPECT_EQ(before->size(), 2u);
   EXPECT_EQ(after->size(), 1u);
@@ -232,7 +232,7 @@ TEST_P(GeoStorageTest, ImportsStatbelRefnisAsPublished) {
   auto rode = store_->FindArea("23101", Day("2024-01-01"));
   ASSERT_TRUE(rode);
   EXPECT_EQ(rode->names.fr, "Rhode-Saint-Genèse");
-  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality}, Day("2020-01-01"));
+  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality, .parent_code = std::nullopt}, Day("2020-01-01"));
   ASSERT_TRUE(municipalities);
   EXPECT_EQ(municipalities->size(), 581u);  // After the 2019 mergers, before those of 2025.
 }
@@ -279,8 +279,7 @@ TEST_P(GeoStorageTest, ExportsReadBackAsTheyWere) {
   EXPECT_EQ(*ExportBoundaries(copy, today), *boundaries);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, GeoStorageTest, ::testing::ValuesIn(testing::Engines()),
-                         [](const auto& info) { return testing::EngineName(info.param); });
+INSTANTIATE_TEST_SUITE_P(Engines, GeoStorageTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);
 
 TEST(GeometryTest, MeasuresAndSimplifies) {
   // One by one kilometre, roughly, at Brussels' latitude.

@@ -1,9 +1,14 @@
 #include "geo/geometry.hpp"
 
+// Boost.Geometry 1.81's envelope code trips g++ 12's -Wmaybe-uninitialized on a box it
+// fills before use; the warning is in the library, not here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>
 #include <boost/geometry/geometries/point.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
+#pragma GCC diagnostic pop
 #include <cmath>
 
 namespace zoneatlas::geo {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "geo/routes.hpp"
+#include "web/access.hpp"
 #include "platform/formats/svg_map.hpp"
 
 namespace zoneatlas::geo {
@@ -228,17 +229,17 @@ void AddPageRoutes(http::Router& router, const web::Site& site, const Store& sto
              web::Cached(cache, generation, web::ForLanguage(site, [&](const http::Request& r, Language l) {
                            return ZoneIndex(site, store, r, l);
                          })),
-             {.name = "home"});
+             {.name = "home", .access = std::string(web::kPublic)});
   router.Get("/{lang}/zones/{zone_id}",
              web::Cached(cache, generation, web::ForLanguage(site, [&](const http::Request& r, Language l) {
                            return ZonePage(site, store, r, l);
                          })),
-             {.name = "zone_page"});
+             {.name = "zone_page", .access = std::string(web::kPublic)});
   router.Get("/{lang}/areas/{code}",
              web::Cached(cache, generation, web::ForLanguage(site, [&](const http::Request& r, Language l) {
                            return AreaPage(site, store, r, l);
                          })),
-             {.name = "area_page"});
+             {.name = "area_page", .access = std::string(web::kPublic)});
 }
 
 }  // namespace zoneatlas::geo

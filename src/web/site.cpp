@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
+
 #include "core/text.hpp"
 
 namespace zoneatlas::web {
@@ -26,6 +28,21 @@ http::Response Problem(const Error& error) {
   const bool internal = error.Is(ErrorCode::kInternal);
   return http::Response::Problem(status, http::ReasonPhrase(status),
                                  internal ? "Something went wrong on our side; it has been logged." : error.message());
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
 }
 
 std::string Href(Language language, std::string_view path) {
@@ -56,6 +73,9 @@ http::Response Page(const Site& site, const http::Request& request, Language lan
   model["asset_version"] = site.asset_version;
   model["home_href"] = Href(language, "/");
   model["accessibility_href"] = Href(language, "/accessibility");
+  model["signed_in"] = request.identity != nullptr;
+  model["account_href"] = Href(language, "/account");
+  model["login_href_nav"] = Href(language, "/login");
   json::array languages;
   for (Language other : kLanguages) {
     languages.push_back(json::object{{"code", LanguageCode(other)},
@@ -79,14 +99,21 @@ http::Response ErrorPage(const Site& site, const http::Request& request, Languag
   const auto& catalog = site.renderer.catalog();
   std::string title_key = "error_title";
   std::string text_key = "error_text";
+  json::object model;
   if (status == 404) {
     title_key = "not_found_title";
     text_key = "not_found_text";
+  } else if (status == 401) {
+    title_key = "signin_required_title";
+    text_key = "signin_required_text";
+    model["login_href"] = Href(language, "/login") + "?next=" + PercentEncode(request.target);
+  } else if (status == 403) {
+    title_key = "forbidden_title";
+    text_key = "forbidden_text";
   } else if (status == 400) {
     title_key = "bad_request_title";
     text_key = "bad_request_text";
   }
-  json::object model;
   model["message"] = catalog.Get(language, text_key);
   if (status == 400) model["detail"] = error.message();
   model["status"] = status;

@@ -33,6 +33,9 @@ int HttpStatus(ErrorCode code);
 // A problem+json response for `error`; internal details are not shown to clients.
 http::Response Problem(const Error& error);
 
+// Percent-encodes everything but unreserved characters and '/', for query values.
+std::string PercentEncode(std::string_view text);
+
 // "/nl" + path: Href(kFr, "/zones/x") == "/fr/zones/x".
 std::string Href(Language language, std::string_view path);
 

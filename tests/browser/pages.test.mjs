@@ -53,13 +53,17 @@ const pages = [
   ['/fr/accessibility', 'accessibility statement'],
   ['/nl/bestaat-niet', 'not found'],
   ['/fr/accessibility/thanks', 'thanks'],
+  ['/nl/login', 'sign-in form'],
+  ['/fr/login', 'sign-in form'],
+  ['/nl/account', 'sign-in required'],
 ];
 
 for (const [target, kind] of pages) {
   test(`${kind} ${target} has no WCAG 2.1 A/AA violations`, async () => {
     const page = await newPage();
     const response = await page.goto(base + target);
-    assert.ok(response.status() === 200 || (kind === 'not found' && response.status() === 404));
+    const expected = { 'not found': 404, 'sign-in required': 401 }[kind] ?? 200;
+    assert.equal(response.status(), expected);
     await expectNoAxeViolations(page, target);
     await page.context().close();
   });
@@ -72,7 +76,7 @@ test('a keyboard user skips to the content and reaches a municipality on the map
   const skip = await page.evaluate(() => document.activeElement.textContent);
   assert.equal(skip, 'Naar de inhoud');
   await page.keyboard.press('Enter');
-  assert.ok(page.url().endsWith('#main'));
+  await page.waitForURL(/#main$/);
   // Tab on until a map link has the focus, then follow it.
   let label = '';
   for (let i = 0; i < 30 && !label; i++) {
@@ -134,5 +138,41 @@ test('the zone page prints without the language switch and keeps its table', asy
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.language-switch').isVisible(), false);
   assert.equal(await page.locator('table').isVisible(), true);
+  await page.context().close();
+});
+
+test('a user signs in without JavaScript, sees their account, and signs out', async () => {
+  const email = process.env.ZONEATLAS_TEST_EMAIL;
+  const password = process.env.ZONEATLAS_TEST_PASSWORD;
+  assert.ok(email && password, 'scripts/browser-tests.sh creates a test account');
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + '/fr/zones/elz-zennevallei');
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  assert.ok(page.url().endsWith('/fr/account'));
+  assert.equal(await page.locator('h1').textContent(), 'Mon compte');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  assert.ok(page.url().endsWith('/fr/'));
+  await page.context().close();
+});
+
+test('the account page has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/login');
+  await page.getByLabel('E-mailadres').fill(process.env.ZONEATLAS_TEST_EMAIL);
+  await page.getByLabel('Wachtwoord').fill(process.env.ZONEATLAS_TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(/\/nl\/account$/);
+  await expectNoAxeViolations(page, '/nl/account');
+  await page.goto(base + '/fr/account');
+  await expectNoAxeViolations(page, '/fr/account');
+  await page.goto(base + '/nl/login');
+  await page.getByLabel('E-mailadres').fill('nobody@example.org');
+  await page.getByLabel('Wachtwoord').fill('not the password at all');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /klopt niet/);
+  await expectNoAxeViolations(page, 'sign-in error');
   await page.context().close();
 });

@@ -27,6 +27,10 @@ std::vector<db::Engine> Engines() { return {db::Engine::kSqlite, db::Engine::kPo
 
 std::string EngineName(db::Engine engine) { return engine == db::Engine::kSqlite ? "SQLite" : "PostgreSQL"; }
 
+std::string EngineTestName(const ::testing::TestParamInfo<db::Engine>& engine_info) {
+  return EngineName(engine_info.param);
+}
+
 TemporaryDirectory::TemporaryDirectory() {
   path_ = std::filesystem::temp_directory_path() / ("zoneatlas-test-" + RandomSuffix());
   std::filesystem::create_directories(path_);

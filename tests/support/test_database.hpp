@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "platform/db/database.hpp"
 
 namespace zoneatlas::testing {
@@ -21,6 +23,8 @@ namespace zoneatlas::testing {
 // The engines to run a storage suite against, for INSTANTIATE_TEST_SUITE_P.
 std::vector<db::Engine> Engines();
 std::string EngineName(db::Engine engine);
+// Names parameterised storage tests after their engine: "…/SQLite", "…/PostgreSQL".
+std::string EngineTestName(const ::testing::TestParamInfo<db::Engine>& engine_info);
 
 class TestDatabase {
  public:

@@ -10,11 +10,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "platform/http/identity.hpp"
 
 namespace zoneatlas::http {
 
@@ -47,6 +50,7 @@ struct Request {
   std::string body;
   std::map<std::string, std::string, std::less<>> path_params;  // Filled by the router.
   std::string remote_address;
+  std::shared_ptr<const Identity> identity;  // Set when a signed-in user makes the request.
 
   // Returns the first value of query parameter `name`.
   std::optional<std::string> Query(std::string_view name) const;

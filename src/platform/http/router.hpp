@@ -23,6 +23,10 @@ namespace zoneatlas::http {
 
 struct RouteOptions {
   std::string name;  // A stable name for logs and metrics, e.g. "zone_page".
+  // Who may call the route: an access rule's name ("public", "signed_in", "admin", …)
+  // that the application enforces before the handler runs. Empty is refused at start-up,
+  // so that no route is left open by forgetting it.
+  std::string access;
 };
 
 struct Route {

@@ -65,7 +65,7 @@ TEST(RouterTest, HeadUsesGetAndOtherMethodsAreNotAllowed) {
 
 TEST(RouterTest, ListsEveryRouteWithAName) {
   Router router;
-  router.Get("/a", Named("a"), {.name = "first"});
+  router.Get("/a", Named("a"), {.name = "first", .access = "public"});
   router.Post("/b", Named("b"));
   ASSERT_EQ(router.routes().size(), 2u);
   EXPECT_EQ(router.routes()[0].options.name, "first");

@@ -1,0 +1,313 @@
+#include "accounts/accounts.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "web/access.hpp"
+#include "accounts/password.hpp"
+#include "core/text.hpp"
+
+namespace zoneatlas::accounts {
+namespace {
+
+std::string RandomHex(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string hex(2 * bytes + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+  hex.pop_back();
+  return hex;
+}
+
+// The database keeps only this hash of a session token (BLAKE2b), so a copy of the
+// database does not let anyone sign in.
+std::string TokenHash(std::string_view token) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
+  char hex[2 * sizeof digest + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+bool IsRole(std::string_view role) { return role == web::kAdmin || role == web::kZoneEditor || role == web::kPartnerEditor || role == web::kProfessional; }
+
+Result<std::vector<http::Grant>> GrantsOf(db::Connection& connection, const std::string& user_id) {
+  auto rows = connection.Query("SELECT role, scope FROM role_grants WHERE user_id = ? ORDER BY role, scope", {user_id});
+  if (!rows) return Fail(rows.error());
+  std::vector<http::Grant> grants;
+  for (const db::Row& row : *rows) grants.push_back({row.Text(0), row.Text(1)});
+  return grants;
+}
+
+}  // namespace
+
+Clock SystemClock() {
+  return [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+}
+
+std::optional<std::string> NormaliseEmail(std::string_view email) {
+  const std::string lower = text::AsciiLower(text::Trim(email));
+  const auto at = lower.find('@');
+  if (lower.size() > 254 || at == std::string::npos || at == 0 || lower.find('@', at + 1) != std::string::npos ||
+      lower.find('.', at) == std::string::npos || lower.back() == '.' ||
+      lower.find_first_of(" \t\r\n<>\"") != std::string::npos) {
+    return std::nullopt;
+  }
+  return lower;
+}
+
+Accounts::Accounts(db::Database& database, SessionOptions options, Clock clock)
+    : database_(database), options_(options), clock_(std::move(clock)) {}
+
+Result<User> Accounts::AddUser(const NewUser& user) {
+  const auto email = NormaliseEmail(user.email);
+  if (!email) return Fail(Error::InvalidArgument("'" + user.email + "' is not an e-mail address"));
+  if (auto policy = CheckPasswordPolicy(user.password); !policy) return Fail(policy.error());
+  for (const http::Grant& grant : user.grants) {
+    if (!IsRole(grant.role)) {
+      return Fail(Error::InvalidArgument("'" + grant.role + "' is not a role (admin, zone_editor, partner_editor, "
+                                         "professional)"));
+    }
+    const bool scoped = grant.role == web::kZoneEditor || grant.role == web::kPartnerEditor;
+    if (scoped && grant.scope.empty()) {
+      return Fail(Error::InvalidArgument("the role " + grant.role + " needs a zone or organisation"));
+    }
+  }
+  auto hash = HashPassword(user.password);
+  if (!hash) return Fail(hash.error());
+  User created{RandomHex(16), *email, std::string(text::Trim(user.display_name)), false, user.grants};
+  const std::int64_t now = clock_();
+  auto written = database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto inserted = connection.Execute(
+        "INSERT INTO users (id, email, display_name, password_hash, disabled, created_at, password_changed_at)"
+        " VALUES (?, ?, ?, ?, 0, ?, ?)",
+        {created.id, created.email, created.display_name, *hash, static_cast<long long>(now),
+         static_cast<long long>(now)});
+    if (!inserted) {
+      if (inserted.error().Is(ErrorCode::kAlreadyExists)) {
+        return Fail(Error::AlreadyExists("there is already an account for " + created.email));
+      }
+      return Fail(inserted.error());
+    }
+    for (const http::Grant& grant : created.grants) {
+      auto granted = connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?)",
+                                        {created.id, grant.role, grant.scope});
+      if (!granted && !granted.error().Is(ErrorCode::kAlreadyExists)) return Fail(granted.error());
+    }
+    return {};
+  });
+  if (!written) return Fail(written.error());
+  return created;
+}
+
+Result<User> Accounts::FindUserByEmail(const std::string& email) const {
+  const auto normalised = NormaliseEmail(email);
+  if (!normalised) return Fail(Error::NotFound("no such account"));
+  return database_.WithConnection([&](db::Connection& connection) -> Result<User> {
+    auto rows = connection.Query("SELECT id, email, display_name, disabled FROM users WHERE email = ?", {*normalised});
+    if (!rows) return Fail(rows.error());
+    if (rows->empty()) return Fail(Error::NotFound("no such account"));
+    User user{rows->front().Text(0), rows->front().Text(1), rows->front().Text(2), rows->front().Integer(3) != 0, {}};
+    auto grants = GrantsOf(connection, user.id);
+    if (!grants) return Fail(grants.error());
+    user.grants = std::move(*grants);
+    return user;
+  });
+}
+
+struct Accounts::Failures {
+  int count = 0;
+  std::int64_t window_start = 0;
+  std::int64_t locked_until = 0;  // No attempt is checked before this time.
+};
+
+Result<Accounts::Failures> Accounts::LoadFailures(db::Connection& connection, const std::string& subject,
+                                                  std::int64_t now) {
+  auto rows = connection.Query(
+      "SELECT failures, first_failure_at, locked_until FROM login_failures WHERE subject = ?", {subject});
+  if (!rows) return Fail(rows.error());
+  Failures failures;
+  if (rows->empty()) return failures;
+  failures.count = static_cast<int>(rows->front().Integer(0));
+  failures.window_start = rows->front().Integer(1);
+  failures.locked_until = rows->front().Integer(2);
+  if (now - failures.window_start > options_.failure_window.count() && failures.locked_until <= now) {
+    return Failures{};  // The old failures have expired.
+  }
+  return failures;
+}
+
+Status Accounts::RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now) {
+  auto failures = LoadFailures(connection, subject, now);
+  if (!failures) return Fail(failures.error());
+  Failures next = *failures;
+  if (next.count == 0) next.window_start = now;
+  ++next.count;
+  if (next.count >= options_.lock_after) {
+    next.locked_until = now + options_.lock_duration.count();
+  } else if (next.count >= options_.slow_after) {
+    // 2, 4, 8 … seconds, at most a minute: slow enough to stop guessing, short enough
+    // for a person who mistyped.
+    const int exponent = std::min(next.count - options_.slow_after + 1, 5);
+    next.locked_until = now + (std::int64_t{1} << exponent);
+  }
+  auto deleted = connection.Execute("DELETE FROM login_failures WHERE subject = ?", {subject});
+  if (!deleted) return Fail(deleted.error());
+  auto inserted = connection.Execute(
+      "INSERT INTO login_failures (subject, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?)",
+      {subject, static_cast<long long>(next.count), static_cast<long long>(next.window_start),
+       static_cast<long long>(next.locked_until)});
+  if (!inserted) return Fail(inserted.error());
+  return {};
+}
+
+Result<SignIn> Accounts::SignInWithPassword(const std::string& email, std::string_view password,
+                                            const std::string& address) {
+  const std::int64_t now = clock_();
+  const std::string normalised = NormaliseEmail(email).value_or(text::AsciiLower(text::Trim(email)));
+  const std::string account_subject = "account:" + TokenHash(normalised);
+  const std::string address_subject = "address:" + address;
+
+  // Throttling and locks come first, before any password is checked.
+  auto waiting = database_.WithConnection([&](db::Connection& connection) -> Result<std::optional<SignIn>> {
+    for (const std::string& subject : {account_subject, address_subject}) {
+      auto failures = LoadFailures(connection, subject, now);
+      if (!failures) return Fail(failures.error());
+      if (failures->locked_until > now) {
+        const auto outcome = failures->count >= options_.lock_after ? SignInOutcome::kLocked : SignInOutcome::kThrottled;
+        return SignIn{outcome, "", std::chrono::seconds(failures->locked_until - now)};
+      }
+    }
+    return std::optional<SignIn>();
+  });
+  if (!waiting) return Fail(waiting.error());
+  if (*waiting) return **waiting;
+
+  auto user = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query("SELECT id, password_hash, disabled FROM users WHERE email = ?", {normalised});
+  });
+  if (!user) return Fail(user.error());
+  const bool known = !user->empty();
+  const bool matches = VerifyPassword(known ? user->front().Text(1) : DecoyHash(), password);
+  const bool enabled = known && user->front().Integer(2) == 0;
+
+  if (!(known && matches && enabled)) {
+    auto recorded = database_.InTransaction([&](db::Connection& connection) -> Result<Failures> {
+      Failures worst;
+      for (const std::string& subject : {account_subject, address_subject}) {
+        if (auto failed = RecordFailure(connection, subject, now); !failed) return Fail(failed.error());
+        auto failures = LoadFailures(connection, subject, now);
+        if (!failures) return Fail(failures.error());
+        if (failures->count > worst.count) worst = *failures;
+      }
+      return worst;
+    });
+    if (!recorded) return Fail(recorded.error());
+    if (recorded->locked_until > now) {
+      const auto outcome = recorded->count >= options_.lock_after ? SignInOutcome::kLocked : SignInOutcome::kThrottled;
+      return SignIn{outcome, "", std::chrono::seconds(recorded->locked_until - now)};
+    }
+    return SignIn{SignInOutcome::kRefused, "", std::chrono::seconds(0)};
+  }
+
+  const std::string user_id = user->front().Text(0);
+  const std::string token = RandomHex(32);
+  auto created = database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto cleared = connection.Execute("DELETE FROM login_failures WHERE subject = ?", {account_subject});
+    if (!cleared) return Fail(cleared.error());
+    auto inserted = connection.Execute(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+        {TokenHash(token), user_id, RandomHex(32), static_cast<long long>(now), static_cast<long long>(now)});
+    if (!inserted) return Fail(inserted.error());
+    return {};
+  });
+  if (!created) return Fail(created.error());
+  return SignIn{SignInOutcome::kSignedIn, token, std::chrono::seconds(0)};
+}
+
+Result<std::optional<http::Identity>> Accounts::FindSession(const std::string& token) {
+  if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return std::optional<http::Identity>();
+  }
+  const std::int64_t now = clock_();
+  const std::string hash = TokenHash(token);
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::optional<http::Identity>> {
+    auto rows = connection.Query(
+        "SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.email, u.display_name, u.disabled"
+        " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        {hash});
+    if (!rows) return Fail(rows.error());
+    if (rows->empty()) return std::optional<http::Identity>();
+    const db::Row& row = rows->front();
+    const bool expired = now - row.Integer(2) > options_.absolute_timeout.count() ||
+                         now - row.Integer(3) > options_.idle_timeout.count();
+    if (expired || row.Integer(6) != 0) {
+      auto ended = connection.Execute("DELETE FROM sessions WHERE token_hash = ?", {hash});
+      if (!ended) return Fail(ended.error());
+      return std::optional<http::Identity>();
+    }
+    // Refreshing once a minute is enough for an idle timeout of hours, and spares a
+    // write on every request.
+    if (now - row.Integer(3) >= 60) {
+      auto touched = connection.Execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                                        {static_cast<long long>(now), hash});
+      if (!touched) return Fail(touched.error());
+    }
+    http::Identity identity{row.Text(0), row.Text(4), row.Text(5), {}, row.Text(1)};
+    auto grants = GrantsOf(connection, identity.user_id);
+    if (!grants) return Fail(grants.error());
+    identity.grants = std::move(*grants);
+    return std::optional<http::Identity>(std::move(identity));
+  });
+}
+
+Status Accounts::SignOut(const std::string& token) {
+  auto ended = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Execute("DELETE FROM sessions WHERE token_hash = ?", {TokenHash(token)});
+  });
+  if (!ended) return Fail(ended.error());
+  return {};
+}
+
+Status Accounts::ChangePassword(const std::string& user_id, std::string_view current, std::string_view replacement,
+                                const std::string& keep_session_token) {
+  auto stored = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query("SELECT password_hash FROM users WHERE id = ?", {user_id});
+  });
+  if (!stored) return Fail(stored.error());
+  if (stored->empty()) return Fail(Error::NotFound("no such user"));
+  if (!VerifyPassword(stored->front().Text(0), current)) {
+    return Fail(Error::PermissionDenied("the current password is not right"));
+  }
+  if (auto policy = CheckPasswordPolicy(replacement); !policy) return policy;
+  auto hash = HashPassword(replacement);
+  if (!hash) return Fail(hash.error());
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                                      {*hash, static_cast<long long>(clock_()), user_id});
+    if (!updated) return Fail(updated.error());
+    // Whoever may have known the old password is signed out everywhere else.
+    auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+                                    {user_id, TokenHash(keep_session_token)});
+    if (!ended) return Fail(ended.error());
+    return {};
+  });
+}
+
+Status Accounts::Disable(const std::string& user_id) {
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute("UPDATE users SET disabled = 1 WHERE id = ?", {user_id});
+    if (!updated) return Fail(updated.error());
+    if (*updated == 0) return Fail(Error::NotFound("no such user"));
+    auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+    if (!ended) return Fail(ended.error());
+    return {};
+  });
+}
+
+}  // namespace zoneatlas::accounts

@@ -1,0 +1,109 @@
+// accounts/accounts.hpp: users, their roles, sign-in and sessions.
+//
+// Sessions live in the database; the browser holds only a random token, of which the
+// database keeps a hash. A session ends after `idle_timeout` without use and, in any
+// case, `absolute_timeout` after sign-in. Failed sign-ins are counted per account and per
+// client address: after `slow_after` failures within `failure_window`, each new attempt
+// must wait longer (2, 4, 8 … seconds); after `lock_after` failures the account or
+// address is locked for `lock_duration`. Answers never say whether an address exists.
+//
+// Thread safety: safe to share; state is in the database. The clock is injected so that
+// tests can move time.
+#ifndef ZONEATLAS_ACCOUNTS_ACCOUNTS_HPP_
+#define ZONEATLAS_ACCOUNTS_ACCOUNTS_HPP_
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/identity.hpp"
+
+namespace zoneatlas::accounts {
+
+struct User {
+  std::string id;
+  std::string email;
+  std::string display_name;
+  bool disabled = false;
+  std::vector<http::Grant> grants;
+};
+
+struct NewUser {
+  std::string email;
+  std::string display_name;
+  std::string password;
+  std::vector<http::Grant> grants;
+};
+
+struct SessionOptions {
+  std::chrono::seconds idle_timeout{std::chrono::hours(2)};
+  std::chrono::seconds absolute_timeout{std::chrono::hours(12)};
+  int slow_after = 3;
+  int lock_after = 10;
+  std::chrono::seconds failure_window{std::chrono::minutes(15)};
+  std::chrono::seconds lock_duration{std::chrono::minutes(15)};
+};
+
+// Seconds since the Unix epoch.
+using Clock = std::function<std::int64_t()>;
+Clock SystemClock();
+
+enum class SignInOutcome {
+  kSignedIn,
+  kRefused,    // Wrong address or password, or a disabled account: the same answer for all.
+  kThrottled,  // Too many recent failures: wait retry_after.
+  kLocked,     // Locked for retry_after.
+};
+
+struct SignIn {
+  SignInOutcome outcome = SignInOutcome::kRefused;
+  std::string session_token;  // For the cookie, when signed in.
+  std::chrono::seconds retry_after{0};
+};
+
+class Accounts {
+ public:
+  Accounts(db::Database& database, SessionOptions options = {}, Clock clock = SystemClock());
+
+  // Returns kInvalidArgument for a malformed address, an unknown role, a role without its
+  // scope, or a password that breaks the policy; kAlreadyExists for a taken address.
+  Result<User> AddUser(const NewUser& user);
+  // Returns kNotFound when there is no such user.
+  Result<User> FindUserByEmail(const std::string& email) const;
+
+  // Signs in from `address` (the client's IP address).
+  Result<SignIn> SignInWithPassword(const std::string& email, std::string_view password,
+                                    const std::string& address);
+  // Returns the identity of a live session, or nothing for an unknown, expired or ended
+  // session or a disabled user. Refreshes the session's idle timer.
+  Result<std::optional<http::Identity>> FindSession(const std::string& token);
+  Status SignOut(const std::string& token);
+
+  // Changes a user's password after checking the current one; ends the user's other
+  // sessions. Returns kPermissionDenied when `current` is wrong.
+  Status ChangePassword(const std::string& user_id, std::string_view current, std::string_view replacement,
+                        const std::string& keep_session_token);
+  // Disables the user and ends all their sessions.
+  Status Disable(const std::string& user_id);
+
+ private:
+  struct Failures;
+  Result<Failures> LoadFailures(db::Connection& connection, const std::string& subject, std::int64_t now);
+  Status RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now);
+
+  db::Database& database_;
+  const SessionOptions options_;
+  const Clock clock_;
+};
+
+// Lower-cases and trims an e-mail address; returns nothing when it is not one.
+std::optional<std::string> NormaliseEmail(std::string_view email);
+
+}  // namespace zoneatlas::accounts
+
+#endif  // ZONEATLAS_ACCOUNTS_ACCOUNTS_HPP_

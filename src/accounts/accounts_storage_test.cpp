@@ -1,0 +1,195 @@
+// The accounts' storage suite: the same cases against SQLite and PostgreSQL, with a
+// clock the tests move.
+#include <gtest/gtest.h>
+
+#include "accounts/accounts.hpp"
+#include "accounts/password.hpp"
+#include "tests/support/test_database.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::accounts {
+namespace {
+
+using testing::TestDatabase;
+constexpr const char* kPassword = "zennevallei en zorgzones";
+
+class AccountsTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    std::string skip_reason;
+    test_ = TestDatabase::Create(GetParam(), skip_reason);
+    if (!test_) GTEST_SKIP() << skip_reason;
+    accounts_ = std::make_unique<Accounts>(test_->database(), options_, [this] { return now_; });
+  }
+
+  User Add(const std::string& email, std::vector<http::Grant> grants = {}) {
+    auto user = accounts_->AddUser({email, "", kPassword, std::move(grants)});
+    EXPECT_TRUE(user) << user.error().message();
+    return user.value_or(User{});
+  }
+
+  SignIn SignInAs(const std::string& email, const std::string& password, const std::string& address = "192.0.2.1") {
+    auto outcome = accounts_->SignInWithPassword(email, password, address);
+    EXPECT_TRUE(outcome) << outcome.error().message();
+    return outcome.value_or(SignIn{});
+  }
+
+  SessionOptions options_;
+  std::int64_t now_ = 1'790'000'000;
+  std::unique_ptr<TestDatabase> test_;
+  std::unique_ptr<Accounts> accounts_;
+};
+
+TEST_P(AccountsTest, AddsUsersWithValidAddressesRolesAndPasswords) {
+  const User admin = Add(" Coordinator@Zennevallei.BE ", {{"admin", ""}});
+  EXPECT_EQ(admin.email, "coordinator@zennevallei.be");
+  auto found = accounts_->FindUserByEmail("COORDINATOR@zennevallei.be");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->grants.size(), 1u);
+  EXPECT_EQ(found->grants[0].role, "admin");
+
+  auto again = accounts_->AddUser({"coordinator@zennevallei.be", "", kPassword, {}});
+  ASSERT_FALSE(again);
+  EXPECT_TRUE(again.error().Is(ErrorCode::kAlreadyExists));
+  EXPECT_FALSE(accounts_->AddUser({"not an address", "", kPassword, {}}));
+  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", "too short", {}}));
+  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", kPassword, {{"mayor", ""}}}));
+  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", kPassword, {{"zone_editor", ""}}})) << "needs its zone";
+  EXPECT_TRUE(accounts_->AddUser({"a@b.be", "", kPassword, {{"zone_editor", "elz-zennevallei"}}}));
+}
+
+TEST_P(AccountsTest, SignsInAndFindsTheSessionUntilSignOut) {
+  Add("editor@zone.be", {{"zone_editor", "elz-zennevallei"}});
+  const SignIn signed_in = SignInAs("Editor@Zone.be", kPassword);
+  ASSERT_EQ(signed_in.outcome, SignInOutcome::kSignedIn);
+  ASSERT_EQ(signed_in.session_token.size(), 64u);
+  auto identity = accounts_->FindSession(signed_in.session_token);
+  ASSERT_TRUE(identity && *identity);
+  EXPECT_EQ((*identity)->email, "editor@zone.be");
+  EXPECT_TRUE((*identity)->HasRole("zone_editor"));
+  EXPECT_EQ((*identity)->csrf_token.size(), 64u);
+  ASSERT_TRUE(accounts_->SignOut(signed_in.session_token));
+  EXPECT_FALSE(*accounts_->FindSession(signed_in.session_token));
+  EXPECT_FALSE(*accounts_->FindSession(std::string(64, 'a'))) << "a forged token";
+  EXPECT_FALSE(*accounts_->FindSession("../../etc")) << "a malformed token";
+}
+
+TEST_P(AccountsTest, WrongPasswordsAndUnknownAddressesGetTheSameAnswer) {
+  Add("partner@ocmw.be");
+  EXPECT_EQ(SignInAs("partner@ocmw.be", "wrong password!", "192.0.2.10").outcome, SignInOutcome::kRefused);
+  EXPECT_EQ(SignInAs("nobody@ocmw.be", kPassword, "192.0.2.11").outcome, SignInOutcome::kRefused);
+}
+
+TEST_P(AccountsTest, SessionsExpireWhenIdleAndInAnyCase) {
+  Add("pro@huisarts.be", {{"professional", ""}});
+  const std::string token = SignInAs("pro@huisarts.be", kPassword).session_token;
+  now_ += options_.idle_timeout.count() - 60;
+  EXPECT_TRUE(*accounts_->FindSession(token)) << "used just in time, which refreshes it";
+  now_ += options_.idle_timeout.count() - 60;
+  EXPECT_TRUE(*accounts_->FindSession(token));
+  now_ += options_.idle_timeout.count() + 1;
+  EXPECT_FALSE(*accounts_->FindSession(token)) << "idle too long";
+
+  const std::string busy = SignInAs("pro@huisarts.be", kPassword).session_token;
+  for (int hour = 0; hour < 12; ++hour) {
+    now_ += 3600;
+    if (hour < 11) {
+      EXPECT_TRUE(*accounts_->FindSession(busy)) << hour;
+    }
+  }
+  now_ += 1;
+  EXPECT_FALSE(*accounts_->FindSession(busy)) << "twelve hours after sign-in, even when busy";
+}
+
+TEST_P(AccountsTest, RepeatedFailuresSlowDownThenLock) {
+  Add("target@zone.be");
+  for (int attempt = 1; attempt < options_.slow_after; ++attempt) {
+    EXPECT_EQ(SignInAs("target@zone.be", "guess number " + std::to_string(attempt)).outcome, SignInOutcome::kRefused);
+  }
+  SignIn slowed = SignInAs("target@zone.be", "another guess");
+  EXPECT_EQ(slowed.outcome, SignInOutcome::kThrottled);
+  EXPECT_EQ(slowed.retry_after.count(), 2);
+  // Even the right password waits.
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword).outcome, SignInOutcome::kThrottled);
+  for (int attempt = options_.slow_after + 1; attempt < options_.lock_after; ++attempt) {
+    now_ += 61;
+    EXPECT_EQ(SignInAs("target@zone.be", "guess " + std::to_string(attempt)).outcome, SignInOutcome::kThrottled);
+  }
+  now_ += 61;
+  SignIn locked = SignInAs("target@zone.be", "last guess");
+  EXPECT_EQ(locked.outcome, SignInOutcome::kLocked);
+  EXPECT_EQ(locked.retry_after, options_.lock_duration);
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword, "198.51.100.7").outcome, SignInOutcome::kLocked)
+      << "the account is locked from every address";
+  now_ += options_.lock_duration.count() + 1;
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword, "198.51.100.7").outcome, SignInOutcome::kSignedIn);
+}
+
+TEST_P(AccountsTest, OneAddressGuessingManyAccountsIsSlowedToo) {
+  for (int account = 0; account < options_.slow_after - 1; ++account) {
+    EXPECT_EQ(SignInAs("user" + std::to_string(account) + "@zone.be", "guess", "203.0.113.5").outcome,
+              SignInOutcome::kRefused);
+  }
+  EXPECT_EQ(SignInAs("user99@zone.be", "guess", "203.0.113.5").outcome, SignInOutcome::kThrottled);
+  EXPECT_EQ(SignInAs("user98@zone.be", "guess", "203.0.113.6").outcome, SignInOutcome::kRefused)
+      << "another address is not affected";
+}
+
+TEST_P(AccountsTest, ChangingThePasswordSignsOutOtherSessions) {
+  const User user = Add("me@zone.be");
+  const std::string here = SignInAs("me@zone.be", kPassword).session_token;
+  const std::string elsewhere = SignInAs("me@zone.be", kPassword).session_token;
+  auto wrong = accounts_->ChangePassword(user.id, "not my password", "a brand new passphrase", here);
+  ASSERT_FALSE(wrong);
+  EXPECT_TRUE(wrong.error().Is(ErrorCode::kPermissionDenied));
+  EXPECT_FALSE(accounts_->ChangePassword(user.id, kPassword, "short", here));
+  ASSERT_TRUE(accounts_->ChangePassword(user.id, kPassword, "a brand new passphrase", here));
+  EXPECT_TRUE(*accounts_->FindSession(here));
+  EXPECT_FALSE(*accounts_->FindSession(elsewhere));
+  EXPECT_EQ(SignInAs("me@zone.be", kPassword).outcome, SignInOutcome::kRefused);
+  EXPECT_EQ(SignInAs("me@zone.be", "a brand new passphrase").outcome, SignInOutcome::kSignedIn);
+}
+
+TEST_P(AccountsTest, ADisabledUserCannotSignInAndLosesTheirSessions) {
+  const User user = Add("former@zone.be", {{"admin", ""}});
+  const std::string token = SignInAs("former@zone.be", kPassword).session_token;
+  ASSERT_TRUE(accounts_->Disable(user.id));
+  EXPECT_FALSE(*accounts_->FindSession(token));
+  EXPECT_EQ(SignInAs("former@zone.be", kPassword).outcome, SignInOutcome::kRefused);
+  EXPECT_FALSE(accounts_->Disable("no-such-user"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AccountsTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);
+
+TEST(PasswordTest, HashesAreArgon2idSaltedAndVerified) {
+  auto first = HashPassword(kPassword);
+  auto second = HashPassword(kPassword);
+  ASSERT_TRUE(first && second);
+  EXPECT_TRUE(first->starts_with("$argon2id$"));
+  EXPECT_NE(*first, *second) << "each hash has its own salt";
+  EXPECT_TRUE(VerifyPassword(*first, kPassword));
+  EXPECT_FALSE(VerifyPassword(*first, "zennevallei en zorgzone"));
+  EXPECT_FALSE(VerifyPassword(DecoyHash(), kPassword));
+}
+
+TEST(AccessTest, RulesFollowTheRoles) {
+  const http::Identity nobody_special{"1", "a@b.be", "", {}, "t"};
+  const http::Identity professional{"2", "b@b.be", "", {{"professional", ""}}, "t"};
+  const http::Identity editor{"3", "c@b.be", "", {{"zone_editor", "elz-zennevallei"}}, "t"};
+  const http::Identity admin{"4", "d@b.be", "", {{"admin", ""}}, "t"};
+  EXPECT_TRUE(web::Allows(web::kPublic, nullptr));
+  EXPECT_FALSE(web::Allows(web::kSignedIn, nullptr));
+  EXPECT_TRUE(web::Allows(web::kSignedIn, &nobody_special));
+  EXPECT_FALSE(web::Allows(web::kProfessional, &nobody_special));
+  EXPECT_TRUE(web::Allows(web::kProfessional, &professional));
+  EXPECT_TRUE(web::Allows(web::kProfessional, &editor));
+  EXPECT_FALSE(web::Allows(web::kZoneEditor, &professional));
+  EXPECT_TRUE(web::Allows(web::kZoneEditor, &editor));
+  EXPECT_FALSE(web::Allows(web::kAdmin, &editor));
+  for (std::string_view rule : web::kAccessRules) EXPECT_TRUE(web::Allows(rule, &admin)) << rule;
+  EXPECT_FALSE(web::IsAccessRule("everyone"));
+  EXPECT_FALSE(web::IsAccessRule(""));
+}
+
+}  // namespace
+}  // namespace zoneatlas::accounts

@@ -1,0 +1,200 @@
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+
+#include "web/access.hpp"
+#include "accounts/routes.hpp"
+#include "core/text.hpp"
+#include "platform/http/form.hpp"
+
+namespace zoneatlas::accounts {
+namespace json = boost::json;
+namespace {
+
+std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& name) {
+  const auto it = form.find(name);
+  return it == form.end() ? "" : it->second;
+}
+
+// Only a path on this site may follow sign-in, never "//elsewhere" or "https://…".
+std::string SafeNext(std::string_view next, Language language) {
+  if (next.size() > 1 && next.front() == '/' && next[1] != '/' && next[1] != '\\' &&
+      next.find_first_of("\r\n") == std::string_view::npos) {
+    return std::string(next);
+  }
+  return web::Href(language, "/account");
+}
+
+std::string SessionCookie(const http::Request& request, const std::string& value, bool clear) {
+  std::string cookie = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+  // Behind a TLS-terminating proxy the cookie must never travel in clear text.
+  if (text::AsciiLower(request.headers.Get("X-Forwarded-Proto")) == "https") cookie += "; Secure";
+  if (clear) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+http::Response LoginForm(const web::Site& site, const http::Request& request, Language language,
+                         json::object state, int status = 200) {
+  http::Response cookies;
+  state["csrf_token"] = http::CsrfToken(request, cookies);
+  state["csrf_field"] = http::kCsrfField;
+  state["action"] = web::Href(language, "/login");
+  if (!state.contains("next")) state["next"] = request.Query("next").value_or("");
+  http::Response page = web::Page(site, request, language, "login",
+                                  std::string(site.renderer.catalog().Get(language, "login_title")), std::move(state),
+                                  status);
+  for (const auto& [name, value] : cookies.headers.fields()) page.headers.Add(name, value);
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+http::Response Login(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
+  const std::string email = FormValue(*form, "email");
+  json::object state{{"email", email}, {"next", FormValue(*form, "next")}};
+  if (!http::CsrfTokenMatches(request, *form)) {
+    spdlog::warn("sign-in refused: missing or stale form token, from {}", request.remote_address);
+    state["error"] = catalog.Get(language, "form_expired");
+    return LoginForm(site, request, language, std::move(state), 403);
+  }
+  auto outcome = accounts.SignInWithPassword(email, FormValue(*form, "password"), request.remote_address);
+  if (!outcome) return web::ErrorPage(site, request, language, outcome.error());
+  switch (outcome->outcome) {
+    case SignInOutcome::kSignedIn: {
+      spdlog::info("signed in from {}", request.remote_address);
+      http::Response response =
+          http::Response::Redirect(SafeNext(FormValue(*form, "next"), language), 303);
+      response.headers.Add("Set-Cookie", SessionCookie(request, outcome->session_token, false));
+      return response;
+    }
+    case SignInOutcome::kRefused:
+      spdlog::warn("sign-in refused (wrong address or password) from {}", request.remote_address);
+      state["error"] = catalog.Get(language, "login_refused");
+      return LoginForm(site, request, language, std::move(state), 401);
+    case SignInOutcome::kThrottled:
+    case SignInOutcome::kLocked: {
+      spdlog::warn("sign-in {} for {} s, from {}", outcome->outcome == SignInOutcome::kLocked ? "locked" : "slowed",
+                   outcome->retry_after.count(), request.remote_address);
+      const bool locked = outcome->outcome == SignInOutcome::kLocked;
+      const long long wait = outcome->retry_after.count();
+      state["error"] = catalog.Format(language, locked ? "login_locked" : "login_throttled",
+                                      {{"minutes", std::to_string((wait + 59) / 60)}, {"seconds", std::to_string(wait)}});
+      http::Response response = LoginForm(site, request, language, std::move(state), 429);
+      response.headers.Set("Retry-After", std::to_string(wait));
+      return response;
+    }
+  }
+  return web::ErrorPage(site, request, language, Error::Internal("unknown sign-in outcome"));
+}
+
+http::Response AccountPage(const web::Site& site, const http::Request& request, Language language,
+                           json::object state, int status = 200) {
+  const http::Identity& identity = *request.identity;
+  const auto& catalog = site.renderer.catalog();
+  json::array roles;
+  for (const http::Grant& grant : identity.grants) {
+    roles.push_back(json::object{{"role", catalog.Get(language, "role_" + grant.role)}, {"scope", grant.scope}});
+  }
+  state["email"] = identity.email;
+  state["display_name"] = identity.display_name;
+  state["roles"] = std::move(roles);
+  state["has_roles"] = !identity.grants.empty();
+  state["csrf_token"] = identity.csrf_token;
+  state["csrf_field"] = http::kCsrfField;
+  state["password_action"] = web::Href(language, "/account/password");
+  state["logout_action"] = web::Href(language, "/logout");
+  http::Response page = web::Page(site, request, language, "account",
+                                  std::string(catalog.Get(language, "account_title")), std::move(state), status);
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+http::Response ChangePassword(const web::Site& site, Accounts& accounts, const http::Request& request,
+                              Language language) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
+  if (!SessionFormTokenMatches(request, *form)) {
+    return AccountPage(site, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
+  }
+  const auto token = http::Cookie(request, kSessionCookie).value_or("");
+  auto changed =
+      accounts.ChangePassword(request.identity->user_id, FormValue(*form, "current_password"),
+                              FormValue(*form, "new_password"), token);
+  if (!changed) {
+    if (changed.error().Is(ErrorCode::kPermissionDenied)) {
+      return AccountPage(site, request, language, {{"error", catalog.Get(language, "account_password_wrong")}}, 403);
+    }
+    if (changed.error().Is(ErrorCode::kInvalidArgument)) {
+      return AccountPage(site, request, language, {{"error", catalog.Get(language, "account_password_policy")}}, 422);
+    }
+    return web::ErrorPage(site, request, language, changed.error());
+  }
+  spdlog::info("password changed for user {}", request.identity->user_id);
+  return AccountPage(site, request, language, {{"success", catalog.Get(language, "account_password_changed")}});
+}
+
+http::Response Logout(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
+  const auto form = http::ParseForm(request);
+  if (!form || !SessionFormTokenMatches(request, *form)) {
+    return AccountPage(site, request, language,
+                       {{"error", site.renderer.catalog().Get(language, "form_expired")}}, 403);
+  }
+  if (auto ended = accounts.SignOut(http::Cookie(request, kSessionCookie).value_or("")); !ended) {
+    return web::ErrorPage(site, request, language, ended.error());
+  }
+  http::Response response = http::Response::Redirect(web::Href(language, "/"), 303);
+  response.headers.Add("Set-Cookie", SessionCookie(request, "", true));
+  return response;
+}
+
+}  // namespace
+
+std::shared_ptr<const http::Identity> IdentityOf(Accounts& accounts, const http::Request& request) {
+  const auto token = http::Cookie(request, kSessionCookie);
+  if (!token || token->empty()) return nullptr;
+  auto identity = accounts.FindSession(*token);
+  if (!identity) {
+    spdlog::error("cannot read sessions: {}", identity.error().message());
+    return nullptr;
+  }
+  if (!*identity) return nullptr;
+  return std::make_shared<const http::Identity>(std::move(**identity));
+}
+
+bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form) {
+  if (!request.identity) return false;
+  const std::string sent = FormValue(form, std::string(http::kCsrfField));
+  const std::string& expected = request.identity->csrf_token;
+  return !expected.empty() && sent.size() == expected.size() &&
+         sodium_memcmp(sent.data(), expected.data(), expected.size()) == 0;
+}
+
+void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts) {
+  router.Get("/{lang}/login", web::ForLanguage(site, [&site](const http::Request& request, Language language) {
+               return LoginForm(site, request, language, {});
+             }),
+             {.name = "login_form", .access = std::string(web::kPublic)});
+  router.Post("/{lang}/login", web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return Login(site, accounts, request, language);
+              }),
+              {.name = "login", .access = std::string(web::kPublic)});
+  router.Post("/{lang}/logout", web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return Logout(site, accounts, request, language);
+              }),
+              {.name = "logout", .access = std::string(web::kSignedIn)});
+  router.Get("/{lang}/account", web::ForLanguage(site, [&site](const http::Request& request, Language language) {
+               return AccountPage(site, request, language, {});
+             }),
+             {.name = "account", .access = std::string(web::kSignedIn)});
+  router.Post("/{lang}/account/password",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return ChangePassword(site, accounts, request, language);
+              }),
+              {.name = "account_password", .access = std::string(web::kSignedIn)});
+}
+
+}  // namespace zoneatlas::accounts

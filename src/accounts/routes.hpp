@@ -1,0 +1,33 @@
+// accounts/routes.hpp: signing in and out, and a user's own account page.
+//
+// /{lang}/login (form and post), /{lang}/logout (post), /{lang}/account (who you are,
+// your roles, change your password). Forms before sign-in carry the double-submit CSRF
+// token (platform/http/form.hpp); forms after sign-in carry the session's own token.
+//
+// Thread safety: the handlers share only Accounts and the Site.
+#ifndef ZONEATLAS_ACCOUNTS_ROUTES_HPP_
+#define ZONEATLAS_ACCOUNTS_ROUTES_HPP_
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "accounts/accounts.hpp"
+#include "platform/http/router.hpp"
+#include "web/site.hpp"
+
+namespace zoneatlas::accounts {
+
+inline constexpr std::string_view kSessionCookie = "zoneatlas_session";
+
+void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
+
+// Finds the signed-in user of `request` from its session cookie, if any.
+std::shared_ptr<const http::Identity> IdentityOf(Accounts& accounts, const http::Request& request);
+
+// True when a form posted by a signed-in user carries their session's CSRF token.
+bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form);
+
+}  // namespace zoneatlas::accounts
+
+#endif  // ZONEATLAS_ACCOUNTS_ROUTES_HPP_

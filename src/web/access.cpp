@@ -1,0 +1,23 @@
+#include "web/access.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace zoneatlas::web {
+
+bool IsAccessRule(std::string_view rule) {
+  return std::find(kAccessRules.begin(), kAccessRules.end(), rule) != kAccessRules.end();
+}
+
+bool Allows(std::string_view rule, const http::Identity* identity) {
+  assert(IsAccessRule(rule) && "routes name one of web::kAccessRules");
+  if (rule == kPublic) return true;
+  if (identity == nullptr) return false;
+  if (rule == kSignedIn || identity->HasRole(kAdmin)) return true;
+  if (rule == kProfessional) {
+    return identity->HasRole(kProfessional) || identity->HasRole(kPartnerEditor) || identity->HasRole(kZoneEditor);
+  }
+  return identity->HasRole(rule);
+}
+
+}  // namespace zoneatlas::web

@@ -1,0 +1,244 @@
+// Accounts over HTTP against the real binary: sign-in, sign-out, CSRF, lockout, and the
+// authorisation matrix over every route the binary declares.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "tests/http/server_process.hpp"
+
+namespace zoneatlas::testing {
+namespace {
+
+constexpr const char* kPassword = "een lange zin als wachtwoord";
+const char* const kFormType = "Content-Type: application/x-www-form-urlencoded";
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Returns the value of `name` in a "name=value; …" Set-Cookie header list.
+std::string CookieValue(const std::string& set_cookie, const std::string& name) {
+  const auto at = set_cookie.find(name + "=");
+  if (at == std::string::npos) return "";
+  const auto start = at + name.size() + 1;
+  return set_cookie.substr(start, set_cookie.find(';', start) - start);
+}
+
+// Returns the value of the hidden csrf_token field in a page.
+std::string FormToken(const std::string& page) {
+  const std::string marker = "name=\"csrf_token\" value=\"";
+  const auto at = page.find(marker);
+  return at == std::string::npos ? "" : page.substr(at + marker.size(), 64);
+}
+
+std::string UrlEncode(const std::string& text) {
+  std::string out;
+  char buffer[4];
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+void AddUser(const ServerProcess& server, const std::string& email, const std::vector<std::string>& roles) {
+  // The password goes through standard input, never the command line.
+  std::string command = std::string(ZONEATLAS_BINARY) + " --database " + server.database() + " user add --email " + email;
+  for (const std::string& role : roles) command += " --role " + role;
+  std::FILE* pipe = popen((command + " >/dev/null 2>&1").c_str(), "w");
+  ASSERT_NE(pipe, nullptr);
+  std::fputs((std::string(kPassword) + "\n").c_str(), pipe);
+  ASSERT_EQ(pclose(pipe), 0) << command;
+}
+
+struct Session {
+  std::string cookie;      // "zoneatlas_session=…"
+  std::string csrf_token;  // The session's own form token.
+};
+
+HttpResponse PostLogin(const ServerProcess& server, const std::string& email, const std::string& password,
+                       const std::string& next = "") {
+  const auto form = server.Get("/nl/login");
+  const std::string csrf = CookieValue(form.Header("Set-Cookie"), "zoneatlas_csrf");
+  return server.Request("POST", "/nl/login", {kFormType, "Cookie: zoneatlas_csrf=" + csrf},
+                        "email=" + UrlEncode(email) + "&password=" + UrlEncode(password) + "&next=" + UrlEncode(next) +
+                            "&csrf_token=" + csrf);
+}
+
+Session SignIn(const ServerProcess& server, const std::string& email) {
+  const auto signed_in = PostLogin(server, email, kPassword);
+  EXPECT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 400);
+  Session session;
+  session.cookie = "zoneatlas_session=" + CookieValue(signed_in.Header("Set-Cookie"), "zoneatlas_session");
+  session.csrf_token = FormToken(server.Get("/nl/account", {"Cookie: " + session.cookie}).body);
+  return session;
+}
+
+TEST(AccountsHttpTest, SignInShowsTheAccountAndSignOutEndsIt) {
+  ServerProcess server;
+  AddUser(server, "coordinator@zennevallei.be", {"zone_editor:elz-zennevallei"});
+
+  const auto anonymous = server.Get("/nl/account");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_TRUE(Contains(anonymous.body, "href=\"/nl/login?next=/nl/account\"")) << anonymous.body;
+
+  const auto signed_in = PostLogin(server, "Coordinator@Zennevallei.be", kPassword, "/nl/zones/elz-zennevallei");
+  ASSERT_EQ(signed_in.status, 303);
+  EXPECT_EQ(signed_in.Header("Location"), "/nl/zones/elz-zennevallei");
+  const std::string set_cookie = signed_in.Header("Set-Cookie");
+  EXPECT_TRUE(Contains(set_cookie, "HttpOnly"));
+  EXPECT_TRUE(Contains(set_cookie, "SameSite=Lax"));
+  EXPECT_FALSE(Contains(set_cookie, "Secure")) << "plain HTTP on loopback";
+  const std::string cookie = "Cookie: zoneatlas_session=" + CookieValue(set_cookie, "zoneatlas_session");
+
+  const auto account = server.Get("/fr/account", {cookie});
+  ASSERT_EQ(account.status, 200);
+  EXPECT_TRUE(Contains(account.body, "coordinator@zennevallei.be"));
+  EXPECT_TRUE(Contains(account.body, "éditeur de la zone: elz-zennevallei"));
+  EXPECT_TRUE(Contains(server.Get("/nl/", {cookie}).body, ">Mijn account</a>"));
+
+  const std::string token = FormToken(account.body);
+  const auto forged = server.Request("POST", "/nl/logout", {kFormType, cookie}, "csrf_token=" + std::string(64, 'f'));
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(server.Get("/nl/account", {cookie}).status, 200) << "a forged sign-out changes nothing";
+
+  const auto signed_out = server.Request("POST", "/nl/logout", {kFormType, cookie}, "csrf_token=" + token);
+  EXPECT_EQ(signed_out.status, 303);
+  EXPECT_TRUE(Contains(signed_out.Header("Set-Cookie"), "Max-Age=0"));
+  EXPECT_EQ(server.Get("/nl/account", {cookie}).status, 401);
+}
+
+TEST(AccountsHttpTest, WrongPasswordsGetOneAnswerThenWait) {
+  ServerProcess server;
+  AddUser(server, "partner@ocmw-halle.be", {"partner_editor:ocmw-halle"});
+  const auto wrong = PostLogin(server, "partner@ocmw-halle.be", "wrong password here");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_TRUE(Contains(wrong.body, "Het e-mailadres of het wachtwoord klopt niet."));
+  const auto unknown = PostLogin(server, "nobody@ocmw-halle.be", "wrong password here");
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_TRUE(Contains(unknown.body, "Het e-mailadres of het wachtwoord klopt niet."));
+  const auto third = PostLogin(server, "partner@ocmw-halle.be", "still the wrong one");
+  EXPECT_EQ(third.status, 429) << "this address has failed three times";
+  EXPECT_FALSE(third.Header("Retry-After").empty());
+  EXPECT_TRUE(Contains(third.body, "Te veel pogingen"));
+  EXPECT_EQ(PostLogin(server, "partner@ocmw-halle.be", kPassword).status, 429) << "even the right password waits";
+}
+
+TEST(AccountsHttpTest, SignInWithoutTheFormsTokenIsRefused) {
+  ServerProcess server;
+  AddUser(server, "pro@huisarts.be", {"professional"});
+  const auto forged = server.Request("POST", "/nl/login", {kFormType},
+                                     "email=pro%40huisarts.be&password=" + UrlEncode(kPassword) + "&csrf_token=abc");
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_TRUE(forged.Header("Set-Cookie").find("zoneatlas_session") == std::string::npos);
+  const auto open_redirect = PostLogin(server, "pro@huisarts.be", kPassword, "//evil.example/");
+  EXPECT_EQ(open_redirect.Header("Location"), "/nl/account") << "only paths on this site follow sign-in";
+}
+
+TEST(AccountsHttpTest, PasswordChangeNeedsTheCurrentPassword) {
+  ServerProcess server;
+  AddUser(server, "me@zone.be", {});
+  const Session session = SignIn(server, "me@zone.be");
+  const auto wrong = server.Request("POST", "/en/account/password", {kFormType, "Cookie: " + session.cookie},
+                                    "csrf_token=" + session.csrf_token +
+                                        "&current_password=nope&new_password=another+long+passphrase");
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_TRUE(Contains(wrong.body, "Your current password is not right."));
+  const auto changed = server.Request("POST", "/en/account/password", {kFormType, "Cookie: " + session.cookie},
+                                      "csrf_token=" + session.csrf_token + "&current_password=" + UrlEncode(kPassword) +
+                                          "&new_password=another+long+passphrase");
+  EXPECT_EQ(changed.status, 200);
+  EXPECT_TRUE(Contains(changed.body, "Your password has been changed."));
+  EXPECT_EQ(PostLogin(server, "me@zone.be", "another long passphrase").status, 303);
+}
+
+// Every route the binary declares, for every kind of user: those the rule lets in are not
+// turned away; everyone else gets 401 (nobody signed in) or 403 before the handler runs.
+TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
+  ServerProcess server;
+  struct Person {
+    std::string name;
+    std::vector<std::string> roles;  // Role names as the access rules use them.
+    std::optional<Session> session;
+  };
+  std::vector<Person> people = {{"anonymous", {}, std::nullopt},
+                                {"no-role@zone.be", {}, std::nullopt},
+                                {"pro@zone.be", {"professional"}, std::nullopt},
+                                {"partner@zone.be", {"partner_editor"}, std::nullopt},
+                                {"editor@zone.be", {"zone_editor"}, std::nullopt},
+                                {"admin@zone.be", {"admin"}, std::nullopt}};
+  const std::map<std::string, std::string> scopes = {{"partner_editor", ":ocmw-halle"},
+                                                     {"zone_editor", ":elz-zennevallei"}};
+  for (Person& person : people) {
+    if (person.name == "anonymous") continue;
+    std::vector<std::string> grants;
+    for (const std::string& role : person.roles) grants.push_back(role + (scopes.contains(role) ? scopes.at(role) : ""));
+    AddUser(server, person.name, grants);
+    person.session = SignIn(server, person.name);
+  }
+  auto allowed = [](const std::string& rule, const Person& person) {
+    const auto has = [&](const char* role) {
+      return std::find(person.roles.begin(), person.roles.end(), role) != person.roles.end();
+    };
+    if (rule == "public") return true;
+    if (!person.session) return false;
+    if (rule == "signed_in" || has("admin")) return true;
+    if (rule == "professional") return has("professional") || has("partner_editor") || has("zone_editor");
+    return has(rule.c_str());
+  };
+
+  const auto listed = RunZoneatlas({"--database", server.database(), "routes"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.output;
+  std::istringstream lines(listed.output);
+  std::string method, pattern, name, rule;
+  int routes = 0;
+  // Logging out ends the session the next routes need, so those go last.
+  std::vector<std::tuple<std::string, std::string, std::string, std::string>> table;
+  while (lines >> method >> pattern >> name >> rule) {
+    if (name == "logout") {
+      table.emplace_back(method, pattern, name, rule);
+    } else {
+      table.insert(table.begin(), {method, pattern, name, rule});
+    }
+  }
+  for (const auto& [route_method, route_pattern, route_name, route_rule] : table) {
+    ASSERT_TRUE(route_rule == "public" || route_rule == "signed_in" || route_rule == "professional" ||
+                route_rule == "partner_editor" || route_rule == "zone_editor" || route_rule == "admin")
+        << route_name << " has rule " << route_rule;
+    std::string target = route_pattern;
+    for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
+             {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"}}) {
+      if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
+    }
+    ++routes;
+    for (const Person& person : people) {
+      std::vector<std::string> headers = {kFormType};
+      if (person.session) headers.push_back("Cookie: " + person.session->cookie);
+      const auto response = server.Request(route_method, target, headers, route_method == "POST" ? "x=1" : "");
+      const bool refused_by_rule =
+          Contains(response.body, "Meld u aan") || Contains(response.body, "Geen toegang") ||
+          Contains(response.body, "\"title\":\"Unauthorized\"") || Contains(response.body, "\"title\":\"Forbidden\"");
+      if (allowed(route_rule, person)) {
+        EXPECT_NE(response.status, 401) << route_name << " for " << person.name;
+        EXPECT_FALSE(refused_by_rule) << route_name << " for " << person.name;
+      } else {
+        EXPECT_EQ(response.status, person.session ? 403 : 401) << route_name << " for " << person.name;
+        EXPECT_TRUE(refused_by_rule) << route_name << " for " << person.name;
+      }
+    }
+  }
+  EXPECT_GE(routes, 20);
+  // The posts carried no form token, so none of them changed anything: everyone is
+  // still signed in, with the password they had.
+  for (const Person& person : people) {
+    if (!person.session) continue;
+    EXPECT_EQ(server.Get("/nl/account", {"Cookie: " + person.session->cookie}).status, 200) << person.name;
+    EXPECT_EQ(PostLogin(server, person.name, kPassword).status, 303) << person.name;
+  }
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
