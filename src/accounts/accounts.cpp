@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <map>
 
 #include "web/access.hpp"
 #include "accounts/password.hpp"
@@ -117,6 +118,27 @@ Result<User> Accounts::FindUserByEmail(const std::string& email) const {
     if (!grants) return Fail(grants.error());
     user.grants = std::move(*grants);
     return user;
+  });
+}
+
+Result<std::vector<User>> Accounts::Users() const {
+  return database_.WithConnection([](db::Connection& connection) -> Result<std::vector<User>> {
+    auto rows = connection.Query("SELECT id, email, display_name, disabled FROM users ORDER BY email");
+    if (!rows) return Fail(rows.error());
+    auto grants = connection.Query("SELECT user_id, role, scope FROM role_grants ORDER BY role, scope");
+    if (!grants) return Fail(grants.error());
+    std::vector<User> users;
+    std::map<std::string, std::size_t> index;
+    for (const db::Row& row : *rows) {
+      index[row.Text(0)] = users.size();
+      users.push_back(User{row.Text(0), row.Text(1), row.Text(2), row.Integer(3) != 0, {}});
+    }
+    for (const db::Row& grant : *grants) {
+      if (const auto it = index.find(grant.Text(0)); it != index.end()) {
+        users[it->second].grants.push_back({grant.Text(1), grant.Text(2)});
+      }
+    }
+    return users;
   });
 }
 

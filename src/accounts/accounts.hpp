@@ -75,6 +75,8 @@ class Accounts {
   Result<User> AddUser(const NewUser& user);
   // Returns kNotFound when there is no such user.
   Result<User> FindUserByEmail(const std::string& email) const;
+  // Every user with their grants, sorted by e-mail address.
+  Result<std::vector<User>> Users() const;
 
   // Signs in from `address` (the client's IP address).
   Result<SignIn> SignInWithPassword(const std::string& email, std::string_view password,

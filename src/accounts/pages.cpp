@@ -102,6 +102,8 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
   state["display_name"] = identity.display_name;
   state["roles"] = std::move(roles);
   state["has_roles"] = !identity.grants.empty();
+  state["is_admin"] = identity.HasRole(web::kAdmin);
+  state["admin_href"] = web::Href(language, "/admin/users");
   state["csrf_token"] = identity.csrf_token;
   state["csrf_field"] = http::kCsrfField;
   state["password_action"] = web::Href(language, "/account/password");

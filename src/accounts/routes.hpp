@@ -21,6 +21,8 @@ namespace zoneatlas::accounts {
 inline constexpr std::string_view kSessionCookie = "zoneatlas_session";
 
 void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
+// /{lang}/admin/users: list, add and disable accounts (administrators only).
+void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
 
 // Finds the signed-in user of `request` from its session cookie, if any.
 std::shared_ptr<const http::Identity> IdentityOf(Accounts& accounts, const http::Request& request);

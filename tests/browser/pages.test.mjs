@@ -176,3 +176,17 @@ test('the account page has no WCAG 2.1 A/AA violations in nl and fr', async () =
   await expectNoAxeViolations(page, 'sign-in error');
   await page.context().close();
 });
+
+test('the users page has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/login');
+  await page.getByLabel('E-mailadres').fill(process.env.ZONEATLAS_TEST_ADMIN_EMAIL);
+  await page.getByLabel('Wachtwoord').fill(process.env.ZONEATLAS_TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(/\/nl\/account$/);
+  await page.getByRole('link', { name: 'Gebruikers beheren' }).click();
+  await expectNoAxeViolations(page, '/nl/admin/users');
+  await page.goto(base + '/fr/admin/users');
+  await expectNoAxeViolations(page, '/fr/admin/users');
+  await page.context().close();
+});

@@ -155,6 +155,41 @@ TEST(AccountsHttpTest, PasswordChangeNeedsTheCurrentPassword) {
   EXPECT_EQ(PostLogin(server, "me@zone.be", "another long passphrase").status, 303);
 }
 
+TEST(AccountsHttpTest, AnAdministratorAddsAndDisablesAccounts) {
+  ServerProcess server;
+  AddUser(server, "admin@zone.be", {"admin"});
+  const Session admin = SignIn(server, "admin@zone.be");
+  const std::string cookie = "Cookie: " + admin.cookie;
+  const auto page = server.Get("/nl/admin/users", {cookie});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "admin@zone.be"));
+
+  const auto refused = server.Request("POST", "/nl/admin/users", {kFormType, cookie},
+                                      "csrf_token=" + admin.csrf_token +
+                                          "&email=editor%40zone.be&role=zone_editor&scope=&password=" + UrlEncode(kPassword));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "needs a zone or organisation")) << "an editor without a zone";
+  const auto added = server.Request("POST", "/nl/admin/users", {kFormType, cookie},
+                                    "csrf_token=" + admin.csrf_token +
+                                        "&email=editor%40zone.be&display_name=An+Editor&role=zone_editor"
+                                        "&scope=elz-zennevallei&password=" + UrlEncode(kPassword));
+  ASSERT_EQ(added.status, 200) << added.body.substr(0, 500);
+  EXPECT_TRUE(Contains(added.body, "Het account voor editor@zone.be is toegevoegd."));
+  const Session editor = SignIn(server, "editor@zone.be");
+  EXPECT_EQ(server.Get("/nl/admin/users", {"Cookie: " + editor.cookie}).status, 403);
+
+  const auto users = server.Get("/nl/admin/users", {cookie});
+  const auto form = users.body.find("/disable\"");
+  ASSERT_NE(form, std::string::npos);
+  const auto action_start = users.body.rfind("action=\"", form) + 8;
+  const std::string action = users.body.substr(action_start, form + 8 - action_start);
+  const auto disabled = server.Request("POST", action, {kFormType, cookie}, "csrf_token=" + admin.csrf_token);
+  EXPECT_EQ(disabled.status, 200);
+  EXPECT_TRUE(Contains(disabled.body, "uitgeschakeld"));
+  EXPECT_EQ(server.Get("/nl/account", {"Cookie: " + editor.cookie}).status, 401) << "signed out everywhere";
+  EXPECT_EQ(PostLogin(server, "editor@zone.be", kPassword).status, 401);
+}
+
 // Every route the binary declares, for every kind of user: those the rule lets in are not
 // turned away; everyone else gets 401 (nobody signed in) or 403 before the handler runs.
 TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
@@ -210,7 +245,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
         << route_name << " has rule " << route_rule;
     std::string target = route_pattern;
     for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
-             {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"}}) {
+             {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
+             {"{user_id}", "no-such-user"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;

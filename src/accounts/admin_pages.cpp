@@ -1,0 +1,126 @@
+// The administrators' users page: who has an account, with which roles; add an account;
+// disable one.
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+
+#include "accounts/routes.hpp"
+#include "platform/http/form.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::accounts {
+namespace json = boost::json;
+namespace {
+
+std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& name) {
+  const auto it = form.find(name);
+  return it == form.end() ? "" : it->second;
+}
+
+http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::Request& request, Language language,
+                         json::object state, int status = 200) {
+  const auto& catalog = site.renderer.catalog();
+  auto users = accounts.Users();
+  if (!users) return web::ErrorPage(site, request, language, users.error());
+  json::array rows;
+  for (const User& user : *users) {
+    std::string roles;
+    for (const http::Grant& grant : user.grants) {
+      if (!roles.empty()) roles += ", ";
+      roles += catalog.Get(language, "role_" + grant.role);
+      if (!grant.scope.empty()) roles += " (" + grant.scope + ")";
+    }
+    rows.push_back(json::object{{"email", user.email},
+                                {"display_name", user.display_name},
+                                {"roles", roles},
+                                {"disabled", user.disabled},
+                                {"is_self", user.id == request.identity->user_id},
+                                {"disable_action", web::Href(language, "/admin/users/" + user.id + "/disable")}});
+  }
+  state["users"] = std::move(rows);
+  state["csrf_token"] = request.identity->csrf_token;
+  state["csrf_field"] = http::kCsrfField;
+  state["add_action"] = web::Href(language, "/admin/users");
+  json::array roles;
+  for (std::string_view role : {web::kProfessional, web::kPartnerEditor, web::kZoneEditor, web::kAdmin}) {
+    roles.push_back(json::object{{"value", role}, {"label", catalog.Get(language, "role_" + std::string(role))},
+                                 {"selected", state.contains("role") && state.at("role").as_string() == role}});
+  }
+  state["role_options"] = std::move(roles);
+  http::Response page = web::Page(site, request, language, "admin_users",
+                                  std::string(catalog.Get(language, "admin_users_title")), std::move(state), status);
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+http::Response AddUserFromForm(const web::Site& site, Accounts& accounts, const http::Request& request,
+                               Language language) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
+  json::object state{{"email", FormValue(*form, "email")},
+                     {"display_name", FormValue(*form, "display_name")},
+                     {"role", FormValue(*form, "role")},
+                     {"scope", FormValue(*form, "scope")}};
+  if (!SessionFormTokenMatches(request, *form)) {
+    state["error"] = catalog.Get(language, "form_expired");
+    return UsersPage(site, accounts, request, language, std::move(state), 403);
+  }
+  NewUser user{FormValue(*form, "email"), FormValue(*form, "display_name"), FormValue(*form, "password"), {}};
+  if (const std::string role = FormValue(*form, "role"); !role.empty()) {
+    user.grants.push_back({role, FormValue(*form, "scope")});
+  }
+  auto added = accounts.AddUser(user);
+  if (!added) {
+    if (added.error().Is(ErrorCode::kInvalidArgument) || added.error().Is(ErrorCode::kAlreadyExists)) {
+      // The message names the field that is wrong; it contains no secret.
+      state["error"] = catalog.Format(language, "admin_users_not_added", {{"reason", added.error().message()}});
+      return UsersPage(site, accounts, request, language, std::move(state), 422);
+    }
+    return web::ErrorPage(site, request, language, added.error());
+  }
+  spdlog::info("user {} added by {}", added->id, request.identity->user_id);
+  return UsersPage(site, accounts, request, language,
+                   {{"success", catalog.Format(language, "admin_users_added", {{"email", added->email}})}});
+}
+
+http::Response DisableUser(const web::Site& site, Accounts& accounts, const http::Request& request,
+                           Language language) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form || !SessionFormTokenMatches(request, *form)) {
+    return UsersPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
+  }
+  const std::string user_id(request.PathParam("user_id"));
+  if (user_id == request.identity->user_id) {
+    return UsersPage(site, accounts, request, language, {{"error", catalog.Get(language, "admin_users_not_self")}},
+                     409);
+  }
+  if (auto disabled = accounts.Disable(user_id); !disabled) {
+    return web::ErrorPage(site, request, language, disabled.error());
+  }
+  spdlog::info("user {} disabled by {}", user_id, request.identity->user_id);
+  return UsersPage(site, accounts, request, language, {{"success", catalog.Get(language, "admin_users_disabled")}});
+}
+
+}  // namespace
+
+void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts) {
+  router.Get("/{lang}/admin/users",
+             web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+               return UsersPage(site, accounts, request, language, {});
+             }),
+             {.name = "admin_users", .access = std::string(web::kAdmin)});
+  router.Post("/{lang}/admin/users",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return AddUserFromForm(site, accounts, request, language);
+              }),
+              {.name = "admin_add_user", .access = std::string(web::kAdmin)});
+  router.Post("/{lang}/admin/users/{user_id}/disable",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return DisableUser(site, accounts, request, language);
+              }),
+              {.name = "admin_disable_user", .access = std::string(web::kAdmin)});
+}
+
+}  // namespace zoneatlas::accounts
