@@ -66,6 +66,16 @@ struct SignIn {
   std::chrono::seconds retry_after{0};
 };
 
+struct ApiToken {
+  std::string id;
+  std::string organisation;
+  std::string label;
+  std::string created_by_email;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> last_used_at;
+  std::optional<std::int64_t> revoked_at;
+};
+
 class Accounts {
  public:
   Accounts(db::Database& database, SessionOptions options = {}, Clock clock = SystemClock());
@@ -93,6 +103,18 @@ class Accounts {
   // Disables the user and ends all their sessions.
   Status Disable(const std::string& user_id);
 
+  // Issues an API token that acts as a partner editor of `organisation`; returns the
+  // token, which is not stored and cannot be shown again. Returns kInvalidArgument for an
+  // empty organisation or a label over 200 characters.
+  Result<std::string> IssueApiToken(const std::string& organisation, const std::string& label,
+                                    const std::string& issued_by_user_id);
+  Result<std::vector<ApiToken>> ApiTokens() const;
+  // Returns kNotFound when there is no such token.
+  Status RevokeApiToken(const std::string& token_id);
+  // Returns the identity of a live token ("Authorization: Bearer …"), or nothing for an
+  // unknown or revoked one, or one whose issuer has been disabled.
+  Result<std::optional<http::Identity>> FindApiToken(const std::string& token);
+
  private:
   struct Failures;
   Result<Failures> LoadFailures(db::Connection& connection, const std::string& subject, std::int64_t now);
@@ -102,6 +124,7 @@ class Accounts {
   const SessionOptions options_;
   const Clock clock_;
 };
+
 
 // Lower-cases and trims an e-mail address; returns nothing when it is not one.
 std::optional<std::string> NormaliseEmail(std::string_view email);

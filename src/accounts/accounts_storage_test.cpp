@@ -159,6 +159,38 @@ TEST_P(AccountsTest, ADisabledUserCannotSignInAndLosesTheirSessions) {
   EXPECT_FALSE(accounts_->Disable("no-such-user"));
 }
 
+TEST_P(AccountsTest, ApiTokensActForTheirOrganisationUntilRevoked) {
+  const User admin = Add("admin@zone.be", {{"admin", ""}});
+  auto token = accounts_->IssueApiToken("ocmw-halle", "social map sync", admin.id);
+  ASSERT_TRUE(token) << token.error().message();
+  EXPECT_TRUE(token->starts_with("zat_"));
+  auto identity = accounts_->FindApiToken(*token);
+  ASSERT_TRUE(identity && *identity);
+  ASSERT_EQ((*identity)->grants.size(), 1u);
+  EXPECT_EQ((*identity)->grants[0].role, "partner_editor");
+  EXPECT_EQ((*identity)->grants[0].scope, "ocmw-halle");
+  EXPECT_TRUE((*identity)->csrf_token.empty());
+
+  auto listed = accounts_->ApiTokens();
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].created_by_email, "admin@zone.be");
+  EXPECT_TRUE((*listed)[0].last_used_at.has_value());
+  EXPECT_FALSE(*accounts_->FindApiToken("zat_" + std::string(64, '0'))) << "a forged token";
+  EXPECT_FALSE(accounts_->IssueApiToken("  ", "", admin.id));
+
+  ASSERT_TRUE(accounts_->RevokeApiToken((*listed)[0].id));
+  EXPECT_FALSE(*accounts_->FindApiToken(*token));
+  EXPECT_FALSE(accounts_->RevokeApiToken((*listed)[0].id)) << "already revoked";
+
+  auto second = accounts_->IssueApiToken("caw-halle", "", admin.id);
+  ASSERT_TRUE(second);
+  const User other_admin = Add("other@zone.be", {{"admin", ""}});
+  ASSERT_TRUE(accounts_->Disable(admin.id));
+  EXPECT_FALSE(*accounts_->FindApiToken(*second)) << "tokens of a disabled administrator stop working";
+  (void)other_admin;
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AccountsTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);
 
 TEST(PasswordTest, HashesAreArgon2idSaltedAndVerified) {

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <ctime>
 
 #include "accounts/routes.hpp"
 #include "platform/http/form.hpp"
@@ -41,6 +42,7 @@ http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::
   state["csrf_token"] = request.identity->csrf_token;
   state["csrf_field"] = http::kCsrfField;
   state["add_action"] = web::Href(language, "/admin/users");
+  state["tokens_href"] = web::Href(language, "/admin/tokens");
   json::array roles;
   for (std::string_view role : {web::kProfessional, web::kPartnerEditor, web::kZoneEditor, web::kAdmin}) {
     roles.push_back(json::object{{"value", role}, {"label", catalog.Get(language, "role_" + std::string(role))},
@@ -103,6 +105,77 @@ http::Response DisableUser(const web::Site& site, Accounts& accounts, const http
   return UsersPage(site, accounts, request, language, {{"success", catalog.Get(language, "admin_users_disabled")}});
 }
 
+std::string DateTimeText(std::int64_t seconds) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+  return text;
+}
+
+http::Response TokensPage(const web::Site& site, Accounts& accounts, const http::Request& request, Language language,
+                          json::object state, int status = 200) {
+  const auto& catalog = site.renderer.catalog();
+  auto tokens = accounts.ApiTokens();
+  if (!tokens) return web::ErrorPage(site, request, language, tokens.error());
+  json::array rows;
+  for (const ApiToken& token : *tokens) {
+    rows.push_back(json::object{
+        {"organisation", token.organisation},
+        {"label", token.label},
+        {"created", DateTimeText(token.created_at) + " · " + token.created_by_email},
+        {"last_used", token.last_used_at ? DateTimeText(*token.last_used_at) : std::string(catalog.Get(language, "admin_tokens_never"))},
+        {"revoked", token.revoked_at ? DateTimeText(*token.revoked_at) : ""},
+        {"revoke_action", web::Href(language, "/admin/tokens/" + token.id + "/revoke")}});
+  }
+  state["tokens"] = std::move(rows);
+  state["has_tokens"] = !tokens->empty();
+  state["csrf_token"] = request.identity->csrf_token;
+  state["csrf_field"] = http::kCsrfField;
+  state["issue_action"] = web::Href(language, "/admin/tokens");
+  state["users_href"] = web::Href(language, "/admin/users");
+  http::Response page = web::Page(site, request, language, "admin_tokens",
+                                  std::string(catalog.Get(language, "admin_tokens_title")), std::move(state), status);
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+http::Response IssueToken(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form || !SessionFormTokenMatches(request, *form)) {
+    return TokensPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
+  }
+  auto token = accounts.IssueApiToken(FormValue(*form, "organisation"), FormValue(*form, "label"),
+                                      request.identity->user_id);
+  if (!token) {
+    if (token.error().Is(ErrorCode::kInvalidArgument)) {
+      return TokensPage(site, accounts, request, language,
+                        {{"error", catalog.Format(language, "admin_tokens_not_issued", {{"reason", token.error().message()}})},
+                         {"organisation", FormValue(*form, "organisation")},
+                         {"label", FormValue(*form, "label")}},
+                        422);
+    }
+    return web::ErrorPage(site, request, language, token.error());
+  }
+  spdlog::info("API token for {} issued by {}", FormValue(*form, "organisation"), request.identity->user_id);
+  return TokensPage(site, accounts, request, language, {{"issued_token", *token}});
+}
+
+http::Response RevokeToken(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form || !SessionFormTokenMatches(request, *form)) {
+    return TokensPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
+  }
+  if (auto revoked = accounts.RevokeApiToken(std::string(request.PathParam("token_id"))); !revoked) {
+    return web::ErrorPage(site, request, language, revoked.error());
+  }
+  spdlog::info("API token {} revoked by {}", request.PathParam("token_id"), request.identity->user_id);
+  return TokensPage(site, accounts, request, language, {{"success", catalog.Get(language, "admin_tokens_revoked")}});
+}
+
 }  // namespace
 
 void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts) {
@@ -121,6 +194,21 @@ void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accou
                 return DisableUser(site, accounts, request, language);
               }),
               {.name = "admin_disable_user", .access = std::string(web::kAdmin)});
+  router.Get("/{lang}/admin/tokens",
+             web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+               return TokensPage(site, accounts, request, language, {});
+             }),
+             {.name = "admin_tokens", .access = std::string(web::kAdmin)});
+  router.Post("/{lang}/admin/tokens",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return IssueToken(site, accounts, request, language);
+              }),
+              {.name = "admin_issue_token", .access = std::string(web::kAdmin)});
+  router.Post("/{lang}/admin/tokens/{token_id}/revoke",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return RevokeToken(site, accounts, request, language);
+              }),
+              {.name = "admin_revoke_token", .access = std::string(web::kAdmin)});
 }
 
 }  // namespace zoneatlas::accounts

@@ -155,16 +155,39 @@ http::Response Logout(const web::Site& site, Accounts& accounts, const http::Req
 
 }  // namespace
 
-std::shared_ptr<const http::Identity> IdentityOf(Accounts& accounts, const http::Request& request) {
+Result<std::shared_ptr<const http::Identity>> IdentityOf(Accounts& accounts, const http::Request& request) {
+  if (const std::string_view authorization = request.headers.Get("Authorization"); !authorization.empty()) {
+    if (!text::StartsWith(text::AsciiLower(authorization.substr(0, 7)), "bearer ")) {
+      return Fail(Error::Unauthenticated("use Authorization: Bearer with an API token"));
+    }
+    auto identity = accounts.FindApiToken(std::string(text::Trim(authorization.substr(7))));
+    if (!identity) return Fail(identity.error());
+    if (!*identity) {
+      spdlog::warn("API token refused (unknown or revoked) from {}", request.remote_address);
+      return Fail(Error::Unauthenticated("the API token is unknown or revoked"));
+    }
+    return std::make_shared<const http::Identity>(std::move(**identity));
+  }
   const auto token = http::Cookie(request, kSessionCookie);
   if (!token || token->empty()) return nullptr;
   auto identity = accounts.FindSession(*token);
-  if (!identity) {
-    spdlog::error("cannot read sessions: {}", identity.error().message());
-    return nullptr;
-  }
+  if (!identity) return Fail(identity.error());
   if (!*identity) return nullptr;
   return std::make_shared<const http::Identity>(std::move(**identity));
+}
+
+void AddApiRoutes(http::Router& router) {
+  router.Get("/api/v1/me", [](const http::Request& request) {
+    json::array grants;
+    for (const http::Grant& grant : request.identity->grants) {
+      grants.push_back(json::object{{"role", grant.role}, {"scope", grant.scope}});
+    }
+    json::object me{{"id", request.identity->user_id},
+                    {"email", request.identity->email},
+                    {"name", request.identity->display_name},
+                    {"grants", std::move(grants)}};
+    return http::Response::Json(json::serialize(me));
+  }, {.name = "api_me", .access = std::string(web::kSignedIn)});
 }
 
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form) {

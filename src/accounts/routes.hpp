@@ -21,11 +21,16 @@ namespace zoneatlas::accounts {
 inline constexpr std::string_view kSessionCookie = "zoneatlas_session";
 
 void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
-// /{lang}/admin/users: list, add and disable accounts (administrators only).
+// /{lang}/admin/users: list, add and disable accounts; /{lang}/admin/tokens: issue and
+// revoke API tokens (administrators only).
 void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
+// /api/v1/me: who the caller is, so that a partner system can check its token.
+void AddApiRoutes(http::Router& router);
 
-// Finds the signed-in user of `request` from its session cookie, if any.
-std::shared_ptr<const http::Identity> IdentityOf(Accounts& accounts, const http::Request& request);
+// Finds who makes `request`: a partner system by its "Authorization: Bearer" token, else
+// a signed-in user by the session cookie; null for nobody. Returns kUnauthenticated when
+// the request presents a bearer token that is unknown, revoked or malformed.
+Result<std::shared_ptr<const http::Identity>> IdentityOf(Accounts& accounts, const http::Request& request);
 
 // True when a form posted by a signed-in user carries their session's CSRF token.
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form);

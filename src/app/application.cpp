@@ -72,6 +72,7 @@ void Application::AddRoutes() {
   accessibility::AddRoutes(router_, site_, database_);
   accounts::AddRoutes(router_, site_, accounts_);
   accounts::AddAdminRoutes(router_, site_, accounts_);
+  accounts::AddApiRoutes(router_);
   geo::AddPageRoutes(router_, site_, geo_store_, geo_cache_);
   geo::AddApiRoutes(router_, geo_store_, geo_cache_);
 }
@@ -96,7 +97,16 @@ http::Response Application::Dispatch(const http::Request& request) {
   }
   http::Request routed = request;
   routed.path_params = match.params;
-  routed.identity = accounts::IdentityOf(accounts_, request);
+  auto identity = accounts::IdentityOf(accounts_, request);
+  if (!identity) {
+    http::Response response = web::Problem(identity.error());
+    if (identity.error().Is(ErrorCode::kUnauthenticated)) {
+      response.headers.Set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+    response.route_name = match.route->options.name;
+    return response;
+  }
+  routed.identity = std::move(*identity);
   if (!web::Allows(match.route->options.access, routed.identity.get())) {
     const Error refusal = routed.identity ? Error::PermissionDenied("you may not use this page")
                                           : Error::Unauthenticated("sign in to use this page");

@@ -188,5 +188,12 @@ test('the users page has no WCAG 2.1 A/AA violations in nl and fr', async () => 
   await expectNoAxeViolations(page, '/nl/admin/users');
   await page.goto(base + '/fr/admin/users');
   await expectNoAxeViolations(page, '/fr/admin/users');
+  await page.goto(base + '/nl/admin/tokens');
+  await page.getByLabel('Organisatie').fill('ocmw-halle');
+  await page.getByRole('button', { name: 'Sleutel uitgeven' }).click();
+  assert.match(await page.locator('.secret').textContent(), /^zat_[0-9a-f]{64}$/);
+  await expectNoAxeViolations(page, '/nl/admin/tokens with a new key');
+  await page.goto(base + '/fr/admin/tokens');
+  await expectNoAxeViolations(page, '/fr/admin/tokens');
   await page.context().close();
 });

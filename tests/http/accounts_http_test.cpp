@@ -190,6 +190,39 @@ TEST(AccountsHttpTest, AnAdministratorAddsAndDisablesAccounts) {
   EXPECT_EQ(PostLogin(server, "editor@zone.be", kPassword).status, 401);
 }
 
+TEST(AccountsHttpTest, PartnerSystemsUseBearerTokensUntilRevoked) {
+  ServerProcess server;
+  AddUser(server, "admin@zone.be", {"admin"});
+  const Session admin = SignIn(server, "admin@zone.be");
+  const std::string cookie = "Cookie: " + admin.cookie;
+  const auto issued = server.Request("POST", "/nl/admin/tokens", {kFormType, cookie},
+                                     "csrf_token=" + admin.csrf_token + "&organisation=ocmw-halle&label=sync");
+  ASSERT_EQ(issued.status, 200);
+  const auto at = issued.body.find("zat_");
+  ASSERT_NE(at, std::string::npos);
+  const std::string token = issued.body.substr(at, 68);
+  EXPECT_EQ(server.Get("/nl/admin/tokens", {cookie}).body.find(token), std::string::npos) << "shown once only";
+
+  const auto me = server.Get("/api/v1/me", {"Authorization: Bearer " + token});
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_TRUE(Contains(me.body, "\"scope\":\"ocmw-halle\""));
+  EXPECT_EQ(server.Get("/api/v1/me").status, 401);
+  const auto forged = server.Get("/api/v1/zones", {"Authorization: Bearer zat_" + std::string(64, '1')});
+  EXPECT_EQ(forged.status, 401) << "a wrong token is refused even on a public route";
+  EXPECT_TRUE(Contains(forged.Header("WWW-Authenticate"), "invalid_token"));
+  EXPECT_EQ(server.Get("/api/v1/zones", {"Authorization: Basic YTpi"}).status, 401);
+  EXPECT_EQ(server.Get("/nl/admin/users", {"Authorization: Bearer " + token}).status, 403)
+      << "a partner's token is not an administrator";
+
+  const auto page = server.Get("/nl/admin/tokens", {cookie});
+  const auto revoke = page.body.find("/revoke\"");
+  ASSERT_NE(revoke, std::string::npos);
+  const auto action_start = page.body.rfind("action=\"", revoke) + 8;
+  const std::string action = page.body.substr(action_start, revoke + 7 - action_start);
+  EXPECT_EQ(server.Request("POST", action, {kFormType, cookie}, "csrf_token=" + admin.csrf_token).status, 200);
+  EXPECT_EQ(server.Get("/api/v1/me", {"Authorization: Bearer " + token}).status, 401);
+}
+
 // Every route the binary declares, for every kind of user: those the rule lets in are not
 // turned away; everyone else gets 401 (nobody signed in) or 403 before the handler runs.
 TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
@@ -246,7 +279,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
     std::string target = route_pattern;
     for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
              {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
-             {"{user_id}", "no-such-user"}}) {
+             {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;
