@@ -22,6 +22,8 @@ db="$work/browser.db"
 export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"
 export ZONEATLAS_TEST_PASSWORD="een lange zin voor de browsertest"
 echo "$ZONEATLAS_TEST_PASSWORD" | "$binary" --database "$db" user add --email "$ZONEATLAS_TEST_EMAIL" --role professional >/dev/null 2>&1
+export ZONEATLAS_TEST_EDITOR_EMAIL="browser-editor@zoneatlas.test"
+echo "$ZONEATLAS_TEST_PASSWORD" | "$binary" --database "$db" user add --email "$ZONEATLAS_TEST_EDITOR_EMAIL" --role zone_editor:elz-zennevallei >/dev/null 2>&1
 export ZONEATLAS_TEST_ADMIN_EMAIL="browser-admin@zoneatlas.test"
 echo "$ZONEATLAS_TEST_PASSWORD" | "$binary" --database "$db" user add --email "$ZONEATLAS_TEST_ADMIN_EMAIL" --role admin >/dev/null 2>&1
 "$binary" --database "$db" serve --port 0 >"$work/server.log" 2>&1 &

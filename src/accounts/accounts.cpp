@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -42,6 +44,30 @@ Result<std::vector<http::Grant>> GrantsOf(db::Connection& connection, const std:
   return grants;
 }
 
+// A user as the audit trail keeps it: who and with which roles, never the password.
+Result<std::optional<std::string>> UserRecord(db::Connection& connection, const std::string& user_id) {
+  auto rows = connection.Query("SELECT email, display_name, disabled FROM users WHERE id = ?", {user_id});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  auto grants = GrantsOf(connection, user_id);
+  if (!grants) return Fail(grants.error());
+  boost::json::array roles;
+  for (const http::Grant& grant : *grants) roles.push_back(boost::json::object{{"role", grant.role}, {"scope", grant.scope}});
+  return std::optional(boost::json::serialize(boost::json::object{{"email", rows->front().Text(0)},
+                                                                  {"display_name", rows->front().Text(1)},
+                                                                  {"disabled", rows->front().Integer(2) != 0},
+                                                                  {"roles", std::move(roles)}}));
+}
+
+Result<std::optional<std::string>> TokenRecord(db::Connection& connection, const std::string& token_id) {
+  auto rows = connection.Query("SELECT organisation, label, revoked_at FROM api_tokens WHERE id = ?", {token_id});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional(boost::json::serialize(boost::json::object{{"organisation", rows->front().Text(0)},
+                                                                  {"label", rows->front().Text(1)},
+                                                                  {"revoked", !rows->front().IsNull(2)}}));
+}
+
 }  // namespace
 
 Clock SystemClock() {
@@ -65,7 +91,7 @@ std::optional<std::string> NormaliseEmail(std::string_view email) {
 Accounts::Accounts(db::Database& database, SessionOptions options, Clock clock)
     : database_(database), options_(options), clock_(std::move(clock)) {}
 
-Result<User> Accounts::AddUser(const NewUser& user) {
+Result<User> Accounts::AddUser(const NewUser& user, const audit::Context& context) {
   const auto email = NormaliseEmail(user.email);
   if (!email) return Fail(Error::InvalidArgument("'" + user.email + "' is not an e-mail address"));
   if (auto policy = CheckPasswordPolicy(user.password); !policy) return Fail(policy.error());
@@ -100,7 +126,9 @@ Result<User> Accounts::AddUser(const NewUser& user) {
                                         {created.id, grant.role, grant.scope});
       if (!granted && !granted.error().Is(ErrorCode::kAlreadyExists)) return Fail(granted.error());
     }
-    return {};
+    auto after = UserRecord(connection, created.id);
+    if (!after) return Fail(after.error());
+    return audit::Record(connection, context, "user", created.id, std::nullopt, *after, std::nullopt);
   });
   if (!written) return Fail(written.error());
   return created;
@@ -297,7 +325,7 @@ Status Accounts::SignOut(const std::string& token) {
 }
 
 Status Accounts::ChangePassword(const std::string& user_id, std::string_view current, std::string_view replacement,
-                                const std::string& keep_session_token) {
+                                const std::string& keep_session_token, const audit::Context& context) {
   auto stored = database_.WithConnection([&](db::Connection& connection) {
     return connection.Query("SELECT password_hash FROM users WHERE id = ?", {user_id});
   });
@@ -317,23 +345,29 @@ Status Accounts::ChangePassword(const std::string& user_id, std::string_view cur
     auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
                                     {user_id, TokenHash(keep_session_token)});
     if (!ended) return Fail(ended.error());
-    return {};
+    // The entry holds no password, only that it changed, when and by whom.
+    return audit::Record(connection, context, "user", user_id, std::optional<std::string>("{\"password\":\"old\"}"),
+                         std::optional<std::string>("{\"password\":\"changed\"}"), std::nullopt);
   });
 }
 
-Status Accounts::Disable(const std::string& user_id) {
+Status Accounts::Disable(const std::string& user_id, const audit::Context& context) {
   return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto before = UserRecord(connection, user_id);
+    if (!before) return Fail(before.error());
     auto updated = connection.Execute("UPDATE users SET disabled = 1 WHERE id = ?", {user_id});
     if (!updated) return Fail(updated.error());
     if (*updated == 0) return Fail(Error::NotFound("no such user"));
     auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
     if (!ended) return Fail(ended.error());
-    return {};
+    auto after = UserRecord(connection, user_id);
+    if (!after) return Fail(after.error());
+    return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);
   });
 }
 
 Result<std::string> Accounts::IssueApiToken(const std::string& organisation, const std::string& label,
-                                            const std::string& issued_by_user_id) {
+                                            const std::string& issued_by_user_id, const audit::Context& context) {
   const std::string_view trimmed = text::Trim(organisation);
   if (trimmed.empty() || trimmed.size() > 64) {
     return Fail(Error::InvalidArgument("a token needs the organisation it acts for (at most 64 characters)"));
@@ -341,11 +375,16 @@ Result<std::string> Accounts::IssueApiToken(const std::string& organisation, con
   if (label.size() > 200) return Fail(Error::InvalidArgument("a token's label may have at most 200 characters"));
   // The prefix tells a leaked secret apart in logs and code searches.
   const std::string token = "zat_" + RandomHex(32);
-  auto inserted = database_.WithConnection([&](db::Connection& connection) {
-    return connection.Execute(
+  const std::string token_id = RandomHex(8);
+  auto inserted = database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto added = connection.Execute(
         "INSERT INTO api_tokens (id, token_hash, organisation, label, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        {RandomHex(8), TokenHash(token), std::string(trimmed), std::string(text::Trim(label)), issued_by_user_id,
+        {token_id, TokenHash(token), std::string(trimmed), std::string(text::Trim(label)), issued_by_user_id,
          static_cast<long long>(clock_())});
+    if (!added) return Fail(added.error());
+    auto after = TokenRecord(connection, token_id);
+    if (!after) return Fail(after.error());
+    return audit::Record(connection, context, "api_token", token_id, std::nullopt, *after, std::nullopt);
   });
   if (!inserted) return Fail(inserted.error());
   return token;
@@ -366,14 +405,18 @@ Result<std::vector<ApiToken>> Accounts::ApiTokens() const {
   return tokens;
 }
 
-Status Accounts::RevokeApiToken(const std::string& token_id) {
-  auto revoked = database_.WithConnection([&](db::Connection& connection) {
-    return connection.Execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                              {static_cast<long long>(clock_()), token_id});
+Status Accounts::RevokeApiToken(const std::string& token_id, const audit::Context& context) {
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto before = TokenRecord(connection, token_id);
+    if (!before) return Fail(before.error());
+    auto revoked = connection.Execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                                      {static_cast<long long>(clock_()), token_id});
+    if (!revoked) return Fail(revoked.error());
+    if (*revoked == 0) return Fail(Error::NotFound("no live token " + token_id));
+    auto after = TokenRecord(connection, token_id);
+    if (!after) return Fail(after.error());
+    return audit::Record(connection, context, "api_token", token_id, *before, *after, std::nullopt);
   });
-  if (!revoked) return Fail(revoked.error());
-  if (*revoked == 0) return Fail(Error::NotFound("no live token " + token_id));
-  return {};
 }
 
 Result<std::optional<http::Identity>> Accounts::FindApiToken(const std::string& token) {

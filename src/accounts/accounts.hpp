@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/identity.hpp"
@@ -82,7 +83,9 @@ class Accounts {
 
   // Returns kInvalidArgument for a malformed address, an unknown role, a role without its
   // scope, or a password that breaks the policy; kAlreadyExists for a taken address.
-  Result<User> AddUser(const NewUser& user);
+  // Every change below is recorded in the audit trail under `context` (never a password
+  // or its hash).
+  Result<User> AddUser(const NewUser& user, const audit::Context& context);
   // Returns kNotFound when there is no such user.
   Result<User> FindUserByEmail(const std::string& email) const;
   // Every user with their grants, sorted by e-mail address.
@@ -99,18 +102,18 @@ class Accounts {
   // Changes a user's password after checking the current one; ends the user's other
   // sessions. Returns kPermissionDenied when `current` is wrong.
   Status ChangePassword(const std::string& user_id, std::string_view current, std::string_view replacement,
-                        const std::string& keep_session_token);
+                        const std::string& keep_session_token, const audit::Context& context);
   // Disables the user and ends all their sessions.
-  Status Disable(const std::string& user_id);
+  Status Disable(const std::string& user_id, const audit::Context& context);
 
   // Issues an API token that acts as a partner editor of `organisation`; returns the
   // token, which is not stored and cannot be shown again. Returns kInvalidArgument for an
   // empty organisation or a label over 200 characters.
   Result<std::string> IssueApiToken(const std::string& organisation, const std::string& label,
-                                    const std::string& issued_by_user_id);
+                                    const std::string& issued_by_user_id, const audit::Context& context);
   Result<std::vector<ApiToken>> ApiTokens() const;
   // Returns kNotFound when there is no such token.
-  Status RevokeApiToken(const std::string& token_id);
+  Status RevokeApiToken(const std::string& token_id, const audit::Context& context);
   // Returns the identity of a live token ("Authorization: Bearer …"), or nothing for an
   // unknown or revoked one, or one whose issuer has been disabled.
   Result<std::optional<http::Identity>> FindApiToken(const std::string& token);

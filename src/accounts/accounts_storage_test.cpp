@@ -12,6 +12,7 @@ namespace {
 
 using testing::TestDatabase;
 constexpr const char* kPassword = "zennevallei en zorgzones";
+const audit::Context kContext{{"test", "the test suite"}};
 
 class AccountsTest : public ::testing::TestWithParam<db::Engine> {
  protected:
@@ -23,7 +24,7 @@ class AccountsTest : public ::testing::TestWithParam<db::Engine> {
   }
 
   User Add(const std::string& email, std::vector<http::Grant> grants = {}) {
-    auto user = accounts_->AddUser({email, "", kPassword, std::move(grants)});
+    auto user = accounts_->AddUser({email, "", kPassword, std::move(grants)}, kContext);
     EXPECT_TRUE(user) << user.error().message();
     return user.value_or(User{});
   }
@@ -48,14 +49,14 @@ TEST_P(AccountsTest, AddsUsersWithValidAddressesRolesAndPasswords) {
   ASSERT_EQ(found->grants.size(), 1u);
   EXPECT_EQ(found->grants[0].role, "admin");
 
-  auto again = accounts_->AddUser({"coordinator@zennevallei.be", "", kPassword, {}});
+  auto again = accounts_->AddUser({"coordinator@zennevallei.be", "", kPassword, {}}, kContext);
   ASSERT_FALSE(again);
   EXPECT_TRUE(again.error().Is(ErrorCode::kAlreadyExists));
-  EXPECT_FALSE(accounts_->AddUser({"not an address", "", kPassword, {}}));
-  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", "too short", {}}));
-  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", kPassword, {{"mayor", ""}}}));
-  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", kPassword, {{"zone_editor", ""}}})) << "needs its zone";
-  EXPECT_TRUE(accounts_->AddUser({"a@b.be", "", kPassword, {{"zone_editor", "elz-zennevallei"}}}));
+  EXPECT_FALSE(accounts_->AddUser({"not an address", "", kPassword, {}}, kContext));
+  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", "too short", {}}, kContext));
+  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", kPassword, {{"mayor", ""}}}, kContext));
+  EXPECT_FALSE(accounts_->AddUser({"a@b.be", "", kPassword, {{"zone_editor", ""}}}, kContext)) << "needs its zone";
+  EXPECT_TRUE(accounts_->AddUser({"a@b.be", "", kPassword, {{"zone_editor", "elz-zennevallei"}}}, kContext));
 }
 
 TEST_P(AccountsTest, SignsInAndFindsTheSessionUntilSignOut) {
@@ -139,11 +140,11 @@ TEST_P(AccountsTest, ChangingThePasswordSignsOutOtherSessions) {
   const User user = Add("me@zone.be");
   const std::string here = SignInAs("me@zone.be", kPassword).session_token;
   const std::string elsewhere = SignInAs("me@zone.be", kPassword).session_token;
-  auto wrong = accounts_->ChangePassword(user.id, "not my password", "a brand new passphrase", here);
+  auto wrong = accounts_->ChangePassword(user.id, "not my password", "a brand new passphrase", here, kContext);
   ASSERT_FALSE(wrong);
   EXPECT_TRUE(wrong.error().Is(ErrorCode::kPermissionDenied));
-  EXPECT_FALSE(accounts_->ChangePassword(user.id, kPassword, "short", here));
-  ASSERT_TRUE(accounts_->ChangePassword(user.id, kPassword, "a brand new passphrase", here));
+  EXPECT_FALSE(accounts_->ChangePassword(user.id, kPassword, "short", here, kContext));
+  ASSERT_TRUE(accounts_->ChangePassword(user.id, kPassword, "a brand new passphrase", here, kContext));
   EXPECT_TRUE(*accounts_->FindSession(here));
   EXPECT_FALSE(*accounts_->FindSession(elsewhere));
   EXPECT_EQ(SignInAs("me@zone.be", kPassword).outcome, SignInOutcome::kRefused);
@@ -153,15 +154,15 @@ TEST_P(AccountsTest, ChangingThePasswordSignsOutOtherSessions) {
 TEST_P(AccountsTest, ADisabledUserCannotSignInAndLosesTheirSessions) {
   const User user = Add("former@zone.be", {{"admin", ""}});
   const std::string token = SignInAs("former@zone.be", kPassword).session_token;
-  ASSERT_TRUE(accounts_->Disable(user.id));
+  ASSERT_TRUE(accounts_->Disable(user.id, kContext));
   EXPECT_FALSE(*accounts_->FindSession(token));
   EXPECT_EQ(SignInAs("former@zone.be", kPassword).outcome, SignInOutcome::kRefused);
-  EXPECT_FALSE(accounts_->Disable("no-such-user"));
+  EXPECT_FALSE(accounts_->Disable("no-such-user", kContext));
 }
 
 TEST_P(AccountsTest, ApiTokensActForTheirOrganisationUntilRevoked) {
   const User admin = Add("admin@zone.be", {{"admin", ""}});
-  auto token = accounts_->IssueApiToken("ocmw-halle", "social map sync", admin.id);
+  auto token = accounts_->IssueApiToken("ocmw-halle", "social map sync", admin.id, kContext);
   ASSERT_TRUE(token) << token.error().message();
   EXPECT_TRUE(token->starts_with("zat_"));
   auto identity = accounts_->FindApiToken(*token);
@@ -177,18 +178,39 @@ TEST_P(AccountsTest, ApiTokensActForTheirOrganisationUntilRevoked) {
   EXPECT_EQ((*listed)[0].created_by_email, "admin@zone.be");
   EXPECT_TRUE((*listed)[0].last_used_at.has_value());
   EXPECT_FALSE(*accounts_->FindApiToken("zat_" + std::string(64, '0'))) << "a forged token";
-  EXPECT_FALSE(accounts_->IssueApiToken("  ", "", admin.id));
+  EXPECT_FALSE(accounts_->IssueApiToken("  ", "", admin.id, kContext));
 
-  ASSERT_TRUE(accounts_->RevokeApiToken((*listed)[0].id));
+  ASSERT_TRUE(accounts_->RevokeApiToken((*listed)[0].id, kContext));
   EXPECT_FALSE(*accounts_->FindApiToken(*token));
-  EXPECT_FALSE(accounts_->RevokeApiToken((*listed)[0].id)) << "already revoked";
+  EXPECT_FALSE(accounts_->RevokeApiToken((*listed)[0].id, kContext)) << "already revoked";
 
-  auto second = accounts_->IssueApiToken("caw-halle", "", admin.id);
+  auto second = accounts_->IssueApiToken("caw-halle", "", admin.id, kContext);
   ASSERT_TRUE(second);
   const User other_admin = Add("other@zone.be", {{"admin", ""}});
-  ASSERT_TRUE(accounts_->Disable(admin.id));
+  ASSERT_TRUE(accounts_->Disable(admin.id, kContext));
   EXPECT_FALSE(*accounts_->FindApiToken(*second)) << "tokens of a disabled administrator stop working";
   (void)other_admin;
+}
+
+TEST_P(AccountsTest, ChangesToAccountsAreAuditedWithoutSecrets) {
+  const User admin = Add("admin@zone.be", {{"admin", ""}});
+  const std::string session = SignInAs("admin@zone.be", kPassword).session_token;
+  ASSERT_TRUE(accounts_->ChangePassword(admin.id, kPassword, "another long passphrase", session, kContext));
+  ASSERT_TRUE(accounts_->Disable(admin.id, kContext));
+  auto history = audit::History(test_->database(), "user", admin.id);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[2].action, "create");
+  EXPECT_EQ((*history)[0].action, "update");
+  EXPECT_NE((*history)[0].after->find("\"disabled\":true"), std::string::npos);
+  for (const audit::Change& change : *history) {
+    for (const auto& json : {change.before, change.after}) {
+      if (json) {
+        EXPECT_EQ(json->find("argon2"), std::string::npos) << *json;
+        EXPECT_EQ(json->find("passphrase"), std::string::npos) << *json;
+      }
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AccountsTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);

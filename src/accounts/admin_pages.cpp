@@ -72,7 +72,7 @@ http::Response AddUserFromForm(const web::Site& site, Accounts& accounts, const 
   if (const std::string role = FormValue(*form, "role"); !role.empty()) {
     user.grants.push_back({role, FormValue(*form, "scope")});
   }
-  auto added = accounts.AddUser(user);
+  auto added = accounts.AddUser(user, {ActorOf(*request.identity)});
   if (!added) {
     if (added.error().Is(ErrorCode::kInvalidArgument) || added.error().Is(ErrorCode::kAlreadyExists)) {
       // The message names the field that is wrong; it contains no secret.
@@ -98,7 +98,7 @@ http::Response DisableUser(const web::Site& site, Accounts& accounts, const http
     return UsersPage(site, accounts, request, language, {{"error", catalog.Get(language, "admin_users_not_self")}},
                      409);
   }
-  if (auto disabled = accounts.Disable(user_id); !disabled) {
+  if (auto disabled = accounts.Disable(user_id, {ActorOf(*request.identity)}); !disabled) {
     return web::ErrorPage(site, request, language, disabled.error());
   }
   spdlog::info("user {} disabled by {}", user_id, request.identity->user_id);
@@ -148,7 +148,7 @@ http::Response IssueToken(const web::Site& site, Accounts& accounts, const http:
     return TokensPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
   }
   auto token = accounts.IssueApiToken(FormValue(*form, "organisation"), FormValue(*form, "label"),
-                                      request.identity->user_id);
+                                      request.identity->user_id, {ActorOf(*request.identity)});
   if (!token) {
     if (token.error().Is(ErrorCode::kInvalidArgument)) {
       return TokensPage(site, accounts, request, language,
@@ -169,7 +169,8 @@ http::Response RevokeToken(const web::Site& site, Accounts& accounts, const http
   if (!form || !SessionFormTokenMatches(request, *form)) {
     return TokensPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
   }
-  if (auto revoked = accounts.RevokeApiToken(std::string(request.PathParam("token_id"))); !revoked) {
+  if (auto revoked = accounts.RevokeApiToken(std::string(request.PathParam("token_id")), {ActorOf(*request.identity)});
+      !revoked) {
     return web::ErrorPage(site, request, language, revoked.error());
   }
   spdlog::info("API token {} revoked by {}", request.PathParam("token_id"), request.identity->user_id);

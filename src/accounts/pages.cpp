@@ -96,7 +96,12 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
   const auto& catalog = site.renderer.catalog();
   json::array roles;
   for (const http::Grant& grant : identity.grants) {
-    roles.push_back(json::object{{"role", catalog.Get(language, "role_" + grant.role)}, {"scope", grant.scope}});
+    json::object role{{"role", catalog.Get(language, "role_" + grant.role)}, {"scope", grant.scope}};
+    if (grant.role == web::kZoneEditor) {
+      role["history_href"] = web::Href(language, "/zones/" + grant.scope + "/history");
+      role["history_label"] = catalog.Format(language, "account_zone_history", {{"zone", grant.scope}});
+    }
+    roles.push_back(std::move(role));
   }
   state["email"] = identity.email;
   state["display_name"] = identity.display_name;
@@ -125,7 +130,7 @@ http::Response ChangePassword(const web::Site& site, Accounts& accounts, const h
   const auto token = http::Cookie(request, kSessionCookie).value_or("");
   auto changed =
       accounts.ChangePassword(request.identity->user_id, FormValue(*form, "current_password"),
-                              FormValue(*form, "new_password"), token);
+                              FormValue(*form, "new_password"), token, {ActorOf(*request.identity)});
   if (!changed) {
     if (changed.error().Is(ErrorCode::kPermissionDenied)) {
       return AccountPage(site, request, language, {{"error", catalog.Get(language, "account_password_wrong")}}, 403);
@@ -188,6 +193,10 @@ void AddApiRoutes(http::Router& router) {
                     {"grants", std::move(grants)}};
     return http::Response::Json(json::serialize(me));
   }, {.name = "api_me", .access = std::string(web::kSignedIn)});
+}
+
+audit::Actor ActorOf(const http::Identity& identity) {
+  return {identity.user_id, identity.email.empty() ? identity.display_name : identity.email};
 }
 
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form) {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "accounts/accounts.hpp"
+#include "audit/audit.hpp"
 #include "platform/http/router.hpp"
 #include "web/site.hpp"
 
@@ -31,6 +32,9 @@ void AddApiRoutes(http::Router& router);
 // a signed-in user by the session cookie; null for nobody. Returns kUnauthenticated when
 // the request presents a bearer token that is unknown, revoked or malformed.
 Result<std::shared_ptr<const http::Identity>> IdentityOf(Accounts& accounts, const http::Request& request);
+
+// The audit trail's name for who makes a request.
+audit::Actor ActorOf(const http::Identity& identity);
 
 // True when a form posted by a signed-in user carries their session's CSRF token.
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form);

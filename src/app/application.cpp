@@ -75,6 +75,7 @@ void Application::AddRoutes() {
   accounts::AddApiRoutes(router_);
   geo::AddPageRoutes(router_, site_, geo_store_, geo_cache_);
   geo::AddApiRoutes(router_, geo_store_, geo_cache_);
+  geo::AddHistoryRoutes(router_, site_, geo_store_, database_);
 }
 
 http::Response Application::Dispatch(const http::Request& request) {

@@ -140,14 +140,15 @@ int Import(const Options& options) {
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
   if (options.what == "areas") {
-    report = geo::ImportAreas(**database, options.file, *content);
+    report = geo::ImportAreas(**database, options.file, *content, audit::CommandLineActor());
   } else if (options.what == "zones") {
-    report = geo::ImportZones(**database, options.file, *content);
+    report = geo::ImportZones(**database, options.file, *content, audit::CommandLineActor());
   } else {
     report = geo::ImportBoundaries(**database, options.file, *content,
                                    {.simplify_meters = options.simplify_meters,
                                     .skip_unknown = options.skip_unknown,
-                                    .source = options.source});
+                                    .source = options.source},
+                                   audit::CommandLineActor());
   }
   if (!report) return Report(report.error());
   std::cerr << report->Describe();
@@ -240,7 +241,7 @@ int AddUser(const Options& options) {
   auto database = OpenMigrated(options, 1);
   if (!database) return Report(database.error());
   accounts::Accounts accounts(**database);
-  auto added = accounts.AddUser(user);
+  auto added = accounts.AddUser(user, {audit::CommandLineActor()});
   if (!added) return Report(added.error());
   std::cout << "added " << added->email << " (" << added->id << ")\n";
   return 0;

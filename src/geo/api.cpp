@@ -1,36 +1,16 @@
 #include <boost/json.hpp>
 
 #include "geo/routes.hpp"
+#include "geo/serialize.hpp"
 #include "web/access.hpp"
 
 namespace zoneatlas::geo {
 namespace json = boost::json;
 namespace {
 
-json::object NamesJson(const Names& names) {
-  return json::object{{"nl", names.nl}, {"fr", names.fr}, {"en", names.en.empty() ? json::value() : json::value(names.en)}};
-}
-
-json::value OptionalDateJson(const std::optional<Date>& date) {
-  return date ? json::value(date->ToIso()) : json::value();
-}
-
 json::object AreaJson(const Area& area) {
-  json::object object{
-      {"code", area.code},
-      {"kind", AreaKindName(area.kind)},
-      {"names", NamesJson(area.names)},
-      {"parent_code", area.parent_code ? json::value(*area.parent_code) : json::value()},
-      {"valid_from", area.validity.from.ToIso()},
-      {"valid_to", OptionalDateJson(area.validity.to)},
-      {"population", area.population ? json::value(*area.population) : json::value()},
-      {"population_date", OptionalDateJson(area.population_date)},
-      {"land_area_km2", area.land_area_km2 ? json::value(*area.land_area_km2) : json::value()},
-      {"boundary_area_km2", area.boundary_area_km2 ? json::value(*area.boundary_area_km2) : json::value()},
-      {"approximate", area.approximate},
-      {"source", area.source},
-      {"note", area.note},
-  };
+  json::object object = AreaToJson(area);
+  object["boundary_area_km2"] = area.boundary_area_km2 ? json::value(*area.boundary_area_km2) : json::value();
   json::object links{{"self", "/api/v1/areas/" + area.code}};
   if (area.has_boundary()) links["geometry"] = "/api/v1/areas/" + area.code + "/geometry";
   object["links"] = std::move(links);
@@ -38,31 +18,14 @@ json::object AreaJson(const Area& area) {
 }
 
 json::object ZoneJson(const Zone& zone, bool with_members) {
-  json::object object{
-      {"id", zone.id},
-      {"kind", ZoneKindName(zone.kind)},
-      {"names", NamesJson(zone.names)},
-      {"region_code", zone.region_code ? json::value(*zone.region_code) : json::value()},
-      {"website", zone.website},
-      {"valid_from", zone.validity.from.ToIso()},
-      {"valid_to", OptionalDateJson(zone.validity.to)},
-      {"approximate", zone.IsApproximate()},
-      {"source", zone.source},
-      {"member_count", zone.members.size()},
-      {"links", json::object{{"self", "/api/v1/zones/" + zone.id}}},
-  };
+  json::object object = ZoneToJson(zone, with_members);
   if (with_members) {
-    json::array members;
-    for (const ZoneMember& member : zone.members) {
-      members.push_back(json::object{{"area_code", member.area_code},
-                                     {"approximate", member.approximate},
-                                     {"note", member.note},
-                                     {"valid_from", member.validity.from.ToIso()},
-                                     {"valid_to", OptionalDateJson(member.validity.to)},
-                                     {"links", json::object{{"area", "/api/v1/areas/" + member.area_code}}}});
+    for (json::value& member : object["members"].as_array()) {
+      member.as_object()["links"] =
+          json::object{{"area", "/api/v1/areas/" + std::string(member.as_object()["area_code"].as_string())}};
     }
-    object["members"] = std::move(members);
   }
+  object["links"] = json::object{{"self", "/api/v1/zones/" + zone.id}};
   return object;
 }
 

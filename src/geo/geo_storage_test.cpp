@@ -24,6 +24,8 @@ std::string ReadRepositoryFile(const std::string& path) {
 
 Date Day(const char* iso) { return *Date::Parse(iso); }
 
+const audit::Actor kTester{"test", "the test suite"};
+
 class GeoStorageTest : public ::testing::TestWithParam<db::Engine> {
  protected:
   void SetUp() override {
@@ -37,12 +39,12 @@ class GeoStorageTest : public ::testing::TestWithParam<db::Engine> {
 
   // Imports the demo geography shipped in data/demo.
   void ImportDemo() {
-    auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"));
+    auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester);
     ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
-    auto zones = ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"));
+    auto zones = ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
     ASSERT_TRUE(zones && zones->ok()) << (zones ? zones->Describe() : zones.error().message());
     auto boundaries = ImportBoundaries(database(), "boundaries.geojson",
-                                       ReadRepositoryFile("data/demo/boundaries.geojson"), {.source = "demo"});
+                                       ReadRepositoryFile("data/demo/boundaries.geojson"), {.source = "demo"}, kTester);
     ASSERT_TRUE(boundaries && boundaries->ok())
         << (boundaries ? boundaries->Describe() : boundaries.error().message());
   }
@@ -131,7 +133,7 @@ TEST_P(GeoStorageTest, DemoGeographyHasTheRealZones) {
 TEST_P(GeoStorageTest, EveryWriteRaisesTheGeneration) {
   auto before = store_->Generation();
   ASSERT_TRUE(before) << before.error().message();
-  auto failed = ImportAreas(database(), "bad.csv", "code,kind,name_nl,name_fr\n1,planet,X,Y\n");
+  auto failed = ImportAreas(database(), "bad.csv", "code,kind,name_nl,name_fr\n1,planet,X,Y\n", kTester);
   ASSERT_TRUE(failed && !failed->ok());
   EXPECT_EQ(*store_->Generation(), *before) << "a refused import writes nothing";
   ImportDemo();
@@ -147,7 +149,7 @@ TEST_P(GeoStorageTest, AreasAreReadAtADate) {
       "45017,municipality,Kruishoutem,Kruishoutem,1977-01-01,2018-12-31\n"
       "45057,municipality,Zingem,Zingem,1977-01-01,2018-12-31\n"
       "45068,municipality,Kruisem,Kruisem,2019-01-01,\n";
-  auto report = ImportAreas(database(), "merger.csv", csv);
+  auto report = ImportAreas(database(), "merger.csv", csv, kTester);
   ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : "");
   EXPECT_TRUE(store_->FindArea("45017", Day("2018-12-31")));
   auto gone = store_->FindArea("45017", Day("2019-01-01"));
@@ -171,7 +173,7 @@ TEST_P(GeoStorageTest, ABadRowMeansNothingIsImportedAndEveryProblemIsNamed) {
       "99002,gemeente,Slecht,Mauvais,12a,2024-01-01,1977-01-01,no\n"
       "99003,municipality,,Sans nom,,,2025-02-30,misschien\n"
       "99001,municipality,Dubbel,Double,,,1977-01-01,no\n";
-  auto report = ImportAreas(database(), "bad.csv", csv);
+  auto report = ImportAreas(database(), "bad.csv", csv, kTester);
   ASSERT_TRUE(report) << report.error().message();
   EXPECT_FALSE(report->ok());
   const std::string described = report->Describe();
@@ -193,7 +195,7 @@ TEST_P(GeoStorageTest, ZonesNeedKnownMembersAndConsistentRows) {
       "elz-test,eerstelijnszone,ELZ Test,ZPL Test,23064,no\n"
       "elz-test,eerstelijnszone,ELZ Anders,ZPL Test,99999,no\n"
       "Bad Id,zorgzone,X,Y,21001,no\n";
-  auto report = ImportZones(database(), "zones.csv", csv);
+  auto report = ImportZones(database(), "zones.csv", csv, kTester);
   ASSERT_TRUE(report);
   const std::string described = report->Describe();
   EXPECT_NE(described.find("zones.csv:3: zone_id: the zone's kind, names"), std::string::npos) << described;
@@ -207,7 +209,7 @@ TEST_P(GeoStorageTest, ReimportingAZoneReplacesItsMembers) {
   const std::string csv =
       "zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
       "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,23027,2020-01-01\n";
-  auto report = ImportZones(database(), "one.csv", csv);
+  auto report = ImportZones(database(), "one.csv", csv, kTester);
   ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : "");
   auto zone = store_->FindZone("elz-zennevallei", Date::Today());
   ASSERT_TRUE(zone);
@@ -215,10 +217,61 @@ TEST_P(GeoStorageTest, ReimportingAZoneReplacesItsMembers) {
   EXPECT_EQ(zone->members[0].area_code, "23027");
 }
 
+TEST_P(GeoStorageTest, EveryChangeIsInTheHistoryAndCanBeRestored) {
+  ImportDemo();
+  auto created = audit::History(database(), "zone", "elz-zennevallei");
+  ASSERT_TRUE(created) << created.error().message();
+  ASSERT_EQ(created->size(), 1u);
+  EXPECT_EQ((*created)[0].action, "create");
+  EXPECT_EQ((*created)[0].actor.label, "the test suite");
+  EXPECT_FALSE((*created)[0].before);
+
+  const std::string csv =
+      "zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
+      "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,23027,2020-01-01\n";
+  ASSERT_TRUE(ImportZones(database(), "one.csv", csv, {"editor-1", "editor@zone.be"})->ok());
+  auto history = audit::History(database(), "zone", "elz-zennevallei");
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);
+  const audit::Change& update = (*history)[0];
+  EXPECT_EQ(update.action, "update");
+  EXPECT_EQ(update.actor.id, "editor-1");
+  ASSERT_TRUE(update.before && update.after);
+  EXPECT_NE(update.before->find("\"23101\""), std::string::npos);
+  EXPECT_EQ(update.after->find("\"23101\""), std::string::npos);
+
+  // Reimporting the same file changes nothing, and records nothing.
+  ASSERT_TRUE(ImportZones(database(), "one.csv", csv, {"editor-1", "editor@zone.be"})->ok());
+  EXPECT_EQ(audit::History(database(), "zone", "elz-zennevallei")->size(), 2u);
+
+  ASSERT_TRUE(store_->Restore(update, /*before=*/true, {{"admin-1", "admin@zone.be"}, /*restore=*/true}));
+  auto zone = store_->FindZone("elz-zennevallei", Date::Today());
+  ASSERT_TRUE(zone);
+  EXPECT_EQ(zone->members.size(), 7u);
+  auto after_restore = audit::ZoneChanges(database(), "elz-zennevallei", 10);
+  ASSERT_TRUE(after_restore);
+  ASSERT_EQ(after_restore->size(), 3u);
+  EXPECT_EQ((*after_restore)[0].action, "restore");
+  EXPECT_EQ((*after_restore)[0].actor.label, "admin@zone.be");
+  EXPECT_EQ((*after_restore)[0].after, update.before);
+
+  auto created_change = audit::FindChange(database(), (*created)[0].id);
+  ASSERT_TRUE(created_change);
+  auto nothing = store_->Restore(*created_change, /*before=*/true, {{"admin-1", "admin@zone.be"}, true});
+  ASSERT_FALSE(nothing);
+  EXPECT_TRUE(nothing.error().Is(ErrorCode::kFailedPrecondition));
+
+  auto area_history = audit::History(database(), "area", "23064");
+  auto boundary_history = audit::History(database(), "boundary", "23064");
+  ASSERT_TRUE(area_history && boundary_history);
+  EXPECT_EQ(area_history->size(), 1u);
+  EXPECT_EQ(boundary_history->size(), 1u);
+}
+
 TEST_P(GeoStorageTest, ImportsStatbelRefnisAsPublished) {
   const std::string refnis = testing::SharedData("statbel-refnis/TU_COM_REFNIS.txt");
   if (refnis.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
-  auto report = ImportAreas(database(), "TU_COM_REFNIS.txt", refnis);
+  auto report = ImportAreas(database(), "TU_COM_REFNIS.txt", refnis, kTester);
   ASSERT_TRUE(report) << report.error().message();
   ASSERT_TRUE(report->ok()) << report->Describe().substr(0, 2000);
   EXPECT_GT(report->rows_imported, 2700);
@@ -240,15 +293,15 @@ TEST_P(GeoStorageTest, ImportsStatbelRefnisAsPublished) {
 TEST_P(GeoStorageTest, ImportsRealBoundariesAndSkipsUnknownAreasOnlyWhenAsked) {
   const std::string boundaries = testing::SharedData("municipality-boundaries/municipalities-belgium.geojson");
   if (boundaries.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
-  auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"));
+  auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester);
   ASSERT_TRUE(areas && areas->ok());
-  auto strict = ImportBoundaries(database(), "municipalities-belgium.geojson", boundaries, {});
+  auto strict = ImportBoundaries(database(), "municipalities-belgium.geojson", boundaries, {}, kTester);
   ASSERT_TRUE(strict);
   EXPECT_FALSE(strict->ok());
   EXPECT_EQ(CountRows("area_geometries"), 0);
 
   auto lenient = ImportBoundaries(database(), "municipalities-belgium.geojson", boundaries,
-                                  {.simplify_meters = 20, .skip_unknown = true, .source = "test"});
+                                  {.simplify_meters = 20, .skip_unknown = true, .source = "test"}, kTester);
   ASSERT_TRUE(lenient);
   ASSERT_TRUE(lenient->ok()) << lenient->Describe();
   EXPECT_EQ(lenient->rows_imported, 26);
@@ -270,9 +323,9 @@ TEST_P(GeoStorageTest, ExportsReadBackAsTheyWere) {
   std::string skip_reason;
   auto other = TestDatabase::Create(GetParam(), skip_reason);
   ASSERT_TRUE(other);
-  ASSERT_TRUE(ImportAreas(other->database(), "areas.csv", *areas)->ok());
-  ASSERT_TRUE(ImportZones(other->database(), "zones.csv", *zones)->ok());
-  ASSERT_TRUE(ImportBoundaries(other->database(), "b.geojson", *boundaries, {})->ok());
+  ASSERT_TRUE(ImportAreas(other->database(), "areas.csv", *areas, kTester)->ok());
+  ASSERT_TRUE(ImportZones(other->database(), "zones.csv", *zones, kTester)->ok());
+  ASSERT_TRUE(ImportBoundaries(other->database(), "b.geojson", *boundaries, {}, kTester)->ok());
   Store copy(other->database());
   EXPECT_EQ(*ExportAreas(copy, today), *areas);
   EXPECT_EQ(*ExportZones(copy, today), *zones);

@@ -227,7 +227,9 @@ FileFormat DetectFormat(std::string_view file_name, std::string_view content) {
   return !trimmed.empty() && trimmed.front() == '{' ? FileFormat::kGeoJson : FileFormat::kCsv;
 }
 
-Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content) {
+Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content,
+                                 const audit::Actor& actor) {
+  const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
   auto rows = ReadRows(file_name, content);
@@ -277,10 +279,10 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
 
   auto written = database.InTransaction([&](db::Connection& connection) -> Status {
     for (const auto& [area, row] : areas) {
-      if (auto put = Store::PutArea(connection, area); !put) return put;
+      if (auto put = Store::PutArea(connection, area, context); !put) return put;
       if (row->boundary) {
         auto put = Store::PutBoundary(connection, area.code, formats::WriteGeometry(*row->boundary),
-                                      AreaKm2(*row->boundary), area.source);
+                                      AreaKm2(*row->boundary), area.source, context);
         if (!put) return put;
       }
     }
@@ -291,7 +293,9 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
   return report;
 }
 
-Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content) {
+Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content,
+                                 const audit::Actor& actor) {
+  const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
   if (DetectFormat(file_name, content) != FileFormat::kCsv) {
@@ -380,7 +384,7 @@ Result<ImportReport> ImportZones(db::Database& database, std::string_view file_n
 
   auto written = database.InTransaction([&](db::Connection& connection) -> Status {
     for (const auto& [id, zone] : zones) {
-      if (auto put = Store::PutZone(connection, zone); !put) return put;
+      if (auto put = Store::PutZone(connection, zone, context); !put) return put;
     }
     return {};
   });
@@ -390,7 +394,8 @@ Result<ImportReport> ImportZones(db::Database& database, std::string_view file_n
 }
 
 Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view file_name, std::string_view content,
-                                      const BoundaryImportOptions& options) {
+                                      const BoundaryImportOptions& options, const audit::Actor& actor) {
+  const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
   auto rows = RowsFromGeoJson(content);
@@ -445,7 +450,7 @@ Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view f
   auto written = database.InTransaction([&](db::Connection& connection) -> Status {
     for (const Boundary& boundary : boundaries) {
       auto put = Store::PutBoundary(connection, boundary.code, formats::WriteGeometry(boundary.geometry),
-                                    AreaKm2(boundary.geometry), options.source);
+                                    AreaKm2(boundary.geometry), options.source, context);
       if (!put) return put;
     }
     return {};

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "platform/db/database.hpp"
 
@@ -45,10 +46,13 @@ FileFormat DetectFormat(std::string_view file_name, std::string_view content);
 // Areas from our CSV layout, from Statbel's REFNIS code list (pipe-separated, as
 // published), or from GeoJSON features with the same properties (their boundaries are
 // stored too).
-Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content);
+// Every import records its changes in the audit trail under `actor`.
+Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content,
+                                 const audit::Actor& actor);
 
 // Zones from CSV, one row per member area; a zone's rows replace its earlier definition.
-Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content);
+Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content,
+                                 const audit::Actor& actor);
 
 struct BoundaryImportOptions {
   double simplify_meters = 0;  // 0 keeps every vertex.
@@ -59,7 +63,7 @@ struct BoundaryImportOptions {
 // Boundaries from GeoJSON; each feature names its area by a code property ("code",
 // "nis_code", "NIS_code", "CD_REFNIS" or Statbel's "shn" such as BE223064).
 Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view file_name, std::string_view content,
-                                      const BoundaryImportOptions& options);
+                                      const BoundaryImportOptions& options, const audit::Actor& actor);
 
 }  // namespace zoneatlas::geo
 

@@ -19,6 +19,9 @@ namespace zoneatlas::geo {
 // Successful answers are kept in `cache` until the geography changes (Store::Generation).
 void AddPageRoutes(http::Router& router, const web::Site& site, const Store& store, web::ResponseCache& cache);
 void AddApiRoutes(http::Router& router, const Store& store, web::ResponseCache& cache);
+// The editors' history pages: /{lang}/zones/{zone_id}/history, /{lang}/areas/{code}/history,
+// and restoring the version before a change (zone editors of the zone, administrators).
+void AddHistoryRoutes(http::Router& router, const web::Site& site, Store& store, db::Database& database);
 
 }  // namespace zoneatlas::geo
 

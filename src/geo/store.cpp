@@ -1,7 +1,10 @@
 #include "geo/store.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
+
+#include "geo/serialize.hpp"
 
 namespace zoneatlas::geo {
 namespace {
@@ -201,10 +204,55 @@ Status RaiseGeneration(db::Connection& connection) {
   return {};
 }
 
+// The stored version of an area, zone or boundary as JSON for the audit trail, or
+// nothing when there is none.
+Result<std::optional<std::string>> StoredArea(db::Connection& connection, const std::string& code,
+                                              const Date& valid_from) {
+  auto rows = connection.Query(std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) +
+                                   " WHERE a.code = ? AND a.valid_from = ?",
+                               {code, valid_from.ToIso()});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional(boost::json::serialize(AreaToJson(AreaFrom(rows->front()))));
+}
+
+Result<std::optional<std::string>> StoredZone(db::Connection& connection, const std::string& id) {
+  auto rows = connection.Query(std::string("SELECT ") + std::string(kZoneColumns) + " FROM zones z WHERE z.id = ?",
+                               {id});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  auto members = connection.Query(
+      "SELECT area_code, approximate, note, valid_from, valid_to FROM zone_members WHERE zone_id = ?"
+      " ORDER BY area_code, valid_from",
+      {id});
+  if (!members) return Fail(members.error());
+  const Row& row = rows->front();
+  Zone zone{row.Text(0), ParseZoneKind(row.Text(1)).value_or(ZoneKind::kEerstelijnszone),
+            {row.Text(2), row.Text(3), row.Text(4)}, row.OptionalText(5), row.Text(6), PeriodFrom(row, 7),
+            row.Text(9), {}};
+  for (const Row& member : *members) {
+    zone.members.push_back(ZoneMember{member.Text(0), member.Integer(1) != 0, member.Text(2), PeriodFrom(member, 3)});
+  }
+  return std::optional(boost::json::serialize(ZoneToJson(zone, true)));
+}
+
+Result<std::optional<std::string>> StoredBoundary(db::Connection& connection, const std::string& code) {
+  auto rows = connection.Query("SELECT geojson, area_km2, source FROM area_geometries WHERE code = ?", {code});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  boost::json::object boundary{{"code", code},
+                               {"geometry", boost::json::parse(rows->front().Text(0))},
+                               {"area_km2", rows->front().Real(1)},
+                               {"source", rows->front().Text(2)}};
+  return std::optional(boost::json::serialize(boundary));
+}
+
 }  // namespace
 
-Status Store::PutArea(db::Connection& connection, const Area& area) {
+Status Store::PutArea(db::Connection& connection, const Area& area, const audit::Context& context) {
   if (auto raised = RaiseGeneration(connection); !raised) return raised;
+  auto before = StoredArea(connection, area.code, area.validity.from);
+  if (!before) return Fail(before.error());
   auto deleted = connection.Execute("DELETE FROM areas WHERE code = ? AND valid_from = ?",
                                     {area.code, area.validity.from.ToIso()});
   if (!deleted) return Fail(deleted.error());
@@ -216,11 +264,15 @@ Status Store::PutArea(db::Connection& connection, const Area& area) {
        db::Nullable(area.population), OptionalIso(area.population_date), db::Nullable(area.land_area_km2),
        static_cast<long long>(area.approximate), area.source, area.note});
   if (!inserted) return Fail(inserted.error());
-  return {};
+  auto after = StoredArea(connection, area.code, area.validity.from);
+  if (!after) return Fail(after.error());
+  return audit::Record(connection, context, "area", area.code, *before, *after, std::nullopt);
 }
 
-Status Store::PutZone(db::Connection& connection, const Zone& zone) {
+Status Store::PutZone(db::Connection& connection, const Zone& zone, const audit::Context& context) {
   if (auto raised = RaiseGeneration(connection); !raised) return raised;
+  auto before = StoredZone(connection, zone.id);
+  if (!before) return Fail(before.error());
   auto deleted = connection.Execute("DELETE FROM zone_members WHERE zone_id = ?", {zone.id});
   if (deleted) deleted = connection.Execute("DELETE FROM zones WHERE id = ?", {zone.id});
   if (!deleted) return Fail(deleted.error());
@@ -239,19 +291,49 @@ Status Store::PutZone(db::Connection& connection, const Zone& zone) {
          member.validity.from.ToIso(), OptionalIso(member.validity.to)});
     if (!added) return Fail(added.error());
   }
-  return {};
+  auto after = StoredZone(connection, zone.id);
+  if (!after) return Fail(after.error());
+  return audit::Record(connection, context, "zone", zone.id, *before, *after, zone.id);
 }
 
 Status Store::PutBoundary(db::Connection& connection, const std::string& code, const std::string& geojson,
-                          double area_km2, const std::string& source) {
+                          double area_km2, const std::string& source, const audit::Context& context) {
   if (auto raised = RaiseGeneration(connection); !raised) return raised;
+  auto before = StoredBoundary(connection, code);
+  if (!before) return Fail(before.error());
   auto deleted = connection.Execute("DELETE FROM area_geometries WHERE code = ?", {code});
   if (!deleted) return Fail(deleted.error());
   auto inserted = connection.Execute(
       "INSERT INTO area_geometries (code, geojson, area_km2, source) VALUES (?, ?, ?, ?)",
       {code, geojson, area_km2, source});
   if (!inserted) return Fail(inserted.error());
-  return {};
+  auto after = StoredBoundary(connection, code);
+  if (!after) return Fail(after.error());
+  return audit::Record(connection, context, "boundary", code, *before, *after, std::nullopt);
+}
+
+Status Store::Restore(const audit::Change& change, bool before, const audit::Context& context) {
+  const std::optional<std::string>& version = before ? change.before : change.after;
+  if (!version) return Fail(Error::FailedPrecondition("that version is an empty record; there is nothing to restore"));
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    if (change.entity_type == "zone") {
+      auto zone = ZoneFromJson(*version);
+      if (!zone) return Fail(zone.error());
+      return PutZone(connection, *zone, context);
+    }
+    if (change.entity_type == "area") {
+      auto area = AreaFromJson(*version);
+      if (!area) return Fail(area.error());
+      return PutArea(connection, *area, context);
+    }
+    if (change.entity_type == "boundary") {
+      const auto parsed = boost::json::parse(*version).as_object();
+      return PutBoundary(connection, change.entity_id, boost::json::serialize(parsed.at("geometry")),
+                         parsed.at("area_km2").to_number<double>(), std::string(parsed.at("source").as_string()),
+                         context);
+    }
+    return Fail(Error::FailedPrecondition("changes to " + change.entity_type + " are not restored here"));
+  });
 }
 
 Result<bool> Store::AreaExists(db::Connection& connection, const std::string& code) {

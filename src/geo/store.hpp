@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "geo/model.hpp"
 #include "platform/db/database.hpp"
@@ -47,12 +48,18 @@ class Store {
   // areas, zones or boundaries (for web::ResponseCache).
   Result<std::int64_t> Generation() const;
 
-  // Writers, for importers that hold a transaction. Each raises the generation.
-  static Status PutArea(db::Connection& connection, const Area& area);
+  // Writers, for callers that hold a transaction. Each raises the generation and records
+  // the change, before and after, in the audit trail.
+  static Status PutArea(db::Connection& connection, const Area& area, const audit::Context& context);
   // Replaces the zone and all its memberships.
-  static Status PutZone(db::Connection& connection, const Zone& zone);
+  static Status PutZone(db::Connection& connection, const Zone& zone, const audit::Context& context);
   static Status PutBoundary(db::Connection& connection, const std::string& code, const std::string& geojson,
-                            double area_km2, const std::string& source);
+                            double area_km2, const std::string& source, const audit::Context& context);
+
+  // Writes back the version of a geography record kept in the audit trail: the state
+  // after `change` (or before it, with `before`). Returns kFailedPrecondition when that
+  // version is "no record" or the change is not about a zone, area or boundary.
+  Status Restore(const audit::Change& change, bool before, const audit::Context& context);
   // True when some version of `code` exists (valid at any time).
   static Result<bool> AreaExists(db::Connection& connection, const std::string& code);
 

@@ -121,6 +121,13 @@ http::Response ErrorPage(const Site& site, const http::Request& request, Languag
               status);
 }
 
+http::Response FormExpiredPage(const Site& site, const http::Request& request, Language language) {
+  const auto& catalog = site.renderer.catalog();
+  json::object model{{"message", catalog.Get(language, "form_expired")}, {"status", 403}};
+  return Page(site, request, language, "error", std::string(catalog.Get(language, "form_expired_title")),
+              std::move(model), 403);
+}
+
 http::Handler ForLanguage(const Site& site, PageHandler handler) {
   return [&site, handler = std::move(handler)](const http::Request& request) {
     const auto language = ParseLanguage(request.PathParam("lang"));

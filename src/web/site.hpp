@@ -47,6 +47,9 @@ http::Response Page(const Site& site, const http::Request& request, Language lan
 // The error page for `error` in `language` (404 page for kNotFound, …).
 http::Response ErrorPage(const Site& site, const http::Request& request, Language language, const Error& error);
 
+// The answer to a form whose CSRF token is missing or stale (403): send it again.
+http::Response FormExpiredPage(const Site& site, const http::Request& request, Language language);
+
 using PageHandler = std::function<http::Response(const http::Request&, Language)>;
 // Adapts a page handler to a route with a {lang} segment: an unknown language gives the
 // 404 page in the visitor's preferred language.

@@ -197,3 +197,19 @@ test('the users page has no WCAG 2.1 A/AA violations in nl and fr', async () => 
   await expectNoAxeViolations(page, '/fr/admin/tokens');
   await page.context().close();
 });
+
+test('a zone editor finds the zone history from their account; it has no WCAG 2.1 A/AA violations', async () => {
+  const page = await newPage();
+  await page.goto(base + '/fr/login');
+  await page.getByLabel('Adresse e-mail').fill(process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.getByLabel('Mot de passe').fill(process.env.ZONEATLAS_TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/fr\/account$/);
+  await page.getByRole('link', { name: 'Modifications de la zone elz-zennevallei' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Modifications de Zone de première ligne Zennevallei');
+  assert.match(await page.locator('.history').textContent(), /Créé/);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/history');
+  await page.goto(base + '/nl/areas/23064/history');
+  await expectNoAxeViolations(page, '/nl/areas/23064/history');
+  await page.context().close();
+});

@@ -223,6 +223,54 @@ TEST(AccountsHttpTest, PartnerSystemsUseBearerTokensUntilRevoked) {
   EXPECT_EQ(server.Get("/api/v1/me", {"Authorization: Bearer " + token}).status, 401);
 }
 
+TEST(AccountsHttpTest, ZoneEditorsSeeTheirZonesHistoryAndRestoreAVersion) {
+  ServerProcess server;
+  AddUser(server, "editor@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server, "editor@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server, "editor@zennevallei.be");
+  const Session other = SignIn(server, "editor@noord.brussels");
+  EXPECT_EQ(server.Get("/nl/zones/elz-zennevallei/history", {"Cookie: " + other.cookie}).status, 403)
+      << "an editor of another zone";
+  EXPECT_EQ(server.Get("/nl/areas/23064/history", {"Cookie: " + other.cookie}).status, 403);
+
+  EXPECT_TRUE(Contains(server.Get("/nl/areas/23064/history", {"Cookie: " + editor.cookie}).body, "Aangemaakt"));
+
+  // A change by the command line, as an import would make it.
+  const std::string file = server.database() + ".zones.csv";
+  {
+    std::FILE* out = std::fopen(file.c_str(), "w");
+    std::fputs("zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
+               "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,"
+               "23027,2020-01-01\n",
+               out);
+    std::fclose(out);
+  }
+  ASSERT_EQ(RunZoneatlas({"--database", server.database(), "import", "zones", file}).exit_code, 0);
+
+  const std::string cookie = "Cookie: " + editor.cookie;
+  const auto history = server.Get("/nl/zones/elz-zennevallei/history", {cookie});
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(Contains(history.body, "Gewijzigd"));
+  EXPECT_TRUE(Contains(history.body, "command line"));
+  EXPECT_TRUE(Contains(history.body, "weggehaald: 23003, 23064, 23077, 23098, 23100, 23101"));
+
+  const auto at = history.body.find("/restore\"");
+  ASSERT_NE(at, std::string::npos);
+  const auto start = history.body.rfind("action=\"", at) + 8;
+  const std::string action = history.body.substr(start, at + 8 - start);
+  EXPECT_EQ(server.Request("POST", action, {kFormType, cookie}, "csrf_token=" + std::string(64, '0')).status, 403);
+  EXPECT_EQ(server.Request("POST", action, {kFormType, "Cookie: " + other.cookie}, "csrf_token=" + other.csrf_token)
+                .status,
+            403);
+  const auto restored = server.Request("POST", action, {kFormType, cookie}, "csrf_token=" + editor.csrf_token);
+  EXPECT_EQ(restored.status, 303);
+  EXPECT_EQ(restored.Header("Location"), "/nl/zones/elz-zennevallei/history?restored=1");
+  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei").body, "Pepingen")) << "the seven municipalities are back";
+  const auto after = server.Get("/nl/zones/elz-zennevallei/history?restored=1", {cookie});
+  EXPECT_TRUE(Contains(after.body, "Teruggezet"));
+  EXPECT_TRUE(Contains(after.body, "editor@zennevallei.be"));
+}
+
 // Every route the binary declares, for every kind of user: those the rule lets in are not
 // turned away; everyone else gets 401 (nobody signed in) or 403 before the handler runs.
 TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
@@ -279,7 +327,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
     std::string target = route_pattern;
     for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
              {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
-             {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}}) {
+             {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}, {"{change_id}", "1"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;
