@@ -16,11 +16,6 @@ std::string NowIso() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& name) {
-  const auto it = form.find(name);
-  return it == form.end() ? "" : std::string(text::Trim(it->second));
-}
-
 http::Response Statement(const web::Site& site, const http::Request& request, Language language,
                          json::object form_state, int status = 200) {
   http::Response response;
@@ -45,13 +40,13 @@ http::Response ReceiveReport(const web::Site& site, db::Database& database, cons
   const auto& catalog = site.renderer.catalog();
   const auto form = http::ParseForm(request);
   if (!form) {
-    return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
+    return web::NotAFormPage(site, request, language);
   }
   if (!http::CsrfTokenMatches(request, *form)) {
     json::object state{{"error", catalog.Get(language, "a11y_error_expired")}};
     return Statement(site, request, language, std::move(state), 403);
   }
-  Report report{NowIso(), FormValue(*form, "page_url"), FormValue(*form, "description"), FormValue(*form, "contact"),
+  Report report{NowIso(), std::string(text::Trim(http::FormField(*form, "page_url"))), std::string(text::Trim(http::FormField(*form, "description"))), std::string(text::Trim(http::FormField(*form, "contact"))),
                 language};
   std::string problem;
   if (report.description.empty()) {

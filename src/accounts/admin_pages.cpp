@@ -13,11 +13,6 @@ namespace zoneatlas::accounts {
 namespace json = boost::json;
 namespace {
 
-std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& name) {
-  const auto it = form.find(name);
-  return it == form.end() ? "" : it->second;
-}
-
 http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::Request& request, Language language,
                          json::object state, int status = 200) {
   const auto& catalog = site.renderer.catalog();
@@ -49,28 +44,26 @@ http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::
                                  {"selected", state.contains("role") && state.at("role").as_string() == role}});
   }
   state["role_options"] = std::move(roles);
-  http::Response page = web::Page(site, request, language, "admin_users",
+  return web::Page(site, request, language, "admin_users",
                                   std::string(catalog.Get(language, "admin_users_title")), std::move(state), status);
-  page.headers.Set("Cache-Control", "no-store");
-  return page;
 }
 
 http::Response AddUserFromForm(const web::Site& site, Accounts& accounts, const http::Request& request,
                                Language language) {
   const auto& catalog = site.renderer.catalog();
   const auto form = http::ParseForm(request);
-  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
-  json::object state{{"email", FormValue(*form, "email")},
-                     {"display_name", FormValue(*form, "display_name")},
-                     {"role", FormValue(*form, "role")},
-                     {"scope", FormValue(*form, "scope")}};
+  if (!form) return web::NotAFormPage(site, request, language);
+  json::object state{{"email", http::FormField(*form, "email")},
+                     {"display_name", http::FormField(*form, "display_name")},
+                     {"role", http::FormField(*form, "role")},
+                     {"scope", http::FormField(*form, "scope")}};
   if (!SessionFormTokenMatches(request, *form)) {
     state["error"] = catalog.Get(language, "form_expired");
     return UsersPage(site, accounts, request, language, std::move(state), 403);
   }
-  NewUser user{FormValue(*form, "email"), FormValue(*form, "display_name"), FormValue(*form, "password"), {}};
-  if (const std::string role = FormValue(*form, "role"); !role.empty()) {
-    user.grants.push_back({role, FormValue(*form, "scope")});
+  NewUser user{http::FormField(*form, "email"), http::FormField(*form, "display_name"), http::FormField(*form, "password"), {}};
+  if (const std::string role = http::FormField(*form, "role"); !role.empty()) {
+    user.grants.push_back({role, http::FormField(*form, "scope")});
   }
   auto added = accounts.AddUser(user, {ActorOf(*request.identity)});
   if (!added) {
@@ -105,15 +98,6 @@ http::Response DisableUser(const web::Site& site, Accounts& accounts, const http
   return UsersPage(site, accounts, request, language, {{"success", catalog.Get(language, "admin_users_disabled")}});
 }
 
-std::string DateTimeText(std::int64_t seconds) {
-  const std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-  return text;
-}
-
 http::Response TokensPage(const web::Site& site, Accounts& accounts, const http::Request& request, Language language,
                           json::object state, int status = 200) {
   const auto& catalog = site.renderer.catalog();
@@ -124,9 +108,9 @@ http::Response TokensPage(const web::Site& site, Accounts& accounts, const http:
     rows.push_back(json::object{
         {"organisation", token.organisation},
         {"label", token.label},
-        {"created", DateTimeText(token.created_at) + " · " + token.created_by_email},
-        {"last_used", token.last_used_at ? DateTimeText(*token.last_used_at) : std::string(catalog.Get(language, "admin_tokens_never"))},
-        {"revoked", token.revoked_at ? DateTimeText(*token.revoked_at) : ""},
+        {"created", view::FormatTimestamp(token.created_at) + " · " + token.created_by_email},
+        {"last_used", token.last_used_at ? view::FormatTimestamp(*token.last_used_at) : std::string(catalog.Get(language, "admin_tokens_never"))},
+        {"revoked", token.revoked_at ? view::FormatTimestamp(*token.revoked_at) : ""},
         {"revoke_action", web::Href(language, "/admin/tokens/" + token.id + "/revoke")}});
   }
   state["tokens"] = std::move(rows);
@@ -135,10 +119,8 @@ http::Response TokensPage(const web::Site& site, Accounts& accounts, const http:
   state["csrf_field"] = http::kCsrfField;
   state["issue_action"] = web::Href(language, "/admin/tokens");
   state["users_href"] = web::Href(language, "/admin/users");
-  http::Response page = web::Page(site, request, language, "admin_tokens",
+  return web::Page(site, request, language, "admin_tokens",
                                   std::string(catalog.Get(language, "admin_tokens_title")), std::move(state), status);
-  page.headers.Set("Cache-Control", "no-store");
-  return page;
 }
 
 http::Response IssueToken(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
@@ -147,19 +129,19 @@ http::Response IssueToken(const web::Site& site, Accounts& accounts, const http:
   if (!form || !SessionFormTokenMatches(request, *form)) {
     return TokensPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
   }
-  auto token = accounts.IssueApiToken(FormValue(*form, "organisation"), FormValue(*form, "label"),
+  auto token = accounts.IssueApiToken(http::FormField(*form, "organisation"), http::FormField(*form, "label"),
                                       request.identity->user_id, {ActorOf(*request.identity)});
   if (!token) {
     if (token.error().Is(ErrorCode::kInvalidArgument)) {
       return TokensPage(site, accounts, request, language,
                         {{"error", catalog.Format(language, "admin_tokens_not_issued", {{"reason", token.error().message()}})},
-                         {"organisation", FormValue(*form, "organisation")},
-                         {"label", FormValue(*form, "label")}},
+                         {"organisation", http::FormField(*form, "organisation")},
+                         {"label", http::FormField(*form, "label")}},
                         422);
     }
     return web::ErrorPage(site, request, language, token.error());
   }
-  spdlog::info("API token for {} issued by {}", FormValue(*form, "organisation"), request.identity->user_id);
+  spdlog::info("API token for {} issued by {}", http::FormField(*form, "organisation"), request.identity->user_id);
   return TokensPage(site, accounts, request, language, {{"issued_token", *token}});
 }
 

@@ -12,11 +12,6 @@ namespace zoneatlas::accounts {
 namespace json = boost::json;
 namespace {
 
-std::string FormValue(const std::multimap<std::string, std::string>& form, const std::string& name) {
-  const auto it = form.find(name);
-  return it == form.end() ? "" : it->second;
-}
-
 // Only a path on this site may follow sign-in, never "//elsewhere" or "https://…".
 std::string SafeNext(std::string_view next, Language language) {
   if (next.size() > 1 && next.front() == '/' && next[1] != '/' && next[1] != '\\' &&
@@ -45,6 +40,7 @@ http::Response LoginForm(const web::Site& site, const http::Request& request, La
                                   std::string(site.renderer.catalog().Get(language, "login_title")), std::move(state),
                                   status);
   for (const auto& [name, value] : cookies.headers.fields()) page.headers.Add(name, value);
+  // The form carries this browser's token; no cache may hand it to another.
   page.headers.Set("Cache-Control", "no-store");
   return page;
 }
@@ -52,21 +48,21 @@ http::Response LoginForm(const web::Site& site, const http::Request& request, La
 http::Response Login(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
   const auto& catalog = site.renderer.catalog();
   const auto form = http::ParseForm(request);
-  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
-  const std::string email = FormValue(*form, "email");
-  json::object state{{"email", email}, {"next", FormValue(*form, "next")}};
+  if (!form) return web::NotAFormPage(site, request, language);
+  const std::string email = http::FormField(*form, "email");
+  json::object state{{"email", email}, {"next", http::FormField(*form, "next")}};
   if (!http::CsrfTokenMatches(request, *form)) {
     spdlog::warn("sign-in refused: missing or stale form token, from {}", request.remote_address);
     state["error"] = catalog.Get(language, "form_expired");
     return LoginForm(site, request, language, std::move(state), 403);
   }
-  auto outcome = accounts.SignInWithPassword(email, FormValue(*form, "password"), request.remote_address);
+  auto outcome = accounts.SignInWithPassword(email, http::FormField(*form, "password"), request.remote_address);
   if (!outcome) return web::ErrorPage(site, request, language, outcome.error());
   switch (outcome->outcome) {
     case SignInOutcome::kSignedIn: {
       spdlog::info("signed in from {}", request.remote_address);
       http::Response response =
-          http::Response::Redirect(SafeNext(FormValue(*form, "next"), language), 303);
+          http::Response::Redirect(SafeNext(http::FormField(*form, "next"), language), 303);
       response.headers.Add("Set-Cookie", SessionCookie(request, outcome->session_token, false));
       return response;
     }
@@ -113,24 +109,22 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
   state["csrf_field"] = http::kCsrfField;
   state["password_action"] = web::Href(language, "/account/password");
   state["logout_action"] = web::Href(language, "/logout");
-  http::Response page = web::Page(site, request, language, "account",
+  return web::Page(site, request, language, "account",
                                   std::string(catalog.Get(language, "account_title")), std::move(state), status);
-  page.headers.Set("Cache-Control", "no-store");
-  return page;
 }
 
 http::Response ChangePassword(const web::Site& site, Accounts& accounts, const http::Request& request,
                               Language language) {
   const auto& catalog = site.renderer.catalog();
   const auto form = http::ParseForm(request);
-  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
+  if (!form) return web::NotAFormPage(site, request, language);
   if (!SessionFormTokenMatches(request, *form)) {
     return AccountPage(site, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
   }
   const auto token = http::Cookie(request, kSessionCookie).value_or("");
   auto changed =
-      accounts.ChangePassword(request.identity->user_id, FormValue(*form, "current_password"),
-                              FormValue(*form, "new_password"), token, {ActorOf(*request.identity)});
+      accounts.ChangePassword(request.identity->user_id, http::FormField(*form, "current_password"),
+                              http::FormField(*form, "new_password"), token, {ActorOf(*request.identity)});
   if (!changed) {
     if (changed.error().Is(ErrorCode::kPermissionDenied)) {
       return AccountPage(site, request, language, {{"error", catalog.Get(language, "account_password_wrong")}}, 403);
@@ -201,7 +195,7 @@ audit::Actor ActorOf(const http::Identity& identity) {
 
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form) {
   if (!request.identity) return false;
-  const std::string sent = FormValue(form, std::string(http::kCsrfField));
+  const std::string sent = http::FormField(form, std::string(http::kCsrfField));
   const std::string& expected = request.identity->csrf_token;
   return !expected.empty() && sent.size() == expected.size() &&
          sodium_memcmp(sent.data(), expected.data(), expected.size()) == 0;

@@ -16,15 +16,6 @@ namespace zoneatlas::geo {
 namespace json = boost::json;
 namespace {
 
-std::string DateTimeText(std::int64_t seconds) {
-  const std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-  return text;
-}
-
 // True when the signed-in user edits `zone_id` (or administers everything).
 bool EditsZone(const http::Identity& identity, const std::string& zone_id) {
   if (identity.HasRole(web::kAdmin)) return true;
@@ -108,7 +99,7 @@ json::object ChangeJson(const web::Site& site, Language language, const audit::C
                         const std::string& csrf_token) {
   const auto& catalog = site.renderer.catalog();
   return json::object{
-      {"when", DateTimeText(change.at)},
+      {"when", view::FormatTimestamp(change.at)},
       {"who", change.actor.label},
       {"action", catalog.Get(language, "history_action_" + change.action)},
       {"what", std::string(catalog.Get(language, "history_entity_" + change.entity_type)) + " " + change.entity_id},
@@ -133,9 +124,7 @@ http::Response HistoryPage(const web::Site& site, const http::Request& request, 
                      {"changes", std::move(entries)},
                      {"has_changes", !changes.empty()},
                      {"restored", request.Query("restored").has_value()}};
-  http::Response page = web::Page(site, request, language, "history", title, std::move(model));
-  page.headers.Set("Cache-Control", "no-store");
-  return page;
+  return web::Page(site, request, language, "history", title, std::move(model));
 }
 
 http::Response ZoneHistory(const web::Site& site, const Store& store, db::Database& database,
@@ -178,7 +167,7 @@ http::Response AreaHistory(const web::Site& site, const Store& store, db::Databa
 http::Response RestoreChange(const web::Site& site, Store& store, db::Database& database,
                              const http::Request& request, Language language) {
   const auto form = http::ParseForm(request);
-  if (!form) return web::ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
+  if (!form) return web::NotAFormPage(site, request, language);
   const auto token = form->find(std::string(http::kCsrfField));
   if (token == form->end() || request.identity->csrf_token.empty() || token->second != request.identity->csrf_token) {
     return web::FormExpiredPage(site, request, language);

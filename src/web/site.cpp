@@ -91,6 +91,8 @@ http::Response Page(const Site& site, const http::Request& request, Language lan
                        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'");
   response.headers.Set("X-Content-Type-Options", "nosniff");
   response.headers.Set("Referrer-Policy", "same-origin");
+  // A page made for a signed-in user is theirs alone: no cache may keep or share it.
+  if (request.identity) response.headers.Set("Cache-Control", "no-store");
   return response;
 }
 
@@ -119,6 +121,10 @@ http::Response ErrorPage(const Site& site, const http::Request& request, Languag
   model["status"] = status;
   return Page(site, request, language, "error", std::string(catalog.Get(language, title_key)), std::move(model),
               status);
+}
+
+http::Response NotAFormPage(const Site& site, const http::Request& request, Language language) {
+  return ErrorPage(site, request, language, Error::InvalidArgument("the form was not sent as a web form"));
 }
 
 http::Response FormExpiredPage(const Site& site, const http::Request& request, Language language) {

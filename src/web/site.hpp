@@ -47,6 +47,9 @@ http::Response Page(const Site& site, const http::Request& request, Language lan
 // The error page for `error` in `language` (404 page for kNotFound, …).
 http::Response ErrorPage(const Site& site, const http::Request& request, Language language, const Error& error);
 
+// The answer to a post that is not an HTML form (400).
+http::Response NotAFormPage(const Site& site, const http::Request& request, Language language);
+
 // The answer to a form whose CSRF token is missing or stale (403): send it again.
 http::Response FormExpiredPage(const Site& site, const http::Request& request, Language language);
 

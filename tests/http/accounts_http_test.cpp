@@ -236,16 +236,7 @@ TEST(AccountsHttpTest, ZoneEditorsSeeTheirZonesHistoryAndRestoreAVersion) {
   EXPECT_TRUE(Contains(server.Get("/nl/areas/23064/history", {"Cookie: " + editor.cookie}).body, "Aangemaakt"));
 
   // A change by the command line, as an import would make it.
-  const std::string file = server.database() + ".zones.csv";
-  {
-    std::FILE* out = std::fopen(file.c_str(), "w");
-    std::fputs("zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
-               "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,"
-               "23027,2020-01-01\n",
-               out);
-    std::fclose(out);
-  }
-  ASSERT_EQ(RunZoneatlas({"--database", server.database(), "import", "zones", file}).exit_code, 0);
+  ReduceZennevalleiToHalle(server);
 
   const std::string cookie = "Cookie: " + editor.cookie;
   const auto history = server.Get("/nl/zones/elz-zennevallei/history", {cookie});

@@ -323,17 +323,7 @@ TEST(ServerLifecycleTest, AnImportByAnotherProcessShowsAtTheNextRequest) {
   const auto before = boost::json::parse(server.Get("/api/v1/zones/elz-zennevallei").body);
   ASSERT_EQ(before.at("members").as_array().size(), 7u);
   ASSERT_EQ(boost::json::parse(server.Get("/api/v1/zones/elz-zennevallei").body), before) << "kept, unchanged";
-  const std::string file = server.database() + ".zones.csv";
-  {
-    std::FILE* out = std::fopen(file.c_str(), "w");
-    std::fputs("zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
-               "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,"
-               "23027,2020-01-01\n",
-               out);
-    std::fclose(out);
-  }
-  const auto imported = RunZoneatlas({"--database", server.database(), "import", "zones", file});
-  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  ReduceZennevalleiToHalle(server);
   const auto after = boost::json::parse(server.Get("/api/v1/zones/elz-zennevallei").body);
   EXPECT_EQ(after.at("members").as_array().size(), 1u);
   EXPECT_FALSE(Contains(server.Get("/nl/zones/elz-zennevallei").body, "Pepingen"));
@@ -353,14 +343,9 @@ TEST(CommandLineTest, AFailedImportChangesNothingAndNamesEveryBadRow) {
   server.Terminate(std::chrono::seconds(5));
   const auto before = RunZoneatlas({"--database", server.database(), "export", "areas"});
   const std::string bad_file = server.database() + ".bad.csv";
-  {
-    std::FILE* file = std::fopen(bad_file.c_str(), "w");
-    std::fputs("code,kind,name_nl,name_fr,population,population_date\n"
+  WriteFile(bad_file, "code,kind,name_nl,name_fr,population,population_date\n"
                "23064,municipality,Pepingen,Pepingen,9999,2024-01-01\n"
-               "23003,municipality,Beersel,Beersel,many,2024-01-01\n",
-               file);
-    std::fclose(file);
-  }
+               "23003,municipality,Beersel,Beersel,many,2024-01-01\n");
   const auto imported = RunZoneatlas({"--database", server.database(), "import", "areas", bad_file});
   EXPECT_EQ(imported.exit_code, 1);
   EXPECT_TRUE(Contains(imported.output, bad_file + ":3: population: 'many' is not a whole number")) << imported.output;

@@ -61,6 +61,13 @@ std::string HttpResponse::Header(const std::string& name) const {
   return it == headers.end() ? "" : it->second;
 }
 
+void WriteFile(const std::string& path, const std::string& content) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  ASSERT_NE(file, nullptr) << path;
+  std::fwrite(content.data(), 1, content.size(), file);
+  std::fclose(file);
+}
+
 CommandResult RunZoneatlas(const std::vector<std::string>& arguments) {
   auto [pid, fd] = Spawn(arguments);
   CommandResult result;
@@ -146,6 +153,16 @@ HttpResponse ServerProcess::Request(const std::string& method, const std::string
   request += "\r\n" + body;
   connection.Send(request);
   return connection.ReadResponse();
+}
+
+void ReduceZennevalleiToHalle(const ServerProcess& server) {
+  const std::string file = server.database() + ".zones.csv";
+  WriteFile(file,
+            "zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
+            "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,"
+            "23027,2020-01-01\n");
+  const CommandResult imported = RunZoneatlas({"--database", server.database(), "import", "zones", file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
 }
 
 RawConnection::RawConnection(int port) {

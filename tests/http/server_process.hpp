@@ -21,6 +21,9 @@ struct CommandResult {
   std::string output;  // Standard output and error together.
 };
 
+// Writes `content` to `path`, replacing it.
+void WriteFile(const std::string& path, const std::string& content);
+
 // Runs the zoneatlas binary with `arguments` and waits for it.
 CommandResult RunZoneatlas(const std::vector<std::string>& arguments);
 
@@ -57,6 +60,10 @@ class ServerProcess {
   pid_t pid_ = -1;
   int port_ = 0;
 };
+
+// Imports, by the command line beside the running server, a new definition of ELZ
+// Zennevallei with Halle as its only member: a change every test can recognise.
+void ReduceZennevalleiToHalle(const ServerProcess& server);
 
 // A plain TCP connection to 127.0.0.1:port for hand-made requests.
 class RawConnection {

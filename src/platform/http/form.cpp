@@ -36,6 +36,11 @@ std::optional<std::multimap<std::string, std::string>> ParseForm(const Request& 
   return form;
 }
 
+std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& name) {
+  const auto it = form.find(name);
+  return it == form.end() ? "" : it->second;
+}
+
 std::optional<std::string> Cookie(const Request& request, std::string_view name) {
   for (std::string_view pair : text::Split(request.headers.Get("Cookie"), ';')) {
     pair = text::Trim(pair);

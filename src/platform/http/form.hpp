@@ -24,6 +24,9 @@ inline constexpr std::string_view kCsrfField = "csrf_token";
 // Parses an application/x-www-form-urlencoded body. Returns nothing when it is not.
 std::optional<std::multimap<std::string, std::string>> ParseForm(const Request& request);
 
+// Returns the first value of field `name` in a parsed form, or "".
+std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& name);
+
 // Returns the value of cookie `name`, if sent.
 std::optional<std::string> Cookie(const Request& request, std::string_view name);
 

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <cmath>
+#include <ctime>
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
@@ -171,6 +172,15 @@ std::string FormatDate(int year, int month, int day, Language language) {
                                                             : kEn[month - 1];
   if (language == Language::kFr && day == 1) return fmt::format("1er {} {}", name, year);
   return fmt::format("{} {} {}", day, name, year);
+}
+
+std::string FormatTimestamp(std::int64_t seconds) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+  return text;
 }
 
 }  // namespace zoneatlas::view

@@ -12,6 +12,7 @@
 #define ZONEATLAS_PLATFORM_VIEW_VIEW_HPP_
 
 #include <boost/json/object.hpp>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,6 +68,8 @@ std::string FormatNumber(double value, int decimals, Language language);
 std::string FormatInteger(long long value, Language language);
 // 2025-01-01 -> "1 januari 2025", "1 janvier 2025", "1 January 2025".
 std::string FormatDate(int year, int month, int day, Language language);
+// Unix seconds as "2026-11-22 20:28 UTC", for logs and histories.
+std::string FormatTimestamp(std::int64_t seconds);
 
 }  // namespace zoneatlas::view
 
