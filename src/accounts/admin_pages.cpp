@@ -8,6 +8,7 @@
 #include "accounts/routes.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/history_view.hpp"
 
 namespace zoneatlas::accounts {
 namespace json = boost::json;
@@ -31,7 +32,8 @@ http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::
                                 {"roles", roles},
                                 {"disabled", user.disabled},
                                 {"is_self", user.id == request.identity->user_id},
-                                {"disable_action", web::Href(language, "/admin/users/" + user.id + "/disable")}});
+                                {"disable_action", web::Href(language, "/admin/users/" + user.id + "/disable")},
+                                {"history_href", web::Href(language, "/admin/history/user/" + user.id)}});
   }
   state["users"] = std::move(rows);
   state["csrf_token"] = request.identity->csrf_token;
@@ -111,7 +113,8 @@ http::Response TokensPage(const web::Site& site, Accounts& accounts, const http:
         {"created", view::FormatTimestamp(token.created_at) + " · " + token.created_by_email},
         {"last_used", token.last_used_at ? view::FormatTimestamp(*token.last_used_at) : std::string(catalog.Get(language, "admin_tokens_never"))},
         {"revoked", token.revoked_at ? view::FormatTimestamp(*token.revoked_at) : ""},
-        {"revoke_action", web::Href(language, "/admin/tokens/" + token.id + "/revoke")}});
+        {"revoke_action", web::Href(language, "/admin/tokens/" + token.id + "/revoke")},
+        {"history_href", web::Href(language, "/admin/history/api_token/" + token.id)}});
   }
   state["tokens"] = std::move(rows);
   state["has_tokens"] = !tokens->empty();
@@ -159,9 +162,30 @@ http::Response RevokeToken(const web::Site& site, Accounts& accounts, const http
   return TokensPage(site, accounts, request, language, {{"success", catalog.Get(language, "admin_tokens_revoked")}});
 }
 
+// Any record's history, read-only: accounts and tokens are changed through their own
+// pages, not restored.
+http::Response AdminHistory(const web::Site& site, db::Database& database, const http::Request& request,
+                            Language language) {
+  const std::string entity_type(request.PathParam("entity_type"));
+  const std::string entity_id(request.PathParam("entity_id"));
+  auto changes = audit::History(database, entity_type, entity_id);
+  if (!changes) return web::ErrorPage(site, request, language, changes.error());
+  if (changes->empty()) return web::ErrorPage(site, request, language, Error::NotFound("no history for this record"));
+  const auto& catalog = site.renderer.catalog();
+  const std::string name = std::string(catalog.Get(language, "history_entity_" + entity_type)) + " " + entity_id;
+  return web::HistoryPage(site, request, language, catalog.Format(language, "history_area_title", {{"name", name}}),
+                          web::Href(language, "/admin/users"), std::string(catalog.Get(language, "admin_users_title")),
+                          *changes, /*restorable=*/false);
+}
+
 }  // namespace
 
-void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts) {
+void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts, db::Database& database) {
+  router.Get("/{lang}/admin/history/{entity_type}/{entity_id}",
+             web::ForLanguage(site, [&site, &database](const http::Request& request, Language language) {
+               return AdminHistory(site, database, request, language);
+             }),
+             {.name = "admin_history", .access = std::string(web::kAdmin)});
   router.Get("/{lang}/admin/users",
              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
                return UsersPage(site, accounts, request, language, {});

@@ -23,8 +23,9 @@ inline constexpr std::string_view kSessionCookie = "zoneatlas_session";
 
 void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
 // /{lang}/admin/users: list, add and disable accounts; /{lang}/admin/tokens: issue and
-// revoke API tokens (administrators only).
-void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts);
+// revoke API tokens; /{lang}/admin/history/{entity_type}/{entity_id}: any record's
+// history (administrators only).
+void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts, db::Database& database);
 // /api/v1/me: who the caller is, so that a partner system can check its token.
 void AddApiRoutes(http::Router& router);
 

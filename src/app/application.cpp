@@ -71,7 +71,7 @@ void Application::AddRoutes() {
   }, {.name = "openapi", .access = std::string(web::kPublic)});
   accessibility::AddRoutes(router_, site_, database_);
   accounts::AddRoutes(router_, site_, accounts_);
-  accounts::AddAdminRoutes(router_, site_, accounts_);
+  accounts::AddAdminRoutes(router_, site_, accounts_, database_);
   accounts::AddApiRoutes(router_);
   geo::AddPageRoutes(router_, site_, geo_store_, geo_cache_);
   geo::AddApiRoutes(router_, geo_store_, geo_cache_);

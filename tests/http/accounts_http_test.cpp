@@ -188,6 +188,16 @@ TEST(AccountsHttpTest, AnAdministratorAddsAndDisablesAccounts) {
   EXPECT_TRUE(Contains(disabled.body, "uitgeschakeld"));
   EXPECT_EQ(server.Get("/nl/account", {"Cookie: " + editor.cookie}).status, 401) << "signed out everywhere";
   EXPECT_EQ(PostLogin(server, "editor@zone.be", kPassword).status, 401);
+
+  const std::string history_href = action.substr(0, action.size() - 8);  // ".../users/ID"
+  const std::string user_id = history_href.substr(history_href.rfind('/') + 1);
+  const auto history = server.Get("/nl/admin/history/user/" + user_id, {cookie});
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(Contains(history.body, "Aangemaakt"));
+  EXPECT_TRUE(Contains(history.body, "disabled: false → true"));
+  EXPECT_TRUE(Contains(history.body, "admin@zone.be")) << "who did it";
+  EXPECT_FALSE(Contains(history.body, "argon2"));
+  EXPECT_FALSE(Contains(history.body, "/restore")) << "accounts are changed on their own pages, not restored";
 }
 
 TEST(AccountsHttpTest, PartnerSystemsUseBearerTokensUntilRevoked) {
@@ -318,7 +328,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
     std::string target = route_pattern;
     for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
              {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
-             {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}, {"{change_id}", "1"}}) {
+             {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}, {"{change_id}", "1"},
+             {"{entity_type}", "user"}, {"{entity_id}", "no-such-user"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;
