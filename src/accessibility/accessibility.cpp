@@ -4,9 +4,10 @@
 #include <chrono>
 #include <fmt/chrono.h>
 
-#include "web/access.hpp"
+#include "audit/audit.hpp"
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::accessibility {
 namespace json = boost::json;
@@ -72,15 +73,19 @@ http::Response ReceiveReport(const web::Site& site, db::Database& database, cons
 }  // namespace
 
 Status SaveReport(db::Database& database, const Report& report) {
-  auto inserted = database.WithConnection([&](db::Connection& connection) {
-    return connection.Execute(
+  return database.InTransaction([&](db::Connection& connection) -> Status {
+    auto inserted = connection.Execute(
         "INSERT INTO accessibility_reports (reported_at, page_url, description, contact, language)"
         " VALUES (?, ?, ?, ?, ?)",
         {report.reported_at, report.page_url, report.description, report.contact,
          std::string(LanguageCode(report.language))});
+    if (!inserted) return Fail(inserted.error());
+    // The trail says that a visitor reported something, and when; the report itself,
+    // with any contact details, stays in its own table.
+    const boost::json::object recorded{{"page_url", report.page_url}, {"language", LanguageCode(report.language)}};
+    return audit::Record(connection, {{"public", "a visitor"}}, "accessibility_report", report.reported_at,
+                         std::nullopt, boost::json::serialize(recorded), std::nullopt);
   });
-  if (!inserted) return Fail(inserted.error());
-  return {};
 }
 
 Result<std::vector<Report>> Reports(db::Database& database) {
