@@ -91,19 +91,28 @@ std::optional<std::string> NormaliseEmail(std::string_view email) {
 Accounts::Accounts(db::Database& database, SessionOptions options, Clock clock)
     : database_(database), options_(options), clock_(std::move(clock)) {}
 
+namespace {
+
+Status CheckGrant(const http::Grant& grant) {
+  if (!IsRole(grant.role)) {
+    return Fail(Error::InvalidArgument("'" + grant.role + "' is not a role (admin, zone_editor, partner_editor, "
+                                       "professional)"));
+  }
+  const bool scoped = grant.role == web::kZoneEditor || grant.role == web::kPartnerEditor;
+  if (scoped && grant.scope.empty()) {
+    return Fail(Error::InvalidArgument("the role " + grant.role + " needs a zone or organisation"));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<User> Accounts::AddUser(const NewUser& user, const audit::Context& context) {
   const auto email = NormaliseEmail(user.email);
   if (!email) return Fail(Error::InvalidArgument("'" + user.email + "' is not an e-mail address"));
   if (auto policy = CheckPasswordPolicy(user.password); !policy) return Fail(policy.error());
   for (const http::Grant& grant : user.grants) {
-    if (!IsRole(grant.role)) {
-      return Fail(Error::InvalidArgument("'" + grant.role + "' is not a role (admin, zone_editor, partner_editor, "
-                                         "professional)"));
-    }
-    const bool scoped = grant.role == web::kZoneEditor || grant.role == web::kPartnerEditor;
-    if (scoped && grant.scope.empty()) {
-      return Fail(Error::InvalidArgument("the role " + grant.role + " needs a zone or organisation"));
-    }
+    if (auto checked = CheckGrant(grant); !checked) return Fail(checked.error());
   }
   auto hash = HashPassword(user.password);
   if (!hash) return Fail(hash.error());
@@ -122,9 +131,9 @@ Result<User> Accounts::AddUser(const NewUser& user, const audit::Context& contex
       return Fail(inserted.error());
     }
     for (const http::Grant& grant : created.grants) {
-      auto granted = connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?)",
+      auto granted = connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                         {created.id, grant.role, grant.scope});
-      if (!granted && !granted.error().Is(ErrorCode::kAlreadyExists)) return Fail(granted.error());
+      if (!granted) return Fail(granted.error());
     }
     auto after = UserRecord(connection, created.id);
     if (!after) return Fail(after.error());
@@ -360,6 +369,39 @@ Status Accounts::Disable(const std::string& user_id, const audit::Context& conte
     if (*updated == 0) return Fail(Error::NotFound("no such user"));
     auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
     if (!ended) return Fail(ended.error());
+    auto after = UserRecord(connection, user_id);
+    if (!after) return Fail(after.error());
+    return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);
+  });
+}
+
+Status Accounts::Grant(const std::string& user_id, const http::Grant& grant, const audit::Context& context) {
+  const bool scoped = grant.role == web::kZoneEditor || grant.role == web::kPartnerEditor;
+  const http::Grant stored{grant.role, scoped ? std::string(text::Trim(grant.scope)) : ""};
+  if (auto checked = CheckGrant(stored); !checked) return checked;
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto before = UserRecord(connection, user_id);
+    if (!before) return Fail(before.error());
+    if (!*before) return Fail(Error::NotFound("no such user"));
+    // ON CONFLICT rather than catching the error: PostgreSQL aborts a transaction at a
+    // failed statement.
+    auto granted = connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                      {user_id, stored.role, stored.scope});
+    if (!granted) return Fail(granted.error());
+    auto after = UserRecord(connection, user_id);
+    if (!after) return Fail(after.error());
+    return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);
+  });
+}
+
+Status Accounts::Revoke(const std::string& user_id, const http::Grant& grant, const audit::Context& context) {
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto before = UserRecord(connection, user_id);
+    if (!before) return Fail(before.error());
+    if (!*before) return Fail(Error::NotFound("no such user"));
+    auto revoked = connection.Execute("DELETE FROM role_grants WHERE user_id = ? AND role = ? AND scope = ?",
+                                      {user_id, grant.role, grant.scope});
+    if (!revoked) return Fail(revoked.error());
     auto after = UserRecord(connection, user_id);
     if (!after) return Fail(after.error());
     return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);

@@ -105,6 +105,10 @@ class Accounts {
                         const std::string& keep_session_token, const audit::Context& context);
   // Disables the user and ends all their sessions.
   Status Disable(const std::string& user_id, const audit::Context& context);
+  // Grants or takes away a role. Returns kInvalidArgument for an unknown role or an editor
+  // role without its zone or organisation, kNotFound for an unknown user.
+  Status Grant(const std::string& user_id, const http::Grant& grant, const audit::Context& context);
+  Status Revoke(const std::string& user_id, const http::Grant& grant, const audit::Context& context);
 
   // Issues an API token that acts as a partner editor of `organisation`; returns the
   // token, which is not stored and cannot be shown again. Returns kInvalidArgument for an

@@ -192,6 +192,26 @@ TEST_P(AccountsTest, ApiTokensActForTheirOrganisationUntilRevoked) {
   (void)other_admin;
 }
 
+TEST_P(AccountsTest, AUserHoldsSeveralRolesGrantedAndTakenAway) {
+  const User user = Add("coordinator@zone.be", {{"zone_editor", "elz-zennevallei"}});
+  ASSERT_TRUE(accounts_->Grant(user.id, {"partner_editor", " ocmw-halle "}, kContext));
+  ASSERT_TRUE(accounts_->Grant(user.id, {"professional", "ignored"}, kContext));
+  EXPECT_TRUE(accounts_->Grant(user.id, {"professional", ""}, kContext)) << "granting twice is harmless";
+  EXPECT_FALSE(accounts_->Grant(user.id, {"zone_editor", ""}, kContext));
+  EXPECT_FALSE(accounts_->Grant(user.id, {"mayor", ""}, kContext));
+  EXPECT_FALSE(accounts_->Grant("nobody", {"professional", ""}, kContext));
+  auto found = accounts_->FindUserByEmail("coordinator@zone.be");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->grants.size(), 3u);
+  EXPECT_EQ(found->grants[0].role, "partner_editor");
+  EXPECT_EQ(found->grants[0].scope, "ocmw-halle");
+  EXPECT_EQ(found->grants[1].role, "professional");
+  EXPECT_EQ(found->grants[1].scope, "");
+  ASSERT_TRUE(accounts_->Revoke(user.id, {"zone_editor", "elz-zennevallei"}, kContext));
+  EXPECT_EQ(accounts_->FindUserByEmail("coordinator@zone.be")->grants.size(), 2u);
+  EXPECT_EQ(audit::History(test_->database(), "user", user.id)->size(), 4u) << "create, two grants, one revoke";
+}
+
 TEST_P(AccountsTest, ChangesToAccountsAreAuditedWithoutSecrets) {
   const User admin = Add("admin@zone.be", {{"admin", ""}});
   const std::string session = SignInAs("admin@zone.be", kPassword).session_token;

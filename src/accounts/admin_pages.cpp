@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <ctime>
 
 #include "accounts/routes.hpp"
@@ -33,7 +34,8 @@ http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::
                                 {"disabled", user.disabled},
                                 {"is_self", user.id == request.identity->user_id},
                                 {"disable_action", web::Href(language, "/admin/users/" + user.id + "/disable")},
-                                {"history_href", web::Href(language, "/admin/history/user/" + user.id)}});
+                                {"history_href", web::Href(language, "/admin/history/user/" + user.id)},
+                                {"href", web::Href(language, "/admin/users/" + user.id)}});
   }
   state["users"] = std::move(rows);
   state["csrf_token"] = request.identity->csrf_token;
@@ -162,6 +164,64 @@ http::Response RevokeToken(const web::Site& site, Accounts& accounts, const http
   return TokensPage(site, accounts, request, language, {{"success", catalog.Get(language, "admin_tokens_revoked")}});
 }
 
+http::Response UserPage(const web::Site& site, Accounts& accounts, const http::Request& request, Language language,
+                        json::object state, int status = 200) {
+  const auto& catalog = site.renderer.catalog();
+  const std::string user_id(request.PathParam("user_id"));
+  auto users = accounts.Users();
+  if (!users) return web::ErrorPage(site, request, language, users.error());
+  const auto user = std::find_if(users->begin(), users->end(), [&](const User& u) { return u.id == user_id; });
+  if (user == users->end()) return web::ErrorPage(site, request, language, Error::NotFound("no such user"));
+  json::array grants;
+  for (const http::Grant& grant : user->grants) {
+    grants.push_back(json::object{{"label", catalog.Get(language, "role_" + grant.role)},
+                                  {"role", grant.role},
+                                  {"scope", grant.scope}});
+  }
+  json::array roles;
+  for (std::string_view role : {web::kProfessional, web::kPartnerEditor, web::kZoneEditor, web::kAdmin}) {
+    roles.push_back(json::object{{"value", role}, {"label", catalog.Get(language, "role_" + std::string(role))}});
+  }
+  const std::string base = "/admin/users/" + user->id;
+  state["email"] = user->email;
+  state["display_name"] = user->display_name;
+  state["disabled"] = user->disabled;
+  state["grants"] = std::move(grants);
+  state["has_grants"] = !user->grants.empty();
+  state["role_options"] = std::move(roles);
+  state["csrf_token"] = request.identity->csrf_token;
+  state["csrf_field"] = http::kCsrfField;
+  state["grant_action"] = web::Href(language, base + "/grants");
+  state["revoke_action"] = web::Href(language, base + "/grants/remove");
+  state["history_href"] = web::Href(language, "/admin/history/user/" + user->id);
+  state["users_href"] = web::Href(language, "/admin/users");
+  return web::Page(site, request, language, "admin_user", user->email, std::move(state), status);
+}
+
+http::Response ChangeGrant(const web::Site& site, Accounts& accounts, const http::Request& request,
+                           Language language, bool grant) {
+  const auto& catalog = site.renderer.catalog();
+  const auto form = http::ParseForm(request);
+  if (!form) return web::NotAFormPage(site, request, language);
+  if (!SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  const std::string user_id(request.PathParam("user_id"));
+  const http::Grant change{http::FormField(*form, "role"), http::FormField(*form, "scope")};
+  const audit::Context context{ActorOf(*request.identity)};
+  auto done = grant ? accounts.Grant(user_id, change, context) : accounts.Revoke(user_id, change, context);
+  if (!done) {
+    if (done.error().Is(ErrorCode::kInvalidArgument)) {
+      return UserPage(site, accounts, request, language,
+                      {{"error", catalog.Format(language, "admin_users_not_added", {{"reason", done.error().message()}})}},
+                      422);
+    }
+    return web::ErrorPage(site, request, language, done.error());
+  }
+  spdlog::info("role {} ({}) {} user {} by {}", change.role, change.scope, grant ? "granted to" : "taken from",
+               user_id, request.identity->user_id);
+  return UserPage(site, accounts, request, language,
+                  {{"success", catalog.Get(language, grant ? "admin_user_granted" : "admin_user_revoked")}});
+}
+
 // Any record's history, read-only: accounts and tokens are changed through their own
 // pages, not restored.
 http::Response AdminHistory(const web::Site& site, db::Database& database, const http::Request& request,
@@ -181,6 +241,21 @@ http::Response AdminHistory(const web::Site& site, db::Database& database, const
 }  // namespace
 
 void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts, db::Database& database) {
+  router.Get("/{lang}/admin/users/{user_id}",
+             web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+               return UserPage(site, accounts, request, language, {});
+             }),
+             {.name = "admin_user", .access = std::string(web::kAdmin)});
+  router.Post("/{lang}/admin/users/{user_id}/grants",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return ChangeGrant(site, accounts, request, language, /*grant=*/true);
+              }),
+              {.name = "admin_grant_role", .access = std::string(web::kAdmin)});
+  router.Post("/{lang}/admin/users/{user_id}/grants/remove",
+              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
+                return ChangeGrant(site, accounts, request, language, /*grant=*/false);
+              }),
+              {.name = "admin_revoke_role", .access = std::string(web::kAdmin)});
   router.Get("/{lang}/admin/history/{entity_type}/{entity_id}",
              web::ForLanguage(site, [&site, &database](const http::Request& request, Language language) {
                return AdminHistory(site, database, request, language);

@@ -188,6 +188,9 @@ test('the users page has no WCAG 2.1 A/AA violations in nl and fr', async () => 
   await expectNoAxeViolations(page, '/nl/admin/users');
   await page.goto(base + '/fr/admin/users');
   await expectNoAxeViolations(page, '/fr/admin/users');
+  await page.getByRole('link', { name: process.env.ZONEATLAS_TEST_EDITOR_EMAIL, exact: true }).click();
+  await expectNoAxeViolations(page, 'a user\'s page');
+  await page.goto(base + '/fr/admin/users');
   await page.getByRole('link', { name: /^Historique/ }).first().click();
   assert.match(await page.locator('.history').textContent(), /Créé/);
   await expectNoAxeViolations(page, 'an account\'s history');

@@ -178,6 +178,25 @@ TEST(AccountsHttpTest, AnAdministratorAddsAndDisablesAccounts) {
   const Session editor = SignIn(server, "editor@zone.be");
   EXPECT_EQ(server.Get("/nl/admin/users", {"Cookie: " + editor.cookie}).status, 403);
 
+  // A second role, for an organisation, on the user's own page.
+  const auto listing = server.Get("/nl/admin/users", {cookie});
+  const auto link = listing.body.find(">editor@zone.be</a>");
+  ASSERT_NE(link, std::string::npos);
+  const auto href_start = listing.body.rfind("href=\"", link) + 6;
+  const std::string user_page = listing.body.substr(href_start, listing.body.find('"', href_start) - href_start);
+  EXPECT_EQ(server.Get(user_page, {cookie}).status, 200);
+  const auto granted = server.Request("POST", user_page + "/grants", {kFormType, cookie},
+                                      "csrf_token=" + admin.csrf_token + "&role=partner_editor&scope=ocmw-halle");
+  EXPECT_EQ(granted.status, 200);
+  EXPECT_TRUE(Contains(granted.body, "De rol is toegekend."));
+  const auto roles = server.Get("/nl/account", {"Cookie: " + editor.cookie}).body;
+  EXPECT_TRUE(Contains(roles, "redacteur van de zone: elz-zennevallei"));
+  EXPECT_TRUE(Contains(roles, "redacteur van een partner: ocmw-halle"));
+  const auto taken = server.Request("POST", user_page + "/grants/remove", {kFormType, cookie},
+                                    "csrf_token=" + admin.csrf_token + "&role=zone_editor&scope=elz-zennevallei");
+  EXPECT_EQ(taken.status, 200);
+  EXPECT_FALSE(Contains(server.Get("/nl/account", {"Cookie: " + editor.cookie}).body, "elz-zennevallei"));
+
   const auto users = server.Get("/nl/admin/users", {cookie});
   const auto form = users.body.find("/disable\"");
   ASSERT_NE(form, std::string::npos);
