@@ -32,6 +32,17 @@ async function newPage(options = {}) {
   return context.newPage();
 }
 
+// Signs in on the sign-in form in `language` ('nl' or 'fr') and waits for the account page.
+async function signIn(page, language, email) {
+  const labels = { nl: ['E-mailadres', 'Wachtwoord', 'Aanmelden'], fr: ['Adresse e-mail', 'Mot de passe', 'Se connecter'] };
+  const [emailLabel, passwordLabel, button] = labels[language];
+  await page.goto(`${base}/${language}/login`);
+  await page.getByLabel(emailLabel).fill(email);
+  await page.getByLabel(passwordLabel).fill(process.env.ZONEATLAS_TEST_PASSWORD);
+  await page.getByRole('button', { name: button }).click();
+  await page.waitForURL(new RegExp(`/${language}/account$`));
+}
+
 async function expectNoAxeViolations(page, label) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -160,11 +171,7 @@ test('a user signs in without JavaScript, sees their account, and signs out', as
 
 test('the account page has no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
-  await page.goto(base + '/nl/login');
-  await page.getByLabel('E-mailadres').fill(process.env.ZONEATLAS_TEST_EMAIL);
-  await page.getByLabel('Wachtwoord').fill(process.env.ZONEATLAS_TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(/\/nl\/account$/);
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EMAIL);
   await expectNoAxeViolations(page, '/nl/account');
   await page.goto(base + '/fr/account');
   await expectNoAxeViolations(page, '/fr/account');
@@ -179,11 +186,7 @@ test('the account page has no WCAG 2.1 A/AA violations in nl and fr', async () =
 
 test('the users page has no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
-  await page.goto(base + '/nl/login');
-  await page.getByLabel('E-mailadres').fill(process.env.ZONEATLAS_TEST_ADMIN_EMAIL);
-  await page.getByLabel('Wachtwoord').fill(process.env.ZONEATLAS_TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(/\/nl\/account$/);
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_ADMIN_EMAIL);
   await page.getByRole('link', { name: 'Gebruikers beheren' }).click();
   await expectNoAxeViolations(page, '/nl/admin/users');
   await page.goto(base + '/fr/admin/users');
@@ -206,11 +209,7 @@ test('the users page has no WCAG 2.1 A/AA violations in nl and fr', async () => 
 
 test('a zone editor finds the zone history from their account; it has no WCAG 2.1 A/AA violations', async () => {
   const page = await newPage();
-  await page.goto(base + '/fr/login');
-  await page.getByLabel('Adresse e-mail').fill(process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
-  await page.getByLabel('Mot de passe').fill(process.env.ZONEATLAS_TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/fr\/account$/);
+  await signIn(page, 'fr', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
   await page.getByRole('link', { name: 'Modifications de la zone elz-zennevallei' }).click();
   assert.equal(await page.locator('h1').textContent(), 'Modifications de Zone de première ligne Zennevallei');
   assert.match(await page.locator('.history').textContent(), /Créé/);
