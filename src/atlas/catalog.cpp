@@ -1,0 +1,185 @@
+#include "atlas/catalog.hpp"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "platform/resources/resources.hpp"
+
+namespace zoneatlas::atlas {
+namespace json = boost::json;
+namespace {
+
+// Collects problems while reading one indicator, so that all of them are reported.
+class Reader {
+ public:
+  Reader(const json::object& object, std::string context, std::vector<std::string>& problems)
+      : object_(object), context_(std::move(context)), problems_(problems) {}
+
+  std::string Text(std::string_view key, bool required = true) {
+    const json::value* value = object_.if_contains(key);
+    if (value != nullptr && value->is_string() && !value->get_string().empty()) return std::string(value->get_string());
+    if (required) Problem(key, "is missing or not text");
+    return "";
+  }
+
+  Texts Languages(std::string_view key) {
+    const json::value* value = object_.if_contains(key);
+    if (value == nullptr || !value->is_object()) {
+      Problem(key, "needs nl, fr and en");
+      return {};
+    }
+    Reader inner(value->get_object(), context_ + ": " + std::string(key), problems_);
+    return {inner.Text("nl"), inner.Text("fr"), inner.Text("en")};
+  }
+
+  void Problem(std::string_view key, std::string_view message) {
+    problems_.push_back(context_ + ": " + std::string(key) + ": " + std::string(message));
+  }
+
+  const json::object& object() const { return object_; }
+
+ private:
+  const json::object& object_;
+  std::string context_;
+  std::vector<std::string>& problems_;
+};
+
+std::optional<Direction> ParseDirection(std::string_view text) {
+  if (text == "higher_is_better") return Direction::kHigherIsBetter;
+  if (text == "higher_is_worse") return Direction::kHigherIsWorse;
+  if (text == "neutral") return Direction::kNeutral;
+  return std::nullopt;
+}
+
+std::optional<Aggregation> ParseAggregation(std::string_view text) {
+  if (text == "sum") return Aggregation::kSum;
+  if (text == "ratio_of_sums") return Aggregation::kRatioOfSums;
+  if (text == "population_weighted_mean") return Aggregation::kPopulationWeightedMean;
+  if (text == "none") return Aggregation::kNone;
+  return std::nullopt;
+}
+
+std::vector<std::string> Ids(const json::value* value, Reader& reader, std::string_view key) {
+  std::vector<std::string> ids;
+  if (value == nullptr || !value->is_array() || value->get_array().empty()) {
+    reader.Problem(key, "needs a list of count indicators");
+    return ids;
+  }
+  for (const json::value& id : value->get_array()) {
+    if (id.is_string()) ids.emplace_back(id.get_string());
+  }
+  return ids;
+}
+
+}  // namespace
+
+Result<Catalog> Catalog::Parse(std::string_view text) {
+  json::error_code ec;
+  const json::value document = json::parse(text, ec);
+  if (ec || !document.is_object()) return Fail(Error::InvalidArgument("the catalog is not a JSON object"));
+  std::vector<std::string> problems;
+  Catalog catalog;
+  const json::value* groups = document.get_object().if_contains("groups");
+  const json::value* indicators = document.get_object().if_contains("indicators");
+  if (groups == nullptr || !groups->is_array() || indicators == nullptr || !indicators->is_array()) {
+    return Fail(Error::InvalidArgument("the catalog needs \"groups\" and \"indicators\" lists"));
+  }
+  std::set<std::string> group_ids;
+  for (const json::value& value : groups->get_array()) {
+    if (!value.is_object()) continue;
+    Reader reader(value.get_object(), "group", problems);
+    Group group{reader.Text("id"), reader.Languages("names")};
+    group_ids.insert(group.id);
+    catalog.groups_.push_back(std::move(group));
+  }
+  std::set<std::string> seen;
+  for (const json::value& value : indicators->get_array()) {
+    if (!value.is_object()) {
+      problems.push_back("an indicator is not an object");
+      continue;
+    }
+    const json::value* id_value = value.get_object().if_contains("id");
+    const std::string id = id_value && id_value->is_string() ? std::string(id_value->get_string()) : "?";
+    Reader reader(value.get_object(), "indicator " + id, problems);
+    Indicator indicator;
+    indicator.id = reader.Text("id");
+    if (!seen.insert(indicator.id).second) reader.Problem("id", "appears twice");
+    indicator.group = reader.Text("group");
+    if (!indicator.group.empty() && !group_ids.contains(indicator.group)) reader.Problem("group", "is not a group");
+    const std::string kind = reader.Text("kind");
+    if (kind != "count" && kind != "derived") reader.Problem("kind", "is neither count nor derived");
+    indicator.is_count = kind == "count";
+    indicator.names = reader.Languages("names");
+    indicator.definitions = reader.Languages("definitions");
+    indicator.unit = reader.Text("unit");
+    indicator.source = reader.Text("source");
+    indicator.source_url = reader.Text("source_url", false);
+    indicator.note = reader.Text("note", false);
+    if (const auto direction = ParseDirection(reader.Text("direction"))) {
+      indicator.direction = *direction;
+    } else {
+      reader.Problem("direction", "is not higher_is_better, higher_is_worse or neutral");
+    }
+    if (const auto aggregation = ParseAggregation(reader.Text("aggregation"))) {
+      indicator.aggregation = *aggregation;
+    } else {
+      reader.Problem("aggregation", "is not sum, ratio_of_sums, population_weighted_mean or none");
+    }
+    if (const json::value* threshold = reader.object().if_contains("small_count_threshold")) {
+      if (threshold->is_int64() && threshold->get_int64() >= 0) {
+        indicator.small_count_threshold = static_cast<int>(threshold->get_int64());
+      } else {
+        reader.Problem("small_count_threshold", "is not a whole number");
+      }
+    }
+    if (const json::value* formula = reader.object().if_contains("formula"); formula && formula->is_object()) {
+      Reader inner(formula->get_object(), "indicator " + id + ": formula", problems);
+      Formula parsed;
+      parsed.numerator = Ids(formula->get_object().if_contains("numerator"), inner, "numerator");
+      parsed.denominator = Ids(formula->get_object().if_contains("denominator"), inner, "denominator");
+      if (const json::value* scale = formula->get_object().if_contains("scale"); scale && scale->is_number()) {
+        parsed.scale = scale->to_number<double>();
+      }
+      indicator.formula = std::move(parsed);
+    }
+    if (!indicator.is_count && !indicator.formula) reader.Problem("formula", "a derived indicator needs one");
+    if (!indicator.is_count && indicator.aggregation != Aggregation::kRatioOfSums &&
+        indicator.aggregation != Aggregation::kNone) {
+      reader.Problem("aggregation", "a derived ratio aggregates as ratio_of_sums (never by averaging percentages)");
+    }
+    catalog.indicators_.push_back(std::move(indicator));
+  }
+  // Formulas may only use counts, which are what is imported and summed.
+  for (const Indicator& indicator : catalog.indicators_) {
+    if (!indicator.formula) continue;
+    for (const auto* ids : {&indicator.formula->numerator, &indicator.formula->denominator}) {
+      for (const std::string& term : *ids) {
+        const Indicator* used = catalog.Find(term);
+        if (used == nullptr || !used->is_count) {
+          problems.push_back("indicator " + indicator.id + ": formula: " + term + " is not a count indicator");
+        }
+      }
+    }
+  }
+  if (!problems.empty()) {
+    std::string message;
+    for (const std::string& problem : problems) message += problem + "\n";
+    return Fail(Error::InvalidArgument(message));
+  }
+  return catalog;
+}
+
+Result<Catalog> Catalog::Shipped() {
+  const auto text = resources::Find("atlas/indicators.json");
+  if (!text) return Fail(Error::Internal("atlas/indicators.json is not embedded"));
+  return Parse(*text);
+}
+
+const Indicator* Catalog::Find(std::string_view id) const {
+  for (const Indicator& indicator : indicators_) {
+    if (indicator.id == id) return &indicator;
+  }
+  return nullptr;
+}
+
+}  // namespace zoneatlas::atlas

@@ -1,0 +1,39 @@
+// atlas/catalog.hpp: the indicator catalog, shipped as data (data/atlas/indicators.json).
+//
+// Thread safety: a loaded Catalog is immutable.
+#ifndef ZONEATLAS_ATLAS_CATALOG_HPP_
+#define ZONEATLAS_ATLAS_CATALOG_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "atlas/model.hpp"
+#include "core/error.hpp"
+
+namespace zoneatlas::atlas {
+
+class Catalog {
+ public:
+  // Parses and checks a catalog: every indicator has a unique id, a known group, names
+  // and definitions in nl, fr and en, a unit, a source, a known direction and
+  // aggregation; formulas use only count indicators of the catalog and derived
+  // indicators aggregate as ratios of sums. Returns kInvalidArgument listing every
+  // problem, one per line, as "indicator ID: field: message".
+  static Result<Catalog> Parse(std::string_view json);
+  // The catalog embedded in the binary.
+  static Result<Catalog> Shipped();
+
+  const std::vector<Group>& groups() const { return groups_; }
+  const std::vector<Indicator>& indicators() const { return indicators_; }
+  // Returns nullptr when there is no such indicator.
+  const Indicator* Find(std::string_view id) const;
+
+ private:
+  std::vector<Group> groups_;
+  std::vector<Indicator> indicators_;
+};
+
+}  // namespace zoneatlas::atlas
+
+#endif  // ZONEATLAS_ATLAS_CATALOG_HPP_

@@ -1,0 +1,80 @@
+// atlas/model.hpp: indicators and the values the atlas computes from them.
+//
+// An indicator is either a count published per area (inhabitants aged 65+) or derived
+// from counts by a formula (grey pressure = 100 × pop 65+ / pop 20–64). How values of
+// several areas combine into a zone's is the indicator's aggregation rule: counts add up;
+// ratios are recomputed from summed numerators and denominators, never by averaging the
+// areas' percentages.
+//
+// Thread safety: value types.
+#ifndef ZONEATLAS_ATLAS_MODEL_HPP_
+#define ZONEATLAS_ATLAS_MODEL_HPP_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/language.hpp"
+
+namespace zoneatlas::atlas {
+
+enum class Direction { kHigherIsBetter, kHigherIsWorse, kNeutral };
+enum class Aggregation { kSum, kRatioOfSums, kPopulationWeightedMean, kNone };
+
+struct Texts {
+  std::string nl, fr, en;
+  const std::string& In(Language language) const {
+    return language == Language::kFr ? fr : language == Language::kEn ? en : nl;
+  }
+};
+
+// numerator / denominator × scale, each a sum of count indicators.
+struct Formula {
+  std::vector<std::string> numerator;
+  std::vector<std::string> denominator;
+  double scale = 1;
+};
+
+struct Indicator {
+  std::string id;
+  std::string group;
+  bool is_count = false;
+  Texts names;
+  Texts definitions;
+  std::string unit;
+  std::string source;
+  std::string source_url;
+  Direction direction = Direction::kNeutral;
+  Aggregation aggregation = Aggregation::kNone;
+  int small_count_threshold = 5;
+  std::optional<Formula> formula;
+  std::string note;
+};
+
+struct Group {
+  std::string id;
+  Texts names;
+};
+
+// One area's contribution to an aggregate.
+struct Part {
+  std::optional<double> value;
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+  std::optional<double> population;  // For population-weighted means.
+};
+
+// A value as the atlas shows it. A suppressed value exists but must not be shown,
+// because it rests on fewer people than the indicator's threshold.
+struct Value {
+  std::optional<double> value;
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+  bool suppressed = false;
+  bool incomplete = false;  // Some parts had no value; the aggregate covers the others only.
+};
+
+}  // namespace zoneatlas::atlas
+
+#endif  // ZONEATLAS_ATLAS_MODEL_HPP_
