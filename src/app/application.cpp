@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <algorithm>
+
 #include "accessibility/accessibility.hpp"
 #include "accounts/routes.hpp"
 #include "web/access.hpp"
@@ -22,20 +24,19 @@ Language ErrorLanguage(const http::Request& request) {
 
 }  // namespace
 
-Application::Application(db::Database& database, std::unique_ptr<view::Renderer> renderer,
-                         accounts::SessionOptions session_options)
+Application::Application(db::Database& database, std::unique_ptr<view::Renderer> renderer, Options options)
     : database_(database),
       renderer_(std::move(renderer)),
       static_files_("static/"),
       site_{*renderer_, static_files_.version()},
-      accounts_(database, session_options),
+      trusted_proxies_(std::move(options.trusted_proxies)),
+      accounts_(database, options.sessions),
       geo_store_(database) {}
 
-Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
-                                                         accounts::SessionOptions session_options) {
+Result<std::unique_ptr<Application>> Application::Create(db::Database& database, Options options) {
   auto renderer = view::Renderer::Load();
   if (!renderer) return Fail(renderer.error());
-  std::unique_ptr<Application> application(new Application(database, std::move(*renderer), session_options));
+  std::unique_ptr<Application> application(new Application(database, std::move(*renderer), std::move(options)));
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -78,6 +79,21 @@ void Application::AddRoutes() {
   geo::AddHistoryRoutes(router_, site_, geo_store_, database_);
 }
 
+std::string Application::ClientAddress(const http::Request& request) const {
+  const auto trusted = [&](std::string_view address) {
+    return std::find(trusted_proxies_.begin(), trusted_proxies_.end(), address) != trusted_proxies_.end();
+  };
+  if (!trusted(request.remote_address)) return request.remote_address;
+  // Walk back from the proxy nearest to us; the first address no proxy of ours added is
+  // the client's.
+  const auto forwarded = text::Split(request.headers.Get("X-Forwarded-For"), ',');
+  for (auto it = forwarded.rbegin(); it != forwarded.rend(); ++it) {
+    const std::string_view address = text::Trim(*it);
+    if (!address.empty() && !trusted(address)) return std::string(address);
+  }
+  return request.remote_address;
+}
+
 http::Response Application::Dispatch(const http::Request& request) {
   const auto match = router_.Find(request.method, request.path);
   if (match.kind == http::Router::Match::Kind::kNotFound) {
@@ -98,6 +114,7 @@ http::Response Application::Dispatch(const http::Request& request) {
   }
   http::Request routed = request;
   routed.path_params = match.params;
+  routed.remote_address = ClientAddress(request);
   auto identity = accounts::IdentityOf(accounts_, request);
   if (!identity) {
     http::Response response = web::Problem(identity.error());

@@ -12,6 +12,8 @@
 #define ZONEATLAS_APP_APPLICATION_HPP_
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "accounts/accounts.hpp"
 #include "core/error.hpp"
@@ -29,17 +31,24 @@ namespace zoneatlas::app {
 class Application {
  public:
   // REQUIRES: `database` outlives the Application and is migrated.
+  struct Options {
+    accounts::SessionOptions sessions;
+    // Addresses of reverse proxies whose X-Forwarded-For header is believed: for their
+    // requests, the client is the last forwarded address that is not itself a proxy
+    // (what sign-in throttling and the logs use). Anyone else's header is ignored.
+    std::vector<std::string> trusted_proxies;
+  };
+
   // Returns kInternal when a route declares no access rule or an unknown one.
-  static Result<std::unique_ptr<Application>> Create(db::Database& database,
-                                                     accounts::SessionOptions session_options = {});
+  static Result<std::unique_ptr<Application>> Create(db::Database& database, Options options = {});
 
   http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);
   const http::Router& router() const { return router_; }
 
  private:
-  Application(db::Database& database, std::unique_ptr<view::Renderer> renderer,
-              accounts::SessionOptions session_options);
+  Application(db::Database& database, std::unique_ptr<view::Renderer> renderer, Options options);
+  std::string ClientAddress(const http::Request& request) const;
   void AddRoutes();
   http::Response Dispatch(const http::Request& request);
 
@@ -47,6 +56,7 @@ class Application {
   std::unique_ptr<view::Renderer> renderer_;
   http::StaticFiles static_files_;
   web::Site site_;
+  const std::vector<std::string> trusted_proxies_;
   accounts::Accounts accounts_;
   geo::Store geo_store_;
   web::ResponseCache geo_cache_;

@@ -37,6 +37,7 @@ struct Options {
   int worker_threads = 0;
   int read_timeout_ms = 15'000;
   int idle_timeout_ms = 60'000;
+  std::vector<std::string> trusted_proxies;
   // import / export
   std::string what;
   std::string file;
@@ -95,7 +96,7 @@ int Serve(const Options& options) {
   const std::size_t workers = options.worker_threads > 0 ? options.worker_threads : 2 * cores;
   auto database = OpenMigrated(options, workers);
   if (!database) return Report(database.error());
-  auto application = Application::Create(**database);
+  auto application = Application::Create(**database, {.sessions = {}, .trusted_proxies = options.trusted_proxies});
   if (!application) return Report(application.error());
   http::ServerOptions server_options;
   server_options.address = options.address;
@@ -276,6 +277,8 @@ int Main(int argc, char** argv) {
                     "Time a client has to send a whole request once it has started")
       ->capture_default_str()
       ->check(CLI::Range(100, 600'000));
+  serve->add_option("--trusted-proxy", options.trusted_proxies,
+                    "Address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
   serve->add_option("--idle-timeout-ms", options.idle_timeout_ms, "Time a kept-alive connection may wait between requests")
       ->capture_default_str()
       ->check(CLI::Range(100, 3'600'000));

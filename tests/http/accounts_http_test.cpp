@@ -68,6 +68,15 @@ HttpResponse PostLogin(const ServerProcess& server, const std::string& email, co
                             "&csrf_token=" + csrf);
 }
 
+// A sign-in with a wrong password, sent as if through a proxy that adds X-Forwarded-For.
+HttpResponse WrongSignIn(const ServerProcess& server, const std::string& email, const std::string& forwarded_for) {
+  const auto form = server.Get("/nl/login");
+  const std::string csrf = CookieValue(form.Header("Set-Cookie"), "zoneatlas_csrf");
+  return server.Request("POST", "/nl/login",
+                        {kFormType, "Cookie: zoneatlas_csrf=" + csrf, "X-Forwarded-For: " + forwarded_for},
+                        "email=" + UrlEncode(email) + "&password=wrong+guess+here&csrf_token=" + csrf);
+}
+
 Session SignIn(const ServerProcess& server, const std::string& email) {
   const auto signed_in = PostLogin(server, email, kPassword);
   EXPECT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 400);
@@ -125,6 +134,26 @@ TEST(AccountsHttpTest, WrongPasswordsGetOneAnswerThenWait) {
   EXPECT_FALSE(third.Header("Retry-After").empty());
   EXPECT_TRUE(Contains(third.body, "Te veel pogingen"));
   EXPECT_EQ(PostLogin(server, "partner@ocmw-halle.be", kPassword).status, 429) << "even the right password waits";
+}
+
+TEST(AccountsHttpTest, BehindATrustedProxyEachClientIsCountedApart) {
+  ServerProcess server({"--trusted-proxy", "127.0.0.1"});
+  AddUser(server, "someone@zone.be", {});
+  auto attempt = [&](const std::string& email, const std::string& client) {
+    return WrongSignIn(server, email, client + ", 127.0.0.1");
+  };
+  EXPECT_EQ(attempt("a@zone.be", "198.51.100.1").status, 401);
+  EXPECT_EQ(attempt("b@zone.be", "198.51.100.1").status, 401);
+  EXPECT_EQ(attempt("c@zone.be", "198.51.100.1").status, 429) << "the third failure from one client";
+  EXPECT_EQ(attempt("d@zone.be", "198.51.100.2").status, 401) << "another client behind the same proxy";
+}
+
+TEST(AccountsHttpTest, AnUntrustedForwardedForIsIgnored) {
+  ServerProcess server;
+  auto attempt = [&](const std::string& email, const std::string& client) { return WrongSignIn(server, email, client); };
+  EXPECT_EQ(attempt("a@zone.be", "203.0.113.1").status, 401);
+  EXPECT_EQ(attempt("b@zone.be", "203.0.113.2").status, 401);
+  EXPECT_EQ(attempt("c@zone.be", "203.0.113.3").status, 429) << "a made-up header does not escape the count";
 }
 
 TEST(AccountsHttpTest, SignInWithoutTheFormsTokenIsRefused) {
