@@ -23,6 +23,9 @@ http::Response ResponseCache::GetOrMake(const std::string& key, std::int64_t gen
 
 http::Handler Cached(ResponseCache& cache, std::function<Result<std::int64_t>()> generation, http::Handler handler) {
   return [&cache, generation = std::move(generation), handler = std::move(handler)](const http::Request& request) {
+    // A signed-in user's page carries their own navigation and must not be kept or
+    // shared; only what everyone gets alike is kept.
+    if (request.identity) return handler(request);
     const auto current = generation();
     if (!current) return handler(request);
     // Pages without ?date= show the geography of today, so the day is part of the key.

@@ -40,9 +40,9 @@ class ResponseCache {
   std::map<std::string, Entry> entries_;  // Guarded by mutex_.
 };
 
-// Wraps `handler` so that its 200 answers are kept per request target and day while
-// `generation()` returns the same value. When the generation cannot be read, the handler
-// simply runs.
+// Wraps `handler` so that its 200 answers to anonymous requests are kept per request
+// target and day while `generation()` returns the same value. Requests by a signed-in
+// user, or when the generation cannot be read, simply run the handler.
 http::Handler Cached(ResponseCache& cache, std::function<Result<std::int64_t>()> generation, http::Handler handler);
 
 }  // namespace zoneatlas::web

@@ -120,6 +120,21 @@ TEST(AccountsHttpTest, SignInShowsTheAccountAndSignOutEndsIt) {
   EXPECT_EQ(server.Get("/nl/account", {cookie}).status, 401);
 }
 
+TEST(AccountsHttpTest, KeptPagesAreNeverSharedBetweenSignedInAndAnonymousVisitors) {
+  ServerProcess server;
+  AddUser(server, "me@zone.be", {});
+  const Session session = SignIn(server, "me@zone.be");
+  const auto mine = server.Get("/nl/zones/elz-zennevallei", {"Cookie: " + session.cookie});
+  EXPECT_TRUE(Contains(mine.body, ">Mijn account</a>"));
+  EXPECT_EQ(mine.Header("Cache-Control"), "no-store");
+  const auto anonymous = server.Get("/nl/zones/elz-zennevallei");
+  EXPECT_TRUE(Contains(anonymous.body, ">Aanmelden</a>"));
+  EXPECT_FALSE(Contains(anonymous.body, "Mijn account"));
+  EXPECT_TRUE(anonymous.Header("Cache-Control").empty());
+  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei", {"Cookie: " + session.cookie}).body,
+                       ">Mijn account</a>"));
+}
+
 TEST(AccountsHttpTest, WrongPasswordsGetOneAnswerThenWait) {
   ServerProcess server;
   AddUser(server, "partner@ocmw-halle.be", {"partner_editor:ocmw-halle"});
