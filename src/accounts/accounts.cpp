@@ -360,18 +360,26 @@ Status Accounts::ChangePassword(const std::string& user_id, std::string_view cur
   });
 }
 
-Status Accounts::Disable(const std::string& user_id, const audit::Context& context) {
+Status Accounts::ChangeUser(const std::string& user_id, const audit::Context& context,
+                            const std::function<Status(db::Connection&)>& change) {
   return database_.InTransaction([&](db::Connection& connection) -> Status {
     auto before = UserRecord(connection, user_id);
     if (!before) return Fail(before.error());
-    auto updated = connection.Execute("UPDATE users SET disabled = 1 WHERE id = ?", {user_id});
-    if (!updated) return Fail(updated.error());
-    if (*updated == 0) return Fail(Error::NotFound("no such user"));
-    auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
-    if (!ended) return Fail(ended.error());
+    if (!*before) return Fail(Error::NotFound("no such user"));
+    if (auto changed = change(connection); !changed) return changed;
     auto after = UserRecord(connection, user_id);
     if (!after) return Fail(after.error());
     return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);
+  });
+}
+
+Status Accounts::Disable(const std::string& user_id, const audit::Context& context) {
+  return ChangeUser(user_id, context, [&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute("UPDATE users SET disabled = 1 WHERE id = ?", {user_id});
+    if (!updated) return Fail(updated.error());
+    auto ended = connection.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+    if (!ended) return Fail(ended.error());
+    return {};
   });
 }
 
@@ -379,32 +387,23 @@ Status Accounts::Grant(const std::string& user_id, const http::Grant& grant, con
   const bool scoped = grant.role == web::kZoneEditor || grant.role == web::kPartnerEditor;
   const http::Grant stored{grant.role, scoped ? std::string(text::Trim(grant.scope)) : ""};
   if (auto checked = CheckGrant(stored); !checked) return checked;
-  return database_.InTransaction([&](db::Connection& connection) -> Status {
-    auto before = UserRecord(connection, user_id);
-    if (!before) return Fail(before.error());
-    if (!*before) return Fail(Error::NotFound("no such user"));
+  return ChangeUser(user_id, context, [&](db::Connection& connection) -> Status {
     // ON CONFLICT rather than catching the error: PostgreSQL aborts a transaction at a
     // failed statement.
-    auto granted = connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                                      {user_id, stored.role, stored.scope});
+    auto granted = connection.Execute(
+        "INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        {user_id, stored.role, stored.scope});
     if (!granted) return Fail(granted.error());
-    auto after = UserRecord(connection, user_id);
-    if (!after) return Fail(after.error());
-    return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);
+    return {};
   });
 }
 
 Status Accounts::Revoke(const std::string& user_id, const http::Grant& grant, const audit::Context& context) {
-  return database_.InTransaction([&](db::Connection& connection) -> Status {
-    auto before = UserRecord(connection, user_id);
-    if (!before) return Fail(before.error());
-    if (!*before) return Fail(Error::NotFound("no such user"));
+  return ChangeUser(user_id, context, [&](db::Connection& connection) -> Status {
     auto revoked = connection.Execute("DELETE FROM role_grants WHERE user_id = ? AND role = ? AND scope = ?",
                                       {user_id, grant.role, grant.scope});
     if (!revoked) return Fail(revoked.error());
-    auto after = UserRecord(connection, user_id);
-    if (!after) return Fail(after.error());
-    return audit::Record(connection, context, "user", user_id, *before, *after, std::nullopt);
+    return {};
   });
 }
 

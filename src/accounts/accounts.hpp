@@ -126,6 +126,10 @@ class Accounts {
   struct Failures;
   Result<Failures> LoadFailures(db::Connection& connection, const std::string& subject, std::int64_t now);
   Status RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now);
+  // Runs `change` on an existing user in a transaction and audits the user's record before
+  // and after. Returns kNotFound when there is no such user.
+  Status ChangeUser(const std::string& user_id, const audit::Context& context,
+                    const std::function<Status(db::Connection&)>& change);
 
   db::Database& database_;
   const SessionOptions options_;
