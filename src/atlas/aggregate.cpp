@@ -11,7 +11,7 @@ bool IsSmall(const std::optional<double>& count, int threshold) {
 
 Value Suppress(const Indicator& indicator, Value value) {
   const int threshold = indicator.small_count_threshold;
-  if (indicator.is_count ? IsSmall(value.value, threshold)
+  if (IsCount(indicator) ? IsSmall(value.value, threshold)
                          : IsSmall(value.numerator, threshold) || IsSmall(value.denominator, threshold)) {
     value.suppressed = true;
   }
@@ -50,8 +50,7 @@ Value Aggregate(const Indicator& indicator, const std::vector<Part>& parts) {
       if (any) {
         result.numerator = numerator;
         result.denominator = denominator;
-        const double scale = indicator.formula ? indicator.formula->scale : 1;
-        if (denominator != 0) result.value = numerator / denominator * scale;
+        if (denominator != 0) result.value = numerator / denominator * indicator.scale;
       }
       break;
     }
@@ -92,7 +91,7 @@ Value Derive(const Indicator& indicator, const std::map<std::string, double>& co
     result.incomplete = true;
     return result;
   }
-  if (*result.denominator != 0) result.value = *result.numerator / *result.denominator * formula.scale;
+  if (*result.denominator != 0) result.value = *result.numerator / *result.denominator * indicator.scale;
   return Suppress(indicator, result);
 }
 

@@ -92,6 +92,18 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     group_ids.insert(group.id);
     catalog.groups_.push_back(std::move(group));
   }
+  if (const json::value* units = document.get_object().if_contains("units"); units && units->is_object()) {
+    for (const auto& [key, names] : units->get_object()) {
+      if (!names.is_object()) {
+        problems.push_back("unit " + std::string(key) + ": needs nl, fr and en");
+        continue;
+      }
+      Reader reader(names.get_object(), "unit " + std::string(key), problems);
+      catalog.units_.push_back({std::string(key), {reader.Text("nl"), reader.Text("fr"), reader.Text("en")}});
+    }
+  } else {
+    problems.push_back("the catalog needs a \"units\" object");
+  }
   std::set<std::string> seen;
   for (const json::value& value : indicators->get_array()) {
     if (!value.is_object()) {
@@ -107,11 +119,20 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     indicator.group = reader.Text("group");
     if (!indicator.group.empty() && !group_ids.contains(indicator.group)) reader.Problem("group", "is not a group");
     const std::string kind = reader.Text("kind");
-    if (kind != "count" && kind != "derived") reader.Problem("kind", "is neither count nor derived");
-    indicator.is_count = kind == "count";
+    if (kind == "count") {
+      indicator.kind = Kind::kCount;
+      indicator.decimals = 0;
+    } else if (kind == "rate") {
+      indicator.kind = Kind::kRate;
+    } else if (kind == "derived") {
+      indicator.kind = Kind::kDerived;
+    } else {
+      reader.Problem("kind", "is not count, rate or derived");
+    }
     indicator.names = reader.Languages("names");
     indicator.definitions = reader.Languages("definitions");
     indicator.unit = reader.Text("unit");
+    if (!indicator.unit.empty() && catalog.FindUnit(indicator.unit) == nullptr) reader.Problem("unit", "is not in the catalog's units");
     indicator.source = reader.Text("source");
     indicator.source_url = reader.Text("source_url", false);
     indicator.note = reader.Text("note", false);
@@ -132,20 +153,39 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
         reader.Problem("small_count_threshold", "is not a whole number");
       }
     }
+    if (const json::value* decimals = reader.object().if_contains("decimals")) {
+      if (decimals->is_int64() && decimals->get_int64() >= 0 && decimals->get_int64() <= 4) {
+        indicator.decimals = static_cast<int>(decimals->get_int64());
+      } else {
+        reader.Problem("decimals", "is not a whole number from 0 to 4");
+      }
+    }
+    if (const json::value* scale = reader.object().if_contains("scale")) {
+      if (scale->is_number() && scale->to_number<double>() > 0) {
+        indicator.scale = scale->to_number<double>();
+      } else {
+        reader.Problem("scale", "is not a positive number");
+      }
+    }
     if (const json::value* formula = reader.object().if_contains("formula"); formula && formula->is_object()) {
       Reader inner(formula->get_object(), "indicator " + id + ": formula", problems);
       Formula parsed;
       parsed.numerator = Ids(formula->get_object().if_contains("numerator"), inner, "numerator");
       parsed.denominator = Ids(formula->get_object().if_contains("denominator"), inner, "denominator");
       if (const json::value* scale = formula->get_object().if_contains("scale"); scale && scale->is_number()) {
-        parsed.scale = scale->to_number<double>();
+        indicator.scale = scale->to_number<double>();
       }
       indicator.formula = std::move(parsed);
     }
-    if (!indicator.is_count && !indicator.formula) reader.Problem("formula", "a derived indicator needs one");
-    if (!indicator.is_count && indicator.aggregation != Aggregation::kRatioOfSums &&
+    if (indicator.kind == Kind::kDerived && !indicator.formula) reader.Problem("formula", "a derived indicator needs one");
+    if (indicator.kind != Kind::kDerived && indicator.formula) reader.Problem("formula", "only a derived indicator has one");
+    if (indicator.kind == Kind::kDerived && indicator.aggregation != Aggregation::kRatioOfSums &&
         indicator.aggregation != Aggregation::kNone) {
       reader.Problem("aggregation", "a derived ratio aggregates as ratio_of_sums (never by averaging percentages)");
+    }
+    if (indicator.kind == Kind::kCount && indicator.aggregation != Aggregation::kSum &&
+        indicator.aggregation != Aggregation::kNone) {
+      reader.Problem("aggregation", "a count aggregates as sum");
     }
     catalog.indicators_.push_back(std::move(indicator));
   }
@@ -155,7 +195,7 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     for (const auto* ids : {&indicator.formula->numerator, &indicator.formula->denominator}) {
       for (const std::string& term : *ids) {
         const Indicator* used = catalog.Find(term);
-        if (used == nullptr || !used->is_count) {
+        if (used == nullptr || !IsCount(*used)) {
           problems.push_back("indicator " + indicator.id + ": formula: " + term + " is not a count indicator");
         }
       }
@@ -173,6 +213,13 @@ Result<Catalog> Catalog::Shipped() {
   const auto text = resources::Find("atlas/indicators.json");
   if (!text) return Fail(Error::Internal("atlas/indicators.json is not embedded"));
   return Parse(*text);
+}
+
+const Unit* Catalog::FindUnit(std::string_view id) const {
+  for (const Unit& unit : units_) {
+    if (unit.id == id) return &unit;
+  }
+  return nullptr;
 }
 
 const Indicator* Catalog::Find(std::string_view id) const {

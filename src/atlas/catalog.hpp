@@ -16,9 +16,10 @@ namespace zoneatlas::atlas {
 class Catalog {
  public:
   // Parses and checks a catalog: every indicator has a unique id, a known group, names
-  // and definitions in nl, fr and en, a unit, a source, a known direction and
-  // aggregation; formulas use only count indicators of the catalog and derived
-  // indicators aggregate as ratios of sums. Returns kInvalidArgument listing every
+  // and definitions in nl, fr and en, a unit of the catalog's units, a source, a known
+  // kind (count, rate, derived), direction and aggregation; formulas use only count
+  // indicators of the catalog; counts aggregate as sums and derived indicators as
+  // ratios of sums. Returns kInvalidArgument listing every
   // problem, one per line, as "indicator ID: field: message".
   static Result<Catalog> Parse(std::string_view json);
   // The catalog embedded in the binary.
@@ -26,12 +27,16 @@ class Catalog {
 
   const std::vector<Group>& groups() const { return groups_; }
   const std::vector<Indicator>& indicators() const { return indicators_; }
+  const std::vector<Unit>& units() const { return units_; }
+  // Returns nullptr when there is no such unit.
+  const Unit* FindUnit(std::string_view id) const;
   // Returns nullptr when there is no such indicator.
   const Indicator* Find(std::string_view id) const;
 
  private:
   std::vector<Group> groups_;
   std::vector<Indicator> indicators_;
+  std::vector<Unit> units_;
 };
 
 }  // namespace zoneatlas::atlas

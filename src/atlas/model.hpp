@@ -1,7 +1,9 @@
 // atlas/model.hpp: indicators and the values the atlas computes from them.
 //
-// An indicator is either a count published per area (inhabitants aged 65+) or derived
-// from counts by a formula (grey pressure = 100 × pop 65+ / pop 20–64). How values of
+// An indicator is a count published per area (inhabitants aged 65+), a rate published
+// per area with, when known, its numerator and denominator (diabetes: 812 of 11,400
+// insured), or derived from counts by a formula (grey pressure = 100 × pop 65+ /
+// pop 20–64). How values of
 // several areas combine into a zone's is the indicator's aggregation rule: counts add up;
 // ratios are recomputed from summed numerators and denominators, never by averaging the
 // areas' percentages.
@@ -21,6 +23,7 @@ namespace zoneatlas::atlas {
 
 enum class Direction { kHigherIsBetter, kHigherIsWorse, kNeutral };
 enum class Aggregation { kSum, kRatioOfSums, kPopulationWeightedMean, kNone };
+enum class Kind { kCount, kRate, kDerived };
 
 struct Texts {
   std::string nl, fr, en;
@@ -29,27 +32,35 @@ struct Texts {
   }
 };
 
-// numerator / denominator × scale, each a sum of count indicators.
+// numerator / denominator (× the indicator's scale), each a sum of count indicators.
 struct Formula {
   std::vector<std::string> numerator;
   std::vector<std::string> denominator;
-  double scale = 1;
 };
 
 struct Indicator {
   std::string id;
   std::string group;
-  bool is_count = false;
+  Kind kind = Kind::kCount;
   Texts names;
   Texts definitions;
-  std::string unit;
+  std::string unit;  // A code of the catalog's units, e.g. "percent", "per_100_20_64".
   std::string source;
   std::string source_url;
   Direction direction = Direction::kNeutral;
   Aggregation aggregation = Aggregation::kNone;
   int small_count_threshold = 5;
+  double scale = 1;   // value = numerator / denominator × scale (rates and derived).
+  int decimals = 1;   // Shown after the decimal sign.
   std::optional<Formula> formula;
   std::string note;
+};
+
+inline bool IsCount(const Indicator& indicator) { return indicator.kind == Kind::kCount; }
+
+struct Unit {
+  std::string id;
+  Texts names;
 };
 
 struct Group {
