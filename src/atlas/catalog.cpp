@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "core/text.hpp"
 #include "platform/resources/resources.hpp"
 
 namespace zoneatlas::atlas {
@@ -136,6 +137,11 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     indicator.source = reader.Text("source");
     indicator.source_url = reader.Text("source_url", false);
     indicator.note = reader.Text("note", false);
+    if (const json::value* aliases = reader.object().if_contains("aliases"); aliases && aliases->is_array()) {
+      for (const json::value& alias : aliases->get_array()) {
+        if (alias.is_string()) indicator.aliases.emplace_back(alias.get_string());
+      }
+    }
     if (const auto direction = ParseDirection(reader.Text("direction"))) {
       indicator.direction = *direction;
     } else {
@@ -218,6 +224,17 @@ Result<Catalog> Catalog::Shipped() {
 const Unit* Catalog::FindUnit(std::string_view id) const {
   for (const Unit& unit : units_) {
     if (unit.id == id) return &unit;
+  }
+  return nullptr;
+}
+
+const Indicator* Catalog::FindByHeader(std::string_view header) const {
+  const std::string wanted = text::AsciiLower(text::Trim(header));
+  for (const Indicator& indicator : indicators_) {
+    if (text::AsciiLower(indicator.id) == wanted) return &indicator;
+    for (const std::string& alias : indicator.aliases) {
+      if (text::AsciiLower(alias) == wanted) return &indicator;
+    }
   }
   return nullptr;
 }

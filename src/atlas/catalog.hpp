@@ -32,6 +32,8 @@ class Catalog {
   const Unit* FindUnit(std::string_view id) const;
   // Returns nullptr when there is no such indicator.
   const Indicator* Find(std::string_view id) const;
+  // The indicator a column header names, by id or alias, ignoring case; nullptr if none.
+  const Indicator* FindByHeader(std::string_view header) const;
 
  private:
   std::vector<Group> groups_;

@@ -54,6 +54,7 @@ struct Indicator {
   int decimals = 1;   // Shown after the decimal sign.
   std::optional<Formula> formula;
   std::string note;
+  std::vector<std::string> aliases;  // Column headers that mean this indicator ("inwoners").
 };
 
 inline bool IsCount(const Indicator& indicator) { return indicator.kind == Kind::kCount; }

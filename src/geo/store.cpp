@@ -106,8 +106,9 @@ Result<Area> Store::FindArea(const std::string& code, const Date& date) const {
 
 Result<std::vector<Area>> Store::Areas(const AreaFilter& filter, const Date& date) const {
   std::string sql = std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) + " WHERE" +
-                    std::string(kValidAt);
-  std::vector<Value> params = {date.ToIso(), date.ToIso()};
+                    (filter.any_time ? std::string(" 1 = 1") : std::string(kValidAt));
+  std::vector<Value> params;
+  if (!filter.any_time) params = {date.ToIso(), date.ToIso()};
   if (filter.kind) {
     sql += " AND a.kind = ?";
     params.emplace_back(std::string(AreaKindName(*filter.kind)));

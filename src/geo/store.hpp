@@ -23,6 +23,7 @@ namespace zoneatlas::geo {
 struct AreaFilter {
   std::optional<AreaKind> kind;
   std::optional<std::string> parent_code;
+  bool any_time = false;  // Every version of every area, whatever the date.
 };
 
 class Store {

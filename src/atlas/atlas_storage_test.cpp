@@ -1,0 +1,248 @@
+// The atlas's storage suite: importing observations, deriving indicators and batches,
+// against SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "atlas/import.hpp"
+#include "atlas/observations.hpp"
+#include "audit/audit.hpp"
+#include "geo/import.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace zoneatlas::atlas {
+namespace {
+
+using testing::TestDatabase;
+
+std::string ReadRepositoryFile(const std::string& path) {
+  std::ifstream in(testing::SourceRoot() / path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+const audit::Actor kTester{"test", "the test suite"};
+
+struct Choices {
+  std::string source, period;
+  bool dry_run = false, skip_unknown = false;
+};
+ObservationImportOptions Options(const Choices& choices) {
+  ObservationImportOptions options;
+  options.source = choices.source;
+  options.period = choices.period;
+  options.dry_run = choices.dry_run;
+  options.skip_unknown = choices.skip_unknown;
+  return options;
+}
+
+class AtlasStorageTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    std::string skip_reason;
+    test_ = TestDatabase::Create(GetParam(), skip_reason);
+    if (!test_) GTEST_SKIP() << skip_reason;
+    auto catalog = Catalog::Shipped();
+    ASSERT_TRUE(catalog) << catalog.error().message();
+    catalog_ = std::move(*catalog);
+    auto areas = geo::ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester);
+    ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
+  }
+
+  db::Database& database() { return test_->database(); }
+
+  ObservationImportReport Import(const std::string& name, const std::string& content,
+                                 ObservationImportOptions options = {}) {
+    auto report = ImportObservations(database(), catalog_, name, content, options, kTester);
+    EXPECT_TRUE(report) << report.error().message();
+    return report ? *report : ObservationImportReport{};
+  }
+
+  // The stored observation, or nullopt.
+  std::optional<Observation> Find(const std::string& indicator, const std::string& area, const std::string& period) {
+    auto found = Store(database()).Observations({.indicators = {indicator}, .areas = {area}, .periods = {period}});
+    EXPECT_TRUE(found);
+    if (!found || found->empty()) return std::nullopt;
+    return found->front();
+  }
+
+  long long CountObservations() {
+    auto rows = database().WithConnection(
+        [](db::Connection& connection) { return connection.Query("SELECT COUNT(*) FROM atlas_observations"); });
+    return rows ? rows->front().Integer(0) : -1;
+  }
+
+  std::unique_ptr<TestDatabase> test_;
+  Catalog catalog_;
+};
+
+TEST_P(AtlasStorageTest, ALongFileIsStoredWithItsBatchAndDerivedIndicatorsAreComputed) {
+  const std::string file =
+      "area_code,indicator,period,value,numerator,denominator\n"
+      "23064,pop_total,2024,4650,,\n"
+      "23064,pop_0_19,2024,1050,,\n"
+      "23064,pop_20_64,2024,2700,,\n"
+      "23064,pop_65plus,2024,900,,\n"
+      "23064,pop_80plus,2024,250,,\n"
+      "23064,diabetes_prev,2024,,330,4600\n"
+      "23027,leefloon,2024,\"3,1\",130,41800\n";
+  const ObservationImportReport report = Import("pepingen.csv", file, Options({.source = "Statbel 2024", .period = "", .dry_run = false, .skip_unknown = false}));
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_EQ(report.layout, "long");
+  EXPECT_EQ(report.rows_read, 7);
+  EXPECT_EQ(report.observations, 7u);
+  EXPECT_GT(report.batch_id, 0);
+  // Derived: grey pressure = 900 / 2,700 × 100 = 33.33; dependency = 1,950 / 2,700 × 100.
+  const auto grey = Find("grey_pressure", "23064", "2024");
+  ASSERT_TRUE(grey);
+  EXPECT_NEAR(*grey->value, 33.333, 1e-3);
+  EXPECT_TRUE(grey->derived);
+  EXPECT_NEAR(*Find("dependency_ratio", "23064", "2024")->value, 1950.0 / 2700 * 100, 1e-9);
+  // A rate given as numerator and denominator gets its value: 330 / 4,600 × 100 = 7.17 %.
+  EXPECT_NEAR(*Find("diabetes_prev", "23064", "2024")->value, 330.0 / 4600 * 100, 1e-9);
+  // A decimal comma is a decimal.
+  EXPECT_DOUBLE_EQ(*Find("leefloon", "23027", "2024")->value, 3.1);
+  EXPECT_FALSE(Find("share_hh_single", "23064", "2024")) << "no households imported, so no share";
+
+  auto batches = Store(database()).Batches(10);
+  ASSERT_TRUE(batches);
+  ASSERT_EQ(batches->size(), 1u);
+  EXPECT_EQ(batches->front().source, "Statbel 2024");
+  EXPECT_EQ(batches->front().checksum, Sha256Hex(file));
+  EXPECT_EQ(batches->front().checksum.size(), 64u);
+  EXPECT_EQ(batches->front().actor.label, "the test suite");
+  auto history = audit::History(database(), "atlas_batch", std::to_string(report.batch_id));
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->size(), 1u);
+
+  // A newer import replaces the figure and the derived values follow.
+  ASSERT_TRUE(Import("fix.csv", "area_code,indicator,period,value\n23064,pop_65plus,2024,1080\n").ok());
+  EXPECT_NEAR(*Find("grey_pressure", "23064", "2024")->value, 40.0, 1e-9);
+  auto generation = Store(database()).Generation();
+  ASSERT_TRUE(generation);
+  EXPECT_EQ(*generation, 2);
+}
+
+TEST_P(AtlasStorageTest, EveryBadRowIsNamedAndNothingIsWritten) {
+  const std::string file =
+      "area_code,indicator,period,value\n"
+      "23064,pop_total,2024,4650\n"
+      "Atlantis,pop_total,2024,12\n"           // 3: unknown area
+      "23027,pop_total,2024,veel\n"            // 4: not a number
+      "23027,grey_pressure,2024,31\n"          // 5: derived
+      "23027,pop_weather,2024,31\n"            // 6: unknown indicator
+      "23064,pop_total,2024,4651\n"            // 7: duplicate of line 2
+      "23027,pop_total,last year,40000\n"      // 8: bad period
+      "23027,pop_65plus,2024,-3\n"             // 9: negative count
+      "area_code,indicator,period,value\n";    // 10: a stray header row
+  const ObservationImportReport report = Import("bad.csv", file);
+  ASSERT_FALSE(report.ok());
+  const std::string described = report.Describe();
+  for (const char* expected :
+       {"bad.csv:3: area_code: 'Atlantis' matches no area", "bad.csv:4: value: 'veel' is not a number",
+        "bad.csv:5: indicator: 'grey_pressure' is computed from its formula; import its counts instead (pop_65plus, pop_20_64)",
+        "bad.csv:6: indicator: 'pop_weather' is not an indicator", "bad.csv:7: value: pop_total for 23064 in 2024 appears twice (also on line 2)",
+        "bad.csv:8: period: 'last year' is not a period", "bad.csv:9: value: a count cannot be negative",
+        "bad.csv:10: area_code: 'area_code' matches no area"}) {
+    EXPECT_NE(described.find(expected), std::string::npos) << expected << "\n" << described;
+  }
+  EXPECT_EQ(report.unmatched_areas, (std::vector<std::string>{"Atlantis", "area_code"}));
+  EXPECT_EQ(report.batch_id, 0);
+  EXPECT_EQ(CountObservations(), 0) << "all or nothing";
+}
+
+TEST_P(AtlasStorageTest, WideSheetsAsPeopleKeepThemInExcel) {
+  // One column per year, municipalities by name in either language, a code without its
+  // leading zero (Excel), blank cells for years without a figure.
+  const std::string by_year =
+      "Gemeente;indicator;2019;2020;2021\n"
+      "Hal;increased_reimb;13,9;14,2;14,8\n"
+      "Rhode-Saint-Genèse;increased_reimb;6,1;;6,4\n"
+      "sint-genesius-rode;gmd_coverage;70;71;72\n";
+  const ObservationImportReport wide = Import("vt.csv", by_year);
+  ASSERT_TRUE(wide.ok()) << wide.Describe();
+  EXPECT_EQ(wide.layout, "wide by period");
+  EXPECT_EQ(wide.observations, 8u);
+  EXPECT_DOUBLE_EQ(*Find("increased_reimb", "23027", "2020")->value, 14.2);
+  EXPECT_FALSE(Find("increased_reimb", "23101", "2020"));
+  // One column per indicator, for one period given on the command line.
+  const ObservationImportReport by_indicator =
+      Import("counts.csv", "nis;pop_total;pop_65plus;opmerking\n2000;6774807;1420000;Vlaams Gewest\n23098;5653;700;\n",
+             Options({.source = "", .period = "2020", .dry_run = false, .skip_unknown = false}));
+  ASSERT_TRUE(by_indicator.ok()) << by_indicator.Describe();
+  EXPECT_EQ(by_indicator.layout, "wide by indicator");
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "02000", "2020")->value, 6774807);
+  ASSERT_EQ(by_indicator.warnings.size(), 1u);
+  EXPECT_EQ(by_indicator.warnings.front().field, "opmerking");
+  // Without a period, a sheet by indicator says what is missing.
+  EXPECT_NE(Import("counts.csv", "nis;pop_total\n23098;5653\n").Describe().find("period"), std::string::npos);
+}
+
+TEST_P(AtlasStorageTest, StatbelPopulationByAgeBecomesTheCatalogsAgeBands) {
+  // Statbel's layout (TF_SOC_POP_STRUCT), a few strata: Pepingen (23064) and a
+  // municipality not in the database (11001), with their district, province and region.
+  const std::string header =
+      "CD_REFNIS|TX_DESCR_NL|TX_DESCR_FR|CD_DSTR_REFNIS|CD_PROV_REFNIS|CD_RGN_REFNIS|CD_SEX|CD_NATLTY|CD_CIV_STS|CD_AGE|"
+      "MS_POPULATION\n";
+  std::string rows;
+  auto row = [&](const char* code, const char* district, const char* province, int age, const char* nationality,
+                 int count) {
+    rows += std::string(code) + "|x|x|" + district + "|" + province + "|2000|F|" + nationality + "|1|" +
+            std::to_string(age) + "|" + std::to_string(count) + "\n";
+  };
+  row("23064", "23000", "20001", 1, "BEL", 40);
+  row("23064", "23000", "20001", 10, "BEL", 60);
+  row("23064", "23000", "20001", 30, "BEL", 500);
+  row("23064", "23000", "20001", 30, "ETR", 20);
+  row("23064", "23000", "20001", 70, "BEL", 90);
+  row("23064", "23000", "20001", 82, "BEL", 30);
+  row("23064", "23000", "20001", 90, "BEL", 4);
+  row("11001", "11000", "10000", 30, "BEL", 1000);
+  const ObservationImportReport report = Import("TF_SOC_POP_STRUCT_2024.txt", header + rows);
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_EQ(report.layout, "statbel population");
+  EXPECT_EQ(report.rows_read, 8);
+  EXPECT_EQ(report.rows_skipped, 1);
+  ASSERT_EQ(report.warnings.size(), 1u);
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23064", "2024")->value, 744);
+  EXPECT_DOUBLE_EQ(*Find("pop_0_2", "23064", "2024")->value, 40);
+  EXPECT_DOUBLE_EQ(*Find("pop_0_19", "23064", "2024")->value, 100);
+  EXPECT_DOUBLE_EQ(*Find("pop_20_64", "23064", "2024")->value, 520);
+  EXPECT_DOUBLE_EQ(*Find("pop_65plus", "23064", "2024")->value, 124);
+  EXPECT_DOUBLE_EQ(*Find("pop_80plus", "23064", "2024")->value, 34);
+  EXPECT_DOUBLE_EQ(*Find("pop_85plus", "23064", "2024")->value, 4);
+  EXPECT_DOUBLE_EQ(*Find("pop_belgian", "23064", "2024")->value, 724);
+  // The region gets the sum of the rows of the file: Pepingen and 11001.
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "02000", "2024")->value, 1744);
+  // And the derived indicators: 124 / 520 × 100.
+  EXPECT_NEAR(*Find("grey_pressure", "23064", "2024")->value, 23.846, 1e-3);
+}
+
+TEST_P(AtlasStorageTest, ADryRunChecksEverythingAndWritesNothing) {
+  const ObservationImportReport report =
+      Import("ok.csv", "area_code,indicator,period,value\n23064,pop_total,2024,4650\n", Options({.source = "", .period = "", .dry_run = true, .skip_unknown = false}));
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(report.observations, 1u);
+  EXPECT_EQ(report.batch_id, 0);
+  EXPECT_EQ(CountObservations(), 0);
+}
+
+// The inhabitants of every municipality as the open compilation publishes them (2020).
+TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
+  const std::string published = testing::SharedData("belgian-municipalities/belgian_municipalities_2020.csv");
+  if (published.empty()) GTEST_SKIP() << "../shared/data is not there";
+  const ObservationImportReport report =
+      Import("belgian_municipalities_2020.csv", published, Options({.source = "", .period = "2020", .dry_run = false, .skip_unknown = true}));
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_EQ(report.rows_read, 581);
+  EXPECT_EQ(report.observations, 26u) << "the 26 municipalities of the demo";
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027", "2020")->value, 40182);  // Halle
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "21004", "2020")->value, 185103);  // Brussel
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AtlasStorageTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);
+
+}  // namespace
+}  // namespace zoneatlas::atlas

@@ -1,0 +1,516 @@
+#include "atlas/import.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+#include <regex>
+#include <set>
+
+#include "core/text.hpp"
+#include "geo/store.hpp"
+
+namespace zoneatlas::atlas {
+namespace {
+
+constexpr std::size_t kProgressEvery = 20000;
+
+const std::vector<std::string_view> kCodeColumns = {"area_code", "code",     "nis",     "nis_code",       "niscode",
+                                                    "nis-code",  "cd_refnis", "refnis", "cd_munty_refnis", "nis code"};
+const std::vector<std::string_view> kNameColumns = {"area",      "area_name", "gemeente", "municipality", "commune",
+                                                    "naam",      "name",      "nom",      "tx_descr_nl",  "gebied"};
+
+std::optional<std::size_t> FirstColumn(const formats::CsvTable& table, const std::vector<std::string_view>& names) {
+  for (std::string_view name : names) {
+    if (auto column = table.Column(name)) return column;
+  }
+  return std::nullopt;
+}
+
+// "2020", "2023-2024" (a school year), "2024-Q1", "2024-01-01". Excel turns a year into
+// "2020.0" or "2020,0"; that is a year too.
+std::optional<std::string> NormalisePeriod(std::string_view text) {
+  std::string period(text::Trim(text));
+  static const std::regex kExcelYear(R"(^(\d{4})[.,]0+$)");
+  static const std::regex kPeriod(R"(^\d{4}(-\d{4}|-Q[1-4]|-\d{2}-\d{2})?$)");
+  std::smatch match;
+  if (std::regex_match(period, match, kExcelYear)) return match[1].str();
+  if (std::regex_match(period, kPeriod)) return period;
+  return std::nullopt;
+}
+
+// A number as spreadsheets and statistics offices write it: "1234.5", "1234,5",
+// "1 234,5", "1.234,5", "1,234.5". Returns nothing for anything else.
+std::optional<double> ParseNumber(std::string_view raw) {
+  std::string text;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c == ' ' || c == '\t') continue;
+    // No-break space (C2 A0) and narrow no-break space (E2 80 AF) as thousands separators.
+    if (c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(raw[i + 2]) == 0xAF) {
+      i += 2;
+      continue;
+    }
+    text += static_cast<char>(c);
+  }
+  const auto last_dot = text.rfind('.');
+  const auto last_comma = text.rfind(',');
+  if (last_dot != std::string::npos && last_comma != std::string::npos) {
+    const char thousands = last_dot > last_comma ? ',' : '.';
+    std::erase(text, thousands);
+  }
+  auto number = text::ParseDecimal(text);
+  if (number && !std::isfinite(*number)) return std::nullopt;
+  return number;
+}
+
+bool IsBlankOrMissing(std::string_view text) {
+  const std::string_view trimmed = text::Trim(text);
+  return trimmed.empty() || trimmed == "-" || trimmed == "." || trimmed == ".." || trimmed == "n.b." ||
+         trimmed == "NA" || trimmed == "n/a";
+}
+
+class Checker {
+ public:
+  Checker(const Catalog& catalog, const AreaMatcher& areas, std::string_view sheet, const ObservationImportOptions& options,
+          ObservationImportReport& report)
+      : catalog_(catalog), areas_(areas), sheet_(sheet), options_(options), report_(report) {}
+
+  std::string Location(int line) const {
+    return sheet_.empty() ? "line " + std::to_string(line) : std::string(sheet_) + "!" + std::to_string(line);
+  }
+  void Problem(int line, std::string field, std::string message) {
+    report_.problems.push_back({Location(line), std::move(field), std::move(message)});
+  }
+  void Warning(int line, std::string field, std::string message) {
+    report_.warnings.push_back({Location(line), std::move(field), std::move(message)});
+  }
+
+  // The area's code, or nothing (with a problem, or counted as skipped).
+  std::optional<std::string> Area(int line, const std::string& field, std::string_view text, bool& skip) {
+    skip = false;
+    const std::string_view trimmed = text::Trim(text);
+    if (trimmed.empty()) {
+      Problem(line, field, "no area");
+      return std::nullopt;
+    }
+    if (auto code = areas_.Match(trimmed)) return code;
+    if (options_.skip_unknown) {
+      skip = true;
+      return std::nullopt;
+    }
+    if (std::find(report_.unmatched_areas.begin(), report_.unmatched_areas.end(), trimmed) ==
+        report_.unmatched_areas.end()) {
+      report_.unmatched_areas.emplace_back(trimmed);
+    }
+    Problem(line, field, "'" + std::string(trimmed) + "' matches no area (or several): give its NIS code");
+    return std::nullopt;
+  }
+
+  const Indicator* IndicatorFor(int line, const std::string& field, std::string_view text) {
+    const std::string id(text::Trim(text));
+    const Indicator* indicator = catalog_.FindByHeader(id);
+    if (indicator == nullptr) {
+      Problem(line, field, "'" + id + "' is not an indicator of the catalog");
+      return nullptr;
+    }
+    if (indicator->kind == Kind::kDerived) {
+      std::string counts;
+      for (const auto* ids : {&indicator->formula->numerator, &indicator->formula->denominator}) {
+        for (const std::string& term : *ids) counts += (counts.empty() ? "" : ", ") + term;
+      }
+      Problem(line, field, "'" + id + "' is computed from its formula; import its counts instead (" + counts + ")");
+      return nullptr;
+    }
+    return indicator;
+  }
+
+  std::optional<std::string> Period(int line, const std::string& field, std::string_view text) {
+    if (auto period = NormalisePeriod(text)) return period;
+    Problem(line, field, "'" + std::string(text::Trim(text)) + "' is not a period (2024, 2023-2024, 2024-Q1 or 2024-01-01)");
+    return std::nullopt;
+  }
+
+  // Checks a number cell; `present` says whether the cell had anything.
+  std::optional<double> Number(int line, const std::string& field, std::string_view text, bool& ok) {
+    ok = true;
+    if (IsBlankOrMissing(text)) return std::nullopt;
+    auto number = ParseNumber(text);
+    if (!number) {
+      Problem(line, field, "'" + std::string(text::Trim(text)) + "' is not a number");
+      ok = false;
+    }
+    return number;
+  }
+
+  // Adds an observation after the checks common to every layout.
+  void Add(int line, const std::string& value_field, const Indicator& indicator, std::string area, std::string period,
+           std::optional<double> value, std::optional<double> numerator, std::optional<double> denominator) {
+    if (IsCount(indicator)) {
+      if (value && *value < 0) return Problem(line, value_field, "a count cannot be negative");
+    } else if (numerator || denominator) {
+      if (!numerator || !denominator) return Problem(line, "denominator", "give both numerator and denominator, or neither");
+      if (*numerator < 0 || *denominator < 0) return Problem(line, "numerator", "numerator and denominator cannot be negative");
+      if (*denominator == 0) return Problem(line, "denominator", "is zero");
+      const double computed = *numerator / *denominator * indicator.scale;
+      if (!value) {
+        value = computed;
+      } else if (std::abs(*value - computed) > std::max(0.05, std::abs(computed) * 0.01)) {
+        Warning(line, value_field,
+                "differs from numerator / denominator (" + std::to_string(computed) + "); the value is kept");
+      }
+    }
+    if (!value) return Problem(line, value_field, "no value");
+    const std::string key = indicator.id + '\t' + area + '\t' + period;
+    if (const auto [it, inserted] = seen_.emplace(key, line); !inserted) {
+      return Problem(line, value_field,
+                     indicator.id + " for " + area + " in " + period + " appears twice (also on " + Location(it->second) + ")");
+    }
+    observations_.push_back({.indicator_id = indicator.id, .area_code = std::move(area), .period = std::move(period),
+                             .value = value, .numerator = numerator, .denominator = denominator, .batch_id = 0,
+                             .derived = false, .demo = options_.demo});
+  }
+
+  std::vector<Observation>& observations() { return observations_; }
+  const Catalog& catalog() const { return catalog_; }
+  const AreaMatcher& areas() const { return areas_; }
+  const ObservationImportOptions& options() const { return options_; }
+  ObservationImportReport& report() { return report_; }
+
+ private:
+  const Catalog& catalog_;
+  const AreaMatcher& areas_;
+  std::string_view sheet_;
+  const ObservationImportOptions& options_;
+  ObservationImportReport& report_;
+  std::map<std::string, int> seen_;
+  std::vector<Observation> observations_;
+};
+
+void Progress(const ObservationImportOptions& options, std::size_t done, std::size_t total) {
+  if (options.progress && (done % kProgressEvery == 0 || done == total)) options.progress("reading", done, total);
+}
+
+void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t area_column) {
+  const std::size_t indicator_column = *table.Column("indicator");
+  const std::size_t period_column = *table.Column("period");
+  const std::size_t value_column = *table.Column("value");
+  const auto numerator_column = table.Column("numerator");
+  const auto denominator_column = table.Column("denominator");
+  const std::string area_field = table.header[area_column];
+  std::size_t done = 0;
+  for (const formats::CsvRecord& record : table.records) {
+    Progress(checker.options(), ++done, table.records.size());
+    ++checker.report().rows_read;
+    bool skip = false;
+    auto area = checker.Area(record.line, area_field, table.Field(record, area_column), skip);
+    if (skip) {
+      ++checker.report().rows_skipped;
+      continue;
+    }
+    const Indicator* indicator = checker.IndicatorFor(record.line, "indicator", table.Field(record, indicator_column));
+    auto period = checker.Period(record.line, "period", table.Field(record, period_column));
+    bool value_ok = true, numerator_ok = true, denominator_ok = true;
+    auto value = checker.Number(record.line, "value", table.Field(record, value_column), value_ok);
+    std::optional<double> numerator, denominator;
+    if (numerator_column) numerator = checker.Number(record.line, "numerator", table.Field(record, *numerator_column), numerator_ok);
+    if (denominator_column) {
+      denominator = checker.Number(record.line, "denominator", table.Field(record, *denominator_column), denominator_ok);
+    }
+    if (!area || !indicator || !period || !value_ok || !numerator_ok || !denominator_ok) continue;
+    if (IsCount(*indicator) && (numerator || denominator)) {
+      checker.Problem(record.line, "numerator", indicator->id + " is a count: it has no numerator or denominator");
+      continue;
+    }
+    checker.Add(record.line, "value", *indicator, std::move(*area), std::move(*period), value, numerator, denominator);
+  }
+}
+
+// One column per period; blank cells are years without a figure.
+void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::size_t area_column,
+                       const std::vector<std::pair<std::size_t, std::string>>& periods) {
+  const auto indicator_column = table.Column("indicator");
+  const std::string area_field = table.header[area_column];
+  const Indicator* fixed = nullptr;
+  if (!indicator_column) {
+    fixed = checker.IndicatorFor(1, "indicator", checker.options().indicator);
+    if (fixed == nullptr) return;
+  }
+  std::size_t done = 0;
+  for (const formats::CsvRecord& record : table.records) {
+    Progress(checker.options(), ++done, table.records.size());
+    ++checker.report().rows_read;
+    bool skip = false;
+    auto area = checker.Area(record.line, area_field, table.Field(record, area_column), skip);
+    if (skip) {
+      ++checker.report().rows_skipped;
+      continue;
+    }
+    const Indicator* indicator =
+        fixed != nullptr ? fixed : checker.IndicatorFor(record.line, "indicator", table.Field(record, *indicator_column));
+    for (const auto& [column, period] : periods) {
+      bool ok = true;
+      auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok);
+      if (!ok || !value || !area || indicator == nullptr) continue;
+      checker.Add(record.line, table.header[column], *indicator, *area, period, value, std::nullopt, std::nullopt);
+    }
+  }
+}
+
+// One column per indicator.
+void ParseWideByIndicator(Checker& checker, const formats::CsvTable& table, std::size_t area_column,
+                          const std::vector<std::pair<std::size_t, const Indicator*>>& indicators) {
+  const auto period_column = table.Column("period");
+  const std::string area_field = table.header[area_column];
+  std::optional<std::string> fixed;
+  if (!period_column) {
+    fixed = checker.Period(1, "period", checker.options().period);
+    if (!fixed) return;
+  }
+  std::size_t done = 0;
+  for (const formats::CsvRecord& record : table.records) {
+    Progress(checker.options(), ++done, table.records.size());
+    ++checker.report().rows_read;
+    bool skip = false;
+    auto area = checker.Area(record.line, area_field, table.Field(record, area_column), skip);
+    if (skip) {
+      ++checker.report().rows_skipped;
+      continue;
+    }
+    auto period = fixed ? fixed : checker.Period(record.line, "period", table.Field(record, *period_column));
+    for (const auto& [column, indicator] : indicators) {
+      bool ok = true;
+      auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok);
+      if (!ok || !value || !area || !period) continue;
+      checker.Add(record.line, table.header[column], *indicator, *area, *period, value, std::nullopt, std::nullopt);
+    }
+  }
+}
+
+// The catalog's age bands, as [from, to] in whole years (to = -1: and older).
+struct AgeBand {
+  std::string_view indicator;
+  int from, to;
+};
+constexpr AgeBand kAgeBands[] = {
+    {"pop_total", 0, -1},   {"pop_0_2", 0, 2},      {"pop_3_11", 3, 11},    {"pop_12_17", 12, 17},
+    {"pop_0_19", 0, 19},    {"pop_15_24", 15, 24},  {"pop_20_64", 20, 64},  {"pop_25_64", 25, 64},
+    {"pop_55_64", 55, 64},  {"pop_65_79", 65, 79},  {"pop_65plus", 65, -1}, {"pop_80plus", 80, -1},
+    {"pop_85plus", 85, -1},
+};
+
+void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, std::string_view file_name) {
+  const auto code_column = FirstColumn(table, {"cd_refnis", "cd_munty_refnis"});
+  const std::size_t age_column = *table.Column("cd_age");
+  const std::size_t count_column = *table.Column("ms_population");
+  const auto year_column = table.Column("cd_year");
+  const auto nationality_column = table.Column("cd_natlty");
+  std::vector<std::size_t> parent_columns;
+  for (std::string_view name : {"cd_dstr_refnis", "cd_prov_refnis", "cd_rgn_refnis"}) {
+    if (auto column = table.Column(name)) parent_columns.push_back(*column);
+  }
+  if (!code_column) return checker.Problem(1, "CD_REFNIS", "the file has no municipality code column");
+  // Without CD_YEAR the year is in the file name (TF_SOC_POP_STRUCT_2024) or given.
+  std::optional<std::string> fixed_year;
+  if (!year_column) {
+    if (!checker.options().period.empty()) {
+      fixed_year = checker.Period(1, "period", checker.options().period);
+    } else {
+      static const std::regex kYearInName(R"((\d{4}))");
+      std::smatch match;
+      const std::string name(file_name);
+      if (std::regex_search(name, match, kYearInName)) fixed_year = match[1].str();
+    }
+    if (!fixed_year) return checker.Problem(1, "CD_YEAR", "no year column and no year in the file name: give --period");
+  }
+  // (area, year) → band → count, in the order first seen.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, double>> sums;
+  std::set<std::string> skipped_codes;
+  std::size_t done = 0;
+  for (const formats::CsvRecord& record : table.records) {
+    Progress(checker.options(), ++done, table.records.size());
+    ++checker.report().rows_read;
+    const int line = record.line;
+    const std::string code = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, *code_column)));
+    auto age = text::ParseInteger(text::Trim(table.Field(record, age_column)));
+    bool count_ok = true;
+    auto count = checker.Number(line, table.header[count_column], table.Field(record, count_column), count_ok);
+    std::optional<std::string> year = fixed_year;
+    if (year_column) year = checker.Period(line, table.header[*year_column], table.Field(record, *year_column));
+    if (!age || *age < 0 || *age > 130) checker.Problem(line, table.header[age_column], "is not an age in years");
+    if (count_ok && (!count || *count < 0 || *count != std::floor(*count))) {
+      checker.Problem(line, table.header[count_column], "is not a whole number of persons");
+      count_ok = false;
+    }
+    if (!age || *age < 0 || *age > 130 || !count_ok || !year) continue;
+    std::vector<std::string> codes = {code};
+    for (std::size_t column : parent_columns) {
+      const std::string parent = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, column)));
+      if (!parent.empty()) codes.push_back(parent);
+    }
+    const bool belgian = nationality_column && text::Trim(table.Field(record, *nationality_column)) == "BEL";
+    for (const std::string& area : codes) {
+      if (!checker.areas().Knows(area)) {
+        if (area == code) skipped_codes.insert(code);
+        continue;
+      }
+      auto& bands = sums[{area, *year}];
+      for (const AgeBand& band : kAgeBands) {
+        if (*age >= band.from && (band.to < 0 || *age <= band.to)) bands[std::string(band.indicator)] += *count;
+      }
+      if (nationality_column) bands["pop_belgian"] += belgian ? *count : 0;
+    }
+  }
+  if (!skipped_codes.empty()) {
+    checker.report().rows_skipped = static_cast<int>(skipped_codes.size());
+    checker.Warning(1, "CD_REFNIS",
+                    std::to_string(skipped_codes.size()) + " municipalities of the file are not in the database and were left out");
+  }
+  for (const auto& [key, bands] : sums) {
+    for (const auto& [indicator_id, total] : bands) {
+      const Indicator* indicator = checker.catalog().Find(indicator_id);
+      if (indicator == nullptr) continue;
+      checker.Add(1, "MS_POPULATION", *indicator, key.first, key.second, total, std::nullopt, std::nullopt);
+    }
+  }
+}
+
+}  // namespace
+
+AreaMatcher::AreaMatcher(const std::vector<geo::Area>& areas) {
+  for (const geo::Area& area : areas) {
+    codes_.emplace(area.code, area.code);
+    for (const std::string* name : {&area.names.nl, &area.names.fr, &area.names.en}) {
+      if (name->empty()) continue;
+      auto& codes = names_[text::Fold(*name)];
+      if (std::find(codes.begin(), codes.end(), area.code) == codes.end()) codes.push_back(area.code);
+    }
+  }
+}
+
+std::string AreaMatcher::NormaliseCode(std::string_view code) {
+  std::string text(code);
+  // Excel shows 2000 for 02000 and may add ".0".
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  if (!text.empty() && text.size() < 5 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    text.insert(0, 5 - text.size(), '0');
+  }
+  return text;
+}
+
+bool AreaMatcher::Knows(std::string_view code) const { return codes_.contains(code); }
+
+std::optional<std::string> AreaMatcher::Match(std::string_view code_or_name) const {
+  const std::string code = NormaliseCode(code_or_name);
+  if (auto it = codes_.find(code); it != codes_.end()) return it->second;
+  if (auto it = names_.find(text::Fold(code_or_name)); it != names_.end() && it->second.size() == 1) {
+    return it->second.front();
+  }
+  return std::nullopt;
+}
+
+ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, const formats::CsvTable& table,
+                                     std::string_view file_name, const ObservationImportOptions& options,
+                                     ObservationImportReport& report) {
+  Checker checker(catalog, areas, options.sheet, options, report);
+  ParsedObservations parsed;
+  if (table.Column("ms_population") && table.Column("cd_age")) {
+    parsed.layout = "statbel population";
+    ParseStatbelPopulation(checker, table, file_name);
+    parsed.observations = std::move(checker.observations());
+    return parsed;
+  }
+  auto area_column = FirstColumn(table, kCodeColumns);
+  if (!area_column) area_column = FirstColumn(table, kNameColumns);
+  if (!area_column) {
+    checker.Problem(1, "", "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
+    return parsed;
+  }
+  if (table.Column("indicator") && table.Column("period") && table.Column("value")) {
+    parsed.layout = "long";
+    ParseLong(checker, table, *area_column);
+  } else {
+    std::vector<std::pair<std::size_t, std::string>> periods;
+    std::vector<std::pair<std::size_t, const Indicator*>> indicators;
+    std::vector<std::string> unknown;
+    for (std::size_t column = 0; column < table.header.size(); ++column) {
+      const std::string& name = table.header[column];
+      if (column == *area_column || text::AsciiLower(name) == "indicator" || text::AsciiLower(name) == "period") continue;
+      if (auto period = NormalisePeriod(name)) {
+        periods.emplace_back(column, *period);
+      } else if (const Indicator* indicator = catalog.FindByHeader(name)) {
+        if (indicator->kind == Kind::kDerived) {
+          checker.Problem(1, name, "is computed from its formula; import its counts instead");
+        } else {
+          indicators.emplace_back(column, indicator);
+        }
+      } else if (!name.empty()) {
+        unknown.push_back(name);
+      }
+    }
+    if (!periods.empty() && indicators.empty()) {
+      parsed.layout = "wide by period";
+      ParseWideByPeriod(checker, table, *area_column, periods);
+    } else if (!indicators.empty() && periods.empty()) {
+      parsed.layout = "wide by indicator";
+      ParseWideByIndicator(checker, table, *area_column, indicators);
+    } else {
+      checker.Problem(1, "", "the header fits no layout: use area_code,indicator,period,value; or one column per period; "
+                             "or one column per indicator id");
+    }
+    // Other columns (names, arrondissements, postcodes…) are common in such sheets.
+    for (const std::string& name : unknown) {
+      checker.Warning(1, name, "left out: neither a period nor an indicator of the catalog");
+    }
+  }
+  parsed.observations = std::move(checker.observations());
+  return parsed;
+}
+
+std::string Sha256Hex(std::string_view content) {
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(content.data()), content.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
+Result<ObservationImportReport> ImportObservations(db::Database& database, const Catalog& catalog,
+                                                   std::string_view file_name, std::string_view content,
+                                                   const ObservationImportOptions& options, const audit::Actor& actor) {
+  ObservationImportReport report;
+  report.file = std::string(file_name);
+  report.checksum = Sha256Hex(content);
+  auto areas = geo::Store(database).Areas({.kind = std::nullopt, .parent_code = std::nullopt, .any_time = true},
+                                          Date::Today());
+  if (!areas) return Fail(areas.error());
+  const AreaMatcher matcher(*areas);
+  auto table = formats::ParseCsv(content);
+  if (!table) {
+    report.problems.push_back({"", "", table.error().message()});
+    return report;
+  }
+  ParsedObservations parsed = ParseObservations(catalog, matcher, *table, file_name, options, report);
+  report.layout = parsed.layout;
+  report.observations = parsed.observations.size();
+  if (!report.ok() || options.dry_run) return report;
+  if (options.progress) options.progress("saving", 0, parsed.observations.size());
+  Batch batch{.id = 0, .at = 0, .actor = actor, .file_name = std::string(file_name), .sheet = options.sheet,
+              .layout = parsed.layout, .source = options.source.empty() ? std::string(file_name) : options.source,
+              .checksum = report.checksum, .rows_read = report.rows_read, .observations = 0, .demo = options.demo};
+  auto saved = database.InTransaction([&](db::Connection& connection) {
+    return Store::Save(connection, catalog, batch, parsed.observations, audit::Context{.actor = actor, .restore = false, .at = 0});
+  });
+  if (!saved) return Fail(saved.error());
+  report.batch_id = *saved;
+  report.rows_imported = report.rows_read - report.rows_skipped;
+  if (options.progress) options.progress("saving", parsed.observations.size(), parsed.observations.size());
+  return report;
+}
+
+}  // namespace zoneatlas::atlas
