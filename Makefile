@@ -26,7 +26,8 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# A fresh SQLite database with the two demo geographies (see data/demo/README.md).
+# A fresh SQLite database with the two demo geographies and their atlas figures
+# (see data/demo/README.md).
 demo-data: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(ZONEATLAS) --database $(DEMO_DB) migrate
@@ -34,6 +35,10 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import zones data/demo/zones.csv
 	$(ZONEATLAS) --database $(DEMO_DB) import geometry data/demo/boundaries.geojson \
 	  --source "Municipal boundaries 2014-2018 (open data), simplified to 40 m"
+	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/population-2018-2020.csv \
+	  --source "Statbel, population on 1 January, via the open belgian_municipalities compilation (2018-2020 editions)"
+	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/observations-demo.csv --demo \
+	  --source "Demonstration values made by data/demo/make_observations.py, not published figures"
 
 demo: demo-data
 	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"

@@ -17,6 +17,7 @@
 #include "accessibility/accessibility.hpp"
 #include "accounts/accounts.hpp"
 #include "app/application.hpp"
+#include "atlas/import.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
 #include "platform/db/database.hpp"
@@ -46,6 +47,11 @@ struct Options {
   std::string source;
   std::string output;
   std::string date;
+  std::string sheet;
+  std::string period;
+  std::string indicator;
+  bool dry_run = false;
+  bool demo = false;
   bool status_only = false;
   // user add
   std::string email;
@@ -134,9 +140,65 @@ int Migrate(const Options& options) {
   return 0;
 }
 
+// A progress bar on standard error when it is a terminal; a line per stage otherwise.
+void ShowProgress(std::string_view stage, std::size_t done, std::size_t total) {
+  static std::string last_stage;
+  if (isatty(STDERR_FILENO) == 0) {
+    if (stage != last_stage) std::cerr << stage << "…\n";
+    last_stage = stage;
+    return;
+  }
+  constexpr int kWidth = 30;
+  const int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
+  std::cerr << "\r" << stage << " [" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done
+            << "/" << total << (done == total ? "\n" : "") << std::flush;
+  last_stage = stage;
+}
+
+int ImportObservations(const Options& options, const std::string& content) {
+  auto catalog = atlas::Catalog::Shipped();
+  if (!catalog) return Report(catalog.error());
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Report(database.error());
+  atlas::ObservationImportOptions import_options;
+  import_options.source = options.source;
+  import_options.period = options.period;
+  import_options.indicator = options.indicator;
+  import_options.sheet = options.sheet;
+  import_options.dry_run = options.dry_run;
+  import_options.demo = options.demo;
+  import_options.skip_unknown = options.skip_unknown;
+  import_options.progress = ShowProgress;
+  auto report = atlas::ImportObservations(**database, *catalog, options.file, content, import_options,
+                                          audit::CommandLineActor());
+  if (!report) return Report(report.error());
+  std::cerr << report->Describe();
+  if (!report->unmatched_areas.empty()) {
+    std::cerr << options.file << ": " << report->unmatched_areas.size()
+              << " area(s) could not be matched to a NIS code:";
+    for (const std::string& area : report->unmatched_areas) std::cerr << " '" << area << "'";
+    std::cerr << "\n";
+  }
+  if (!report->ok()) {
+    std::cerr << options.file << ": " << report->problems.size()
+              << " problem(s); nothing was imported. Correct the file and import it again.\n";
+    return 1;
+  }
+  std::cout << options.file << " (" << report->layout << ", sha256 " << report->checksum.substr(0, 12) << "…): "
+            << report->observations << " observation(s) from " << report->rows_read << " row(s)";
+  if (report->rows_skipped > 0) std::cout << ", " << report->rows_skipped << " of unknown areas left out";
+  if (options.dry_run) {
+    std::cout << "; dry run, nothing written\n";
+  } else {
+    std::cout << "; saved as batch " << report->batch_id << "\n";
+  }
+  return 0;
+}
+
 int Import(const Options& options) {
   auto content = ReadFile(options.file);
   if (!content) return Report(content.error());
+  if (options.what == "observations") return ImportObservations(options, *content);
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
@@ -286,14 +348,21 @@ int Main(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and list them");
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
 
-  auto* import = cli.add_subcommand("import", "Import areas, zones or boundaries; all rows or none");
-  import->add_option("kind", options.what, "areas | zones | geometry")
+  auto* import = cli.add_subcommand("import", "Import areas, zones, boundaries or observations; all rows or none");
+  import->add_option("kind", options.what, "areas | zones | geometry | observations")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry"}));
-  import->add_option("file", options.file, "CSV or GeoJSON file")->required();
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations"}));
+  import->add_option("file", options.file, "CSV, GeoJSON or (observations) XLSX file")->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
-  import->add_flag("--skip-unknown", options.skip_unknown, "geometry: skip boundaries of areas not imported");
-  import->add_option("--source", options.source, "geometry: where the boundaries come from");
+  import->add_flag("--skip-unknown", options.skip_unknown,
+                   "geometry, observations: leave out rows of areas not in the database");
+  import->add_option("--source", options.source, "geometry, observations: where the figures come from");
+  import->add_option("--sheet", options.sheet, "observations: the XLSX sheet to read (default: the first)");
+  import->add_option("--period", options.period, "observations: the period of a sheet without a period column");
+  import->add_option("--indicator", options.indicator,
+                     "observations: the indicator of a sheet with one column per period and no indicator column");
+  import->add_flag("--dry-run", options.dry_run, "observations: check the file and report, write nothing");
+  import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");
   export_command->add_option("kind", options.what, "areas | zones | geometry | accessibility-reports")

@@ -195,6 +195,7 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     }
     catalog.indicators_.push_back(std::move(indicator));
   }
+  for (std::size_t i = 0; i < catalog.indicators_.size(); ++i) catalog.index_.emplace(catalog.indicators_[i].id, i);
   // Formulas may only use counts, which are what is imported and summed.
   for (const Indicator& indicator : catalog.indicators_) {
     if (!indicator.formula) continue;
@@ -229,6 +230,7 @@ const Unit* Catalog::FindUnit(std::string_view id) const {
 }
 
 const Indicator* Catalog::FindByHeader(std::string_view header) const {
+  if (const Indicator* exact = Find(header)) return exact;
   const std::string wanted = text::AsciiLower(text::Trim(header));
   for (const Indicator& indicator : indicators_) {
     if (text::AsciiLower(indicator.id) == wanted) return &indicator;
@@ -240,10 +242,8 @@ const Indicator* Catalog::FindByHeader(std::string_view header) const {
 }
 
 const Indicator* Catalog::Find(std::string_view id) const {
-  for (const Indicator& indicator : indicators_) {
-    if (indicator.id == id) return &indicator;
-  }
-  return nullptr;
+  const auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &indicators_[it->second];
 }
 
 }  // namespace zoneatlas::atlas

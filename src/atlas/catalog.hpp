@@ -4,6 +4,7 @@
 #ifndef ZONEATLAS_ATLAS_CATALOG_HPP_
 #define ZONEATLAS_ATLAS_CATALOG_HPP_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ class Catalog {
   const Unit* FindUnit(std::string_view id) const;
   // Returns nullptr when there is no such indicator.
   const Indicator* Find(std::string_view id) const;
+  // True when values of `indicator` are whole numbers (people, places, dwellings).
+  static bool IsWhole(const Indicator& indicator) { return IsCount(indicator) && indicator.decimals == 0; }
   // The indicator a column header names, by id or alias, ignoring case; nullptr if none.
   const Indicator* FindByHeader(std::string_view header) const;
 
@@ -39,6 +42,7 @@ class Catalog {
   std::vector<Group> groups_;
   std::vector<Indicator> indicators_;
   std::vector<Unit> units_;
+  std::map<std::string, std::size_t, std::less<>> index_;  // Id → position in indicators_.
 };
 
 }  // namespace zoneatlas::atlas

@@ -41,7 +41,8 @@ std::optional<std::string> NormalisePeriod(std::string_view text) {
 
 // A number as spreadsheets and statistics offices write it: "1234.5", "1234,5",
 // "1 234,5", "1.234,5", "1,234.5". Returns nothing for anything else.
-std::optional<double> ParseNumber(std::string_view raw) {
+// With `whole`, "25,069" and "25.069" are 25069, as a count of people cannot be a fraction.
+std::optional<double> ParseNumber(std::string_view raw, bool whole) {
   std::string text;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(raw[i]);
@@ -57,6 +58,11 @@ std::optional<double> ParseNumber(std::string_view raw) {
       continue;
     }
     text += static_cast<char>(c);
+  }
+  static const std::regex kGroupedThousands(R"(^-?\d{1,3}([.,])\d{3}(\1\d{3})*$)");
+  if (whole && std::regex_match(text, kGroupedThousands)) {
+    std::erase(text, '.');
+    std::erase(text, ',');
   }
   const auto last_dot = text.rfind('.');
   const auto last_comma = text.rfind(',');
@@ -137,10 +143,11 @@ class Checker {
   }
 
   // Checks a number cell; `present` says whether the cell had anything.
-  std::optional<double> Number(int line, const std::string& field, std::string_view text, bool& ok) {
+  std::optional<double> Number(int line, const std::string& field, std::string_view text, bool& ok,
+                               bool whole = false) {
     ok = true;
     if (IsBlankOrMissing(text)) return std::nullopt;
-    auto number = ParseNumber(text);
+    auto number = ParseNumber(text, whole);
     if (!number) {
       Problem(line, field, "'" + std::string(text::Trim(text)) + "' is not a number");
       ok = false;
@@ -153,6 +160,9 @@ class Checker {
            std::optional<double> value, std::optional<double> numerator, std::optional<double> denominator) {
     if (IsCount(indicator)) {
       if (value && *value < 0) return Problem(line, value_field, "a count cannot be negative");
+      if (value && Catalog::IsWhole(indicator) && *value != std::floor(*value)) {
+        return Problem(line, value_field, "a count of " + indicator.unit + " is a whole number");
+      }
     } else if (numerator || denominator) {
       if (!numerator || !denominator) return Problem(line, "denominator", "give both numerator and denominator, or neither");
       if (*numerator < 0 || *denominator < 0) return Problem(line, "numerator", "numerator and denominator cannot be negative");
@@ -216,7 +226,8 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
     const Indicator* indicator = checker.IndicatorFor(record.line, "indicator", table.Field(record, indicator_column));
     auto period = checker.Period(record.line, "period", table.Field(record, period_column));
     bool value_ok = true, numerator_ok = true, denominator_ok = true;
-    auto value = checker.Number(record.line, "value", table.Field(record, value_column), value_ok);
+    auto value = checker.Number(record.line, "value", table.Field(record, value_column), value_ok,
+                                indicator != nullptr && Catalog::IsWhole(*indicator));
     std::optional<double> numerator, denominator;
     if (numerator_column) numerator = checker.Number(record.line, "numerator", table.Field(record, *numerator_column), numerator_ok);
     if (denominator_column) {
@@ -255,7 +266,8 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
         fixed != nullptr ? fixed : checker.IndicatorFor(record.line, "indicator", table.Field(record, *indicator_column));
     for (const auto& [column, period] : periods) {
       bool ok = true;
-      auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok);
+      auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok,
+                                  indicator != nullptr && Catalog::IsWhole(*indicator));
       if (!ok || !value || !area || indicator == nullptr) continue;
       checker.Add(record.line, table.header[column], *indicator, *area, period, value, std::nullopt, std::nullopt);
     }
@@ -285,7 +297,8 @@ void ParseWideByIndicator(Checker& checker, const formats::CsvTable& table, std:
     auto period = fixed ? fixed : checker.Period(record.line, "period", table.Field(record, *period_column));
     for (const auto& [column, indicator] : indicators) {
       bool ok = true;
-      auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok);
+      auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok,
+                                  Catalog::IsWhole(*indicator));
       if (!ok || !value || !area || !period) continue;
       checker.Add(record.line, table.header[column], *indicator, *area, *period, value, std::nullopt, std::nullopt);
     }
@@ -339,7 +352,7 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
     const std::string code = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, *code_column)));
     auto age = text::ParseInteger(text::Trim(table.Field(record, age_column)));
     bool count_ok = true;
-    auto count = checker.Number(line, table.header[count_column], table.Field(record, count_column), count_ok);
+    auto count = checker.Number(line, table.header[count_column], table.Field(record, count_column), count_ok, true);
     std::optional<std::string> year = fixed_year;
     if (year_column) year = checker.Period(line, table.header[*year_column], table.Field(record, *year_column));
     if (!age || *age < 0 || *age > 130) checker.Problem(line, table.header[age_column], "is not an age in years");
