@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "geo/maps.hpp"
 #include "geo/routes.hpp"
 #include "web/access.hpp"
 #include "platform/formats/svg_map.hpp"
@@ -38,25 +39,13 @@ std::string DateQuery(const http::Request& request) {
   return date && !date->empty() ? "?date=" + *date : "";
 }
 
-// Boundaries for a map: the area's own, else (for a part of a municipality) its
-// parent's, drawn hatched.
 std::vector<formats::MapShape> MapShapes(const Store& store, const std::vector<Area>& areas, Language language,
                                          const std::string& date_query) {
   std::vector<formats::MapShape> shapes;
   for (const Area& area : areas) {
-    std::string code = area.code;
-    bool partial = area.approximate;
-    if (!area.has_boundary()) {
-      if (!area.parent_code) continue;
-      code = *area.parent_code;
-      partial = true;
+    if (auto shape = MapShapeOf(store, area, language, web::Href(language, "/areas/" + area.code) + date_query)) {
+      shapes.push_back(std::move(*shape));
     }
-    auto text = store.Boundary(code);
-    if (!text) continue;
-    auto boundary = formats::ParseGeometry(*text);
-    if (!boundary) continue;
-    shapes.push_back({area.names.In(language), web::Href(language, "/areas/" + area.code) + date_query,
-                      std::move(*boundary), partial});
   }
   return shapes;
 }

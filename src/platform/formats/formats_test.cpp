@@ -2,6 +2,7 @@
 
 #include "platform/formats/csv.hpp"
 #include "platform/formats/geojson.hpp"
+#include "platform/formats/svg_chart.hpp"
 #include "platform/formats/svg_map.hpp"
 
 namespace zoneatlas::formats {
@@ -101,8 +102,8 @@ TEST(GeoJsonTest, WritesWhatItReads) {
 TEST(SvgMapTest, LinksEachShapeAndEscapesEveryText) {
   auto geometry = ParseGeometry(kSquare);
   ASSERT_TRUE(geometry);
-  const std::string svg = RenderSvgMap({{"Sint-Genesius-Rode <&>", "/nl/areas/23101?a=1&b=2", *geometry, false},
-                                        {"Deel", "", *geometry, true}},
+  const std::string svg = RenderSvgMap({{"Sint-Genesius-Rode <&>", "/nl/areas/23101?a=1&b=2", *geometry, false, 0, ""},
+                                        {"Deel", "", *geometry, true, 0, ""}},
                                        {.id = "m", .title = "Kaart \"x\"", .description = "d", .width = 300});
   EXPECT_NE(svg.find(R"(<a href="/nl/areas/23101?a=1&amp;b=2" aria-label="Sint-Genesius-Rode &lt;&amp;&gt;">)"),
             std::string::npos)
@@ -111,6 +112,52 @@ TEST(SvgMapTest, LinksEachShapeAndEscapesEveryText) {
   EXPECT_NE(svg.find("url(#m-partial)"), std::string::npos);
   EXPECT_EQ(svg.find("<&>"), std::string::npos);
   EXPECT_EQ(RenderSvgMap({}, {}), "");
+}
+
+}  // namespace
+}  // namespace zoneatlas::formats
+
+namespace zoneatlas::formats {
+namespace {
+
+TEST(SvgMapTest, AChoroplethShadesShapesAndReadsOutTheirValues) {
+  auto geometry = ParseGeometry(kSquare);
+  ASSERT_TRUE(geometry);
+  const std::string svg = RenderSvgMap({{"Halle", "/nl/areas/23027", *geometry, false, 4, "Halle: 21,4 %"}},
+                                       {.id = "c", .title = "t", .description = "d", .width = 300});
+  EXPECT_NE(svg.find("area-map__shape--q4"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(R"(aria-label="Halle: 21,4 %")"), std::string::npos) << svg;
+}
+
+TEST(SvgChartTest, ASparklineRisesWithItsValuesAndSaysThemAloud) {
+  const std::string svg = Sparkline({10, std::nullopt, 20}, "2022: 10, 2024: 20");
+  EXPECT_NE(svg.find(R"(aria-label="2022: 10, 2024: 20")"), std::string::npos) << svg;
+  // Lowest value at the bottom (y = 19), highest at the top (y = 3); the gap is skipped.
+  EXPECT_NE(svg.find(R"(points="3.0,19.0 77.0,3.0")"), std::string::npos) << svg;
+  EXPECT_EQ(Sparkline({5}, "one"), "") << "a single period is not a trend";
+}
+
+TEST(SvgChartTest, BarsAreProportionalAndEveryTextIsEscaped) {
+  const std::string svg = BarChart({{"A & B", 50, "50 %", "/nl/areas/1", ""}, {"Zone", 100, "100 %", "", "zone"},
+                                    {"Leeg", std::nullopt, "–", "", ""}},
+                                   {.id = "b", .title = "T <x>", .description = "d", .width = 640});
+  // The plot runs from x = 190 over 360 units: 50 of 100 is 180 wide, 100 is 360.
+  EXPECT_NE(svg.find(R"(width="180.0")"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(R"(width="360.0")"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("bar-chart__bar--zone"), std::string::npos);
+  EXPECT_NE(svg.find("A &amp; B"), std::string::npos);
+  EXPECT_NE(svg.find("T &lt;x&gt;"), std::string::npos);
+  EXPECT_NE(svg.find(R"(<a href="/nl/areas/1">)"), std::string::npos);
+}
+
+TEST(SvgChartTest, ALineChartDrawsEachSeriesAndItsRange) {
+  const std::string svg = LineChart({"2022", "2023", "2024"},
+                                    {{"Zone", {1, 2, 3}, "zone"}, {"Vlaams Gewest", {2, std::nullopt, 2}, "region"}}, "1",
+                                    "3", {.id = "l", .title = "t", .description = "d", .width = 640});
+  EXPECT_NE(svg.find("line-chart__line--zone"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">Vlaams Gewest<"), std::string::npos);
+  EXPECT_NE(svg.find(">2023<"), std::string::npos);
+  EXPECT_EQ(LineChart({"2022"}, {{"Zone", {std::nullopt}, ""}}, "", "", {}), "") << "nothing to draw";
 }
 
 }  // namespace

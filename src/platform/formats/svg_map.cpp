@@ -123,13 +123,15 @@ std::string RenderSvgMap(const std::vector<MapShape>& shapes, const MapOptions& 
   for (const MapShape& shape : shapes) {
     const std::string label = EscapeXml(shape.label);
     const std::string path =
-        fmt::format(R"svg(<path d="{}" class="area-map__shape{}"{}/>)svg", PathData(shape.boundary, projection),
+        fmt::format(R"svg(<path d="{}" class="area-map__shape{}{}"{}/>)svg", PathData(shape.boundary, projection),
                     shape.partial ? " area-map__shape--partial" : "",
+                    shape.shade > 0 ? fmt::format(" area-map__shape--q{}", std::clamp(shape.shade, 1, 5)) : "",
                     shape.partial ? fmt::format(R"svg( fill="url(#{}-partial)")svg", id) : "");
     if (shape.href.empty()) {
       svg += path;
     } else {
-      svg += fmt::format(R"svg(<a href="{}" aria-label="{}">{}</a>)svg", EscapeXml(shape.href), label, path);
+      svg += fmt::format(R"svg(<a href="{}" aria-label="{}">{}</a>)svg", EscapeXml(shape.href),
+                         shape.spoken.empty() ? label : EscapeXml(shape.spoken), path);
     }
     auto [x, y] = LabelPoint(shape.boundary, projection);
     // Keep the label inside the map: about 6.5 units per character at the label's size.

@@ -20,6 +20,8 @@ struct MapShape {
   std::string href;   // Empty for no link.
   MultiPolygon boundary;
   bool partial = false;  // Drawn hatched: only part of it belongs to what the map shows.
+  int shade = 0;         // 1–5: a choropleth class, light to dark; 0 for the plain fill.
+  std::string spoken;    // Read out instead of the label, e.g. "Halle: 21.4 %"; empty for the label.
 };
 
 struct MapOptions {

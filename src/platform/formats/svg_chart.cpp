@@ -1,0 +1,137 @@
+#include "platform/formats/svg_chart.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "platform/formats/svg_map.hpp"
+
+namespace zoneatlas::formats {
+namespace {
+
+std::string Open(const ChartOptions& options, const std::string& css_class, int height) {
+  const std::string id = EscapeXml(options.id);
+  return fmt::format(
+      R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="{}" viewBox="0 0 {} {}" width="{}" height="{}" role="img" )svg"
+      R"svg(aria-labelledby="{}-title {}-desc"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>)svg",
+      css_class, options.width, height, options.width, height, id, id, id, EscapeXml(options.title), id,
+      EscapeXml(options.description));
+}
+
+std::string KindClass(const std::string& prefix, const std::string& kind) {
+  return kind.empty() ? prefix : prefix + " " + prefix + "--" + kind;
+}
+
+}  // namespace
+
+std::string Sparkline(const std::vector<std::optional<double>>& values, const std::string& spoken) {
+  constexpr int kWidth = 80, kHeight = 22, kPad = 3;
+  double low = INFINITY, high = -INFINITY;
+  for (const auto& value : values) {
+    if (!value) continue;
+    low = std::min(low, *value);
+    high = std::max(high, *value);
+  }
+  if (values.size() < 2 || low > high) return "";
+  const double span = high > low ? high - low : 1;
+  const double step = static_cast<double>(kWidth - 2 * kPad) / static_cast<double>(values.size() - 1);
+  std::string points;
+  double last_x = 0, last_y = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) continue;
+    last_x = kPad + step * static_cast<double>(i);
+    last_y = high > low ? kHeight - kPad - (*values[i] - low) / span * (kHeight - 2 * kPad) : kHeight / 2.0;
+    points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", last_x, last_y);
+  }
+  return fmt::format(
+      R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}">)svg"
+      R"svg(<polyline points="{}" class="sparkline__line"/><circle cx="{:.1f}" cy="{:.1f}" r="2.5" class="sparkline__last"/></svg>)svg",
+      kWidth, kHeight, kWidth, kHeight, EscapeXml(spoken), points, last_x, last_y);
+}
+
+std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) {
+  constexpr int kRow = 26, kLabel = 190, kValue = 90, kTop = 6;
+  double low = 0, high = 0;
+  for (const Bar& bar : bars) {
+    if (!bar.value) continue;
+    low = std::min(low, *bar.value);
+    high = std::max(high, *bar.value);
+  }
+  const int height = kTop * 2 + kRow * static_cast<int>(bars.size());
+  const double plot = options.width - kLabel - kValue;
+  const double span = high > low ? high - low : 1;
+  const auto x_of = [&](double value) { return kLabel + (value - low) / span * plot; };
+  std::string svg = Open(options, "bar-chart", height);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const Bar& bar = bars[i];
+    const double y = kTop + kRow * static_cast<double>(i);
+    const std::string label = EscapeXml(bar.label);
+    const std::string text = fmt::format(R"svg(<text x="{}" y="{:.1f}" class="{}">{}</text>)svg", kLabel - 8,
+                                         y + kRow * 0.65, KindClass("bar-chart__label", bar.kind), label);
+    svg += bar.href.empty() ? text : fmt::format(R"svg(<a href="{}">{}</a>)svg", EscapeXml(bar.href), text);
+    if (bar.value) {
+      const double from = x_of(std::min(0.0, *bar.value)), to = x_of(std::max(0.0, *bar.value));
+      svg += fmt::format(R"svg(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" class="{}"/>)svg", from, y + 4,
+                         std::max(to - from, 1.0), kRow - 8, KindClass("bar-chart__bar", bar.kind));
+    }
+    svg += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="bar-chart__value">{}</text>)svg",
+                       (bar.value ? x_of(std::max(0.0, *bar.value)) : kLabel) + 6, y + kRow * 0.65,
+                       EscapeXml(bar.value_text));
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+std::string LineChart(const std::vector<std::string>& x_labels, const std::vector<Line>& lines,
+                      const std::string& low_text, const std::string& high_text, const ChartOptions& options) {
+  constexpr int kHeight = 240, kLeft = 70, kRight = 150, kTop = 14, kBottom = 30;
+  double low = INFINITY, high = -INFINITY;
+  for (const Line& line : lines) {
+    for (const auto& value : line.values) {
+      if (!value) continue;
+      low = std::min(low, *value);
+      high = std::max(high, *value);
+    }
+  }
+  if (x_labels.empty() || low > high) return "";
+  const double span = high > low ? high - low : 1;
+  const double plot_width = options.width - kLeft - kRight;
+  const double plot_height = kHeight - kTop - kBottom;
+  const auto x_of = [&](std::size_t i) {
+    return x_labels.size() == 1 ? kLeft + plot_width / 2
+                                : kLeft + plot_width * static_cast<double>(i) / static_cast<double>(x_labels.size() - 1);
+  };
+  const auto y_of = [&](double value) { return kTop + plot_height - (value - low) / span * plot_height; };
+  std::string svg = Open(options, "line-chart", kHeight);
+  svg += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" class="line-chart__axis"/>)svg", kLeft, kTop + plot_height,
+                     kLeft + plot_width, kTop + plot_height);
+  svg += fmt::format(R"svg(<text x="{}" y="{:.1f}" class="line-chart__tick line-chart__tick--y">{}</text>)svg", kLeft - 6,
+                     y_of(high) + 4, EscapeXml(high_text));
+  svg += fmt::format(R"svg(<text x="{}" y="{:.1f}" class="line-chart__tick line-chart__tick--y">{}</text>)svg", kLeft - 6,
+                     y_of(low) + 4, EscapeXml(low_text));
+  for (std::size_t i = 0; i < x_labels.size(); ++i) {
+    svg += fmt::format(R"svg(<text x="{:.1f}" y="{}" class="line-chart__tick">{}</text>)svg", x_of(i), kHeight - 8,
+                       EscapeXml(x_labels[i]));
+  }
+  for (const Line& line : lines) {
+    std::string points;
+    double last_x = 0, last_y = 0;
+    for (std::size_t i = 0; i < line.values.size() && i < x_labels.size(); ++i) {
+      if (!line.values[i]) continue;
+      last_x = x_of(i);
+      last_y = y_of(*line.values[i]);
+      points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", last_x, last_y);
+      svg += fmt::format(R"svg(<circle cx="{:.1f}" cy="{:.1f}" r="3" class="{}"/>)svg", last_x, last_y,
+                         KindClass("line-chart__point", line.kind));
+    }
+    if (points.empty()) continue;
+    svg += fmt::format(R"svg(<polyline points="{}" class="{}"/>)svg", points, KindClass("line-chart__line", line.kind));
+    svg += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="{}">{}</text>)svg", last_x + 8, last_y + 4,
+                       KindClass("line-chart__name", line.kind), EscapeXml(line.label));
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+}  // namespace zoneatlas::formats
