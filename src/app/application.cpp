@@ -4,6 +4,7 @@
 
 #include "accessibility/accessibility.hpp"
 #include "accounts/routes.hpp"
+#include "atlas/routes.hpp"
 #include "web/access.hpp"
 #include "core/text.hpp"
 #include "geo/routes.hpp"
@@ -31,12 +32,18 @@ Application::Application(db::Database& database, std::unique_ptr<view::Renderer>
       site_{*renderer_, static_files_.version()},
       trusted_proxies_(std::move(options.trusted_proxies)),
       accounts_(database, options.sessions),
-      geo_store_(database) {}
+      geo_store_(database),
+      atlas_store_(database) {}
 
 Result<std::unique_ptr<Application>> Application::Create(db::Database& database, Options options) {
   auto renderer = view::Renderer::Load();
   if (!renderer) return Fail(renderer.error());
+  auto atlas_catalog = atlas::Catalog::Shipped();
+  if (!atlas_catalog) return Fail(atlas_catalog.error());
   std::unique_ptr<Application> application(new Application(database, std::move(*renderer), std::move(options)));
+  application->atlas_catalog_ = std::move(*atlas_catalog);
+  application->atlas_services_ = std::make_unique<atlas::Services>(atlas::Services{
+      application->atlas_catalog_, application->atlas_store_, application->geo_store_, application->atlas_cache_});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -77,6 +84,8 @@ void Application::AddRoutes() {
   geo::AddPageRoutes(router_, site_, geo_store_, geo_cache_);
   geo::AddApiRoutes(router_, geo_store_, geo_cache_);
   geo::AddHistoryRoutes(router_, site_, geo_store_, database_);
+  atlas::AddPageRoutes(router_, site_, *atlas_services_);
+  atlas::AddApiRoutes(router_, *atlas_services_);
 }
 
 std::string Application::ClientAddress(const http::Request& request) const {

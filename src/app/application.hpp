@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "accounts/accounts.hpp"
+#include "atlas/catalog.hpp"
+#include "atlas/observations.hpp"
+#include "atlas/routes.hpp"
 #include "core/error.hpp"
 #include "geo/store.hpp"
 #include "platform/db/database.hpp"
@@ -60,6 +63,10 @@ class Application {
   accounts::Accounts accounts_;
   geo::Store geo_store_;
   web::ResponseCache geo_cache_;
+  atlas::Catalog atlas_catalog_;
+  atlas::Store atlas_store_;
+  web::ResponseCache atlas_cache_;
+  std::unique_ptr<atlas::Services> atlas_services_;
   http::Metrics metrics_;
   http::Router router_;
 };

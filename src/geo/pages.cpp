@@ -140,6 +140,7 @@ http::Response ZonePage(const web::Site& site, const Store& store, const http::R
       {"map", map},
       {"has_map", !map.empty()},
       {"date", DateText(*date, language)},
+      {"atlas_href", web::Href(language, "/zones/" + zone->id + "/atlas")},
   };
   return web::Page(site, request, language, "zone", name, std::move(model));
 }
@@ -168,6 +169,7 @@ http::Response AreaPage(const web::Site& site, const Store& store, const http::R
       {"source", area->source},
       {"valid_from", DateText(area->validity.from, language)},
       {"valid_to", area->validity.to ? DateText(*area->validity.to, language) : ""},
+      {"atlas_href", web::Href(language, "/areas/" + area->code + "/atlas")},
   };
   if (area->parent_code) {
     if (auto parent = store.FindArea(*area->parent_code, *date)) {

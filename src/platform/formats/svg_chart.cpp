@@ -19,6 +19,16 @@ std::string Open(const ChartOptions& options, const std::string& css_class, int 
       EscapeXml(options.description));
 }
 
+// Labels longer than this are shortened on the chart (the table beside it has them whole).
+constexpr std::size_t kMaxLabel = 30;
+
+std::string Shortened(const std::string& label) {
+  if (label.size() <= kMaxLabel) return label;
+  std::size_t cut = kMaxLabel - 1;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;  // Not inside a UTF-8 character.
+  return label.substr(0, cut) + "…";
+}
+
 std::string KindClass(const std::string& prefix, const std::string& kind) {
   return kind.empty() ? prefix : prefix + " " + prefix + "--" + kind;
 }
@@ -51,7 +61,7 @@ std::string Sparkline(const std::vector<std::optional<double>>& values, const st
 }
 
 std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) {
-  constexpr int kRow = 26, kLabel = 190, kValue = 90, kTop = 6;
+  constexpr int kRow = 26, kLabel = 240, kValue = 80, kTop = 6;
   double low = 0, high = 0;
   for (const Bar& bar : bars) {
     if (!bar.value) continue;
@@ -66,7 +76,7 @@ std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) 
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& bar = bars[i];
     const double y = kTop + kRow * static_cast<double>(i);
-    const std::string label = EscapeXml(bar.label);
+    const std::string label = EscapeXml(Shortened(bar.label));
     const std::string text = fmt::format(R"svg(<text x="{}" y="{:.1f}" class="{}">{}</text>)svg", kLabel - 8,
                                          y + kRow * 0.65, KindClass("bar-chart__label", bar.kind), label);
     svg += bar.href.empty() ? text : fmt::format(R"svg(<a href="{}">{}</a>)svg", EscapeXml(bar.href), text);
@@ -85,7 +95,7 @@ std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) 
 
 std::string LineChart(const std::vector<std::string>& x_labels, const std::vector<Line>& lines,
                       const std::string& low_text, const std::string& high_text, const ChartOptions& options) {
-  constexpr int kHeight = 240, kLeft = 70, kRight = 150, kTop = 14, kBottom = 30;
+  constexpr int kHeight = 240, kLeft = 70, kRight = 200, kTop = 14, kBottom = 30;
   double low = INFINITY, high = -INFINITY;
   for (const Line& line : lines) {
     for (const auto& value : line.values) {
@@ -128,7 +138,7 @@ std::string LineChart(const std::vector<std::string>& x_labels, const std::vecto
     if (points.empty()) continue;
     svg += fmt::format(R"svg(<polyline points="{}" class="{}"/>)svg", points, KindClass("line-chart__line", line.kind));
     svg += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="{}">{}</text>)svg", last_x + 8, last_y + 4,
-                       KindClass("line-chart__name", line.kind), EscapeXml(line.label));
+                       KindClass("line-chart__name", line.kind), EscapeXml(Shortened(line.label)));
   }
   svg += "</svg>";
   return svg;

@@ -1,0 +1,207 @@
+// The atlas's JSON API.
+#include <boost/json.hpp>
+
+#include "atlas/aggregate.hpp"
+#include "atlas/compare.hpp"
+#include "atlas/routes.hpp"
+#include "core/text.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::atlas {
+namespace json = boost::json;
+namespace {
+
+constexpr std::size_t kDefaultLimit = 10'000;
+constexpr std::size_t kMaxLimit = 100'000;
+
+std::string_view KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kCount: return "count";
+    case Kind::kRate: return "rate";
+    case Kind::kDerived: break;
+  }
+  return "derived";
+}
+
+std::string_view DirectionName(Direction direction) {
+  switch (direction) {
+    case Direction::kHigherIsBetter: return "higher_is_better";
+    case Direction::kHigherIsWorse: return "higher_is_worse";
+    case Direction::kNeutral: break;
+  }
+  return "neutral";
+}
+
+std::string_view AggregationName(Aggregation aggregation) {
+  switch (aggregation) {
+    case Aggregation::kSum: return "sum";
+    case Aggregation::kRatioOfSums: return "ratio_of_sums";
+    case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
+    case Aggregation::kNone: break;
+  }
+  return "none";
+}
+
+json::object Languages(const Texts& texts) { return json::object{{"nl", texts.nl}, {"fr", texts.fr}, {"en", texts.en}}; }
+
+json::object IndicatorJson(const Catalog& catalog, const Indicator& indicator) {
+  json::object object{{"id", indicator.id},
+                      {"group", indicator.group},
+                      {"kind", KindName(indicator.kind)},
+                      {"names", Languages(indicator.names)},
+                      {"definitions", Languages(indicator.definitions)},
+                      {"unit", indicator.unit},
+                      {"source", indicator.source},
+                      {"source_url", indicator.source_url},
+                      {"direction", DirectionName(indicator.direction)},
+                      {"aggregation", AggregationName(indicator.aggregation)},
+                      {"small_count_threshold", indicator.small_count_threshold},
+                      {"scale", indicator.scale},
+                      {"decimals", indicator.decimals},
+                      {"note", indicator.note},
+                      {"links", json::object{{"self", "/api/v1/indicators/" + indicator.id},
+                                             {"observations", "/api/v1/observations?indicator=" + indicator.id}}}};
+  if (const Unit* unit = catalog.FindUnit(indicator.unit)) object["unit_names"] = Languages(unit->names);
+  if (indicator.formula) {
+    object["formula"] = json::object{{"numerator", json::value_from(indicator.formula->numerator)},
+                                     {"denominator", json::value_from(indicator.formula->denominator)}};
+  }
+  return object;
+}
+
+json::value Number(const std::optional<double>& value) { return value ? json::value(*value) : json::value(); }
+
+// A figure as the public may see it: without its numbers when they rest on too few people.
+json::object FigureJson(const Figure& figure) {
+  const bool shown = !figure.value.suppressed;
+  return json::object{{"value", shown ? Number(figure.value.value) : json::value()},
+                      {"numerator", shown ? Number(figure.value.numerator) : json::value()},
+                      {"denominator", shown ? Number(figure.value.denominator) : json::value()},
+                      {"suppressed", figure.value.suppressed},
+                      {"incomplete", figure.value.incomplete},
+                      {"demo", figure.demo}};
+}
+
+std::vector<std::string> ListParameter(const http::Request& request, std::string_view name) {
+  std::vector<std::string> values;
+  if (auto text = request.Query(name)) {
+    for (std::string_view part : text::Split(*text, ',')) {
+      if (!text::Trim(part).empty()) values.emplace_back(text::Trim(part));
+    }
+  }
+  return values;
+}
+
+http::Response JsonResponse(const json::value& value) { return http::Response::Json(json::serialize(value)); }
+
+http::Response ListIndicators(const Services& services, const http::Request& request) {
+  const auto group = request.Query("group");
+  json::array list;
+  for (const Indicator& indicator : services.catalog.indicators()) {
+    if (group && indicator.group != *group) continue;
+    list.push_back(IndicatorJson(services.catalog, indicator));
+  }
+  json::array groups;
+  for (const Group& g : services.catalog.groups()) groups.push_back(json::object{{"id", g.id}, {"names", Languages(g.names)}});
+  return JsonResponse(json::object{{"groups", std::move(groups)}, {"indicators", std::move(list)}});
+}
+
+http::Response GetIndicator(const Services& services, const http::Request& request) {
+  const Indicator* indicator = services.catalog.Find(request.PathParam("indicator_id"));
+  if (indicator == nullptr) return web::Problem(Error::NotFound("no indicator " + std::string(request.PathParam("indicator_id"))));
+  return JsonResponse(IndicatorJson(services.catalog, *indicator));
+}
+
+http::Response ListObservations(const Services& services, const http::Request& request) {
+  ObservationFilter filter{.indicators = ListParameter(request, "indicator"), .areas = ListParameter(request, "area"),
+                           .periods = ListParameter(request, "period")};
+  for (const std::string& id : filter.indicators) {
+    if (services.catalog.Find(id) == nullptr) return web::Problem(Error::InvalidArgument("no indicator " + id));
+  }
+  if (filter.indicators.empty() && filter.areas.empty()) {
+    return web::Problem(Error::InvalidArgument("give indicator=… or area=… (comma-separated lists)"));
+  }
+  std::size_t limit = kDefaultLimit;
+  if (auto text = request.Query("limit")) {
+    auto parsed = text::ParseInteger(*text);
+    if (!parsed || *parsed < 1 || static_cast<std::size_t>(*parsed) > kMaxLimit) {
+      return web::Problem(Error::InvalidArgument("limit is a whole number from 1 to 100000"));
+    }
+    limit = static_cast<std::size_t>(*parsed);
+  }
+  auto observations = services.store.Observations(filter);
+  if (!observations) return web::Problem(observations.error());
+  json::array list;
+  for (const Observation& observation : *observations) {
+    if (list.size() == limit) break;
+    const Indicator* indicator = services.catalog.Find(observation.indicator_id);
+    if (indicator == nullptr) continue;  // An indicator since removed from the catalog.
+    Figure figure{.value = Suppress(*indicator, {.value = observation.value, .numerator = observation.numerator,
+                                                 .denominator = observation.denominator, .suppressed = false,
+                                                 .incomplete = false}),
+                  .demo = observation.demo, .present = true};
+    json::object object = FigureJson(figure);
+    object["indicator"] = observation.indicator_id;
+    object["area_code"] = observation.area_code;
+    object["period"] = observation.period;
+    object["derived"] = observation.derived;
+    list.push_back(std::move(object));
+  }
+  return JsonResponse(json::object{{"observations", std::move(list)},
+                                   {"truncated", observations->size() > limit}});
+}
+
+http::Response ZoneAggregates(const Services& services, const http::Request& request) {
+  auto zone = services.geography.FindZone(std::string(request.PathParam("zone_id")), Date::Today());
+  if (!zone) return web::Problem(zone.error());
+  std::vector<std::string> indicators = ListParameter(request, "indicator");
+  for (const std::string& id : indicators) {
+    if (services.catalog.Find(id) == nullptr) return web::Problem(Error::InvalidArgument("no indicator " + id));
+  }
+  const std::vector<std::string> periods = ListParameter(request, "period");
+  std::vector<std::string> members;
+  for (const geo::ZoneMember& member : zone->members) members.push_back(member.area_code);
+  std::vector<std::string> loaded = indicators;
+  if (!loaded.empty()) loaded.push_back("pop_total");  // Weights for population-weighted means.
+  auto observations = services.store.Observations({.indicators = loaded, .areas = members, .periods = periods});
+  if (!observations) return web::Problem(observations.error());
+  const ObservationIndex index(*observations);
+  json::array list;
+  for (const Indicator& indicator : services.catalog.indicators()) {
+    if (!indicators.empty() && std::find(indicators.begin(), indicators.end(), indicator.id) == indicators.end()) continue;
+    const Comparison comparison = Compare(indicator, index, members, "");
+    for (const auto& [period, figure] : comparison.zone) {
+      json::object object = FigureJson(figure);
+      object["indicator"] = indicator.id;
+      object["period"] = period;
+      list.push_back(std::move(object));
+    }
+  }
+  return JsonResponse(json::object{{"zone_id", zone->id}, {"members", json::value_from(members)},
+                                   {"aggregates", std::move(list)}});
+}
+
+}  // namespace
+
+void AddApiRoutes(http::Router& router, const Services& services) {
+  const auto generation = [&services]() -> Result<std::int64_t> {
+    auto geography = services.geography.Generation();
+    if (!geography) return geography;
+    auto atlas = services.store.Generation();
+    if (!atlas) return atlas;
+    return *geography + *atlas;
+  };
+  const auto cached = [&](auto handler) {
+    return web::Cached(services.cache, generation,
+                       [&services, handler](const http::Request& r) { return handler(services, r); });
+  };
+  router.Get("/api/v1/indicators", cached(ListIndicators), {.name = "api_indicators", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/indicators/{indicator_id}", cached(GetIndicator),
+             {.name = "api_indicator", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/observations", cached(ListObservations),
+             {.name = "api_observations", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/zones/{zone_id}/aggregates", cached(ZoneAggregates),
+             {.name = "api_zone_aggregates", .access = std::string(web::kPublic)});
+}
+
+}  // namespace zoneatlas::atlas

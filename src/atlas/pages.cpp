@@ -1,0 +1,569 @@
+// The atlas's pages and CSV downloads.
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "atlas/compare.hpp"
+#include "atlas/presentation.hpp"
+#include "atlas/routes.hpp"
+#include "core/text.hpp"
+#include "geo/maps.hpp"
+#include "platform/formats/csv.hpp"
+#include "platform/formats/svg_chart.hpp"
+#include "platform/http/form.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::atlas {
+namespace json = boost::json;
+namespace {
+
+constexpr std::string_view kDefaultViewCookie = "atlas_view";
+
+// Everything a zone's atlas pages show: its members, its region and their observations.
+struct ZoneData {
+  geo::Zone zone;
+  std::vector<geo::Area> members;  // Sorted by name in the page's language.
+  std::optional<geo::Area> region;
+  std::vector<Observation> observations;
+  std::vector<std::string> member_codes;
+
+  std::string RegionCode() const { return region ? region->code : ""; }
+};
+
+Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, Language language,
+                          const std::vector<std::string>& indicators) {
+  ZoneData data;
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return Fail(zone.error());
+  data.zone = std::move(*zone);
+  std::vector<std::string> codes;
+  for (const geo::ZoneMember& member : data.zone.members) codes.push_back(member.area_code);
+  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
+  if (!areas) return Fail(areas.error());
+  data.members = std::move(*areas);
+  std::sort(data.members.begin(), data.members.end(), [&](const geo::Area& a, const geo::Area& b) {
+    return text::Fold(a.names.In(language)) < text::Fold(b.names.In(language));
+  });
+  for (const geo::Area& area : data.members) data.member_codes.push_back(area.code);
+  std::vector<std::string> wanted = data.member_codes;
+  if (data.zone.region_code) {
+    if (auto region = services.geography.FindArea(*data.zone.region_code, Date::Today())) {
+      data.region = std::move(*region);
+      wanted.push_back(data.region->code);
+    }
+  }
+  auto observations = services.store.Observations({.indicators = indicators, .areas = wanted, .periods = {}});
+  if (!observations) return Fail(observations.error());
+  data.observations = std::move(*observations);
+  return data;
+}
+
+std::string ZoneHref(Language language, const geo::Zone& zone, std::string_view rest = "") {
+  return web::Href(language, "/zones/" + zone.id + std::string(rest));
+}
+
+// Profiles show rates and shares, which compare across areas of any size, and a few
+// headline counts. The other counts (inhabitants aged 3–11) are in the downloads and on
+// their own pages.
+bool ShownOnProfile(const Indicator& indicator) {
+  if (!IsCount(indicator)) return true;
+  static const std::vector<std::string_view> kHeadlineCounts = {"pop_total", "households_total", "dwellings",
+                                                                "social_housing_candidates"};
+  return std::find(kHeadlineCounts.begin(), kHeadlineCounts.end(), indicator.id) != kHeadlineCounts.end();
+}
+
+std::string Spoken(const Presentation& words, const Indicator& indicator, const Comparison& comparison,
+                   const Series& series) {
+  std::string spoken;
+  for (const std::string& period : comparison.periods) {
+    const auto it = series.find(period);
+    if (it == series.end() || !it->second.Shown()) continue;
+    spoken += (spoken.empty() ? "" : "; ") + period + ": " + words.WithUnit(indicator, *it->second.Shown());
+  }
+  return spoken;
+}
+
+std::vector<std::optional<double>> Values(const Comparison& comparison, const Series& series) {
+  std::vector<std::optional<double>> values;
+  for (const std::string& period : comparison.periods) {
+    const auto it = series.find(period);
+    values.push_back(it == series.end() ? std::nullopt : it->second.Shown());
+  }
+  return values;
+}
+
+std::optional<double> ShownAt(const Series& series, const std::string& period) {
+  const auto it = series.find(period);
+  return it == series.end() ? std::nullopt : it->second.Shown();
+}
+
+// Why a zone has no figure although its members do.
+std::string ZoneGap(const Presentation& words, const Indicator& indicator) {
+  return std::string(words.texts().Get(words.language(), indicator.aggregation == Aggregation::kNone
+                                                             ? "atlas_not_combinable"
+                                                             : "atlas_parts_unknown"));
+}
+
+json::object SourceModel(const Indicator& indicator, const Presentation& words) {
+  return json::object{{"name", indicator.names.In(words.language())},
+                      {"definition", indicator.definitions.In(words.language())},
+                      {"unit", words.UnitName(indicator)},
+                      {"source", indicator.source},
+                      {"source_url", indicator.source_url},
+                      {"note", indicator.note}};
+}
+
+// The zone's profile: every group and indicator, each member beside the zone and region.
+http::Response ZoneProfile(const web::Site& site, const Services& services, const http::Request& request,
+                           Language language) {
+  auto data = LoadZone(services, std::string(request.PathParam("zone_id")), language, {});
+  if (!data) return web::ErrorPage(site, request, language, data.error());
+  const Presentation words(services.catalog, site.renderer.catalog(), language);
+  const ObservationIndex index(data->observations);
+  const std::string zone_name = data->zone.names.In(language);
+  const std::string region_name = data->region ? data->region->names.In(language) : "";
+  bool any_demo = false, any_suppressed = false, any_figure = false;
+  json::array groups;
+  for (const Group& group : services.catalog.groups()) {
+    json::array rows;
+    for (const Indicator& indicator : services.catalog.indicators()) {
+      if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
+      const Comparison comparison = Compare(indicator, index, data->member_codes, data->RegionCode());
+      const std::string latest = comparison.Latest();
+      if (latest.empty()) continue;
+      any_figure = true;
+      const Figure zone = comparison.zone.contains(latest) ? comparison.zone.at(latest) : Figure{};
+      const Figure region = comparison.region.contains(latest) ? comparison.region.at(latest) : Figure{};
+      json::array members;
+      bool members_present = false;
+      for (const std::string& code : data->member_codes) {
+        const Figure& figure = comparison.members.at(code).at(latest);
+        members_present = members_present || figure.present;
+        any_demo = any_demo || figure.demo;
+        any_suppressed = any_suppressed || figure.value.suppressed;
+        json::object cell{{"value", words.Cell(indicator, figure)}, {"hidden", figure.present && figure.value.suppressed}};
+        // A municipality's count is always below the zone's sum: only rates compare.
+        if (figure.Shown() && zone.Shown() && !IsCount(indicator)) {
+          const Standing standing = StandingOf(*figure.Shown(), *zone.Shown());
+          const Judgement judgement = JudgementOf(indicator, standing);
+          if (standing != Standing::kSimilar) {
+            cell["marker"] = standing == Standing::kAbove ? "▲" : "▼";
+            cell["marker_text"] = words.MarkerText(standing, judgement);
+            cell["marker_class"] = judgement == Judgement::kFavourable     ? "marker--favourable"
+                                   : judgement == Judgement::kUnfavourable ? "marker--unfavourable"
+                                                                           : "marker--neutral";
+          }
+        }
+        members.push_back(std::move(cell));
+      }
+      any_demo = any_demo || zone.demo || region.demo;
+      any_suppressed = any_suppressed || zone.value.suppressed || region.value.suppressed;
+      std::string sentence;
+      if (zone.Shown()) {
+        sentence = words.Sentence(indicator, zone_name, *zone.Shown(), "", std::nullopt, region_name, region.Shown());
+      }
+      rows.push_back(json::object{
+          {"name", indicator.names.In(language)},
+          {"href", ZoneHref(language, data->zone, "/atlas/" + indicator.id)},
+          {"unit", words.UnitName(indicator)},
+          {"period", latest},
+          {"sentence", sentence},
+          {"zone", words.Cell(indicator, zone)},
+          {"zone_incomplete", zone.Shown().has_value() && zone.value.incomplete},
+          {"zone_gap", !zone.present && members_present ? ZoneGap(words, indicator) : ""},
+          {"region", words.Cell(indicator, region)},
+          {"trend", formats::Sparkline(Values(comparison, comparison.zone), Spoken(words, indicator, comparison, comparison.zone))},
+          {"members", std::move(members)},
+      });
+    }
+    if (rows.empty()) continue;
+    groups.push_back(json::object{{"id", group.id}, {"name", group.names.In(language)}, {"rows", std::move(rows)}});
+  }
+  json::array member_headers;
+  for (const geo::Area& area : data->members) {
+    member_headers.push_back(json::object{{"name", area.names.In(language)},
+                                          {"href", web::Href(language, "/areas/" + area.code + "/atlas")}});
+  }
+  json::object model{
+      {"zone_name", zone_name},
+      {"zone_href", ZoneHref(language, data->zone)},
+      {"region_name", region_name},
+      {"has_region", data->region.has_value()},
+      {"groups", std::move(groups)},
+      {"has_figures", any_figure},
+      {"member_headers", std::move(member_headers)},
+      {"has_demo", any_demo},
+      {"has_suppressed", any_suppressed},
+      {"csv_href", ZoneHref(language, data->zone, "/atlas.csv")},
+      {"remember_href", web::Href(language, "/atlas?view=zones/" + data->zone.id)},
+  };
+  const std::string title = site.renderer.catalog().Format(language, "atlas_zone_title", {{"zone", zone_name}});
+  return web::Page(site, request, language, "atlas_zone", title, std::move(model));
+}
+
+// Five classes of equal width between the smallest and largest shown value.
+int ShadeOf(double value, double low, double high) {
+  if (high <= low) return 3;
+  return std::clamp(static_cast<int>(std::floor((value - low) / (high - low) * 5)) + 1, 1, 5);
+}
+
+http::Response IndicatorPage(const web::Site& site, const Services& services, const http::Request& request,
+                             Language language) {
+  const Indicator* indicator = services.catalog.Find(request.PathParam("indicator_id"));
+  if (indicator == nullptr) return web::ErrorPage(site, request, language, Error::NotFound("no such indicator"));
+  std::vector<std::string> wanted = {indicator->id};
+  if (indicator->aggregation == Aggregation::kPopulationWeightedMean) wanted.push_back("pop_total");
+  auto data = LoadZone(services, std::string(request.PathParam("zone_id")), language, wanted);
+  if (!data) return web::ErrorPage(site, request, language, data.error());
+  const Presentation words(services.catalog, site.renderer.catalog(), language);
+  const auto& texts = site.renderer.catalog();
+  const ObservationIndex index(data->observations);
+  const Comparison comparison = Compare(*indicator, index, data->member_codes, data->RegionCode());
+  const std::string zone_name = data->zone.names.In(language);
+  const std::string region_name = data->region ? data->region->names.In(language) : "";
+  std::string period = request.Query("period").value_or("");
+  if (std::find(comparison.periods.begin(), comparison.periods.end(), period) == comparison.periods.end()) {
+    period = comparison.Latest();
+  }
+  const std::string name = indicator->names.In(language);
+  const std::string base = ZoneHref(language, data->zone, "/atlas/" + indicator->id);
+  json::object model{{"zone_name", zone_name},
+                     {"zone_href", ZoneHref(language, data->zone)},
+                     {"profile_href", ZoneHref(language, data->zone, "/atlas")},
+                     {"indicator", SourceModel(*indicator, words)},
+                     {"period", period},
+                     {"has_figures", !period.empty()},
+                     {"region_name", region_name},
+                     {"csv_href", ZoneHref(language, data->zone, "/atlas.csv?indicator=" + indicator->id)}};
+  json::array periods;
+  for (const std::string& other : comparison.periods) {
+    periods.push_back(json::object{{"period", other}, {"href", base + "?period=" + other}, {"current", other == period}});
+  }
+  model["periods"] = std::move(periods);
+  if (period.empty()) return web::Page(site, request, language, "atlas_indicator", name, std::move(model));
+
+  const Figure zone = comparison.zone.contains(period) ? comparison.zone.at(period) : Figure{};
+  const Figure region = comparison.region.contains(period) ? comparison.region.at(period) : Figure{};
+  bool any_demo = zone.demo || region.demo, any_suppressed = zone.value.suppressed || region.value.suppressed;
+  bool members_present = false;
+  std::vector<formats::Bar> bars;
+  std::vector<formats::MapShape> shapes;
+  double low = INFINITY, high = -INFINITY;
+  for (const std::string& code : data->member_codes) {
+    if (auto shown = ShownAt(comparison.members.at(code), period)) {
+      low = std::min(low, *shown);
+      high = std::max(high, *shown);
+    }
+  }
+  json::array rows;
+  for (const geo::Area& area : data->members) {
+    const Figure& figure = comparison.members.at(area.code).at(period);
+    members_present = members_present || figure.present;
+    any_demo = any_demo || figure.demo;
+    any_suppressed = any_suppressed || figure.value.suppressed;
+    const std::string area_name = area.names.In(language);
+    const std::string href = web::Href(language, "/areas/" + area.code + "/atlas");
+    const std::string cell = words.Cell(*indicator, figure);
+    bars.push_back({area_name, figure.Shown(), cell, href, ""});
+    if (auto shape = geo::MapShapeOf(services.geography, area, language, href)) {
+      if (figure.Shown()) shape->shade = ShadeOf(*figure.Shown(), low, high);
+      shape->spoken = area_name + ": " + (figure.Shown() ? words.WithUnit(*indicator, *figure.Shown()) : cell);
+      shapes.push_back(std::move(*shape));
+    }
+    json::array series;
+    for (const std::string& other : comparison.periods) {
+      series.push_back(json::object{{"value", words.Cell(*indicator, comparison.members.at(area.code).at(other))}});
+    }
+    rows.push_back(json::object{
+        {"name", area_name},
+        {"href", href},
+        {"value", cell},
+        {"numerator", figure.Shown() && figure.value.numerator ? view::FormatNumber(*figure.value.numerator, 0, language) : ""},
+        {"denominator", figure.Shown() && figure.value.denominator ? view::FormatNumber(*figure.value.denominator, 0, language) : ""},
+        {"sentence", figure.Shown() ? words.Sentence(*indicator, area_name, *figure.Shown(),
+                                                     texts.Format(language, "atlas_the_zone", {{"zone", zone_name}}),
+                                                     zone.Shown(), region_name, region.Shown())
+                                    : ""},
+        {"series", std::move(series)},
+    });
+  }
+  bars.push_back({zone_name, zone.Shown(), zone.Shown() ? words.Cell(*indicator, zone) : "–", "", "zone"});
+  if (data->region) bars.push_back({region_name, region.Shown(), words.Cell(*indicator, region), "", "region"});
+  const std::string unit = words.UnitName(*indicator);
+  model["bar_chart"] = formats::BarChart(
+      bars, {.id = "bars",
+             .title = texts.Format(language, "atlas_bar_title", {{"indicator", name}, {"period", period}}),
+             .description = texts.Format(language, "atlas_bar_description", {{"unit", unit}}),
+             .width = 640});
+  const std::string map = formats::RenderSvgMap(
+      shapes, {.id = "choropleth",
+               .title = texts.Format(language, "atlas_map_title", {{"indicator", name}, {"period", period}}),
+               .description = std::string(texts.Get(language, "atlas_map_description")),
+               .width = 560});
+  model["map"] = map;
+  model["has_map"] = !map.empty();
+  json::array legend;
+  if (low <= high) {
+    for (int shade = 1; shade <= 5; ++shade) {
+      const double from = low + (high - low) * (shade - 1) / 5, to = low + (high - low) * shade / 5;
+      legend.push_back(json::object{{"shade", "legend__swatch--q" + std::to_string(shade)},
+                                    {"range", words.Number(*indicator, from) + " – " + words.Number(*indicator, to)}});
+    }
+  }
+  model["legend"] = std::move(legend);
+  std::vector<formats::Line> lines = {{zone_name, Values(comparison, comparison.zone), "zone"}};
+  if (data->region) lines.push_back({region_name, Values(comparison, comparison.region), "region"});
+  double trend_low = INFINITY, trend_high = -INFINITY;
+  for (const formats::Line& line : lines) {
+    for (const auto& value : line.values) {
+      if (!value) continue;
+      trend_low = std::min(trend_low, *value);
+      trend_high = std::max(trend_high, *value);
+    }
+  }
+  model["trend_chart"] =
+      comparison.periods.size() < 2 || trend_low > trend_high
+          ? ""
+          : formats::LineChart(comparison.periods, lines, words.Number(*indicator, trend_low),
+                               words.Number(*indicator, trend_high),
+                               {.id = "trend",
+                                .title = texts.Format(language, "atlas_trend_title", {{"indicator", name}}),
+                                .description = std::string(texts.Get(language, "atlas_trend_description")),
+                                .width = 640});
+  json::array zone_series, region_series, period_headers;
+  for (const std::string& other : comparison.periods) {
+    period_headers.push_back(json::object{{"period", other}});
+    zone_series.push_back(json::object{{"value", comparison.zone.contains(other) ? words.Cell(*indicator, comparison.zone.at(other)) : "–"}});
+    region_series.push_back(json::object{{"value", comparison.region.contains(other) ? words.Cell(*indicator, comparison.region.at(other)) : "–"}});
+  }
+  model["rows"] = std::move(rows);
+  model["period_headers"] = std::move(period_headers);
+  model["zone_series"] = std::move(zone_series);
+  model["region_series"] = std::move(region_series);
+  model["zone_value"] = words.Cell(*indicator, zone);
+  model["zone_incomplete"] = zone.Shown().has_value() && zone.value.incomplete;
+  model["zone_gap"] = !zone.present && members_present ? ZoneGap(words, *indicator) : "";
+  model["region_value"] = words.Cell(*indicator, region);
+  model["zone_sentence"] = zone.Shown() ? words.Sentence(*indicator, zone_name, *zone.Shown(), "", std::nullopt,
+                                                          region_name, region.Shown())
+                                        : "";
+  model["has_demo"] = any_demo;
+  model["has_suppressed"] = any_suppressed;
+  model["threshold"] = indicator->small_count_threshold;
+  model["aggregation"] = std::string(texts.Get(language, "atlas_aggregation_" + std::string([&] {
+    switch (indicator->aggregation) {
+      case Aggregation::kSum: return "sum";
+      case Aggregation::kRatioOfSums: return "ratio_of_sums";
+      case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
+      case Aggregation::kNone: break;
+    }
+    return "none";
+  }())));
+  return web::Page(site, request, language, "atlas_indicator", name + " · " + zone_name, std::move(model));
+}
+
+// A municipality against its zone and region.
+http::Response AreaProfile(const web::Site& site, const Services& services, const http::Request& request,
+                           Language language) {
+  auto area = services.geography.FindArea(std::string(request.PathParam("code")), Date::Today());
+  if (!area) return web::ErrorPage(site, request, language, area.error());
+  auto zones = services.geography.ZonesWithMember(area->code, Date::Today());
+  if (!zones) return web::ErrorPage(site, request, language, zones.error());
+  const auto& texts = site.renderer.catalog();
+  const Presentation words(services.catalog, texts, language);
+  const std::string area_name = area->names.In(language);
+  std::optional<ZoneData> data;
+  if (!zones->empty()) {
+    auto loaded = LoadZone(services, zones->front().id, language, {});
+    if (!loaded) return web::ErrorPage(site, request, language, loaded.error());
+    data = std::move(*loaded);
+  } else {
+    auto observations = services.store.Observations({.indicators = {}, .areas = {area->code}, .periods = {}});
+    if (!observations) return web::ErrorPage(site, request, language, observations.error());
+    data = ZoneData{.zone = {}, .members = {}, .region = std::nullopt, .observations = std::move(*observations),
+                    .member_codes = {}};
+  }
+  const ObservationIndex index(data->observations);
+  const bool in_zone = !zones->empty();
+  const std::string zone_name = in_zone ? data->zone.names.In(language) : "";
+  const std::string zone_reference = in_zone ? texts.Format(language, "atlas_the_zone", {{"zone", zone_name}}) : "";
+  const std::string region_name = data->region ? data->region->names.In(language) : "";
+  bool any_demo = false, any_suppressed = false;
+  json::array groups;
+  for (const Group& group : services.catalog.groups()) {
+    json::array rows;
+    for (const Indicator& indicator : services.catalog.indicators()) {
+      if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
+      const Comparison comparison = Compare(indicator, index, in_zone ? data->member_codes : std::vector{area->code},
+                                            data->RegionCode());
+      const auto own = comparison.members.find(area->code);
+      if (own == comparison.members.end()) continue;
+      std::string latest;
+      for (auto it = comparison.periods.rbegin(); it != comparison.periods.rend(); ++it) {
+        if (own->second.at(*it).present) {
+          latest = *it;
+          break;
+        }
+      }
+      if (latest.empty()) continue;
+      const Figure& figure = own->second.at(latest);
+      const Figure zone = in_zone && comparison.zone.contains(latest) ? comparison.zone.at(latest) : Figure{};
+      const Figure region = comparison.region.contains(latest) ? comparison.region.at(latest) : Figure{};
+      any_demo = any_demo || figure.demo || zone.demo || region.demo;
+      any_suppressed = any_suppressed || figure.value.suppressed;
+      rows.push_back(json::object{
+          {"name", indicator.names.In(language)},
+          {"href", in_zone ? ZoneHref(language, data->zone, "/atlas/" + indicator.id) : ""},
+          {"unit", words.UnitName(indicator)},
+          {"period", latest},
+          {"value", words.Cell(indicator, figure)},
+          {"zone", in_zone ? words.Cell(indicator, zone) : "–"},
+          {"region", words.Cell(indicator, region)},
+          {"sentence", figure.Shown() ? words.Sentence(indicator, area_name, *figure.Shown(), zone_reference, zone.Shown(),
+                                                       region_name, region.Shown())
+                                      : ""},
+          {"trend", formats::Sparkline(Values(comparison, own->second), Spoken(words, indicator, comparison, own->second))},
+      });
+    }
+    if (rows.empty()) continue;
+    groups.push_back(json::object{{"id", group.id}, {"name", group.names.In(language)}, {"rows", std::move(rows)}});
+  }
+  json::object model{{"area_name", area_name},
+                     {"area_href", web::Href(language, "/areas/" + area->code)},
+                     {"zone_name", zone_name},
+                     {"zone_href", in_zone ? ZoneHref(language, data->zone, "/atlas") : ""},
+                     {"region_name", region_name},
+                     {"groups", std::move(groups)},
+                     {"has_figures", !groups.empty()},
+                     {"has_demo", any_demo},
+                     {"has_suppressed", any_suppressed},
+                     {"remember_href", web::Href(language, "/atlas?view=areas/" + area->code)}};
+  model["has_figures"] = !model["groups"].as_array().empty();
+  return web::Page(site, request, language, "atlas_area",
+                   texts.Format(language, "atlas_area_title", {{"area", area_name}}), std::move(model));
+}
+
+// The whole zone (or one indicator) as CSV: members, zone and region, every period.
+http::Response ZoneCsv(const web::Site& site, const Services& services, const http::Request& request,
+                       Language language) {
+  std::vector<std::string> wanted;
+  if (auto only = request.Query("indicator"); only && !only->empty()) {
+    if (services.catalog.Find(*only) == nullptr) {
+      return web::ErrorPage(site, request, language, Error::NotFound("no such indicator"));
+    }
+    wanted = {*only};
+  }
+  auto data = LoadZone(services, std::string(request.PathParam("zone_id")), language, {});
+  if (!data) return web::ErrorPage(site, request, language, data.error());
+  const Presentation words(services.catalog, site.renderer.catalog(), language);
+  const ObservationIndex index(data->observations);
+  const auto& texts = site.renderer.catalog();
+  std::string csv = formats::CsvLine({"indicator", "indicator_name", "unit", "level", "area_code", "area_name",
+                                      "period", "value", "numerator", "denominator", "status", "demo", "source"});
+  // Plain numbers for spreadsheets: a dot for decimals, no thousands separator, as
+  // many digits as it takes to read back the same number.
+  const auto number = [](const std::optional<double>& value) {
+    if (!value) return std::string();
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *value);
+    return error == std::errc() ? std::string(buffer, end) : std::string();
+  };
+  for (const Indicator& indicator : services.catalog.indicators()) {
+    if (!wanted.empty() && indicator.id != wanted.front()) continue;
+    const Comparison comparison = Compare(indicator, index, data->member_codes, data->RegionCode());
+    const auto write = [&](const std::string& level, const std::string& code, const std::string& name,
+                           const std::string& period, const Figure& figure) {
+      if (!figure.present) return;
+      std::string status;
+      if (figure.value.suppressed) {
+        status = texts.Format(language, "atlas_csv_suppressed", {{"threshold", std::to_string(indicator.small_count_threshold)}});
+      } else if (figure.value.incomplete) {
+        status = std::string(texts.Get(language, "atlas_csv_incomplete"));
+      }
+      const bool shown = !figure.value.suppressed;
+      csv += formats::CsvLine({indicator.id, indicator.names.In(language), words.UnitName(indicator), level, code, name,
+                               period, shown ? number(figure.value.value) : "",
+                               shown ? number(figure.value.numerator) : "", shown ? number(figure.value.denominator) : "",
+                               status, figure.demo ? "yes" : "no", indicator.source});
+    };
+    for (const std::string& period : comparison.periods) {
+      for (const geo::Area& area : data->members) {
+        write("municipality", area.code, area.names.In(language), period, comparison.members.at(area.code).at(period));
+      }
+      if (comparison.zone.contains(period)) {
+        write("zone", data->zone.id, data->zone.names.In(language), period, comparison.zone.at(period));
+      }
+      if (data->region && comparison.region.contains(period)) {
+        write("region", data->region->code, data->region->names.In(language), period, comparison.region.at(period));
+      }
+    }
+  }
+  http::Response response = http::Response::Make(200, "text/csv; charset=utf-8", std::move(csv));
+  response.headers.Set("Content-Disposition", "attachment; filename=\"zoneatlas-" + data->zone.id +
+                                                  (wanted.empty() ? "" : "-" + wanted.front()) + ".csv\"");
+  return response;
+}
+
+// The atlas's front door: the view this browser chose to remember, else the zones.
+// ?view=zones/ID or ?view=areas/CODE remembers a view (a preference cookie, like the
+// language in the URL: nothing is stored on the server).
+http::Response AtlasHome(const web::Site& site, const Services& services, const http::Request& request,
+                         Language language) {
+  static const auto kValidView = [](std::string_view view) {
+    if (view.starts_with("zones/")) return geo::IsValidZoneId(view.substr(6));
+    if (view.starts_with("areas/")) return geo::IsValidAreaCode(view.substr(6));
+    return false;
+  };
+  if (auto chosen = request.Query("view"); chosen && kValidView(*chosen)) {
+    http::Response response = http::Response::Redirect(web::Href(language, "/" + *chosen + "/atlas"), 303);
+    response.headers.Add("Set-Cookie", std::string(kDefaultViewCookie) + "=" + *chosen +
+                                           "; Path=/; Max-Age=31536000; SameSite=Lax");
+    return response;
+  }
+  if (auto remembered = http::Cookie(request, kDefaultViewCookie); remembered && kValidView(*remembered)) {
+    return http::Response::Redirect(web::Href(language, "/" + *remembered + "/atlas"), 303);
+  }
+  auto zones = services.geography.Zones(Date::Today());
+  if (!zones) return web::ErrorPage(site, request, language, zones.error());
+  json::array links;
+  for (const geo::Zone& zone : *zones) {
+    links.push_back(json::object{{"name", zone.names.In(language)}, {"href", ZoneHref(language, zone, "/atlas")}});
+  }
+  return web::Page(site, request, language, "atlas_home",
+                   std::string(site.renderer.catalog().Get(language, "atlas_home_title")),
+                   json::object{{"zones", std::move(links)}});
+}
+
+}  // namespace
+
+void AddPageRoutes(http::Router& router, const web::Site& site, const Services& services) {
+  const auto generation = [&services]() -> Result<std::int64_t> {
+    auto geography = services.geography.Generation();
+    if (!geography) return geography;
+    auto atlas = services.store.Generation();
+    if (!atlas) return atlas;
+    return *geography + *atlas;  // Both only grow, so the sum moves when either does.
+  };
+  const auto page = [&](auto handler) {
+    return web::Cached(services.cache, generation,
+                       web::ForLanguage(site, [&site, &services, handler](const http::Request& r, Language l) {
+                         return handler(site, services, r, l);
+                       }));
+  };
+  router.Get("/{lang}/atlas", web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {
+               return AtlasHome(site, services, r, l);
+             }),
+             {.name = "atlas_home", .access = std::string(web::kPublic)});
+  router.Get("/{lang}/zones/{zone_id}/atlas", page(ZoneProfile),
+             {.name = "atlas_zone_profile", .access = std::string(web::kPublic)});
+  router.Get("/{lang}/zones/{zone_id}/atlas.csv", page(ZoneCsv),
+             {.name = "atlas_zone_csv", .access = std::string(web::kPublic)});
+  router.Get("/{lang}/zones/{zone_id}/atlas/{indicator_id}", page(IndicatorPage),
+             {.name = "atlas_indicator", .access = std::string(web::kPublic)});
+  router.Get("/{lang}/areas/{code}/atlas", page(AreaProfile),
+             {.name = "atlas_area_profile", .access = std::string(web::kPublic)});
+}
+
+}  // namespace zoneatlas::atlas

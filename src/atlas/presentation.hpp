@@ -1,0 +1,47 @@
+// atlas/presentation.hpp: how the atlas writes its figures and what it says about them,
+// in the reader's language, shared by the pages and the downloads.
+//
+// Thread safety: immutable after construction.
+#ifndef ZONEATLAS_ATLAS_PRESENTATION_HPP_
+#define ZONEATLAS_ATLAS_PRESENTATION_HPP_
+
+#include <string>
+
+#include "atlas/catalog.hpp"
+#include "atlas/compare.hpp"
+#include "core/language.hpp"
+#include "platform/view/view.hpp"
+
+namespace zoneatlas::atlas {
+
+class Presentation {
+ public:
+  Presentation(const Catalog& catalog, const view::Catalog& texts, Language language)
+      : catalog_(catalog), texts_(texts), language_(language) {}
+
+  // "21,4 %", "2.340 inwoners per km²", "38.120 euro".
+  std::string Number(const Indicator& indicator, double value) const;
+  std::string WithUnit(const Indicator& indicator, double value) const;
+  // A figure as a table cell shows it: the number, "hidden" when suppressed, "–" when absent.
+  std::string Cell(const Indicator& indicator, const Figure& figure) const;
+  std::string UnitName(const Indicator& indicator) const;
+  // "Halle: 21,4 % — higher than the zone (19,8 %) and than Vlaams Gewest (20,9 %)."
+  // Either reference may be absent; counts are stated without comparison.
+  std::string Sentence(const Indicator& indicator, const std::string& subject, double value,
+                       const std::string& zone_name, std::optional<double> zone, const std::string& region_name,
+                       std::optional<double> region) const;
+  // Read out for a member's marker: "markedly higher than the zone (unfavourable)".
+  std::string MarkerText(Standing standing, Judgement judgement) const;
+  Language language() const { return language_; }
+  const view::Catalog& texts() const { return texts_; }
+
+ private:
+  std::string Comparison(double value, double reference) const;
+  const Catalog& catalog_;
+  const view::Catalog& texts_;
+  Language language_;
+};
+
+}  // namespace zoneatlas::atlas
+
+#endif  // ZONEATLAS_ATLAS_PRESENTATION_HPP_
