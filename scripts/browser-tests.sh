@@ -18,6 +18,8 @@ db="$work/browser.db"
 "$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null
 "$binary" --database "$db" import zones "$root/data/demo/zones.csv" >/dev/null
 "$binary" --database "$db" import geometry "$root/data/demo/boundaries.geojson" --source demo >/dev/null
+"$binary" --database "$db" import observations "$root/data/demo/population-2018-2020.csv" >/dev/null 2>&1
+"$binary" --database "$db" import observations "$root/data/demo/observations-demo.csv" --demo >/dev/null 2>&1
 # A test account; its password goes through standard input, as for a real one.
 export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"
 export ZONEATLAS_TEST_PASSWORD="een lange zin voor de browsertest"

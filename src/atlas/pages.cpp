@@ -266,7 +266,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     const std::string area_name = area.names.In(language);
     const std::string href = web::Href(language, "/areas/" + area.code + "/atlas");
     const std::string cell = words.Cell(*indicator, figure);
-    bars.push_back({area_name, figure.Shown(), cell, href, ""});
+    bars.push_back({area_name, figure.Shown(), cell, ""});
     if (auto shape = geo::MapShapeOf(services.geography, area, language, href)) {
       if (figure.Shown()) shape->shade = ShadeOf(*figure.Shown(), low, high);
       shape->spoken = area_name + ": " + (figure.Shown() ? words.WithUnit(*indicator, *figure.Shown()) : cell);
@@ -289,8 +289,8 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
         {"series", std::move(series)},
     });
   }
-  bars.push_back({zone_name, zone.Shown(), zone.Shown() ? words.Cell(*indicator, zone) : "–", "", "zone"});
-  if (data->region) bars.push_back({region_name, region.Shown(), words.Cell(*indicator, region), "", "region"});
+  bars.push_back({zone_name, zone.Shown(), zone.Shown() ? words.Cell(*indicator, zone) : "–", "zone"});
+  if (data->region) bars.push_back({region_name, region.Shown(), words.Cell(*indicator, region), "region"});
   const std::string unit = words.UnitName(*indicator);
   model["bar_chart"] = formats::BarChart(
       bars, {.id = "bars",

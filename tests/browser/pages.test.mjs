@@ -67,6 +67,14 @@ const pages = [
   ['/nl/login', 'sign-in form'],
   ['/fr/login', 'sign-in form'],
   ['/nl/account', 'sign-in required'],
+  ['/nl/atlas', 'atlas'],
+  ['/nl/zones/elz-zennevallei/atlas', 'zone profile'],
+  ['/fr/zones/elz-zennevallei/atlas', 'zone profile'],
+  ['/fr/zones/zorgzone-noord/atlas', 'zone profile'],
+  ['/nl/zones/elz-zennevallei/atlas/grey_pressure', 'indicator page'],
+  ['/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2023', 'indicator page'],
+  ['/nl/areas/23027/atlas', 'municipality profile'],
+  ['/fr/areas/21015/atlas', 'municipality profile'],
 ];
 
 for (const [target, kind] of pages) {
@@ -133,9 +141,39 @@ test('an empty report is explained next to the form, in the reader\'s language',
   await page.context().close();
 });
 
+test('a coordinator goes from the zone to an indicator and downloads its figures, without JavaScript', async () => {
+  const page = await newPage({ javaScriptEnabled: false, acceptDownloads: true });
+  await page.goto(base + '/nl/zones/elz-zennevallei');
+  await page.getByRole('link', { name: /Omgevingsanalyse van de zone/ }).click();
+  assert.ok(page.url().endsWith('/nl/zones/elz-zennevallei/atlas'));
+  await page.getByRole('link', { name: 'Grijze druk', exact: true }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Grijze druk Eerstelijnszone Zennevallei');
+  // The chart, the map and the table say the same: every municipality is in each.
+  for (const name of ['Beersel', 'Drogenbos', 'Halle', 'Linkebeek', 'Pepingen', 'Sint-Genesius-Rode', 'Sint-Pieters-Leeuw']) {
+    assert.equal(await page.locator('svg.bar-chart').getByText(name, { exact: true }).count(), 1, name);
+    assert.equal(await page.locator('svg.area-map a').filter({ has: page.locator('path') }).locator(`xpath=self::*[starts-with(@aria-label, "${name}: ")]`).count(), 1, name);
+    assert.equal(await page.getByRole('rowheader', { name: new RegExp(`^${name}`) }).count(), 1, name);
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /De cijfers van deze indicator downloaden/ }).click();
+  assert.equal((await download).suggestedFilename(), 'zoneatlas-elz-zennevallei-grey_pressure.csv');
+  await page.context().close();
+});
+
+test('the zone profile prints without its navigation and with every table whole', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/zones/elz-zennevallei/atlas');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.actions').first().isVisible(), false, 'download links are not printed');
+  const clipped = await page.evaluate(() => [...document.querySelectorAll('.table-scroll')]
+    .some((box) => getComputedStyle(box).overflowX !== 'visible'));
+  assert.equal(clipped, false, 'no table is cut off on paper');
+  await page.context().close();
+});
+
 test('pages fit a small phone screen without sideways scrolling', async () => {
   const page = await newPage({ viewport: { width: 320, height: 640 } });
-  for (const target of ['/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility']) {
+  for (const target of ['/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility', '/nl/zones/elz-zennevallei/atlas', '/fr/zones/elz-zennevallei/atlas/grey_pressure', '/nl/areas/23027/atlas']) {
     await page.goto(base + target);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${target} is ${overflow}px too wide at 320px`);

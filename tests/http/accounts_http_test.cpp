@@ -392,7 +392,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
     for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
              {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
              {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}, {"{change_id}", "1"},
-             {"{entity_type}", "user"}, {"{entity_id}", "no-such-user"}}) {
+             {"{entity_type}", "user"}, {"{entity_id}", "no-such-user"}, {"{indicator_id}", "share_65plus"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;

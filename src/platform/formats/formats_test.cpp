@@ -138,8 +138,8 @@ TEST(SvgChartTest, ASparklineRisesWithItsValuesAndSaysThemAloud) {
 }
 
 TEST(SvgChartTest, BarsAreProportionalAndEveryTextIsEscaped) {
-  const std::string svg = BarChart({{"A & B", 50, "50 %", "/nl/areas/1", ""}, {"Zone", 100, "100 %", "", "zone"},
-                                    {"Leeg", std::nullopt, "–", "", ""}},
+  const std::string svg = BarChart({{"A & B", 50, "50 %", ""}, {"Zone", 100, "100 %", "zone"},
+                                    {"Leeg", std::nullopt, "–", ""}},
                                    {.id = "b", .title = "T <x>", .description = "d", .width = 640});
   // The plot runs from x = 240 over 320 units: 50 of 100 is 160 wide, 100 is 320.
   EXPECT_NE(svg.find(R"(width="160.0")"), std::string::npos) << svg;
@@ -147,7 +147,7 @@ TEST(SvgChartTest, BarsAreProportionalAndEveryTextIsEscaped) {
   EXPECT_NE(svg.find("bar-chart__bar--zone"), std::string::npos);
   EXPECT_NE(svg.find("A &amp; B"), std::string::npos);
   EXPECT_NE(svg.find("T &lt;x&gt;"), std::string::npos);
-  EXPECT_NE(svg.find(R"(<a href="/nl/areas/1">)"), std::string::npos);
+  EXPECT_EQ(svg.find("<a "), std::string::npos) << "an image holds no links";
 }
 
 TEST(SvgChartTest, ALineChartDrawsEachSeriesAndItsRange) {

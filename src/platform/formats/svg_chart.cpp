@@ -77,9 +77,8 @@ std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) 
     const Bar& bar = bars[i];
     const double y = kTop + kRow * static_cast<double>(i);
     const std::string label = EscapeXml(Shortened(bar.label));
-    const std::string text = fmt::format(R"svg(<text x="{}" y="{:.1f}" class="{}">{}</text>)svg", kLabel - 8,
-                                         y + kRow * 0.65, KindClass("bar-chart__label", bar.kind), label);
-    svg += bar.href.empty() ? text : fmt::format(R"svg(<a href="{}">{}</a>)svg", EscapeXml(bar.href), text);
+    svg += fmt::format(R"svg(<text x="{}" y="{:.1f}" class="{}">{}</text>)svg", kLabel - 8, y + kRow * 0.65,
+                       KindClass("bar-chart__label", bar.kind), label);
     if (bar.value) {
       const double from = x_of(std::min(0.0, *bar.value)), to = x_of(std::max(0.0, *bar.value));
       svg += fmt::format(R"svg(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" class="{}"/>)svg", from, y + 4,

@@ -22,7 +22,6 @@ struct Bar {
   std::string label;
   std::optional<double> value;
   std::string value_text;  // Formatted, shown at the end of the bar ("–" when there is none).
-  std::string href;        // The label links here when not empty.
   std::string kind;        // "" for an area, "zone" or "region" for the reference bars.
 };
 
@@ -34,6 +33,8 @@ struct ChartOptions {
 };
 
 // Horizontal bars, in the given order, from zero (or from the smallest negative value).
+// The chart is one image (role="img"), so it holds no links: the map and table beside
+// it link to the areas.
 std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options);
 
 struct Line {

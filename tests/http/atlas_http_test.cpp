@@ -1,0 +1,209 @@
+// The atlas over HTTP: pages, downloads, privacy and the API, against the real binary
+// with the demo data (published populations and labelled demonstration values).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <cmath>
+
+#include "tests/http/server_process.hpp"
+
+namespace zoneatlas::testing {
+namespace {
+
+namespace json = boost::json;
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::size_t Count(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
+  return count;
+}
+
+class AtlasHttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new ServerProcess();
+    const std::string demo = std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/";
+    // Imported beside the running server, as a coordinator would: pages follow at once.
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             {"--database", server_->database(), "import", "observations", demo + "population-2018-2020.csv"},
+             {"--database", server_->database(), "import", "observations", demo + "observations-demo.csv", "--demo"}}) {
+      const CommandResult result = RunZoneatlas(arguments);
+      ASSERT_EQ(result.exit_code, 0) << result.output;
+    }
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static const ServerProcess& server() { return *server_; }
+
+  static json::value GetJson(const std::string& target, int expected_status = 200) {
+    const auto response = server().Get(target);
+    EXPECT_EQ(response.status, expected_status) << target << "\n" << response.body.substr(0, 300);
+    return json::parse(response.body);
+  }
+
+  static ServerProcess* server_;
+};
+ServerProcess* AtlasHttpTest::server_ = nullptr;
+
+TEST_F(AtlasHttpTest, TheZoneProfileShowsEveryGroupWithItsMunicipalitiesZoneAndRegion) {
+  const auto page = server().Get("/nl/zones/elz-zennevallei/atlas");
+  ASSERT_EQ(page.status, 200);
+  for (const char* group : {"Demografie", "Gezondheid en zorg", "Socio-economie", "Technologie en onderwijs",
+                            "Ecologie en wonen"}) {
+    EXPECT_TRUE(Contains(page.body, ">" + std::string(group) + "</h2>")) << group;
+  }
+  // The seven municipalities head the columns and link to their own profiles.
+  EXPECT_EQ(Count(page.body, "/nl/areas/23027/atlas"), 5u) << "one column per group table";
+  EXPECT_TRUE(Contains(page.body, ">Vlaams Gewest</th>"));
+  EXPECT_TRUE(Contains(page.body, "Vergrijzing (aandeel 65-plussers)"));
+  EXPECT_TRUE(Contains(page.body, "Verhoogde tegemoetkoming"));
+  // Plain words beside the numbers, and a trend per indicator.
+  EXPECT_TRUE(Contains(page.body, "Eerstelijnszone Zennevallei: ")) << "a generated sentence";
+  EXPECT_TRUE(Contains(page.body, " dan Vlaams Gewest (") || Contains(page.body, "vergelijkbaar met Vlaams Gewest ("));
+  EXPECT_TRUE(Contains(page.body, "class=\"sparkline\""));
+  EXPECT_TRUE(Contains(page.body, "marker--unfavourable") || Contains(page.body, "marker--favourable"));
+  EXPECT_TRUE(Contains(page.body, "Demonstratiecijfers.")) << "demo values are labelled";
+  EXPECT_TRUE(Contains(page.body, "/nl/zones/elz-zennevallei/atlas.csv"));
+  // The zone page and the municipality page lead here.
+  EXPECT_TRUE(Contains(server().Get("/nl/zones/elz-zennevallei").body, "/nl/zones/elz-zennevallei/atlas"));
+  EXPECT_TRUE(Contains(server().Get("/fr/areas/23027").body, "/fr/areas/23027/atlas"));
+}
+
+TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
+  const auto page = server().Get("/fr/zones/elz-zennevallei/atlas/share_65plus?period=2023");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "class=\"bar-chart\""));
+  EXPECT_TRUE(Contains(page.body, "class=\"line-chart\""));
+  EXPECT_TRUE(Contains(page.body, "area-map__shape--q1")) << "the lowest municipality is shaded lightest";
+  EXPECT_TRUE(Contains(page.body, "area-map__shape--q5"));
+  EXPECT_TRUE(Contains(page.body, "<span aria-current=\"true\">2023</span>"));
+  EXPECT_TRUE(Contains(page.body, "https://www.vlaanderen.be/statistiek-vlaanderen/bevolking/structuur-van-de-bevolking"));
+  EXPECT_TRUE(Contains(page.body, "Hal: ")) << "the French name and a sentence";
+  EXPECT_TRUE(Contains(page.body, "la zone ("));
+  EXPECT_EQ(server().Get("/fr/zones/elz-zennevallei/atlas/no_such_indicator").status, 404);
+}
+
+TEST_F(AtlasHttpTest, AMunicipalityIsComparedWithItsZoneAndRegion) {
+  const auto page = server().Get("/en/areas/23064/atlas");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Pepingen: "));
+  EXPECT_TRUE(Contains(page.body, "the zone ("));
+  EXPECT_TRUE(Contains(page.body, "Flemish Region ("));
+  EXPECT_TRUE(Contains(page.body, "/en/zones/elz-zennevallei/atlas"));
+}
+
+TEST_F(AtlasHttpTest, TheDownloadHasEveryLevelInPlainNumbers) {
+  const auto csv = server().Get("/nl/zones/elz-zennevallei/atlas.csv?indicator=pop_total");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_TRUE(Contains(csv.Header("content-disposition"), "zoneatlas-elz-zennevallei-pop_total.csv"));
+  EXPECT_TRUE(csv.body.starts_with("indicator,indicator_name,unit,level,area_code,area_name,period,value,"));
+  // Published (2020) and demonstration (2024) figures, each saying which it is.
+  EXPECT_TRUE(Contains(csv.body, "pop_total,Inwoners,personen,municipality,23027,Halle,2020,40182,,,,no,"));
+  EXPECT_TRUE(Contains(csv.body, ",zone,elz-zennevallei,Eerstelijnszone Zennevallei,2020,133551,,,,no,"));
+  EXPECT_TRUE(Contains(csv.body, ",region,02000,Vlaams Gewest,2024,"));
+  EXPECT_TRUE(Contains(csv.body, ",yes,"));
+  EXPECT_FALSE(Contains(csv.body, ",share_65plus,")) << "one indicator was asked for";
+}
+
+TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
+  // Three people in Linkebeek with a leefloon: too few to show; the zone's total is not.
+  const std::string file = server().database() + ".leefloon.csv";
+  WriteFile(file,
+            "area_code,indicator,period,value,numerator,denominator\n"
+            "23100,leefloon,2025,,3,4700\n23027,leefloon,2025,,160,41000\n23003,leefloon,2025,,40,25400\n");
+  const CommandResult imported = RunZoneatlas({"--database", server().database(), "import", "observations", file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const auto page = server().Get("/nl/zones/elz-zennevallei/atlas/leefloon?period=2025");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "verborgen"));
+  EXPECT_FALSE(Contains(page.body, ">0,6<")) << "3 / 4,700 × 1,000 = 0.64 must not appear";
+  const auto csv = server().Get("/nl/zones/elz-zennevallei/atlas.csv?indicator=leefloon");
+  EXPECT_TRUE(Contains(csv.body, ",23100,Linkebeek,2025,,,,verborgen: minder dan 5 personen,no,")) << csv.body;
+  const json::value api = GetJson("/api/v1/observations?indicator=leefloon&area=23100&period=2025");
+  const json::object& hidden = api.at("observations").at(0).as_object();
+  EXPECT_TRUE(hidden.at("suppressed").as_bool());
+  EXPECT_TRUE(hidden.at("value").is_null());
+  EXPECT_TRUE(hidden.at("numerator").is_null());
+  // The zone: (3 + 160 + 40) / (4,700 + 41,000 + 25,400) × 1,000, shown, and incomplete.
+  const json::value zone = GetJson("/api/v1/zones/elz-zennevallei/aggregates?indicator=leefloon&period=2025");
+  const json::object& aggregate = zone.at("aggregates").at(0).as_object();
+  EXPECT_NEAR(aggregate.at("value").as_double(), 203.0 / 71100 * 1000, 1e-9);
+  EXPECT_TRUE(aggregate.at("incomplete").as_bool());
+}
+
+TEST_F(AtlasHttpTest, TheApiDescribesIndicatorsAndServesObservationsAndAggregates) {
+  const json::value indicators = GetJson("/api/v1/indicators");
+  EXPECT_GE(indicators.at("indicators").as_array().size(), 100u);
+  EXPECT_EQ(indicators.at("groups").as_array().size(), 5u);
+  const json::value grey = GetJson("/api/v1/indicators/grey_pressure");
+  EXPECT_EQ(grey.at("formula").at("numerator").at(0).as_string(), "pop_65plus");
+  EXPECT_EQ(grey.at("names").at("fr").as_string(), "Pression grise");
+  GetJson("/api/v1/indicators/nothing", 404);
+  GetJson("/api/v1/observations", 400);
+  GetJson("/api/v1/observations?indicator=weather", 400);
+
+  // The zone's share of 65-plussers is the sum of its members' 65-plussers over the
+  // sum of their inhabitants, not the mean of their shares.
+  const json::value counts = GetJson(
+      "/api/v1/observations?indicator=pop_65plus,pop_total&period=2024&area=23003,23098,23027,23100,23064,23101,23077");
+  double old = 0, all = 0;
+  for (const json::value& row : counts.at("observations").as_array()) {
+    (row.at("indicator").as_string() == "pop_65plus" ? old : all) += row.at("value").to_number<double>();
+  }
+  EXPECT_EQ(counts.at("observations").as_array().size(), 14u);
+  const json::value zone = GetJson("/api/v1/zones/elz-zennevallei/aggregates?indicator=share_65plus&period=2024");
+  const json::object& share = zone.at("aggregates").at(0).as_object();
+  EXPECT_NEAR(share.at("value").as_double(), old / all * 100, 1e-9);
+  EXPECT_DOUBLE_EQ(share.at("numerator").as_double(), old);
+  EXPECT_TRUE(share.at("demo").as_bool());
+  const json::value derived = GetJson("/api/v1/observations?indicator=share_65plus&area=23027&period=2024");
+  EXPECT_TRUE(derived.at("observations").at(0).at("derived").as_bool());
+}
+
+TEST_F(AtlasHttpTest, TheAtlasRemembersTheViewAVisitorChose) {
+  const auto chooser = server().Get("/nl/atlas");
+  ASSERT_EQ(chooser.status, 200);
+  EXPECT_TRUE(Contains(chooser.body, "/nl/zones/zorgzone-noord/atlas"));
+  const auto chosen = server().Get("/nl/atlas?view=areas/23064");
+  EXPECT_EQ(chosen.status, 303);
+  EXPECT_EQ(chosen.Header("location"), "/nl/areas/23064/atlas");
+  const std::string cookie = chosen.Header("set-cookie");
+  EXPECT_TRUE(Contains(cookie, "atlas_view=areas/23064")) << cookie;
+  const auto back = server().Get("/fr/atlas", {"Cookie: " + cookie.substr(0, cookie.find(';'))});
+  EXPECT_EQ(back.status, 303);
+  EXPECT_EQ(back.Header("location"), "/fr/areas/23064/atlas") << "in the language of the visit";
+  EXPECT_EQ(server().Get("/nl/atlas?view=../../admin").status, 200) << "only views of the atlas are remembered";
+}
+
+TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
+  ServerProcess server;
+  server.Terminate(std::chrono::seconds(5));
+  const std::string bad = server.database() + ".bad.csv";
+  WriteFile(bad, "area_code,indicator,period,value\n23064,pop_total,2024,4650\nAtlantis,pop_total,2024,12\n"
+                 "23027,pop_total,2024,veel\n");
+  const auto refused = RunZoneatlas({"--database", server.database(), "import", "observations", bad});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(Contains(refused.output, bad + ":3: area_code: 'Atlantis' matches no area")) << refused.output;
+  EXPECT_TRUE(Contains(refused.output, bad + ":4: value: 'veel' is not a number"));
+  EXPECT_TRUE(Contains(refused.output, "1 area(s) could not be matched to a NIS code: 'Atlantis'"));
+  EXPECT_TRUE(Contains(refused.output, "nothing was imported"));
+  const std::string good = server.database() + ".good.csv";
+  WriteFile(good, "gemeente;2023;2024\nPepingen;4600;4650\nHal;40900;41200\n");
+  const auto dry = RunZoneatlas({"--database", server.database(), "import", "observations", good, "--indicator",
+                                 "pop_total", "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_TRUE(Contains(dry.output, "(wide by period, sha256 ")) << dry.output;
+  EXPECT_TRUE(Contains(dry.output, "4 observation(s) from 2 row(s); dry run, nothing written"));
+  const auto saved = RunZoneatlas({"--database", server.database(), "import", "observations", good, "--indicator",
+                                   "pop_total", "--source", "gemeente Pepingen"});
+  EXPECT_EQ(saved.exit_code, 0) << saved.output;
+  EXPECT_TRUE(Contains(saved.output, "saved as batch 1"));
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
