@@ -8,7 +8,7 @@ build_packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
   libkainjow-mustache-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsodium-dev zlib1g-dev ninja-build
+  libsodium-dev zlib1g-dev ninja-build libxlsxwriter-dev libminizip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_packages=(postgresql chromium nodejs npm curl)

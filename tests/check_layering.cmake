@@ -19,7 +19,8 @@ endfunction()
 # Third-party headers and the one folder allowed to include each.
 set(adapters
   "boost/beast=platform/http" "boost/asio=platform/http" "soci/=platform/db" "sqlite3.h=platform/db"
-  "libpq-fe.h=platform/db" "xapian.h=platform/search" "kainjow/=platform/view" "xlsxwriter.h=platform/formats")
+  "libpq-fe.h=platform/db" "xapian.h=platform/search" "kainjow/=platform/view" "xlsxwriter.h=platform/formats"
+  "minizip/=platform/formats" "expat.h=platform/formats")
 
 file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} "${SOURCE_DIR}/*.cpp" "${SOURCE_DIR}/*.hpp")
 set(violations "")

@@ -17,6 +17,7 @@
 #include "accessibility/accessibility.hpp"
 #include "accounts/accounts.hpp"
 #include "app/application.hpp"
+#include "atlas/export.hpp"
 #include "atlas/import.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
@@ -48,6 +49,9 @@ struct Options {
   std::string output;
   std::string date;
   std::string sheet;
+  std::string zone;
+  std::string format;
+  std::string language = "nl";
   std::string period;
   std::string indicator;
   bool dry_run = false;
@@ -226,7 +230,33 @@ int Import(const Options& options) {
   return 0;
 }
 
+int ExportAtlas(const Options& options) {
+  if (options.zone.empty()) return Report(Error::InvalidArgument("export atlas needs --zone ID"));
+  std::string format = options.format;
+  if (format.empty()) format = options.output.ends_with(".xlsx") ? "xlsx" : "csv";
+  if (format == "xlsx" && (options.output.empty() || options.output == "-")) {
+    return Report(Error::InvalidArgument("an XLSX workbook needs a file: -o FILE.xlsx"));
+  }
+  auto catalog = atlas::Catalog::Shipped();
+  if (!catalog) return Report(catalog.error());
+  auto texts = view::Catalog::Load();
+  if (!texts) return Report(texts.error());
+  auto database = OpenMigrated(options, 1);
+  if (!database) return Report(database.error());
+  const atlas::Store store(**database);
+  const geo::Store geography(**database);
+  web::ResponseCache unused_cache;
+  const atlas::Services services{*catalog, store, geography, unused_cache};
+  auto exported = atlas::ExportZone(services, *texts, options.zone, ParseLanguage(options.language).value_or(Language::kNl),
+                                    format == "xlsx" ? atlas::ExportFormat::kXlsx : atlas::ExportFormat::kCsv,
+                                    options.indicator);
+  if (!exported) return Report(exported.error());
+  if (auto written = WriteOutput(options.output, exported->content); !written) return Report(written.error());
+  return 0;
+}
+
 int Export(const Options& options) {
+  if (options.what == "atlas") return ExportAtlas(options);
   auto database = OpenMigrated(options, 1);
   if (!database) return Report(database.error());
   auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
@@ -365,9 +395,16 @@ int Main(int argc, char** argv) {
   import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");
-  export_command->add_option("kind", options.what, "areas | zones | geometry | accessibility-reports")
+  export_command->add_option("kind", options.what, "areas | zones | geometry | accessibility-reports | atlas")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "accessibility-reports"}));
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "accessibility-reports", "atlas"}));
+  export_command->add_option("--zone", options.zone, "atlas: the zone whose omgevingsanalyse to export");
+  export_command->add_option("--format", options.format, "atlas: xlsx or csv (default: from the file name, else csv)")
+      ->check(CLI::IsMember({"xlsx", "csv"}));
+  export_command->add_option("--language", options.language, "atlas: nl, fr or en for names and notes")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"nl", "fr", "en"}));
+  export_command->add_option("--indicator", options.indicator, "atlas: only this indicator");
   export_command->add_option("--output,-o", options.output, "File to write (default: standard output)");
   export_command->add_option("--date", options.date, "The geography valid on this day (default: today)");
 

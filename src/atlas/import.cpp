@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "geo/store.hpp"
+#include "platform/formats/xlsx.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -118,7 +119,10 @@ class Checker {
     return std::nullopt;
   }
 
-  const Indicator* IndicatorFor(int line, const std::string& field, std::string_view text) {
+  // The indicator named in a cell. A derived indicator (a table copied from a report, an
+  // exported workbook) is left out, with one warning: zoneatlas computes it from counts.
+  const Indicator* IndicatorFor(int line, const std::string& field, std::string_view text, bool& derived) {
+    derived = false;
     const std::string id(text::Trim(text));
     const Indicator* indicator = catalog_.FindByHeader(id);
     if (indicator == nullptr) {
@@ -126,11 +130,9 @@ class Checker {
       return nullptr;
     }
     if (indicator->kind == Kind::kDerived) {
-      std::string counts;
-      for (const auto* ids : {&indicator->formula->numerator, &indicator->formula->denominator}) {
-        for (const std::string& term : *ids) counts += (counts.empty() ? "" : ", ") + term;
-      }
-      Problem(line, field, "'" + id + "' is computed from its formula; import its counts instead (" + counts + ")");
+      derived = true;
+      if (derived_left_out_.empty()) first_derived_line_ = line;
+      derived_left_out_.insert(indicator->id);
       return nullptr;
     }
     return indicator;
@@ -186,6 +188,16 @@ class Checker {
                              .derived = false, .demo = options_.demo});
   }
 
+  // One warning for all the computed indicators whose rows were left out.
+  void ReportDerivedLeftOut() {
+    if (derived_left_out_.empty()) return;
+    std::string ids;
+    for (const std::string& id : derived_left_out_) ids += (ids.empty() ? "" : ", ") + id;
+    Warning(first_derived_line_, "indicator",
+            std::to_string(derived_left_out_.size()) + " computed indicator(s) left out (" + ids +
+                "): zoneatlas computes them from their counts");
+  }
+
   std::vector<Observation>& observations() { return observations_; }
   const Catalog& catalog() const { return catalog_; }
   const AreaMatcher& areas() const { return areas_; }
@@ -199,6 +211,8 @@ class Checker {
   const ObservationImportOptions& options_;
   ObservationImportReport& report_;
   std::map<std::string, int> seen_;
+  std::set<std::string> derived_left_out_;
+  int first_derived_line_ = 0;
   std::vector<Observation> observations_;
 };
 
@@ -223,7 +237,13 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
       ++checker.report().rows_skipped;
       continue;
     }
-    const Indicator* indicator = checker.IndicatorFor(record.line, "indicator", table.Field(record, indicator_column));
+    bool derived = false;
+    const Indicator* indicator =
+        checker.IndicatorFor(record.line, "indicator", table.Field(record, indicator_column), derived);
+    if (derived) {
+      ++checker.report().rows_skipped;
+      continue;
+    }
     auto period = checker.Period(record.line, "period", table.Field(record, period_column));
     bool value_ok = true, numerator_ok = true, denominator_ok = true;
     auto value = checker.Number(record.line, "value", table.Field(record, value_column), value_ok,
@@ -234,6 +254,10 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
       denominator = checker.Number(record.line, "denominator", table.Field(record, *denominator_column), denominator_ok);
     }
     if (!area || !indicator || !period || !value_ok || !numerator_ok || !denominator_ok) continue;
+    if (!value && !numerator && !denominator) {
+      ++checker.report().rows_skipped;  // A figure that is not there (suppressed at the source, or not yet known).
+      continue;
+    }
     if (IsCount(*indicator) && (numerator || denominator)) {
       checker.Problem(record.line, "numerator", indicator->id + " is a count: it has no numerator or denominator");
       continue;
@@ -249,7 +273,8 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
   const std::string area_field = table.header[area_column];
   const Indicator* fixed = nullptr;
   if (!indicator_column) {
-    fixed = checker.IndicatorFor(1, "indicator", checker.options().indicator);
+    bool derived = false;
+    fixed = checker.IndicatorFor(table.header_line, "--indicator", checker.options().indicator, derived);
     if (fixed == nullptr) return;
   }
   std::size_t done = 0;
@@ -262,8 +287,14 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
       ++checker.report().rows_skipped;
       continue;
     }
+    bool derived = false;
     const Indicator* indicator =
-        fixed != nullptr ? fixed : checker.IndicatorFor(record.line, "indicator", table.Field(record, *indicator_column));
+        fixed != nullptr ? fixed
+                         : checker.IndicatorFor(record.line, "indicator", table.Field(record, *indicator_column), derived);
+    if (derived) {
+      ++checker.report().rows_skipped;
+      continue;
+    }
     for (const auto& [column, period] : periods) {
       bool ok = true;
       auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok,
@@ -393,6 +424,30 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
   }
 }
 
+bool HasAreaColumn(const formats::CsvTable& table) {
+  return FirstColumn(table, kCodeColumns) || FirstColumn(table, kNameColumns) ||
+         (table.Column("ms_population") && table.Column("cd_age"));
+}
+
+// Spreadsheets often carry a title, a date or a source above the real header. Finds the
+// first of the top rows that names an area column and makes it the header. Returns the
+// number of rows left out above it; nothing when no row qualifies.
+std::optional<int> FindHeader(formats::CsvTable& table) {
+  if (HasAreaColumn(table)) return 0;
+  constexpr std::size_t kRowsToLook = 10;
+  for (std::size_t i = 0; i < table.records.size() && i < kRowsToLook; ++i) {
+    formats::CsvTable candidate;
+    for (const std::string& field : table.records[i].fields) candidate.header.emplace_back(text::Trim(field));
+    if (!HasAreaColumn(candidate)) continue;
+    candidate.header_line = table.records[i].line;
+    candidate.delimiter = table.delimiter;
+    candidate.records.assign(table.records.begin() + static_cast<std::ptrdiff_t>(i) + 1, table.records.end());
+    table = std::move(candidate);
+    return static_cast<int>(i) + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 AreaMatcher::AreaMatcher(const std::vector<geo::Area>& areas) {
@@ -427,11 +482,17 @@ std::optional<std::string> AreaMatcher::Match(std::string_view code_or_name) con
   return std::nullopt;
 }
 
-ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, const formats::CsvTable& table,
-                                     std::string_view file_name, const ObservationImportOptions& options,
-                                     ObservationImportReport& report) {
-  Checker checker(catalog, areas, options.sheet, options, report);
+ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, const formats::CsvTable& original,
+                                     std::string_view file_name, std::string_view sheet,
+                                     const ObservationImportOptions& options, ObservationImportReport& report) {
   ParsedObservations parsed;
+  std::string_view sheet_name = sheet;
+  Checker checker(catalog, areas, sheet_name, options, report);
+  formats::CsvTable table = original;
+  if (const auto stray = FindHeader(table); stray && *stray > 0) {
+    checker.Warning(original.header_line, "", std::to_string(*stray) + " row(s) above the header (line " +
+                                                  std::to_string(table.header_line) + ") were left out");
+  }
   if (table.Column("ms_population") && table.Column("cd_age")) {
     parsed.layout = "statbel population";
     ParseStatbelPopulation(checker, table, file_name);
@@ -441,7 +502,7 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
   auto area_column = FirstColumn(table, kCodeColumns);
   if (!area_column) area_column = FirstColumn(table, kNameColumns);
   if (!area_column) {
-    checker.Problem(1, "", "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
+    checker.Problem(table.header_line, "", "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
     return parsed;
   }
   if (table.Column("indicator") && table.Column("period") && table.Column("value")) {
@@ -458,7 +519,7 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
         periods.emplace_back(column, *period);
       } else if (const Indicator* indicator = catalog.FindByHeader(name)) {
         if (indicator->kind == Kind::kDerived) {
-          checker.Problem(1, name, "is computed from its formula; import its counts instead");
+          checker.Warning(table.header_line, name, "left out: computed from its counts");
         } else {
           indicators.emplace_back(column, indicator);
         }
@@ -473,14 +534,15 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
       parsed.layout = "wide by indicator";
       ParseWideByIndicator(checker, table, *area_column, indicators);
     } else {
-      checker.Problem(1, "", "the header fits no layout: use area_code,indicator,period,value; or one column per period; "
+      checker.Problem(table.header_line, "", "the header fits no layout: use area_code,indicator,period,value; or one column per period; "
                              "or one column per indicator id");
     }
     // Other columns (names, arrondissements, postcodes…) are common in such sheets.
     for (const std::string& name : unknown) {
-      checker.Warning(1, name, "left out: neither a period nor an indicator of the catalog");
+      checker.Warning(table.header_line, name, "left out: neither a period nor an indicator of the catalog");
     }
   }
+  checker.ReportDerivedLeftOut();
   parsed.observations = std::move(checker.observations());
   return parsed;
 }
@@ -503,12 +565,54 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
                                           Date::Today());
   if (!areas) return Fail(areas.error());
   const AreaMatcher matcher(*areas);
-  auto table = formats::ParseCsv(content);
-  if (!table) {
-    report.problems.push_back({"", "", table.error().message()});
-    return report;
+  ParsedObservations parsed;
+  if (formats::LooksLikeXlsx(content)) {
+    auto workbook = formats::ReadXlsx(content);
+    if (!workbook) {
+      report.problems.push_back({"", "", workbook.error().message()});
+      return report;
+    }
+    bool found = options.sheet.empty();
+    std::map<std::string, std::string> first_sheet_of;  // Key → sheet, to catch a figure given twice.
+    for (formats::XlsxTable& sheet : *workbook) {
+      if (!options.sheet.empty() && sheet.sheet != options.sheet) continue;
+      found = true;
+      if (options.sheet.empty() && !HasAreaColumn(sheet.table) && !FindHeader(sheet.table)) {
+        report.warnings.push_back({sheet.sheet, "", "sheet left out: it has no area column"});
+        continue;
+      }
+      for (const std::string& range : sheet.merged_ranges) {
+        report.warnings.push_back({sheet.sheet + "!" + range, "",
+                                   "merged cells: only the first cell holds the value, the others are read as empty"});
+      }
+      ParsedObservations part = ParseObservations(catalog, matcher, sheet.table, file_name, sheet.sheet, options, report);
+      for (Observation& observation : part.observations) {
+        const std::string key = observation.indicator_id + " for " + observation.area_code + " in " + observation.period;
+        if (const auto [it, inserted] = first_sheet_of.emplace(key, sheet.sheet); !inserted) {
+          report.problems.push_back({sheet.sheet, "", key + " is also in sheet '" + it->second + "'"});
+          continue;
+        }
+        parsed.observations.push_back(std::move(observation));
+      }
+      if (!part.layout.empty()) parsed.layout = parsed.layout.empty() || parsed.layout == part.layout ? part.layout : "mixed";
+    }
+    if (!found) {
+      std::string names;
+      for (const formats::XlsxTable& sheet : *workbook) names += (names.empty() ? "'" : ", '") + sheet.sheet + "'";
+      report.problems.push_back({"", "sheet", "no sheet '" + options.sheet + "'; the workbook has " + names});
+    }
+  } else {
+    if (!options.sheet.empty()) {
+      report.problems.push_back({"", "sheet", "--sheet is for .xlsx workbooks; this file is text"});
+      return report;
+    }
+    auto table = formats::ParseCsv(content);
+    if (!table) {
+      report.problems.push_back({"", "", table.error().message()});
+      return report;
+    }
+    parsed = ParseObservations(catalog, matcher, *table, file_name, "", options, report);
   }
-  ParsedObservations parsed = ParseObservations(catalog, matcher, *table, file_name, options, report);
   report.layout = parsed.layout;
   report.observations = parsed.observations.size();
   if (!report.ok() || options.dry_run) return report;

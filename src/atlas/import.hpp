@@ -78,12 +78,14 @@ struct ParsedObservations {
 };
 
 // Checks `table` and turns it into observations; problems go to `report`. `sheet` names
-// the XLSX sheet in locations (empty for CSV).
+// the XLSX sheet in locations (empty for CSV). Rows above the real header (a title, a
+// source line) are left out with a warning.
 ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, const formats::CsvTable& table,
-                                     std::string_view file_name, const ObservationImportOptions& options,
-                                     ObservationImportReport& report);
+                                     std::string_view file_name, std::string_view sheet,
+                                     const ObservationImportOptions& options, ObservationImportReport& report);
 
-// Reads `content` (CSV or XLSX), checks it and, unless it is a dry run or has problems,
+// Reads `content` (CSV, or an XLSX workbook: the sheet named in the options, else every
+// sheet with an area column), checks it and, unless it is a dry run or has problems,
 // saves it as one batch under `actor`.
 Result<ObservationImportReport> ImportObservations(db::Database& database, const Catalog& catalog,
                                                    std::string_view file_name, std::string_view content,

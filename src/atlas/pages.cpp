@@ -2,15 +2,15 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "atlas/compare.hpp"
+#include "atlas/export.hpp"
+#include "atlas/zone_data.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/routes.hpp"
 #include "core/text.hpp"
 #include "geo/maps.hpp"
-#include "platform/formats/csv.hpp"
 #include "platform/formats/svg_chart.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
@@ -20,45 +20,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kDefaultViewCookie = "atlas_view";
-
-// Everything a zone's atlas pages show: its members, its region and their observations.
-struct ZoneData {
-  geo::Zone zone;
-  std::vector<geo::Area> members;  // Sorted by name in the page's language.
-  std::optional<geo::Area> region;
-  std::vector<Observation> observations;
-  std::vector<std::string> member_codes;
-
-  std::string RegionCode() const { return region ? region->code : ""; }
-};
-
-Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, Language language,
-                          const std::vector<std::string>& indicators) {
-  ZoneData data;
-  auto zone = services.geography.FindZone(zone_id, Date::Today());
-  if (!zone) return Fail(zone.error());
-  data.zone = std::move(*zone);
-  std::vector<std::string> codes;
-  for (const geo::ZoneMember& member : data.zone.members) codes.push_back(member.area_code);
-  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
-  if (!areas) return Fail(areas.error());
-  data.members = std::move(*areas);
-  std::sort(data.members.begin(), data.members.end(), [&](const geo::Area& a, const geo::Area& b) {
-    return text::Fold(a.names.In(language)) < text::Fold(b.names.In(language));
-  });
-  for (const geo::Area& area : data.members) data.member_codes.push_back(area.code);
-  std::vector<std::string> wanted = data.member_codes;
-  if (data.zone.region_code) {
-    if (auto region = services.geography.FindArea(*data.zone.region_code, Date::Today())) {
-      data.region = std::move(*region);
-      wanted.push_back(data.region->code);
-    }
-  }
-  auto observations = services.store.Observations({.indicators = indicators, .areas = wanted, .periods = {}});
-  if (!observations) return Fail(observations.error());
-  data.observations = std::move(*observations);
-  return data;
-}
 
 std::string ZoneHref(Language language, const geo::Zone& zone, std::string_view rest = "") {
   return web::Href(language, "/zones/" + zone.id + std::string(rest));
@@ -197,6 +158,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       {"has_demo", any_demo},
       {"has_suppressed", any_suppressed},
       {"csv_href", ZoneHref(language, data->zone, "/atlas.csv")},
+      {"xlsx_href", ZoneHref(language, data->zone, "/atlas.xlsx")},
       {"remember_href", web::Href(language, "/atlas?view=zones/" + data->zone.id)},
   };
   const std::string title = site.renderer.catalog().Format(language, "atlas_zone_title", {{"zone", zone_name}});
@@ -445,64 +407,19 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
                    texts.Format(language, "atlas_area_title", {{"area", area_name}}), std::move(model));
 }
 
-// The whole zone (or one indicator) as CSV: members, zone and region, every period.
-http::Response ZoneCsv(const web::Site& site, const Services& services, const http::Request& request,
-                       Language language) {
-  std::vector<std::string> wanted;
-  if (auto only = request.Query("indicator"); only && !only->empty()) {
-    if (services.catalog.Find(*only) == nullptr) {
-      return web::ErrorPage(site, request, language, Error::NotFound("no such indicator"));
-    }
-    wanted = {*only};
-  }
-  auto data = LoadZone(services, std::string(request.PathParam("zone_id")), language, {});
-  if (!data) return web::ErrorPage(site, request, language, data.error());
-  const Presentation words(services.catalog, site.renderer.catalog(), language);
-  const ObservationIndex index(data->observations);
-  const auto& texts = site.renderer.catalog();
-  std::string csv = formats::CsvLine({"indicator", "indicator_name", "unit", "level", "area_code", "area_name",
-                                      "period", "value", "numerator", "denominator", "status", "demo", "source"});
-  // Plain numbers for spreadsheets: a dot for decimals, no thousands separator, as
-  // many digits as it takes to read back the same number.
-  const auto number = [](const std::optional<double>& value) {
-    if (!value) return std::string();
-    char buffer[32];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *value);
-    return error == std::errc() ? std::string(buffer, end) : std::string();
-  };
-  for (const Indicator& indicator : services.catalog.indicators()) {
-    if (!wanted.empty() && indicator.id != wanted.front()) continue;
-    const Comparison comparison = Compare(indicator, index, data->member_codes, data->RegionCode());
-    const auto write = [&](const std::string& level, const std::string& code, const std::string& name,
-                           const std::string& period, const Figure& figure) {
-      if (!figure.present) return;
-      std::string status;
-      if (figure.value.suppressed) {
-        status = texts.Format(language, "atlas_csv_suppressed", {{"threshold", std::to_string(indicator.small_count_threshold)}});
-      } else if (figure.value.incomplete) {
-        status = std::string(texts.Get(language, "atlas_csv_incomplete"));
-      }
-      const bool shown = !figure.value.suppressed;
-      csv += formats::CsvLine({indicator.id, indicator.names.In(language), words.UnitName(indicator), level, code, name,
-                               period, shown ? number(figure.value.value) : "",
-                               shown ? number(figure.value.numerator) : "", shown ? number(figure.value.denominator) : "",
-                               status, figure.demo ? "yes" : "no", indicator.source});
-    };
-    for (const std::string& period : comparison.periods) {
-      for (const geo::Area& area : data->members) {
-        write("municipality", area.code, area.names.In(language), period, comparison.members.at(area.code).at(period));
-      }
-      if (comparison.zone.contains(period)) {
-        write("zone", data->zone.id, data->zone.names.In(language), period, comparison.zone.at(period));
-      }
-      if (data->region && comparison.region.contains(period)) {
-        write("region", data->region->code, data->region->names.In(language), period, comparison.region.at(period));
-      }
-    }
-  }
-  http::Response response = http::Response::Make(200, "text/csv; charset=utf-8", std::move(csv));
-  response.headers.Set("Content-Disposition", "attachment; filename=\"zoneatlas-" + data->zone.id +
-                                                  (wanted.empty() ? "" : "-" + wanted.front()) + ".csv\"");
+// The whole zone (or one indicator) as CSV or XLSX.
+http::Response ZoneDownload(const web::Site& site, const Services& services, const http::Request& request,
+                            Language language, ExportFormat format) {
+  std::string indicator = request.Query("indicator").value_or("");
+  auto exported = ExportZone(services, site.renderer.catalog(), std::string(request.PathParam("zone_id")), language,
+                             format, indicator);
+  if (!exported) return web::ErrorPage(site, request, language, exported.error());
+  http::Response response = http::Response::Make(
+      200,
+      format == ExportFormat::kCsv ? "text/csv; charset=utf-8"
+                                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      std::move(exported->content));
+  response.headers.Set("Content-Disposition", "attachment; filename=\"" + exported->file_name + "\"");
   return response;
 }
 
@@ -558,8 +475,16 @@ void AddPageRoutes(http::Router& router, const web::Site& site, const Services& 
              {.name = "atlas_home", .access = std::string(web::kPublic)});
   router.Get("/{lang}/zones/{zone_id}/atlas", page(ZoneProfile),
              {.name = "atlas_zone_profile", .access = std::string(web::kPublic)});
-  router.Get("/{lang}/zones/{zone_id}/atlas.csv", page(ZoneCsv),
+  router.Get("/{lang}/zones/{zone_id}/atlas.csv",
+             page([](const web::Site& s, const Services& v, const http::Request& r, Language l) {
+               return ZoneDownload(s, v, r, l, ExportFormat::kCsv);
+             }),
              {.name = "atlas_zone_csv", .access = std::string(web::kPublic)});
+  router.Get("/{lang}/zones/{zone_id}/atlas.xlsx",
+             page([](const web::Site& s, const Services& v, const http::Request& r, Language l) {
+               return ZoneDownload(s, v, r, l, ExportFormat::kXlsx);
+             }),
+             {.name = "atlas_zone_xlsx", .access = std::string(web::kPublic)});
   router.Get("/{lang}/zones/{zone_id}/atlas/{indicator_id}", page(IndicatorPage),
              {.name = "atlas_indicator", .access = std::string(web::kPublic)});
   router.Get("/{lang}/areas/{code}/atlas", page(AreaProfile),

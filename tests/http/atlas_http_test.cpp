@@ -101,13 +101,31 @@ TEST_F(AtlasHttpTest, TheDownloadHasEveryLevelInPlainNumbers) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
   EXPECT_TRUE(Contains(csv.Header("content-disposition"), "zoneatlas-elz-zennevallei-pop_total.csv"));
-  EXPECT_TRUE(csv.body.starts_with("indicator,indicator_name,unit,level,area_code,area_name,period,value,"));
+  // The import layout first: the download imports again.
+  EXPECT_TRUE(csv.body.starts_with("area_code,indicator,period,value,numerator,denominator,level,area_name,"));
   // Published (2020) and demonstration (2024) figures, each saying which it is.
-  EXPECT_TRUE(Contains(csv.body, "pop_total,Inwoners,personen,municipality,23027,Halle,2020,40182,,,,no,"));
-  EXPECT_TRUE(Contains(csv.body, ",zone,elz-zennevallei,Eerstelijnszone Zennevallei,2020,133551,,,,no,"));
-  EXPECT_TRUE(Contains(csv.body, ",region,02000,Vlaams Gewest,2024,"));
+  EXPECT_TRUE(Contains(csv.body, "\n23027,pop_total,2020,40182,,,municipality,Halle,Inwoners,personen,,no,"));
+  EXPECT_TRUE(Contains(csv.body, "\nelz-zennevallei,pop_total,2020,133551,,,zone,Eerstelijnszone Zennevallei,"));
+  EXPECT_TRUE(Contains(csv.body, "\n02000,pop_total,2024,"));
   EXPECT_TRUE(Contains(csv.body, ",yes,"));
   EXPECT_FALSE(Contains(csv.body, ",share_65plus,")) << "one indicator was asked for";
+
+  const auto workbook = server().Get("/fr/zones/elz-zennevallei/atlas.xlsx");
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.Header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_TRUE(workbook.body.starts_with("PK")) << "a zip archive";
+  // The command line writes the same workbook, and a CSV file.
+  const std::string file = server().database() + ".atlas.xlsx";
+  const auto exported = RunZoneatlas({"--database", server().database(), "export", "atlas", "--zone", "elz-zennevallei",
+                                      "--language", "fr", "-o", file});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  const auto reimported = RunZoneatlas({"--database", server().database(), "import", "observations", file, "--dry-run"});
+  EXPECT_EQ(reimported.exit_code, 0) << reimported.output;
+  EXPECT_TRUE(Contains(reimported.output, "dry run, nothing written"));
+  const auto as_csv = RunZoneatlas({"--database", server().database(), "export", "atlas", "--zone", "elz-zennevallei",
+                                    "--format", "csv", "--indicator", "pop_total"});
+  EXPECT_EQ(as_csv.output.substr(0, 40), csv.body.substr(0, 40));
+  EXPECT_EQ(RunZoneatlas({"--database", server().database(), "export", "atlas", "--zone", "nowhere"}).exit_code, 2);
 }
 
 TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
@@ -123,7 +141,9 @@ TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
   EXPECT_TRUE(Contains(page.body, "verborgen"));
   EXPECT_FALSE(Contains(page.body, ">0,6<")) << "3 / 4,700 × 1,000 = 0.64 must not appear";
   const auto csv = server().Get("/nl/zones/elz-zennevallei/atlas.csv?indicator=leefloon");
-  EXPECT_TRUE(Contains(csv.body, ",23100,Linkebeek,2025,,,,verborgen: minder dan 5 personen,no,")) << csv.body;
+  EXPECT_TRUE(Contains(csv.body, "\n23100,leefloon,2025,,,,municipality,Linkebeek,(Equivalent) leefloon,per 1.000 inwoners,"
+                                 "verborgen: minder dan 5 personen,no,"))
+      << csv.body;
   const json::value api = GetJson("/api/v1/observations?indicator=leefloon&area=23100&period=2025");
   const json::object& hidden = api.at("observations").at(0).as_object();
   EXPECT_TRUE(hidden.at("suppressed").as_bool());

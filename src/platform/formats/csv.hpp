@@ -27,6 +27,7 @@ struct CsvRecord {
 class CsvTable {
  public:
   std::vector<std::string> header;  // Trimmed column names.
+  int header_line = 1;              // The line (or sheet row) the header is on.
   std::vector<CsvRecord> records;   // Data records, blank lines left out.
   char delimiter = ',';
 

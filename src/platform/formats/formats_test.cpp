@@ -4,6 +4,7 @@
 #include "platform/formats/geojson.hpp"
 #include "platform/formats/svg_chart.hpp"
 #include "platform/formats/svg_map.hpp"
+#include "platform/formats/xlsx.hpp"
 
 namespace zoneatlas::formats {
 namespace {
@@ -158,6 +159,42 @@ TEST(SvgChartTest, ALineChartDrawsEachSeriesAndItsRange) {
   EXPECT_NE(svg.find(">Vlaams Gewest<"), std::string::npos);
   EXPECT_NE(svg.find(">2023<"), std::string::npos);
   EXPECT_EQ(LineChart({"2022"}, {{"Zone", {std::nullopt}, ""}}, "", "", {}), "") << "nothing to draw";
+}
+
+}  // namespace
+}  // namespace zoneatlas::formats
+
+namespace zoneatlas::formats {
+namespace {
+
+TEST(XlsxTest, WhatIsWrittenReadsBackAsTablesOfText) {
+  const auto bytes = WriteXlsx({{"Demografie", {{std::string("area_code"), std::string("indicator"), std::string("period"),
+                                                  std::string("value")},
+                                                 {std::string("23064"), std::string("pop_total"), 2024.0, 4650.0},
+                                                 {std::string("23027"), std::monostate{}, 2024.0, 0.1234567890123}},
+                                 {20, 30}},
+                                {"Ge[le]ide: 2/3", {{std::string("only")}}, {}}});
+  ASSERT_TRUE(bytes) << bytes.error().message();
+  EXPECT_TRUE(LooksLikeXlsx(*bytes));
+  const auto tables = ReadXlsx(*bytes);
+  ASSERT_TRUE(tables) << tables.error().message();
+  ASSERT_EQ(tables->size(), 2u);
+  const CsvTable& first = (*tables)[0].table;
+  EXPECT_EQ((*tables)[0].sheet, "Demografie");
+  EXPECT_EQ(first.header, (std::vector<std::string>{"area_code", "indicator", "period", "value"}));
+  ASSERT_EQ(first.records.size(), 2u);
+  EXPECT_EQ(first.records[0].line, 2);
+  EXPECT_EQ(first.records[0].fields, (std::vector<std::string>{"23064", "pop_total", "2024", "4650"}));
+  EXPECT_EQ(first.records[1].fields[1], "") << "an empty cell stays empty";
+  EXPECT_EQ(std::stod(first.records[1].fields[3]), 0.1234567890123) << "numbers keep their precision";
+  EXPECT_EQ((*tables)[1].sheet, "Ge-le-ide- 2-3") << "characters Excel forbids in sheet names are replaced";
+}
+
+TEST(XlsxTest, AFileThatIsNoWorkbookIsRefusedWithAReason) {
+  const auto text = ReadXlsx("area_code,indicator\n23064,pop_total\n");
+  ASSERT_FALSE(text);
+  EXPECT_NE(text.error().message().find("not an .xlsx workbook"), std::string::npos) << text.error().message();
+  EXPECT_FALSE(LooksLikeXlsx("area_code,indicator\n"));
 }
 
 }  // namespace

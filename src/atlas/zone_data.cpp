@@ -1,0 +1,37 @@
+#include "atlas/zone_data.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace zoneatlas::atlas {
+
+Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, Language language,
+                          const std::vector<std::string>& indicators) {
+  ZoneData data;
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return Fail(zone.error());
+  data.zone = std::move(*zone);
+  std::vector<std::string> codes;
+  for (const geo::ZoneMember& member : data.zone.members) codes.push_back(member.area_code);
+  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
+  if (!areas) return Fail(areas.error());
+  data.members = std::move(*areas);
+  std::sort(data.members.begin(), data.members.end(), [&](const geo::Area& a, const geo::Area& b) {
+    return text::Fold(a.names.In(language)) < text::Fold(b.names.In(language));
+  });
+  for (const geo::Area& area : data.members) data.member_codes.push_back(area.code);
+  std::vector<std::string> wanted = data.member_codes;
+  if (data.zone.region_code) {
+    if (auto region = services.geography.FindArea(*data.zone.region_code, Date::Today())) {
+      data.region = std::move(*region);
+      wanted.push_back(data.region->code);
+    }
+  }
+  auto observations = services.store.Observations({.indicators = indicators, .areas = wanted, .periods = {}});
+  if (!observations) return Fail(observations.error());
+  data.observations = std::move(*observations);
+  return data;
+}
+
+}  // namespace zoneatlas::atlas

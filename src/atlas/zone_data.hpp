@@ -1,0 +1,35 @@
+// atlas/zone_data.hpp: a zone with its members, its region and their observations, as
+// the atlas's pages and exports read them.
+//
+// Thread safety: a value type; LoadZone reads the stores only.
+#ifndef ZONEATLAS_ATLAS_ZONE_DATA_HPP_
+#define ZONEATLAS_ATLAS_ZONE_DATA_HPP_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "atlas/observations.hpp"
+#include "atlas/routes.hpp"
+#include "core/language.hpp"
+#include "geo/model.hpp"
+
+namespace zoneatlas::atlas {
+
+struct ZoneData {
+  geo::Zone zone;
+  std::vector<geo::Area> members;  // Sorted by name in the language asked for.
+  std::optional<geo::Area> region;
+  std::vector<Observation> observations;  // Of the members and the region.
+  std::vector<std::string> member_codes;  // In the order of `members`.
+
+  std::string RegionCode() const { return region ? region->code : ""; }
+};
+
+// The zone as it is today; `indicators` empty loads every indicator's observations.
+Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, Language language,
+                          const std::vector<std::string>& indicators);
+
+}  // namespace zoneatlas::atlas
+
+#endif  // ZONEATLAS_ATLAS_ZONE_DATA_HPP_
