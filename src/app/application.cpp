@@ -86,6 +86,7 @@ void Application::AddRoutes() {
   geo::AddHistoryRoutes(router_, site_, geo_store_, database_);
   atlas::AddPageRoutes(router_, site_, *atlas_services_);
   atlas::AddApiRoutes(router_, *atlas_services_);
+  atlas::AddNeedsRoutes(router_, site_, *atlas_services_);
 }
 
 std::string Application::ClientAddress(const http::Request& request) const {

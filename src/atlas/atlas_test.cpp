@@ -5,6 +5,7 @@
 
 #include "atlas/aggregate.hpp"
 #include "atlas/catalog.hpp"
+#include "atlas/needs.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -172,6 +173,67 @@ TEST(CatalogTest, ABadCatalogNamesEveryProblem) {
                                "indicator b: formula: c is not a count indicator", "indicator a: id: appears twice",
                                "indicator b: unit: is not in the catalog's units"}) {
     EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
+  }
+}
+
+}  // namespace
+}  // namespace zoneatlas::atlas
+
+namespace zoneatlas::atlas {
+namespace {
+
+TEST_F(AtlasTest, TheNeedsIndexStandardisesTurnsAndWeighsIndicators) {
+  // Three areas. VT (higher is worse): 10, 20, 30 → mean 20, sd √(200/3) = 8.165 →
+  // z −1.2247, 0, 1.2247. Income (higher is better): 30,000, 20,000, 10,000 → the same z,
+  // turned: −1.2247, 0, 1.2247. With weights 2 and 1 each index equals its z.
+  const std::vector<NeedsArea> areas = {
+      {"A", 1000, {{"increased_reimb", 10}, {"income_per_inhabitant", 30000}}},
+      {"B", 2000, {{"increased_reimb", 20}, {"income_per_inhabitant", 20000}}},
+      {"C", 1000, {{"increased_reimb", 30}, {"income_per_inhabitant", 10000}}},
+      {"D", 500, {}},
+  };
+  const NeedsResult result = ComputeNeedsIndex(
+      catalog_, {{"increased_reimb", 2}, {"income_per_inhabitant", 1}}, areas, 100'000, 0.5);
+  ASSERT_EQ(result.areas.size(), 4u);
+  EXPECT_EQ(result.areas[0].code, "C");
+  EXPECT_EQ(result.areas[0].rank, 1);
+  EXPECT_NEAR(*result.areas[0].index, 1.224745, 1e-6);
+  EXPECT_NEAR(result.areas[0].scores.at("income_per_inhabitant"), 1.224745, 1e-6) << "low income is high need";
+  EXPECT_EQ(result.areas[2].code, "A");
+  EXPECT_EQ(result.areas[3].code, "D");
+  EXPECT_FALSE(result.areas[3].index) << "no figures, no index";
+  EXPECT_EQ(result.areas[3].rank, 0);
+  // Budget 100,000, half universal: base 50,000 over 4,000 inhabitants (12.5 each).
+  // Need above the lowest (A): A 0, B 1.2247 × 2,000, C 2.4495 × 1,000 → B and C share
+  // the other 50,000 equally (2,449.5 each).
+  const auto& c = result.areas[0];
+  const auto& b = result.areas[1];
+  const auto& a = result.areas[2];
+  EXPECT_NEAR(a.base, 12'500, 1e-6);
+  EXPECT_NEAR(a.need_share, 0, 1e-6) << "the least needy area gets the base only";
+  EXPECT_NEAR(b.Allocation(), 25'000 + 25'000, 1e-6);
+  EXPECT_NEAR(c.Allocation(), 12'500 + 25'000, 1e-6);
+  EXPECT_NEAR(a.Allocation() + b.Allocation() + c.Allocation(), 100'000, 1e-6) << "the whole budget, no more";
+}
+
+TEST_F(AtlasTest, AnIndicatorWithoutDifferencesCannotRankAndABudgetWithoutNeedFollowsInhabitants) {
+  const std::vector<NeedsArea> areas = {{"A", 1000, {{"leefloon", 5}}}, {"B", 3000, {{"leefloon", 5}}}};
+  const NeedsResult result = ComputeNeedsIndex(catalog_, {{"leefloon", 1}}, areas, 4000, 0.25);
+  EXPECT_EQ(result.constant_indicators, (std::vector<std::string>{"leefloon"}));
+  EXPECT_FALSE(result.areas[0].index);
+  // Two indicators that cancel out: the same need everywhere, so the budget follows the
+  // inhabitants (1,000 and 3,000 of 4,000).
+  const std::vector<NeedsArea> even = {{"A", 1000, {{"increased_reimb", 10}, {"income_per_inhabitant", 10000}}},
+                                       {"B", 3000, {{"increased_reimb", 20}, {"income_per_inhabitant", 20000}}}};
+  const NeedsResult shared = ComputeNeedsIndex(catalog_, {{"increased_reimb", 1}, {"income_per_inhabitant", 1}}, even,
+                                               4000, 0.25);
+  for (const NeedsScore& score : shared.areas) {
+    EXPECT_NEAR(*score.index, 0, 1e-12);
+    EXPECT_NEAR(score.Allocation(), score.code == "A" ? 1000 : 3000, 1e-9);
+  }
+  EXPECT_FALSE(DefaultNeedsComponents().empty());
+  for (const NeedsComponent& component : DefaultNeedsComponents()) {
+    EXPECT_NE(catalog_.Find(component.indicator), nullptr) << component.indicator;
   }
 }
 

@@ -159,6 +159,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       {"has_suppressed", any_suppressed},
       {"csv_href", ZoneHref(language, data->zone, "/atlas.csv")},
       {"xlsx_href", ZoneHref(language, data->zone, "/atlas.xlsx")},
+      {"needs_href", ZoneHref(language, data->zone, "/atlas/needs")},
       {"remember_href", web::Href(language, "/atlas?view=zones/" + data->zone.id)},
   };
   const std::string title = site.renderer.catalog().Format(language, "atlas_zone_title", {{"zone", zone_name}});

@@ -31,6 +31,10 @@ struct Services {
 
 void AddPageRoutes(http::Router& router, const web::Site& site, const Services& services);
 void AddApiRoutes(http::Router& router, const Services& services);
+// The needs index: /{lang}/zones/{zone_id}/atlas/needs (choose indicators and weights,
+// see the ranking, the map and the budget shared), …/needs.xlsx, and
+// /api/v1/zones/{zone_id}/needs-index.
+void AddNeedsRoutes(http::Router& router, const web::Site& site, const Services& services);
 
 }  // namespace zoneatlas::atlas
 

@@ -75,6 +75,8 @@ const pages = [
   ['/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2023', 'indicator page'],
   ['/nl/areas/23027/atlas', 'municipality profile'],
   ['/fr/areas/21015/atlas', 'municipality profile'],
+  ['/nl/zones/elz-zennevallei/atlas/needs', 'needs index'],
+  ['/fr/zones/zorgzone-zuid/atlas/needs?budget=50000&universal=30&w_leefloon=2&w_chronic_status=1', 'needs index'],
 ];
 
 for (const [target, kind] of pages) {

@@ -200,6 +200,52 @@ TEST_F(AtlasHttpTest, TheAtlasRemembersTheViewAVisitorChose) {
   EXPECT_EQ(server().Get("/nl/atlas?view=../../admin").status, 200) << "only views of the atlas are remembered";
 }
 
+TEST_F(AtlasHttpTest, TheNeedsIndexRanksMunicipalitiesAndSharesABudget) {
+  const auto page = server().Get("/nl/zones/elz-zennevallei/atlas/needs");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Behoefte-index: Eerstelijnszone Zennevallei"));
+  EXPECT_TRUE(Contains(page.body, "name=\"w_increased_reimb\" value=\"2\"")) << "the shipped default is shown";
+  EXPECT_TRUE(Contains(page.body, "area-map__shape--q5"));
+  EXPECT_TRUE(Contains(server().Get("/nl/zones/elz-zennevallei/atlas").body, "/nl/zones/elz-zennevallei/atlas/needs"));
+
+  // Chosen through the form: one indicator, a budget of 70,000, 40 % for everyone.
+  const auto chosen = server().Get("/fr/zones/elz-zennevallei/atlas/needs?budget=70000&universal=40&w_increased_reimb=1");
+  ASSERT_EQ(chosen.status, 200);
+  EXPECT_TRUE(Contains(chosen.body, "70\u202f000 € · 40 % pour tous · 60 % selon les besoins")) << "the budget is shown";
+  EXPECT_EQ(server().Get("/nl/zones/elz-zennevallei/atlas/needs?universal=140").status, 400);
+
+  const json::value api = GetJson("/api/v1/zones/elz-zennevallei/needs-index?weights=increased_reimb:1&budget=70000&universal=40");
+  double total = 0, base = 0, highest_vt = -1, top_index = -100;
+  std::string top;
+  for (const json::value& area : api.at("areas").as_array()) {
+    total += area.at("allocation").as_double();
+    base += area.at("base").as_double();
+    if (area.at("rank").as_int64() == 1) {
+      top = area.at("area_code").as_string().c_str();
+      top_index = area.at("index").as_double();
+    }
+  }
+  EXPECT_NEAR(total, 70000, 1e-6) << "the whole budget is shared";
+  EXPECT_NEAR(base, 28000, 1e-6) << "40 % by inhabitants";
+  // With verhoogde tegemoetkoming alone, the first is the municipality with the highest share.
+  const json::value members = GetJson("/api/v1/observations?indicator=increased_reimb&period=2024&area=23003,23098,23027,23100,23064,23101,23077");
+  std::string highest;
+  for (const json::value& row : members.at("observations").as_array()) {
+    if (row.at("value").as_double() > highest_vt) {
+      highest_vt = row.at("value").as_double();
+      highest = row.at("area_code").as_string().c_str();
+    }
+  }
+  EXPECT_EQ(top, highest);
+  EXPECT_GT(top_index, 0);
+  GetJson("/api/v1/zones/elz-zennevallei/needs-index?weights=weather:1", 400);
+
+  const auto workbook = server().Get("/nl/zones/elz-zennevallei/atlas/needs.xlsx?budget=70000&universal=40&w_leefloon=1");
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_TRUE(workbook.body.starts_with("PK"));
+  EXPECT_TRUE(Contains(workbook.Header("content-disposition"), "zoneatlas-elz-zennevallei-needs-index.xlsx"));
+}
+
 TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
   ServerProcess server;
   server.Terminate(std::chrono::seconds(5));
