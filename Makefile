@@ -10,7 +10,7 @@ DEMO_DB ?= zoneatlas-demo.db
 JOBS ?= $(shell nproc)
 ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
-.PHONY: all deps deps-test build demo demo-data serve test test-unit test-browser test-sanitize bench format clean
+.PHONY: all deps deps-test build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas format clean
 
 all: build
 
@@ -66,6 +66,14 @@ test-sanitize: deps-test
 bench: build
 	scripts/install-deps.sh all
 	bench/http.sh $(ZONEATLAS)
+
+# The atlas at scale (10 million observations; YEARS=1 for a quick million). Needs the
+# benchmarks built: a separate build directory with -DZONEATLAS_BUILD_BENCH=ON.
+bench-atlas: deps
+	scripts/install-deps.sh all
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
+	cmake --build build-bench -j $(JOBS)
+	bench/atlas.sh build-bench/src/app/zoneatlas build-bench/bench/atlas_bench
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

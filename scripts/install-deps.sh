@@ -12,7 +12,7 @@ build_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_packages=(postgresql chromium nodejs npm curl)
-bench_packages=(wrk nginx)
+bench_packages=(wrk nginx bc time)
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in

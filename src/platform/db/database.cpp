@@ -222,6 +222,64 @@ Result<long long> Connection::Execute(std::string_view sql, const std::vector<Va
   }
 }
 
+Result<long long> Connection::ExecuteEach(std::string_view sql, const std::vector<Value>& shape,
+                                          const std::function<bool(std::vector<Value>&)>& next) {
+  std::vector<Value> row;
+  if (!next(row)) return 0;
+  const std::size_t columns = shape.size();
+  // The holders the statement stays bound to; each row is copied into them.
+  enum class Type { kText, kInteger, kReal };
+  std::vector<Type> types(columns, Type::kText);
+  std::vector<soci::indicator> indicators(columns, soci::i_ok);
+  std::vector<long long> integers(columns);
+  std::vector<double> reals(columns);
+  std::vector<std::string> texts(columns);
+  for (std::size_t i = 0; i < columns; ++i) {
+    if (std::holds_alternative<long long>(shape[i])) types[i] = Type::kInteger;
+    if (std::holds_alternative<double>(shape[i])) types[i] = Type::kReal;
+  }
+  try {
+    const std::string rewritten = ToSociPlaceholders(sql);
+    soci::details::prepare_temp_type prepared = (session_.prepare << rewritten);
+    for (std::size_t i = 0; i < columns; ++i) {
+      const std::string name = "p" + std::to_string(i);
+      switch (types[i]) {
+        case Type::kText: prepared, soci::use(texts[i], indicators[i], name); break;
+        case Type::kInteger: prepared, soci::use(integers[i], indicators[i], name); break;
+        case Type::kReal: prepared, soci::use(reals[i], indicators[i], name); break;
+      }
+    }
+    soci::statement statement(prepared);
+    long long count = 0;
+    do {
+      if (row.size() != columns) return Fail(Error::InvalidArgument("ExecuteEach: rows differ in length"));
+      for (std::size_t i = 0; i < columns; ++i) {
+        const Value& value = row[i];
+        indicators[i] = std::holds_alternative<std::monostate>(value) ? soci::i_null : soci::i_ok;
+        if (indicators[i] == soci::i_null) continue;
+        bool fits = false;
+        switch (types[i]) {
+          case Type::kText:
+            if (const auto* text = std::get_if<std::string>(&value)) texts[i] = *text, fits = true;
+            break;
+          case Type::kInteger:
+            if (const auto* integer = std::get_if<long long>(&value)) integers[i] = *integer, fits = true;
+            break;
+          case Type::kReal:
+            if (const auto* real = std::get_if<double>(&value)) reals[i] = *real, fits = true;
+            break;
+        }
+        if (!fits) return Fail(Error::InvalidArgument("ExecuteEach: column " + std::to_string(i) + " changes type"));
+      }
+      statement.execute(true);
+      ++count;
+    } while (next(row));
+    return count;
+  } catch (const std::exception& e) {
+    return Fail(FromSoci(e, sql));
+  }
+}
+
 Result<std::vector<Row>> Connection::Query(std::string_view sql, const std::vector<Value>& params) {
   try {
     const std::string rewritten = ToSociPlaceholders(sql);

@@ -16,6 +16,7 @@
 #define ZONEATLAS_PLATFORM_DB_DATABASE_HPP_
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -72,6 +73,13 @@ class Connection {
   Result<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params = {});
   // Runs a script of statements separated by ';' at line ends (migrations).
   Status ExecuteScript(std::string_view script);
+  // Runs one statement, prepared once, for each row of parameters `next` gives (it fills
+  // the row and returns true, or returns false at the end): the fast way to write many
+  // rows of one shape. `shape` has one value per column, of the column's type (its value
+  // is not used); a row value of another type, nulls aside, is kInvalidArgument.
+  // Returns the number of rows run.
+  Result<long long> ExecuteEach(std::string_view sql, const std::vector<Value>& shape,
+                                const std::function<bool(std::vector<Value>&)>& next);
 
  private:
   soci::session& session_;
