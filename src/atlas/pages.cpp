@@ -76,11 +76,13 @@ json::object SourceModel(const Indicator& indicator, const Presentation& words) 
                       {"note", indicator.note}};
 }
 
-// The zone's profile: every group and indicator, each member beside the zone and region.
+// The zone's profile: every group and indicator, each member beside the zone and region;
+// as a page, or (`report`) as the printable report with definitions and sources.
 http::Response ZoneProfile(const web::Site& site, const Services& services, const http::Request& request,
-                           Language language) {
+                           Language language, bool report) {
   auto data = LoadZone(services, std::string(request.PathParam("zone_id")), language, {});
   if (!data) return web::ErrorPage(site, request, language, data.error());
+  json::array sources;
   const Presentation words(services.catalog, site.renderer.catalog(), language);
   const ObservationIndex index(data->observations);
   const std::string zone_name = data->zone.names.In(language);
@@ -125,11 +127,15 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       if (zone.Shown()) {
         sentence = words.Sentence(indicator, zone_name, *zone.Shown(), "", std::nullopt, region_name, region.Shown());
       }
+      sources.push_back(json::object{{"number", sources.size() + 1}, {"name", indicator.names.In(language)},
+                                     {"definition", indicator.definitions.In(language)}, {"source", indicator.source},
+                                     {"source_url", indicator.source_url}});
       rows.push_back(json::object{
           {"name", indicator.names.In(language)},
           {"href", ZoneHref(language, data->zone, "/atlas/" + indicator.id)},
           {"unit", words.UnitName(indicator)},
           {"period", latest},
+          {"note_number", sources.size()},
           {"sentence", sentence},
           {"zone", words.Cell(indicator, zone)},
           {"zone_incomplete", zone.Shown().has_value() && zone.value.incomplete},
@@ -161,9 +167,12 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       {"xlsx_href", ZoneHref(language, data->zone, "/atlas.xlsx")},
       {"needs_href", ZoneHref(language, data->zone, "/atlas/needs")},
       {"remember_href", web::Href(language, "/atlas?view=zones/" + data->zone.id)},
+      {"report_href", ZoneHref(language, data->zone, "/atlas/report")},
+      {"sources", std::move(sources)},
+      {"today", view::FormatDate(Date::Today().year(), Date::Today().month(), Date::Today().day(), language)},
   };
   const std::string title = site.renderer.catalog().Format(language, "atlas_zone_title", {{"zone", zone_name}});
-  return web::Page(site, request, language, "atlas_zone", title, std::move(model));
+  return web::Page(site, request, language, report ? "atlas_report" : "atlas_zone", title, std::move(model));
 }
 
 // Five classes of equal width between the smallest and largest shown value.
@@ -474,8 +483,16 @@ void AddPageRoutes(http::Router& router, const web::Site& site, const Services& 
                return AtlasHome(site, services, r, l);
              }),
              {.name = "atlas_home", .access = std::string(web::kPublic)});
-  router.Get("/{lang}/zones/{zone_id}/atlas", page(ZoneProfile),
+  router.Get("/{lang}/zones/{zone_id}/atlas",
+             page([](const web::Site& s, const Services& v, const http::Request& r, Language l) {
+               return ZoneProfile(s, v, r, l, false);
+             }),
              {.name = "atlas_zone_profile", .access = std::string(web::kPublic)});
+  router.Get("/{lang}/zones/{zone_id}/atlas/report",
+             page([](const web::Site& s, const Services& v, const http::Request& r, Language l) {
+               return ZoneProfile(s, v, r, l, true);
+             }),
+             {.name = "atlas_zone_report", .access = std::string(web::kPublic)});
   router.Get("/{lang}/zones/{zone_id}/atlas.csv",
              page([](const web::Site& s, const Services& v, const http::Request& r, Language l) {
                return ZoneDownload(s, v, r, l, ExportFormat::kCsv);

@@ -76,6 +76,8 @@ const pages = [
   ['/nl/areas/23027/atlas', 'municipality profile'],
   ['/fr/areas/21015/atlas', 'municipality profile'],
   ['/nl/zones/elz-zennevallei/atlas/needs', 'needs index'],
+  ['/nl/zones/elz-zennevallei/atlas/report', 'printable report'],
+  ['/fr/zones/zorgzone-zuid/atlas/report', 'printable report'],
   ['/fr/zones/zorgzone-zuid/atlas/needs?budget=50000&universal=30&w_leefloon=2&w_chronic_status=1', 'needs index'],
 ];
 
@@ -170,6 +172,16 @@ test('the zone profile prints without its navigation and with every table whole'
   const clipped = await page.evaluate(() => [...document.querySelectorAll('.table-scroll')]
     .some((box) => getComputedStyle(box).overflowX !== 'visible'));
   assert.equal(clipped, false, 'no table is cut off on paper');
+  await page.context().close();
+});
+
+test('the printable report is an A4 document with every theme on its own pages', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/zones/elz-zennevallei/atlas/report');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  assert.ok(pdf.length > 10000, 'a PDF comes out');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 5, `one or more pages per theme (got ${pages})`);
   await page.context().close();
 });
 

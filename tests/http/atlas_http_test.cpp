@@ -73,6 +73,19 @@ TEST_F(AtlasHttpTest, TheZoneProfileShowsEveryGroupWithItsMunicipalitiesZoneAndR
   EXPECT_TRUE(Contains(server().Get("/fr/areas/23027").body, "/fr/areas/23027/atlas"));
 }
 
+TEST_F(AtlasHttpTest, ThePrintableReportHasEveryGroupWithDefinitionsAndSources) {
+  const auto report = server().Get("/fr/zones/elz-zennevallei/atlas/report");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_TRUE(Contains(report.body, "Définitions et sources"));
+  EXPECT_TRUE(Contains(report.body, "class=\"report__group\""));
+  EXPECT_EQ(Count(report.body, "class=\"report__group\""), 5u);
+  // Each indicator links to its numbered definition and source.
+  EXPECT_TRUE(Contains(report.body, "href=\"#source-1\""));
+  EXPECT_TRUE(Contains(report.body, "id=\"source-1\""));
+  EXPECT_TRUE(Contains(report.body, "https://aim-ima.be/Diabetes-in-Belgie?lang=nl"));
+  EXPECT_TRUE(Contains(server().Get("/fr/zones/elz-zennevallei/atlas").body, "/fr/zones/elz-zennevallei/atlas/report"));
+}
+
 TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
   const auto page = server().Get("/fr/zones/elz-zennevallei/atlas/share_65plus?period=2023");
   ASSERT_EQ(page.status, 200);
