@@ -14,6 +14,7 @@
 #include "atlas/aggregate.hpp"
 #include "atlas/catalog.hpp"
 #include "atlas/observations.hpp"
+#include "atlas/ranking.hpp"
 #include "geo/store.hpp"
 #include "platform/db/database.hpp"
 
@@ -37,54 +38,27 @@ db::Database& Database() {
   return *database;
 }
 
-// One indicator and period: read from the database, summed to every zone by the
-// indicator's rule, and every area ranked by its value.
+// One indicator and period: summed to every zone by the indicator's rule, and every area
+// ranked by its value, as /api/v1/indicators/{id}/ranking answers it (from memory while
+// nothing changes; the first call reads the database).
 void BM_AggregateToAllZonesAndRankAllSectors(benchmark::State& state) {
   const atlas::Catalog catalog = *atlas::Catalog::Shipped();
   const atlas::Indicator& indicator = *catalog.Find(indicator_id);
   const atlas::Store store(Database());
   const geo::Store geography(Database());
-  const auto zones = geography.Zones(Date::Today());
-  if (!zones || zones->empty()) {
-    state.SkipWithError("no zones");
-    return;
-  }
-  std::size_t sectors = 0;
+  atlas::RankingCache cache;
+  std::size_t zones = 0, sectors = 0;
   for (auto _ : state) {
-    auto observations = store.Observations({.indicators = {indicator_id}, .areas = {}, .periods = {period}});
-    if (!observations) {
-      state.SkipWithError(observations.error().message().c_str());
+    auto ranking = cache.Rank(catalog, store, geography, indicator, period);
+    if (!ranking) {
+      state.SkipWithError(ranking.error().message().c_str());
       return;
     }
-    std::unordered_map<std::string_view, const atlas::Observation*> by_area;
-    by_area.reserve(observations->size());
-    for (const atlas::Observation& observation : *observations) by_area.emplace(observation.area_code, &observation);
-    std::vector<atlas::Value> zone_values;
-    zone_values.reserve(zones->size());
-    for (const geo::Zone& zone : *zones) {
-      std::vector<atlas::Part> parts;
-      parts.reserve(zone.members.size());
-      for (const geo::ZoneMember& member : zone.members) {
-        const auto it = by_area.find(member.area_code);
-        if (it == by_area.end()) {
-          parts.push_back({std::nullopt, std::nullopt, std::nullopt, std::nullopt});
-        } else {
-          parts.push_back({it->second->value, it->second->numerator, it->second->denominator, std::nullopt});
-        }
-      }
-      zone_values.push_back(atlas::Aggregate(indicator, parts));
-    }
-    std::vector<const atlas::Observation*> ranked;
-    ranked.reserve(observations->size());
-    for (const atlas::Observation& observation : *observations) {
-      if (observation.value) ranked.push_back(&observation);
-    }
-    std::sort(ranked.begin(), ranked.end(), [](const auto* a, const auto* b) { return *a->value > *b->value; });
-    sectors = ranked.size();
-    benchmark::DoNotOptimize(zone_values);
-    benchmark::DoNotOptimize(ranked);
+    zones = ranking->zones.size();
+    sectors = ranking->areas.size();
+    benchmark::DoNotOptimize(ranking);
   }
-  state.counters["zones"] = static_cast<double>(zones->size());
+  state.counters["zones"] = static_cast<double>(zones);
   state.counters["sectors"] = static_cast<double>(sectors);
 }
 BENCHMARK(BM_AggregateToAllZonesAndRankAllSectors)->Unit(benchmark::kMillisecond)->UseRealTime();

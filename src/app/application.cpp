@@ -43,7 +43,8 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   std::unique_ptr<Application> application(new Application(database, std::move(*renderer), std::move(options)));
   application->atlas_catalog_ = std::move(*atlas_catalog);
   application->atlas_services_ = std::make_unique<atlas::Services>(atlas::Services{
-      application->atlas_catalog_, application->atlas_store_, application->geo_store_, application->atlas_cache_});
+      application->atlas_catalog_, application->atlas_store_, application->geo_store_, application->atlas_cache_,
+      application->atlas_ranking_});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {

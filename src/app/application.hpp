@@ -66,6 +66,7 @@ class Application {
   atlas::Catalog atlas_catalog_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;
+  atlas::RankingCache atlas_ranking_;
   std::unique_ptr<atlas::Services> atlas_services_;
   http::Metrics metrics_;
   http::Router router_;

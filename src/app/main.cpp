@@ -246,7 +246,8 @@ int ExportAtlas(const Options& options) {
   const atlas::Store store(**database);
   const geo::Store geography(**database);
   web::ResponseCache unused_cache;
-  const atlas::Services services{*catalog, store, geography, unused_cache};
+  atlas::RankingCache unused_ranking;
+  const atlas::Services services{*catalog, store, geography, unused_cache, unused_ranking};
   auto exported = atlas::ExportZone(services, *texts, options.zone, ParseLanguage(options.language).value_or(Language::kNl),
                                     format == "xlsx" ? atlas::ExportFormat::kXlsx : atlas::ExportFormat::kCsv,
                                     options.indicator);

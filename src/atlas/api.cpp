@@ -112,6 +112,30 @@ http::Response GetIndicator(const Services& services, const http::Request& reque
   return JsonResponse(IndicatorJson(services.catalog, *indicator));
 }
 
+http::Response Ranking(const Services& services, const http::Request& request) {
+  const Indicator* indicator = services.catalog.Find(request.PathParam("indicator_id"));
+  if (indicator == nullptr) {
+    return web::Problem(Error::NotFound("no indicator " + std::string(request.PathParam("indicator_id"))));
+  }
+  const auto period = request.Query("period");
+  if (!period || period->empty()) return web::Problem(Error::InvalidArgument("give period=… (2024, 2023-2024)"));
+  auto ranking = services.ranking.Rank(services.catalog, services.store, services.geography, *indicator, *period);
+  if (!ranking) return web::Problem(ranking.error());
+  json::array zones;
+  for (const ZoneFigure& zone : ranking->zones) {
+    json::object object = FigureJson({.value = zone.value, .demo = zone.demo, .present = true});
+    object["zone_id"] = zone.zone_id;
+    zones.push_back(std::move(object));
+  }
+  json::array areas;
+  for (const RankedArea& area : ranking->areas) {
+    areas.push_back(json::object{{"area_code", area.area_code}, {"rank", area.rank}, {"value", Number(area.value.value)},
+                                 {"demo", area.demo}});
+  }
+  return JsonResponse(json::object{{"indicator", indicator->id}, {"period", *period}, {"zones", std::move(zones)},
+                                   {"areas", std::move(areas)}});
+}
+
 http::Response ListObservations(const Services& services, const http::Request& request) {
   ObservationFilter filter{.indicators = ListParameter(request, "indicator"), .areas = ListParameter(request, "area"),
                            .periods = ListParameter(request, "period")};
@@ -198,6 +222,8 @@ void AddApiRoutes(http::Router& router, const Services& services) {
   router.Get("/api/v1/indicators", cached(ListIndicators), {.name = "api_indicators", .access = std::string(web::kPublic)});
   router.Get("/api/v1/indicators/{indicator_id}", cached(GetIndicator),
              {.name = "api_indicator", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/indicators/{indicator_id}/ranking", cached(Ranking),
+             {.name = "api_indicator_ranking", .access = std::string(web::kPublic)});
   router.Get("/api/v1/observations", cached(ListObservations),
              {.name = "api_observations", .access = std::string(web::kPublic)});
   router.Get("/api/v1/zones/{zone_id}/aggregates", cached(ZoneAggregates),

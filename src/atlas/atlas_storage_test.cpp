@@ -2,6 +2,7 @@
 // against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "atlas/aggregate.hpp"
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
+#include "atlas/ranking.hpp"
 #include "atlas/observations.hpp"
 #include "audit/audit.hpp"
 #include "geo/import.hpp"
@@ -257,6 +259,35 @@ TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
   EXPECT_DOUBLE_EQ(*Find("pop_total", "23003", "2019")->value, 25251);
 }
 
+TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
+  auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
+  ASSERT_TRUE(zones && zones->ok());
+  ASSERT_TRUE(Import("vt.csv", "area_code,indicator,period,value,numerator,denominator\n"
+                               "23027,increased_reimb,2024,,5000,40000\n23064,increased_reimb,2024,,900,4600\n"
+                               "23100,increased_reimb,2024,,3,4700\n").ok());
+  const Store store(database());
+  const geo::Store geography(database());
+  RankingCache cache;
+  const Indicator& vt = *catalog_.Find("increased_reimb");
+  auto first = cache.Rank(catalog_, store, geography, vt, "2024");
+  ASSERT_TRUE(first) << first.error().message();
+  // Pepingen 19.6 % before Halle 12.5 %; Linkebeek's 3 people are not ranked.
+  ASSERT_EQ(first->areas.size(), 2u);
+  EXPECT_EQ(first->areas[0].area_code, "23064");
+  EXPECT_EQ(first->areas[1].rank, 2);
+  const auto zone = std::find_if(first->zones.begin(), first->zones.end(),
+                                 [](const ZoneFigure& z) { return z.zone_id == "elz-zennevallei"; });
+  ASSERT_NE(zone, first->zones.end());
+  EXPECT_NEAR(*zone->value.value, 5903.0 / 49300 * 100, 1e-9);
+  EXPECT_TRUE(zone->value.incomplete);
+  // A new figure for Halle: the next ranking sees it.
+  ASSERT_TRUE(Import("vt2.csv", "area_code,indicator,period,value,numerator,denominator\n"
+                                "23027,increased_reimb,2024,,9000,40000\n").ok());
+  auto second = cache.Rank(catalog_, store, geography, vt, "2024");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->areas[0].area_code, "23027");
+}
+
 // A zone's workbook, imported into another database, gives the same numbers.
 TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
@@ -269,7 +300,8 @@ TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   const Store store(database());
   const geo::Store geography(database());
   web::ResponseCache cache;
-  const Services services{catalog_, store, geography, cache};
+  RankingCache ranking;
+  const Services services{catalog_, store, geography, cache, ranking};
   auto workbook = ExportZone(services, *texts, "elz-zennevallei", Language::kFr, ExportFormat::kXlsx, "");
   ASSERT_TRUE(workbook) << workbook.error().message();
   EXPECT_EQ(workbook->file_name, "zoneatlas-elz-zennevallei.xlsx");

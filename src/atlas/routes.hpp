@@ -5,7 +5,8 @@
 // {indicator_id} (one indicator: chart, map, trend, table, definition and source),
 // /{lang}/areas/{code}/atlas (a municipality against its zone and region).
 // Downloads: /{lang}/zones/{zone_id}/atlas.csv (?indicator= for one).
-// API: /api/v1/indicators, /api/v1/indicators/{indicator_id}, /api/v1/observations,
+// API: /api/v1/indicators, /api/v1/indicators/{indicator_id}, /api/v1/indicators/
+// {indicator_id}/ranking (every zone and ranked area for a period), /api/v1/observations,
 // /api/v1/zones/{zone_id}/aggregates.
 // Public figures are suppressed below each indicator's small-count threshold everywhere.
 //
@@ -15,6 +16,7 @@
 
 #include "atlas/catalog.hpp"
 #include "atlas/observations.hpp"
+#include "atlas/ranking.hpp"
 #include "geo/store.hpp"
 #include "platform/http/router.hpp"
 #include "web/response_cache.hpp"
@@ -27,6 +29,7 @@ struct Services {
   const Store& store;
   const geo::Store& geography;
   web::ResponseCache& cache;
+  RankingCache& ranking;
 };
 
 void AddPageRoutes(http::Router& router, const web::Site& site, const Services& services);

@@ -194,6 +194,21 @@ TEST_F(AtlasHttpTest, TheApiDescribesIndicatorsAndServesObservationsAndAggregate
   EXPECT_NEAR(share.at("value").as_double(), old / all * 100, 1e-9);
   EXPECT_DOUBLE_EQ(share.at("numerator").as_double(), old);
   EXPECT_TRUE(share.at("demo").as_bool());
+  // Every zone at once, and the areas ranked: the zone's figure is the same as above.
+  const json::value ranking = GetJson("/api/v1/indicators/share_65plus/ranking?period=2024");
+  bool found = false;
+  for (const json::value& row : ranking.at("zones").as_array()) {
+    if (row.at("zone_id").as_string() != "elz-zennevallei") continue;
+    found = true;
+    EXPECT_NEAR(row.at("value").as_double(), old / all * 100, 1e-9);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(ranking.at("zones").as_array().size(), 6u);
+  const json::array& ranked = ranking.at("areas").as_array();
+  ASSERT_GE(ranked.size(), 26u);
+  EXPECT_EQ(ranked.at(0).at("rank").as_int64(), 1);
+  EXPECT_GE(ranked.at(0).at("value").as_double(), ranked.at(1).at("value").as_double());
+  GetJson("/api/v1/indicators/share_65plus/ranking", 400);
   const json::value derived = GetJson("/api/v1/observations?indicator=share_65plus&area=23027&period=2024");
   EXPECT_TRUE(derived.at("observations").at(0).at("derived").as_bool());
 }

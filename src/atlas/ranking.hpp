@@ -1,0 +1,73 @@
+// atlas/ranking.hpp: one indicator and period across every zone and every area at once —
+// the zones' figures aggregated by the indicator's rule, and the areas ranked — answered
+// from memory.
+//
+// The figures of an indicator-period and the zones' compositions are kept in memory
+// while the atlas's and the geography's change counters stay the same (one single-row
+// read each per call), so that comparing all 60 zones or ranking 20,000 statistical
+// sectors reads no observations from the database after the first time.
+//
+// Thread safety: Ranking may be called from many threads.
+#ifndef ZONEATLAS_ATLAS_RANKING_HPP_
+#define ZONEATLAS_ATLAS_RANKING_HPP_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "atlas/catalog.hpp"
+#include "atlas/model.hpp"
+#include "atlas/observations.hpp"
+#include "core/error.hpp"
+#include "geo/store.hpp"
+
+namespace zoneatlas::atlas {
+
+struct RankedArea {
+  std::string area_code;
+  Value value;  // Suppressed values are not ranked.
+  bool demo = false;
+  int rank = 0;  // 1 = the highest value.
+};
+
+struct ZoneFigure {
+  std::string zone_id;
+  Value value;
+  bool demo = false;
+};
+
+struct RankingResult {
+  std::vector<ZoneFigure> zones;   // In the order of the zones (kind, name).
+  std::vector<RankedArea> areas;   // Highest value first.
+};
+
+class RankingCache {
+ public:
+  // The zones valid today and all areas with a figure for `indicator` in `period`.
+  Result<RankingResult> Rank(const Catalog& catalog, const Store& store, const geo::Store& geography,
+                             const Indicator& indicator, const std::string& period);
+
+ private:
+  struct Slice {
+    std::unordered_map<std::string, Observation> by_area;
+    std::vector<RankedArea> ranked;
+  };
+  Result<std::shared_ptr<const Slice>> SliceOf(const Store& store, const Indicator& indicator, const std::string& period,
+                                               std::int64_t generation);
+  Result<std::shared_ptr<const std::vector<geo::Zone>>> ZonesOf(const geo::Store& geography, std::int64_t generation);
+
+  std::mutex mutex_;
+  struct KeptSlice {
+    std::int64_t generation;
+    std::shared_ptr<const Slice> slice;
+  };
+  std::unordered_map<std::string, KeptSlice> slices_;  // "indicator|period"; guarded by mutex_.
+  std::int64_t zones_generation_ = -1;                 // Guarded by mutex_.
+  std::shared_ptr<const std::vector<geo::Zone>> zones_;  // Guarded by mutex_.
+};
+
+}  // namespace zoneatlas::atlas
+
+#endif  // ZONEATLAS_ATLAS_RANKING_HPP_
