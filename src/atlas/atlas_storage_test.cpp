@@ -288,6 +288,27 @@ TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
   EXPECT_EQ(second->areas[0].area_code, "23027");
 }
 
+TEST_P(AtlasStorageTest, ADownloadNeverCarriesAFormulaASpreadsheetWouldRun) {
+  auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
+  ASSERT_TRUE(zones && zones->ok());
+  auto renamed = geo::ImportAreas(database(), "areas.csv",
+                                  "code,kind,name_nl,name_fr,parent_code,valid_from\n"
+                                  "23064,municipality,\"=HYPERLINK(\"\"http://evil.example\"\")\",Pepingen,23000,1977-01-01\n",
+                                  kTester);
+  ASSERT_TRUE(renamed && renamed->ok()) << (renamed ? renamed->Describe() : renamed.error().message());
+  ASSERT_TRUE(Import("p.csv", "area_code,indicator,period,value\n23064,pop_total,2024,4650\n").ok());
+  auto texts = view::Catalog::Load();
+  ASSERT_TRUE(texts);
+  const Store store(database());
+  const geo::Store geography(database());
+  web::ResponseCache cache;
+  RankingCache ranking;
+  const Services services{catalog_, store, geography, cache, ranking};
+  auto csv = ExportZone(services, *texts, "elz-zennevallei", Language::kNl, ExportFormat::kCsv, "pop_total");
+  ASSERT_TRUE(csv) << csv.error().message();
+  EXPECT_NE(csv->content.find("\"'=HYPERLINK(\"\"http://evil.example\"\")\""), std::string::npos) << csv->content;
+}
+
 // A zone's workbook, imported into another database, gives the same numbers.
 TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);

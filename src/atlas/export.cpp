@@ -40,8 +40,13 @@ std::string PlainNumber(double value) {
   return error == std::errc() ? std::string(buffer, end) : std::string();
 }
 
+// Text that a spreadsheet would run as a formula ("=HYPERLINK(…)" in an imported name)
+// is written as text: a leading apostrophe, as OWASP advises for CSV files.
 std::string CsvText(const XlsxCell& cell) {
-  if (const auto* text = std::get_if<std::string>(&cell)) return *text;
+  if (const auto* text = std::get_if<std::string>(&cell)) {
+    if (!text->empty() && std::string_view("=+-@\t\r").find(text->front()) != std::string_view::npos) return "'" + *text;
+    return *text;
+  }
   if (const auto* number = std::get_if<double>(&cell)) return PlainNumber(*number);
   return "";
 }

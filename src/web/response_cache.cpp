@@ -12,12 +12,20 @@ http::Response ResponseCache::GetOrMake(const std::string& key, std::int64_t gen
     if (it != entries_.end() && it->second.generation == generation) return it->second.response;
   }
   http::Response response = make();
-  if (response.status != 200) return response;
+  if (response.status != 200 || response.body.size() > max_bytes_ / 8) return response;
   std::lock_guard lock(mutex_);
   // Keys are request targets, which visitors choose; a full cache starts over rather
-  // than grow without bound.
-  if (entries_.size() >= max_entries_) entries_.clear();
-  entries_.insert_or_assign(key, Entry{generation, response});
+  // than grow without bound, in entries or in bytes.
+  if (const auto old = entries_.find(key); old != entries_.end()) {
+    bytes_ -= old->second.response.body.size();
+    entries_.erase(old);
+  }
+  if (entries_.size() >= max_entries_ || bytes_ + response.body.size() > max_bytes_) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  bytes_ += response.body.size();
+  entries_.emplace(key, Entry{generation, response});
   return response;
 }
 

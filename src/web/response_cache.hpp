@@ -24,7 +24,10 @@ namespace zoneatlas::web {
 
 class ResponseCache {
  public:
-  explicit ResponseCache(std::size_t max_entries = 2000) : max_entries_(max_entries) {}
+  // Keeps at most `max_entries` answers and `max_bytes` of bodies; an answer larger than
+  // an eighth of `max_bytes` is made each time rather than kept.
+  explicit ResponseCache(std::size_t max_entries = 2000, std::size_t max_bytes = 64 << 20)
+      : max_entries_(max_entries), max_bytes_(max_bytes) {}
 
   // Returns the response kept for `key` at `generation`, else computes it with `make`
   // and keeps it if its status is 200.
@@ -36,8 +39,10 @@ class ResponseCache {
     http::Response response;
   };
   const std::size_t max_entries_;
+  const std::size_t max_bytes_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;  // Guarded by mutex_.
+  std::size_t bytes_ = 0;                 // Of the kept bodies; guarded by mutex_.
 };
 
 // Wraps `handler` so that its 200 answers to anonymous requests are kept per request
