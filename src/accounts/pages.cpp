@@ -101,6 +101,10 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
   }
   state["email"] = identity.email;
   state["display_name"] = identity.display_name;
+  if (identity.HasRole(web::kZoneEditor) || identity.HasRole(web::kAdmin)) {
+    state["import_href"] = web::Href(language, "/atlas/import");
+    state["batches_href"] = web::Href(language, "/atlas/batches");
+  }
   state["roles"] = std::move(roles);
   state["has_roles"] = !identity.grants.empty();
   state["is_admin"] = identity.HasRole(web::kAdmin);

@@ -88,6 +88,7 @@ void Application::AddRoutes() {
   atlas::AddPageRoutes(router_, site_, *atlas_services_);
   atlas::AddApiRoutes(router_, *atlas_services_);
   atlas::AddNeedsRoutes(router_, site_, *atlas_services_);
+  atlas::AddImportRoutes(router_, site_, *atlas_services_, database_);
 }
 
 std::string Application::ClientAddress(const http::Request& request) const {

@@ -106,7 +106,13 @@ class Checker {
       Problem(line, field, "no area");
       return std::nullopt;
     }
-    if (auto code = areas_.Match(trimmed)) return code;
+    if (auto code = areas_.Match(trimmed)) {
+      if (options_.allowed_areas && !options_.allowed_areas->contains(*code)) {
+        Problem(line, field, *code + " is not an area of your zone(s); an administrator imports figures for other areas");
+        return std::nullopt;
+      }
+      return code;
+    }
     if (options_.skip_unknown) {
       skip = true;
       return std::nullopt;
@@ -403,6 +409,8 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
         if (area == code) skipped_codes.insert(code);
         continue;
       }
+      // A national file, imported by a zone editor, gives the figures of their zone only.
+      if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) continue;
       auto& bands = sums[{area, *year}];
       for (const AgeBand& band : kAgeBands) {
         if (*age >= band.from && (band.to < 0 || *age <= band.to)) bands[std::string(band.indicator)] += *count;

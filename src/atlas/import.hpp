@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +62,9 @@ struct ObservationImportOptions {
   bool dry_run = false;    // Check everything, write nothing.
   bool demo = false;       // The figures are demonstration values, and pages will say so.
   bool skip_unknown = false;  // Leave out rows of unknown areas instead of failing.
+  // When set, figures for other areas are problems: a zone editor imports for the areas
+  // of their own zones only.
+  std::optional<std::set<std::string>> allowed_areas;
   // Called now and then while reading and once before saving.
   std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };

@@ -18,6 +18,7 @@
 #include "atlas/observations.hpp"
 #include "atlas/ranking.hpp"
 #include "geo/store.hpp"
+#include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
 #include "web/response_cache.hpp"
 #include "web/site.hpp"
@@ -38,6 +39,10 @@ void AddApiRoutes(http::Router& router, const Services& services);
 // see the ranking, the map and the budget shared), …/needs.xlsx, and
 // /api/v1/zones/{zone_id}/needs-index.
 void AddNeedsRoutes(http::Router& router, const web::Site& site, const Services& services);
+// Importing figures on the web (zone editors, for their zones' areas; administrators):
+// /{lang}/atlas/import (upload and check), /{lang}/atlas/import/{upload_id} (confirm),
+// /{lang}/atlas/batches (every import with its source, checksum, who and when).
+void AddImportRoutes(http::Router& router, const web::Site& site, const Services& services, db::Database& database);
 
 }  // namespace zoneatlas::atlas
 

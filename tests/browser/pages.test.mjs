@@ -270,3 +270,31 @@ test('a zone editor finds the zone history from their account; it has no WCAG 2.
   await expectNoAxeViolations(page, '/nl/areas/23064/history');
   await page.context().close();
 });
+
+test('a zone editor uploads a spreadsheet, sees it checked, and imports it, without JavaScript', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.getByRole('link', { name: 'Cijfers importeren' }).click();
+  await page.getByLabel(/Bestand/).setInputFiles({
+    name: 'tandarts.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('gemeente;indicator;2025\nHalle;dental_visit;61,5\nBeersel;dental_visit;64\n'),
+  });
+  await page.getByLabel('Bron', { exact: true }).fill('IMA-Atlas, tandartsbezoek 2025');
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  assert.match(await page.locator('main').textContent(), /2 cijfers/);
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  assert.match(await page.getByRole('status').textContent(), /De cijfers zijn geïmporteerd/);
+  await page.getByRole('link', { name: 'Geïmporteerde cijfers' }).click();
+  assert.match(await page.locator('table').textContent(), /IMA-Atlas, tandartsbezoek 2025/);
+  await page.context().close();
+});
+
+test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'fr', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  for (const target of ['/fr/atlas/import', '/nl/atlas/import', '/fr/atlas/batches', '/nl/atlas/batches']) {
+    await page.goto(base + target);
+    await expectNoAxeViolations(page, target);
+  }
+  await page.context().close();
+});

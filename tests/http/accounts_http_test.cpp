@@ -182,6 +182,72 @@ TEST(AccountsHttpTest, SignInWithoutTheFormsTokenIsRefused) {
   EXPECT_EQ(open_redirect.Header("Location"), "/nl/account") << "only paths on this site follow sign-in";
 }
 
+// A multipart/form-data body, as a browser sends a file with the form's fields.
+std::string Multipart(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& file_name,
+                      const std::string& file) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--zoneatlasboundary\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--zoneatlasboundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+          "\"\r\nContent-Type: text/csv\r\n\r\n" + file + "\r\n--zoneatlasboundary--\r\n";
+  return body;
+}
+const char* const kMultipartType = "Content-Type: multipart/form-data; boundary=zoneatlasboundary";
+
+TEST(AccountsHttpTest, AZoneEditorChecksThenImportsFiguresForTheirZoneOnTheWeb) {
+  ServerProcess server;
+  AddUser(server, "editor@zone.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server, "pro@zone.be", {"professional"});
+  const Session editor = SignIn(server, "editor@zone.be");
+  const std::string cookie = "Cookie: " + editor.cookie;
+  EXPECT_EQ(server.Get("/nl/atlas/import", {cookie}).status, 200);
+  EXPECT_EQ(server.Get("/nl/atlas/import", {"Cookie: " + SignIn(server, "pro@zone.be").cookie}).status, 403);
+  EXPECT_TRUE(Contains(server.Get("/nl/account", {cookie}).body, "/nl/atlas/import"));
+
+  // A file with a problem, and a figure for another zone's municipality: nothing is kept.
+  const std::string bad = "gemeente;indicator;2024\nHalle;increased_reimb;14,1\nPepingen;increased_reimb;veel\n"
+                          "Anderlecht;increased_reimb;30\n";
+  const auto refused = server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                                      Multipart({{"csrf_token", editor.csrf_token}, {"source", "test"}}, "vt.csv", bad));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "veel")) << refused.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(refused.body, "21001 is not an area of your zone(s)"));
+  EXPECT_FALSE(Contains(refused.body, "/nl/atlas/import/")) << "no confirmation for a file with problems";
+
+  // Without the form token, the upload is refused.
+  const auto forged = server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                                     Multipart({{"source", "test"}}, "vt.csv", "x"));
+  EXPECT_EQ(forged.status, 403);
+
+  const std::string good = "gemeente;indicator;2023;2024\nHalle;increased_reimb;13,9;14,1\nPepingen;increased_reimb;17;17,5\n";
+  const auto checked = server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                                      Multipart({{"csrf_token", editor.csrf_token}, {"source", "IMA-Atlas 2024"}}, "vt.csv", good));
+  ASSERT_EQ(checked.status, 200) << checked.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(checked.body, "4 cijfers"));
+  EXPECT_TRUE(Contains(server.Get("/api/v1/observations?indicator=increased_reimb&area=23027&period=2024").body,
+                       "\"observations\":[]")) << "checking writes nothing";
+  const auto at = checked.body.find("action=\"/nl/atlas/import/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string confirm = checked.body.substr(at + 8, checked.body.find('"', at + 8) - at - 8);
+  // Someone else cannot confirm another person's upload.
+  AddUser(server, "other@zone.be", {"zone_editor:elz-zennevallei"});
+  const Session other = SignIn(server, "other@zone.be");
+  EXPECT_EQ(server.Request("POST", confirm, {kFormType, "Cookie: " + other.cookie}, "csrf_token=" + other.csrf_token).status,
+            404);
+  const auto imported = server.Request("POST", confirm, {kFormType, cookie}, "csrf_token=" + editor.csrf_token);
+  ASSERT_EQ(imported.status, 200) << imported.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(imported.body, "De cijfers zijn geïmporteerd."));
+  EXPECT_TRUE(Contains(server.Get("/api/v1/observations?indicator=increased_reimb&area=23027&period=2024").body,
+                       "\"value\":1.41E1"));
+  EXPECT_EQ(server.Request("POST", confirm, {kFormType, cookie}, "csrf_token=" + editor.csrf_token).status, 404)
+      << "an upload is imported once";
+  const auto batches = server.Get("/nl/atlas/batches", {cookie});
+  ASSERT_EQ(batches.status, 200);
+  EXPECT_TRUE(Contains(batches.body, "IMA-Atlas 2024"));
+  EXPECT_TRUE(Contains(batches.body, "editor@zone.be"));
+}
+
 TEST(AccountsHttpTest, PasswordChangeNeedsTheCurrentPassword) {
   ServerProcess server;
   AddUser(server, "me@zone.be", {});
@@ -392,7 +458,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
     for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
              {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
              {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}, {"{change_id}", "1"},
-             {"{entity_type}", "user"}, {"{entity_id}", "no-such-user"}, {"{indicator_id}", "share_65plus"}}) {
+             {"{entity_type}", "user"}, {"{entity_id}", "no-such-user"}, {"{indicator_id}", "share_65plus"}, {"{upload_id}", "no-such-upload"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;

@@ -36,6 +36,72 @@ std::optional<std::multimap<std::string, std::string>> ParseForm(const Request& 
   return form;
 }
 
+namespace {
+
+// The value of `parameter` in a header such as `form-data; name="file"; filename="a.csv"`.
+std::optional<std::string> HeaderParameter(std::string_view header, std::string_view parameter) {
+  for (std::string_view piece : text::Split(header, ';')) {
+    piece = text::Trim(piece);
+    const auto equals = piece.find('=');
+    if (equals == std::string_view::npos || text::AsciiLower(text::Trim(piece.substr(0, equals))) != parameter) continue;
+    std::string_view value = text::Trim(piece.substr(equals + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    return std::string(value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<FormPart>> ParseMultipart(const Request& request) {
+  const std::string content_type(request.headers.Get("Content-Type"));
+  if (text::AsciiLower(text::Trim(text::Split(content_type, ';')[0])) != "multipart/form-data") return std::nullopt;
+  const auto boundary = HeaderParameter(content_type, "boundary");
+  if (!boundary || boundary->empty() || boundary->size() > 70) return std::nullopt;
+  const std::string delimiter = "--" + *boundary;
+  const std::string_view body = request.body;
+  std::size_t at = body.find(delimiter);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::vector<FormPart> parts;
+  while (true) {
+    at += delimiter.size();
+    if (body.substr(at, 2) == "--") return parts;  // The closing delimiter.
+    if (body.substr(at, 2) != "\r\n") return std::nullopt;
+    at += 2;
+    const std::size_t headers_end = body.find("\r\n\r\n", at);
+    if (headers_end == std::string_view::npos) return std::nullopt;
+    FormPart part;
+    bool named = false;
+    for (std::string_view line : text::Split(body.substr(at, headers_end - at), '\n')) {
+      line = text::Trim(line);
+      const auto colon = line.find(':');
+      if (colon == std::string_view::npos) continue;
+      if (text::AsciiLower(text::Trim(line.substr(0, colon))) != "content-disposition") continue;
+      const std::string_view value = line.substr(colon + 1);
+      if (auto name = HeaderParameter(value, "name")) {
+        part.name = std::move(*name);
+        named = true;
+      }
+      if (auto filename = HeaderParameter(value, "filename")) part.filename = std::move(*filename);
+    }
+    const std::size_t data_start = headers_end + 4;
+    const std::size_t next = body.find("\r\n" + delimiter, data_start);
+    if (next == std::string_view::npos || !named) return std::nullopt;
+    part.data = std::string(body.substr(data_start, next - data_start));
+    if (part.filename.empty() && !text::IsValidUtf8(part.data)) return std::nullopt;
+    parts.push_back(std::move(part));
+    at = next + 2;
+  }
+}
+
+std::multimap<std::string, std::string> TextFields(const std::vector<FormPart>& parts) {
+  std::multimap<std::string, std::string> form;
+  for (const FormPart& part : parts) {
+    if (part.filename.empty()) form.emplace(part.name, part.data);
+  }
+  return form;
+}
+
 std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& name) {
   const auto it = form.find(name);
   return it == form.end() ? "" : it->second;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "platform/http/message.hpp"
 
@@ -23,6 +24,21 @@ inline constexpr std::string_view kCsrfField = "csrf_token";
 
 // Parses an application/x-www-form-urlencoded body. Returns nothing when it is not.
 std::optional<std::multimap<std::string, std::string>> ParseForm(const Request& request);
+
+// One field of a multipart/form-data post: a text field, or a file with its name.
+struct FormPart {
+  std::string name;
+  std::string filename;  // Empty for a text field.
+  std::string data;
+};
+
+// Parses a multipart/form-data body (RFC 7578), as browsers send file uploads. Returns
+// nothing when the request is not multipart or the body is malformed; text fields must
+// be UTF-8, file contents may be anything.
+std::optional<std::vector<FormPart>> ParseMultipart(const Request& request);
+
+// The text fields of a multipart post as a form, for FormField and the CSRF checks.
+std::multimap<std::string, std::string> TextFields(const std::vector<FormPart>& parts);
 
 // Returns the first value of field `name` in a parsed form, or "".
 std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& name);

@@ -114,3 +114,45 @@ TEST(FormTest, DecodesFormsAndChecksTheCsrfToken) {
 
 }  // namespace
 }  // namespace zoneatlas::http
+
+namespace zoneatlas::http {
+namespace {
+
+TEST(FormTest, ReadsAFileUploadAndItsFields) {
+  Request request;
+  request.headers.Set("Content-Type", "multipart/form-data; boundary=----b0undary");
+  request.body =
+      "------b0undary\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n"
+      "------b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cijfers.csv\"\r\n"
+      "Content-Type: text/csv\r\n\r\narea_code,indicator\r\n23064,pop_total\r\n\r\n"
+      "------b0undary--\r\n";
+  const auto parts = ParseMultipart(request);
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 2u);
+  EXPECT_EQ((*parts)[1].filename, "cijfers.csv");
+  EXPECT_EQ((*parts)[1].data, "area_code,indicator\r\n23064,pop_total\r\n") << "the file keeps its own line ends";
+  EXPECT_EQ(FormField(TextFields(*parts), "csrf_token"), "abc");
+  // Binary files (an .xlsx is a zip archive) pass unchanged.
+  request.body = "------b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\n" +
+                 std::string("PK\x03\x04\xff\0z", 7) + "\r\n------b0undary--";
+  const auto binary = ParseMultipart(request);
+  ASSERT_TRUE(binary);
+  EXPECT_EQ((*binary)[0].data.size(), 7u);
+}
+
+TEST(FormTest, RefusesWhatIsNotAWellFormedMultipartBody) {
+  Request request;
+  request.headers.Set("Content-Type", "application/x-www-form-urlencoded");
+  request.body = "a=b";
+  EXPECT_FALSE(ParseMultipart(request));
+  request.headers.Set("Content-Type", "multipart/form-data; boundary=xyz");
+  request.body = "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end";
+  EXPECT_FALSE(ParseMultipart(request)) << "a part that never ends";
+  request.body = "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\xfe\r\n--xyz--";
+  EXPECT_FALSE(ParseMultipart(request)) << "a text field that is not UTF-8";
+  request.headers.Set("Content-Type", "multipart/form-data");
+  EXPECT_FALSE(ParseMultipart(request)) << "no boundary";
+}
+
+}  // namespace
+}  // namespace zoneatlas::http

@@ -1,0 +1,211 @@
+// Importing figures on the web: upload, check, confirm; and the list of import batches.
+#include <boost/json.hpp>
+
+#include <chrono>
+
+#include "accounts/routes.hpp"
+#include "atlas/import.hpp"
+#include "atlas/routes.hpp"
+#include "atlas/uploads.hpp"
+#include "platform/http/form.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::atlas {
+namespace json = boost::json;
+namespace {
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// The areas a user may import figures for: nothing to check for administrators, else the
+// members of the zones they edit.
+Result<std::optional<std::set<std::string>>> AllowedAreas(const Services& services, const http::Identity& identity) {
+  if (identity.HasRole(web::kAdmin)) return std::optional<std::set<std::string>>();
+  std::set<std::string> areas;
+  for (const http::Grant& grant : identity.grants) {
+    if (grant.role != web::kZoneEditor) continue;
+    auto zone = services.geography.FindZone(grant.scope, Date::Today());
+    if (!zone) continue;  // A zone since removed: nothing to import for.
+    for (const geo::ZoneMember& member : zone->members) areas.insert(member.area_code);
+  }
+  return std::optional<std::set<std::string>>(std::move(areas));
+}
+
+json::array ProblemsJson(const std::vector<geo::ImportProblem>& problems) {
+  json::array list;
+  for (const geo::ImportProblem& problem : problems) {
+    list.push_back(json::object{{"location", problem.location}, {"field", problem.field}, {"message", problem.message}});
+  }
+  return list;
+}
+
+ObservationImportOptions OptionsFrom(const std::multimap<std::string, std::string>& form) {
+  ObservationImportOptions options;
+  options.source = http::FormField(form, "source");
+  options.period = http::FormField(form, "period");
+  options.indicator = http::FormField(form, "indicator");
+  options.sheet = http::FormField(form, "sheet");
+  return options;
+}
+
+std::string OptionsJson(const ObservationImportOptions& options) {
+  return json::serialize(json::object{{"source", options.source}, {"period", options.period},
+                                      {"indicator", options.indicator}, {"sheet", options.sheet}});
+}
+
+ObservationImportOptions OptionsFromJson(const std::string& text) {
+  ObservationImportOptions options;
+  json::error_code ec;
+  const json::value value = json::parse(text, ec);
+  if (ec || !value.is_object()) return options;
+  const auto field = [&](const char* name) {
+    const json::value* found = value.as_object().if_contains(name);
+    return found != nullptr && found->is_string() ? std::string(found->as_string()) : std::string();
+  };
+  options.source = field("source");
+  options.period = field("period");
+  options.indicator = field("indicator");
+  options.sheet = field("sheet");
+  return options;
+}
+
+http::Response ImportPage(const web::Site& site, const http::Request& request, Language language, json::object model,
+                          int status = 200) {
+  model["action"] = web::Href(language, "/atlas/import");
+  model["batches_href"] = web::Href(language, "/atlas/batches");
+  model["csrf_field"] = http::kCsrfField;
+  model["csrf_token"] = request.identity ? request.identity->csrf_token : "";
+  return web::Page(site, request, language, "atlas_import",
+                   std::string(site.renderer.catalog().Get(language, "import_title")), std::move(model), status);
+}
+
+json::object ReportModel(const ObservationImportReport& report) {
+  return json::object{{"file", report.file},
+                      {"layout", report.layout},
+                      {"rows_read", report.rows_read},
+                      {"rows_skipped", report.rows_skipped},
+                      {"observations", report.observations},
+                      {"checksum", report.checksum},
+                      {"problems", ProblemsJson(report.problems)},
+                      {"has_problems", !report.problems.empty()},
+                      {"problem_count", report.problems.size()},
+                      {"warnings", ProblemsJson(report.warnings)},
+                      {"has_warnings", !report.warnings.empty()},
+                      {"unmatched", json::value_from(report.unmatched_areas)},
+                      {"has_unmatched", !report.unmatched_areas.empty()}};
+}
+
+// The upload: checked in full (a dry run), kept for confirmation when it is clean.
+http::Response CheckUpload(const web::Site& site, const Services& services, db::Database& database,
+                      const http::Request& request, Language language) {
+  auto parts = http::ParseMultipart(request);
+  if (!parts) return web::NotAFormPage(site, request, language);
+  const auto fields = http::TextFields(*parts);
+  if (!accounts::SessionFormTokenMatches(request, fields)) return web::FormExpiredPage(site, request, language);
+  const http::FormPart* file = nullptr;
+  for (const http::FormPart& part : *parts) {
+    if (part.name == "file" && !part.filename.empty()) file = &part;
+  }
+  if (file == nullptr || file->data.empty()) {
+    return ImportPage(site, request, language, {{"error", site.renderer.catalog().Get(language, "import_no_file")}}, 422);
+  }
+  ObservationImportOptions options = OptionsFrom(fields);
+  auto allowed = AllowedAreas(services, *request.identity);
+  if (!allowed) return web::ErrorPage(site, request, language, allowed.error());
+  options.allowed_areas = std::move(*allowed);
+  options.dry_run = true;
+  // Only the last part of the browser's path: the name is shown and recorded.
+  std::string name = file->filename.substr(file->filename.find_last_of("/\\") + 1);
+  auto report = ImportObservations(database, services.catalog, name, file->data, options, accounts::ActorOf(*request.identity));
+  if (!report) return web::ErrorPage(site, request, language, report.error());
+  json::object model{{"report", ReportModel(*report)}, {"checked", true}, {"source", options.source},
+                     {"period", options.period}, {"indicator", options.indicator}, {"sheet", options.sheet}};
+  if (report->ok() && report->observations > 0) {
+    auto saved = SaveUpload(database,
+                            {.id = "", .user_id = request.identity->user_id, .file_name = name, .content = file->data,
+                             .options = OptionsJson(options)},
+                            Now());
+    if (!saved) return web::ErrorPage(site, request, language, saved.error());
+    model["confirm_action"] = web::Href(language, "/atlas/import/" + *saved);
+  }
+  return ImportPage(site, request, language, std::move(model), report->ok() ? 200 : 422);
+}
+
+http::Response Confirm(const web::Site& site, const Services& services, db::Database& database,
+                       const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form) return web::NotAFormPage(site, request, language);
+  if (!accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto upload = FindUpload(database, std::string(request.PathParam("upload_id")), request.identity->user_id, Now());
+  if (!upload) return web::ErrorPage(site, request, language, upload.error());
+  ObservationImportOptions options = OptionsFromJson(upload->options);
+  // Checked again: zones and areas may have changed since the upload.
+  auto allowed = AllowedAreas(services, *request.identity);
+  if (!allowed) return web::ErrorPage(site, request, language, allowed.error());
+  options.allowed_areas = std::move(*allowed);
+  auto report = ImportObservations(database, services.catalog, upload->file_name, upload->content, options,
+                                   accounts::ActorOf(*request.identity));
+  if (!report) return web::ErrorPage(site, request, language, report.error());
+  if (report->ok()) {
+    if (auto deleted = DeleteUpload(database, upload->id); !deleted) {
+      return web::ErrorPage(site, request, language, deleted.error());
+    }
+  }
+  return ImportPage(site, request, language,
+                    {{"report", ReportModel(*report)}, {"imported", report->ok()}, {"checked", !report->ok()},
+                     {"batch_id", report->batch_id},
+                     {"atlas_href", web::Href(language, "/atlas")}},
+                    report->ok() ? 200 : 422);
+}
+
+http::Response Batches(const web::Site& site, const Services& services, const http::Request& request,
+                       Language language) {
+  auto batches = services.store.Batches(200);
+  if (!batches) return web::ErrorPage(site, request, language, batches.error());
+  json::array rows;
+  for (const Batch& batch : *batches) {
+    rows.push_back(json::object{{"id", batch.id},
+                                {"at", view::FormatTimestamp(batch.at)},
+                                {"who", batch.actor.label},
+                                {"file", batch.file_name},
+                                {"sheet", batch.sheet},
+                                {"layout", batch.layout},
+                                {"source", batch.source},
+                                {"rows", view::FormatInteger(batch.rows_read, language)},
+                                {"observations", view::FormatInteger(batch.observations, language)},
+                                {"checksum", batch.checksum.substr(0, 16)},
+                                {"checksum_full", batch.checksum},
+                                {"demo", batch.demo}});
+  }
+  return web::Page(site, request, language, "atlas_batches",
+                   std::string(site.renderer.catalog().Get(language, "batches_title")),
+                   json::object{{"batches", std::move(rows)}, {"has_batches", !batches->empty()},
+                                {"import_href", web::Href(language, "/atlas/import")}});
+}
+
+}  // namespace
+
+void AddImportRoutes(http::Router& router, const web::Site& site, const Services& services, db::Database& database) {
+  const std::string editors(web::kZoneEditor);
+  router.Get("/{lang}/atlas/import", web::ForLanguage(site, [&site](const http::Request& r, Language l) {
+               return ImportPage(site, r, l, {});
+             }),
+             {.name = "atlas_import_form", .access = editors});
+  router.Post("/{lang}/atlas/import",
+              web::ForLanguage(site, [&site, &services, &database](const http::Request& r, Language l) {
+                return CheckUpload(site, services, database, r, l);
+              }),
+              {.name = "atlas_import_upload", .access = editors});
+  router.Post("/{lang}/atlas/import/{upload_id}",
+              web::ForLanguage(site, [&site, &services, &database](const http::Request& r, Language l) {
+                return Confirm(site, services, database, r, l);
+              }),
+              {.name = "atlas_import_confirm", .access = editors});
+  router.Get("/{lang}/atlas/batches", web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {
+               return Batches(site, services, r, l);
+             }),
+             {.name = "atlas_batches", .access = editors});
+}
+
+}  // namespace zoneatlas::atlas
