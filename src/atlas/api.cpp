@@ -4,6 +4,7 @@
 #include "atlas/aggregate.hpp"
 #include "atlas/compare.hpp"
 #include "atlas/routes.hpp"
+#include "atlas/zone_data.hpp"
 #include "core/text.hpp"
 #include "web/access.hpp"
 
@@ -176,32 +177,29 @@ http::Response ListObservations(const Services& services, const http::Request& r
 }
 
 http::Response ZoneAggregates(const Services& services, const http::Request& request) {
-  auto zone = services.geography.FindZone(std::string(request.PathParam("zone_id")), Date::Today());
-  if (!zone) return web::Problem(zone.error());
   std::vector<std::string> indicators = ListParameter(request, "indicator");
   for (const std::string& id : indicators) {
     if (services.catalog.Find(id) == nullptr) return web::Problem(Error::InvalidArgument("no indicator " + id));
   }
   const std::vector<std::string> periods = ListParameter(request, "period");
-  std::vector<std::string> members;
-  for (const geo::ZoneMember& member : zone->members) members.push_back(member.area_code);
   std::vector<std::string> loaded = indicators;
   if (!loaded.empty()) loaded.push_back("pop_total");  // Weights for population-weighted means.
-  auto observations = services.store.Observations({.indicators = loaded, .areas = members, .periods = periods});
-  if (!observations) return web::Problem(observations.error());
-  const ObservationIndex index(*observations);
+  auto data = LoadZone(services, std::string(request.PathParam("zone_id")), Language::kEn, loaded);
+  if (!data) return web::Problem(data.error());
+  const ObservationIndex index(data->observations);
   json::array list;
   for (const Indicator& indicator : services.catalog.indicators()) {
     if (!indicators.empty() && std::find(indicators.begin(), indicators.end(), indicator.id) == indicators.end()) continue;
-    const Comparison comparison = Compare(indicator, index, members, "");
+    const Comparison comparison = Compare(indicator, index, data->member_codes, "", data->predecessors);
     for (const auto& [period, figure] : comparison.zone) {
+      if (!periods.empty() && std::find(periods.begin(), periods.end(), period) == periods.end()) continue;
       json::object object = FigureJson(figure);
       object["indicator"] = indicator.id;
       object["period"] = period;
       list.push_back(std::move(object));
     }
   }
-  return JsonResponse(json::object{{"zone_id", zone->id}, {"members", json::value_from(members)},
+  return JsonResponse(json::object{{"zone_id", data->zone.id}, {"members", json::value_from(data->member_codes)},
                                    {"aggregates", std::move(list)}});
 }
 

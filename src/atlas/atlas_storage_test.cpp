@@ -11,6 +11,7 @@
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
 #include "atlas/ranking.hpp"
+#include "atlas/zone_data.hpp"
 #include "atlas/observations.hpp"
 #include "audit/audit.hpp"
 #include "geo/import.hpp"
@@ -307,6 +308,57 @@ TEST_P(AtlasStorageTest, ADownloadNeverCarriesAFormulaASpreadsheetWouldRun) {
   auto csv = ExportZone(services, *texts, "elz-zennevallei", Language::kNl, ExportFormat::kCsv, "pop_total");
   ASSERT_TRUE(csv) << csv.error().message();
   EXPECT_NE(csv->content.find("\"'=HYPERLINK(\"\"http://evil.example\"\")\""), std::string::npos) << csv->content;
+}
+
+// Deinze: Nevele merged into it on 1 January 2019 (Deinze kept its code), then Deinze and
+// Zulte into a new Deinze on 1 January 2025 (a new code). Figures published for the old
+// codes are added up onto today's municipality, by each indicator's rule.
+TEST_P(AtlasStorageTest, FiguresOfMergedMunicipalitiesAddUpOntoTodaysMunicipality) {
+  auto areas = geo::ImportAreas(database(), "mergers.csv",
+                                "code,kind,name_nl,name_fr,valid_from,valid_to,successor_code\n"
+                                "44049,municipality,Nevele,Nevele,1977-01-01,2018-12-31,44083\n"
+                                "44083,municipality,Deinze,Deinze,1977-01-01,2024-12-31,44086\n"
+                                "44081,municipality,Zulte,Zulte,1977-01-01,2024-12-31,44086\n"
+                                "44086,municipality,Deinze,Deinze,2025-01-01,,\n",
+                                kTester);
+  ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
+  auto zones = geo::ImportZones(database(), "zones.csv",
+                                "zone_id,kind,name_nl,name_fr,valid_from,member_code\n"
+                                "elz-leieland,eerstelijnszone,Leieland,Leieland,2025-01-01,44086\n",
+                                kTester);
+  ASSERT_TRUE(zones && zones->ok()) << (zones ? zones->Describe() : zones.error().message());
+  ASSERT_TRUE(Import("deinze.csv",
+                     "area_code,indicator,period,value,numerator,denominator\n"
+                     "44049,pop_total,2017,11000,,\n44083,pop_total,2017,20000,,\n44081,pop_total,2017,15000,,\n"
+                     "44083,pop_total,2023,33000,,\n44081,pop_total,2023,16000,,\n44086,pop_total,2025,49500,,\n"
+                     "44083,increased_reimb,2023,,3300,33000\n44081,increased_reimb,2023,,800,16000\n"
+                     "44083,income_median_return,2023,27000,,\n44081,income_median_return,2023,29000,,\n")
+                  .ok());
+  const Store store(database());
+  const geo::Store geography(database());
+  web::ResponseCache cache;
+  RankingCache ranking;
+  const Services services{catalog_, store, geography, cache, ranking};
+  auto data = LoadZone(services, "elz-leieland", Language::kNl, {});
+  ASSERT_TRUE(data) << data.error().message();
+  ASSERT_EQ(data->member_codes, (std::vector<std::string>{"44086"}));
+  const ObservationIndex index(data->observations);
+  const Comparison people = Compare(*catalog_.Find("pop_total"), index, data->member_codes, "", data->predecessors);
+  const Series& deinze = people.members.at("44086");
+  // 2017: Deinze (without Nevele then) + Nevele + Zulte.
+  EXPECT_DOUBLE_EQ(*deinze.at("2017").Shown(), 20000 + 11000 + 15000);
+  EXPECT_TRUE(deinze.at("2017").reaggregated);
+  // 2023: Deinze (with Nevele since 2019) + Zulte; 2025: the new municipality's own figure.
+  EXPECT_DOUBLE_EQ(*deinze.at("2023").Shown(), 33000 + 16000);
+  EXPECT_DOUBLE_EQ(*deinze.at("2025").Shown(), 49500);
+  EXPECT_FALSE(deinze.at("2025").reaggregated);
+  EXPECT_DOUBLE_EQ(*people.zone.at("2023").Shown(), 49000) << "and the zone with it";
+  // A ratio from its summed numerators and denominators: 4,100 / 49,000.
+  const Comparison vt = Compare(*catalog_.Find("increased_reimb"), index, data->member_codes, "", data->predecessors);
+  EXPECT_NEAR(*vt.members.at("44086").at("2023").Shown(), 4100.0 / 49000 * 100, 1e-9);
+  // A median cannot be added up: no figure rather than a wrong one.
+  const Comparison median = Compare(*catalog_.Find("income_median_return"), index, data->member_codes, "", data->predecessors);
+  EXPECT_FALSE(median.members.at("44086").at("2023").present);
 }
 
 // A zone's workbook, imported into another database, gives the same numbers.

@@ -72,8 +72,75 @@ std::vector<std::string> ObservationIndex::Periods(const std::string& indicator)
   return {periods.begin(), periods.end()};
 }
 
+namespace {
+
+// A member's figure and its part in the zone.
+struct MemberFigure {
+  Figure figure;
+  Part part{.value = std::nullopt, .numerator = std::nullopt, .denominator = std::nullopt, .population = std::nullopt};
+};
+
+// The first day a period covers: "2024", "2023-2024", "2024-Q1" and "2024-01-01" all
+// start in their first year.
+Date PeriodStart(const std::string& period) {
+  int year = 0;
+  for (std::size_t i = 0; i < 4 && i < period.size() && period[i] >= '0' && period[i] <= '9'; ++i) {
+    year = year * 10 + (period[i] - '0');
+  }
+  auto date = Date::FromYmd(year, 1, 1);
+  return date ? *date : Date::FromYmd(1970, 1, 1).value();
+}
+
+// An area's figure for a period as its territory is today: its own observation (published
+// for the area as it was then) plus, by the indicator's rule, the figures of the areas
+// that were merged into it later but were still separate during the period.
+MemberFigure FigureFor(const Indicator& indicator, const ObservationIndex& index, const Predecessors& predecessors,
+                       const std::string& area, const std::string& period, int depth) {
+  MemberFigure own;
+  if (const Observation* observation = index.Find(indicator.id, area, period)) {
+    own.figure = FigureOf(indicator, observation);
+    own.part = {.value = observation->value, .numerator = observation->numerator,
+                .denominator = observation->denominator, .population = std::nullopt};
+    if (const Observation* population = index.Find("pop_total", area, period)) own.part.population = population->value;
+  }
+  const auto earlier = predecessors.find(area);
+  constexpr int kMaxMergers = 5;  // Mergers of mergers, and no further: the data could loop.
+  if (earlier == predecessors.end() || depth >= kMaxMergers) return own;
+  std::vector<Part> parts;
+  bool demo = own.figure.demo, added = false;
+  if (own.figure.present) parts.push_back(own.part);
+  const Date start = PeriodStart(period);
+  for (const Predecessor& predecessor : earlier->second) {
+    if (predecessor.ended < start) continue;  // Already part of this area during the period.
+    MemberFigure part = FigureFor(indicator, index, predecessors, predecessor.code, period, depth + 1);
+    if (!part.figure.present) continue;
+    added = true;
+    demo = demo || part.figure.demo;
+    parts.push_back(part.part);
+  }
+  if (!added) return own;
+  const Value value = Aggregate(indicator, parts);
+  if (!value.value && !value.suppressed) return {};  // The rule cannot add these up (a median).
+  MemberFigure result;
+  result.figure = {.value = value, .demo = demo, .present = true, .reaggregated = true};
+  double population = 0;
+  bool all_populations = true;
+  for (const Part& part : parts) {
+    if (part.population) {
+      population += *part.population;
+    } else {
+      all_populations = false;
+    }
+  }
+  result.part = {.value = value.value, .numerator = value.numerator, .denominator = value.denominator,
+                 .population = all_populations ? std::optional<double>(population) : std::nullopt};
+  return result;
+}
+
+}  // namespace
+
 Comparison Compare(const Indicator& indicator, const ObservationIndex& index, const std::vector<std::string>& members,
-                   const std::string& region) {
+                   const std::string& region, const Predecessors& predecessors) {
   Comparison comparison;
   comparison.indicator = &indicator;
   comparison.periods = index.Periods(indicator.id);
@@ -81,22 +148,13 @@ Comparison Compare(const Indicator& indicator, const ObservationIndex& index, co
     std::vector<Part> parts;
     bool any = false, demo = false;
     for (const std::string& member : members) {
-      const Observation* observation = index.Find(indicator.id, member, period);
-      Figure figure = FigureOf(indicator, observation);
-      if (figure.present) {
+      MemberFigure figure = FigureFor(indicator, index, predecessors, member, period, 0);
+      if (figure.figure.present) {
         any = true;
-        demo = demo || figure.demo;
+        demo = demo || figure.figure.demo;
       }
-      comparison.members[member][period] = figure;
-      Part part{.value = std::nullopt, .numerator = std::nullopt, .denominator = std::nullopt,
-                .population = std::nullopt};
-      if (observation != nullptr) {
-        part.value = observation->value;
-        part.numerator = observation->numerator;
-        part.denominator = observation->denominator;
-        if (const Observation* population = index.Find("pop_total", member, period)) part.population = population->value;
-      }
-      parts.push_back(part);
+      comparison.members[member][period] = figure.figure;
+      parts.push_back(figure.part);
     }
     if (any) {
       Figure zone;

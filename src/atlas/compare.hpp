@@ -18,13 +18,15 @@
 #include "atlas/catalog.hpp"
 #include "atlas/model.hpp"
 #include "atlas/observations.hpp"
+#include "core/date.hpp"
 
 namespace zoneatlas::atlas {
 
 struct Figure {
   Value value;
-  bool demo = false;     // Rests on demonstration values.
-  bool present = false;  // False when there is no figure at all.
+  bool demo = false;          // Rests on demonstration values.
+  bool present = false;       // False when there is no figure at all.
+  bool reaggregated = false;  // Added up from the areas this one was formed from by a merger.
 
   // The number that may be shown: nothing when absent or suppressed.
   std::optional<double> Shown() const { return present && !value.suppressed ? value.value : std::nullopt; }
@@ -62,9 +64,20 @@ class ObservationIndex {
   std::map<std::string, std::map<std::string, std::map<std::string, const Observation*>>> index_;
 };
 
-// The comparison of `indicator` for the zone made of `members` and its `region`.
+// An area merged into another, and its last day on its own.
+struct Predecessor {
+  std::string code;
+  Date ended;
+};
+// Area code → the areas merged into it.
+using Predecessors = std::map<std::string, std::vector<Predecessor>>;
+
+// The comparison of `indicator` for the zone made of `members` and its `region`. For a
+// member formed by a merger, a period before the merger adds up, by the indicator's rule
+// (counts summed, ratios from summed numerators and denominators), its own figure and
+// those of the areas still separate then; such figures are marked reaggregated.
 Comparison Compare(const Indicator& indicator, const ObservationIndex& index, const std::vector<std::string>& members,
-                   const std::string& region);
+                   const std::string& region, const Predecessors& predecessors = {});
 
 }  // namespace zoneatlas::atlas
 

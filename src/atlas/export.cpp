@@ -104,7 +104,7 @@ Result<ExportedFile> ExportZone(const Services& services, const view::Catalog& t
   std::vector<Row> zone_rows;
   for (const Indicator& item : services.catalog.indicators()) {
     if (!indicator.empty() && item.id != indicator) continue;
-    const Comparison comparison = Compare(item, index, data->member_codes, data->RegionCode());
+    const Comparison comparison = Compare(item, index, data->member_codes, data->RegionCode(), data->predecessors);
     for (const std::string& period : comparison.periods) {
       for (const geo::Area& area : data->members) {
         const Figure& figure = comparison.members.at(area.code).at(period);

@@ -89,7 +89,7 @@ Result<ZoneNeeds> ComputeZoneNeeds(const Services& services, const std::string& 
   std::vector<NeedsArea> areas;
   for (const std::string& code : needs.data.member_codes) areas.push_back({code, 0, {}});
   const Indicator* population = services.catalog.Find("pop_total");
-  const Comparison people = Compare(*population, index, needs.data.member_codes, "");
+  const Comparison people = Compare(*population, index, needs.data.member_codes, "", needs.data.predecessors);
   for (NeedsArea& area : areas) {
     for (auto it = people.periods.rbegin(); it != people.periods.rend(); ++it) {
       if (auto shown = people.members.at(area.code).at(*it).Shown()) {
@@ -100,7 +100,8 @@ Result<ZoneNeeds> ComputeZoneNeeds(const Services& services, const std::string& 
     needs.population[area.code] = area.population;
   }
   for (const NeedsComponent& component : needs.request.components) {
-    const Comparison comparison = Compare(*services.catalog.Find(component.indicator), index, needs.data.member_codes, "");
+    const Comparison comparison = Compare(*services.catalog.Find(component.indicator), index, needs.data.member_codes, "",
+                                            needs.data.predecessors);
     for (auto period = comparison.periods.rbegin(); period != comparison.periods.rend(); ++period) {
       int shown = 0;
       for (const std::string& code : needs.data.member_codes) shown += comparison.members.at(code).at(*period).Shown() ? 1 : 0;

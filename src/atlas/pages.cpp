@@ -21,6 +21,22 @@ namespace {
 
 constexpr std::string_view kDefaultViewCookie = "atlas_view";
 
+// The members formed by mergers and what they were formed from, for the pages' notes.
+json::array MergersModel(const ZoneData& data, Language language) {
+  json::array mergers;
+  for (const geo::Area& area : data.members) {
+    const auto earlier = data.predecessors.find(area.code);
+    if (earlier == data.predecessors.end()) continue;
+    std::string names;
+    for (const Predecessor& predecessor : earlier->second) {
+      names += (names.empty() ? "" : ", ") + data.predecessor_names.at(predecessor.code) + " (" + predecessor.code +
+               ", " + view::FormatDate(predecessor.ended.year(), predecessor.ended.month(), predecessor.ended.day(), language) + ")";
+    }
+    mergers.push_back(json::object{{"name", area.names.In(language)}, {"formed_from", names}});
+  }
+  return mergers;
+}
+
 std::string ZoneHref(Language language, const geo::Zone& zone, std::string_view rest = "") {
   return web::Href(language, "/zones/" + zone.id + std::string(rest));
 }
@@ -93,7 +109,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
     json::array rows;
     for (const Indicator& indicator : services.catalog.indicators()) {
       if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
-      const Comparison comparison = Compare(indicator, index, data->member_codes, data->RegionCode());
+      const Comparison comparison = Compare(indicator, index, data->member_codes, data->RegionCode(), data->predecessors);
       const std::string latest = comparison.Latest();
       if (latest.empty()) continue;
       any_figure = true;
@@ -106,7 +122,9 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
         members_present = members_present || figure.present;
         any_demo = any_demo || figure.demo;
         any_suppressed = any_suppressed || figure.value.suppressed;
-        json::object cell{{"value", words.Cell(indicator, figure)}, {"hidden", figure.present && figure.value.suppressed}};
+        json::object cell{{"value", words.Cell(indicator, figure)},
+                          {"hidden", figure.present && figure.value.suppressed},
+                          {"reaggregated", figure.reaggregated}};
         // A municipality's count is always below the zone's sum: only rates compare.
         if (figure.Shown() && zone.Shown() && !IsCount(indicator)) {
           const Standing standing = StandingOf(*figure.Shown(), *zone.Shown());
@@ -168,6 +186,8 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       {"needs_href", ZoneHref(language, data->zone, "/atlas/needs")},
       {"remember_href", web::Href(language, "/atlas?view=zones/" + data->zone.id)},
       {"report_href", ZoneHref(language, data->zone, "/atlas/report")},
+      {"mergers", MergersModel(*data, language)},
+      {"has_mergers", !data->predecessors.empty()},
       {"sources", std::move(sources)},
       {"today", view::FormatDate(Date::Today().year(), Date::Today().month(), Date::Today().day(), language)},
   };
@@ -192,7 +212,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   const Presentation words(services.catalog, site.renderer.catalog(), language);
   const auto& texts = site.renderer.catalog();
   const ObservationIndex index(data->observations);
-  const Comparison comparison = Compare(*indicator, index, data->member_codes, data->RegionCode());
+  const Comparison comparison = Compare(*indicator, index, data->member_codes, data->RegionCode(), data->predecessors);
   const std::string zone_name = data->zone.names.In(language);
   const std::string region_name = data->region ? data->region->names.In(language) : "";
   std::string period = request.Query("period").value_or("");
@@ -246,7 +266,8 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     }
     json::array series;
     for (const std::string& other : comparison.periods) {
-      series.push_back(json::object{{"value", words.Cell(*indicator, comparison.members.at(area.code).at(other))}});
+      const Figure& earlier = comparison.members.at(area.code).at(other);
+      series.push_back(json::object{{"value", words.Cell(*indicator, earlier)}, {"reaggregated", earlier.reaggregated}});
     }
     rows.push_back(json::object{
         {"name", area_name},
@@ -323,6 +344,8 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
                                         : "";
   model["has_demo"] = any_demo;
   model["has_suppressed"] = any_suppressed;
+  model["mergers"] = MergersModel(*data, language);
+  model["has_mergers"] = !data->predecessors.empty();
   model["threshold"] = indicator->small_count_threshold;
   model["aggregation"] = std::string(texts.Get(language, "atlas_aggregation_" + std::string([&] {
     switch (indicator->aggregation) {
@@ -355,7 +378,7 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
     auto observations = services.store.Observations({.indicators = {}, .areas = {area->code}, .periods = {}});
     if (!observations) return web::ErrorPage(site, request, language, observations.error());
     data = ZoneData{.zone = {}, .members = {}, .region = std::nullopt, .observations = std::move(*observations),
-                    .member_codes = {}};
+                    .member_codes = {}, .predecessors = {}, .predecessor_names = {}};
   }
   const ObservationIndex index(data->observations);
   const bool in_zone = !zones->empty();
@@ -369,7 +392,7 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
     for (const Indicator& indicator : services.catalog.indicators()) {
       if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
       const Comparison comparison = Compare(indicator, index, in_zone ? data->member_codes : std::vector{area->code},
-                                            data->RegionCode());
+                                            data->RegionCode(), data->predecessors);
       const auto own = comparison.members.find(area->code);
       if (own == comparison.members.end()) continue;
       std::string latest;

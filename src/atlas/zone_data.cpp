@@ -22,6 +22,22 @@ Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, 
   });
   for (const geo::Area& area : data.members) data.member_codes.push_back(area.code);
   std::vector<std::string> wanted = data.member_codes;
+  // The areas merged into members, and those merged into them, for their older figures.
+  std::vector<std::string> frontier = data.member_codes;
+  for (int round = 0; round < 5 && !frontier.empty(); ++round) {
+    auto earlier = services.geography.Predecessors(frontier);
+    if (!earlier) return Fail(earlier.error());
+    frontier.clear();
+    for (const geo::Area& area : *earlier) {
+      if (!area.validity.to) continue;  // The import requires an end; an old record may lack it.
+      auto& list = data.predecessors[*area.successor_code];
+      if (std::any_of(list.begin(), list.end(), [&](const Predecessor& p) { return p.code == area.code; })) continue;
+      list.push_back({area.code, *area.validity.to});
+      data.predecessor_names[area.code] = area.names.In(language);
+      frontier.push_back(area.code);
+      wanted.push_back(area.code);
+    }
+  }
   if (data.zone.region_code) {
     if (auto region = services.geography.FindArea(*data.zone.region_code, Date::Today())) {
       data.region = std::move(*region);

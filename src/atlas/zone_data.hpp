@@ -5,10 +5,12 @@
 #ifndef ZONEATLAS_ATLAS_ZONE_DATA_HPP_
 #define ZONEATLAS_ATLAS_ZONE_DATA_HPP_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "atlas/compare.hpp"
 #include "atlas/observations.hpp"
 #include "atlas/routes.hpp"
 #include "core/language.hpp"
@@ -22,6 +24,8 @@ struct ZoneData {
   std::optional<geo::Area> region;
   std::vector<Observation> observations;  // Of the members and the region.
   std::vector<std::string> member_codes;  // In the order of `members`.
+  Predecessors predecessors;              // Of members formed by mergers (and of those, in turn).
+  std::map<std::string, std::string> predecessor_names;  // Code → name, for the notes.
 
   std::string RegionCode() const { return region ? region->code : ""; }
 };

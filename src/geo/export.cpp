@@ -18,14 +18,14 @@ Result<std::string> ExportAreas(const Store& store, const Date& date) {
   if (!areas) return Fail(areas.error());
   std::string out = formats::CsvLine({"code", "kind", "name_nl", "name_fr", "name_en", "parent_code", "valid_from",
                                       "valid_to", "population", "population_date", "land_area_km2", "approximate",
-                                      "source", "note"});
+                                      "source", "note", "successor_code"});
   for (const Area& area : *areas) {
     out += formats::CsvLine({area.code, std::string(AreaKindName(area.kind)), area.names.nl, area.names.fr,
                              area.names.en, OptionalText(area.parent_code), area.validity.from.ToIso(),
                              OptionalIso(area.validity.to), area.population ? std::to_string(*area.population) : "",
                              OptionalIso(area.population_date),
                              area.land_area_km2 ? fmt::format("{}", *area.land_area_km2) : "",
-                             area.approximate ? "yes" : "no", area.source, area.note});
+                             area.approximate ? "yes" : "no", area.source, area.note, OptionalText(area.successor_code)});
   }
   return out;
 }

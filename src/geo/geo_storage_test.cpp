@@ -332,6 +332,35 @@ TEST_P(GeoStorageTest, ExportsReadBackAsTheyWere) {
   EXPECT_EQ(*ExportBoundaries(copy, today), *boundaries);
 }
 
+// The 2025 Flemish mergers: the old municipalities end and name the one they became.
+TEST_P(GeoStorageTest, AMergedMunicipalityNamesWhatItBecame) {
+  const std::string merger =
+      "code,kind,name_nl,name_fr,valid_from,valid_to,successor_code\n"
+      "44083,municipality,Deinze (oud),Deinze (ancien),1977-01-01,2024-12-31,44086\n"
+      "44049,municipality,Nevele,Nevele,1977-01-01,2018-12-31,44083\n"
+      "44085,municipality,Lievegem,Lievegem,2019-01-01,,\n"
+      "44086,municipality,Deinze,Deinze,2025-01-01,,\n";
+  auto report = ImportAreas(database(), "mergers.csv", merger, kTester);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : report.error().message());
+  auto predecessors = store_->Predecessors({"44086"});
+  ASSERT_TRUE(predecessors);
+  ASSERT_EQ(predecessors->size(), 1u);
+  EXPECT_EQ(predecessors->front().code, "44083");
+  EXPECT_EQ(*predecessors->front().successor_code, "44086");
+  auto exported = ExportAreas(*store_, Day("2024-06-01"));
+  ASSERT_TRUE(exported);
+  EXPECT_NE(exported->find("44083,municipality,Deinze (oud),Deinze (ancien),,,1977-01-01,2024-12-31,,,,no,,,44086"),
+            std::string::npos)
+      << *exported;
+  auto bad = ImportAreas(database(), "bad.csv",
+                         "code,kind,name_nl,name_fr,valid_from,successor_code\n11001,municipality,A,A,1977-01-01,11002\n",
+                         kTester);
+  ASSERT_TRUE(bad);
+  EXPECT_NE(bad->Describe().find("bad.csv:2: successor_code: an area merged into another ends: give valid_to"),
+            std::string::npos)
+      << bad->Describe();
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, GeoStorageTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);
 
 TEST(GeometryTest, MeasuresAndSimplifies) {

@@ -190,6 +190,17 @@ std::optional<Area> AreaFromRow(const SourceRow& row, const RowProblems& problem
   }
   area.source = std::string(row.Get("source"));
   area.note = std::string(row.Get("note"));
+  if (const auto successor = row.Get("successor_code"); !successor.empty()) {
+    if (!IsValidAreaCode(successor)) {
+      problems.Add("successor_code", "'" + std::string(successor) + "' is not an area code");
+    } else if (!area.validity.to) {
+      problems.Add("successor_code", "an area merged into another ends: give valid_to");
+    } else if (successor == area.code) {
+      problems.Add("successor_code", "an area cannot be merged into itself");
+    } else {
+      area.successor_code = std::string(successor);
+    }
+  }
   return area;
 }
 

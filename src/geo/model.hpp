@@ -57,6 +57,8 @@ struct Area {
   std::string source;
   std::string note;
   std::optional<double> boundary_area_km2;  // Measured on the stored boundary, if there is one.
+  // The area this one was merged into when it ended (valid_to), if it was.
+  std::optional<std::string> successor_code;
 
   bool has_boundary() const { return boundary_area_km2.has_value(); }
   // The official land area when known, else the area of the boundary.

@@ -67,6 +67,7 @@ json::object AreaToJson(const Area& area) {
       {"approximate", area.approximate},
       {"source", area.source},
       {"note", area.note},
+      {"successor_code", area.successor_code ? json::value(*area.successor_code) : json::value()},
   };
 }
 
@@ -119,6 +120,9 @@ Result<Area> AreaFromJson(std::string_view text) {
     area.approximate = Flag(object, "approximate");
     area.source = OptionalTextOrEmpty(object, "source");
     area.note = OptionalTextOrEmpty(object, "note");
+    if (const std::string successor = OptionalTextOrEmpty(object, "successor_code"); !successor.empty()) {
+      area.successor_code = successor;
+    }
     return area;
   } catch (const std::exception& e) {
     return Fail(Error::InvalidArgument(std::string("not an area: ") + e.what()));

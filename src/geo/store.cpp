@@ -15,7 +15,7 @@ using db::Value;
 constexpr std::string_view kAreaColumns =
     "a.code, a.kind, a.name_nl, a.name_fr, a.name_en, a.parent_code, a.valid_from, a.valid_to, a.population, "
     "a.population_date, a.land_area_km2, a.approximate, a.source, a.note, "
-    "g.area_km2";
+    "g.area_km2, a.successor_code";
 constexpr std::string_view kAreaFrom = " FROM areas a LEFT JOIN area_geometries g ON g.code = a.code";
 // Valid at the date bound twice as the last two parameters.
 constexpr std::string_view kValidAt = " a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to >= ?)";
@@ -46,6 +46,7 @@ Area AreaFrom(const Row& row) {
   area.source = row.Text(12);
   area.note = row.Text(13);
   area.boundary_area_km2 = row.OptionalReal(14);
+  area.successor_code = row.OptionalText(15);
   return area;
 }
 
@@ -137,6 +138,25 @@ Result<std::vector<Area>> Store::AreasWithCodes(const std::vector<std::string>& 
   auto rows = database_.WithConnection([&](db::Connection& connection) {
     return connection.Query(std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) + " WHERE" +
                                 std::string(kValidAt) + " AND a.code IN (" + placeholders + ")",
+                            params);
+  });
+  if (!rows) return Fail(rows.error());
+  for (const Row& row : *rows) areas.push_back(AreaFrom(row));
+  return areas;
+}
+
+Result<std::vector<Area>> Store::Predecessors(const std::vector<std::string>& codes) const {
+  std::vector<Area> areas;
+  if (codes.empty()) return areas;
+  std::string placeholders;
+  std::vector<Value> params;
+  for (const std::string& code : codes) {
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.emplace_back(code);
+  }
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + std::string(kAreaColumns) + std::string(kAreaFrom) +
+                                " WHERE a.successor_code IN (" + placeholders + ") ORDER BY a.code",
                             params);
   });
   if (!rows) return Fail(rows.error());
@@ -259,11 +279,12 @@ Status Store::PutArea(db::Connection& connection, const Area& area, const audit:
   if (!deleted) return Fail(deleted.error());
   auto inserted = connection.Execute(
       "INSERT INTO areas (code, kind, name_nl, name_fr, name_en, parent_code, valid_from, valid_to, population,"
-      " population_date, land_area_km2, approximate, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      " population_date, land_area_km2, approximate, source, note, successor_code)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {area.code, std::string(AreaKindName(area.kind)), area.names.nl, area.names.fr, area.names.en,
        db::Nullable(area.parent_code), area.validity.from.ToIso(), OptionalIso(area.validity.to),
        db::Nullable(area.population), OptionalIso(area.population_date), db::Nullable(area.land_area_km2),
-       static_cast<long long>(area.approximate), area.source, area.note});
+       static_cast<long long>(area.approximate), area.source, area.note, db::Nullable(area.successor_code)});
   if (!inserted) return Fail(inserted.error());
   auto after = StoredArea(connection, area.code, area.validity.from);
   if (!after) return Fail(after.error());

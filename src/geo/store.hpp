@@ -36,6 +36,8 @@ class Store {
   // Returns the areas valid at `date` among `codes`, in no particular order; unknown
   // codes are left out.
   Result<std::vector<Area>> AreasWithCodes(const std::vector<std::string>& codes, const Date& date) const;
+  // Every version of the areas that were merged into one of `codes`.
+  Result<std::vector<Area>> Predecessors(const std::vector<std::string>& codes) const;
   // Returns the area's boundary as GeoJSON geometry text; kNotFound when it has none.
   Result<std::string> Boundary(const std::string& code) const;
 
