@@ -468,8 +468,10 @@ http::Response AtlasHome(const web::Site& site, const Services& services, const 
   };
   if (auto chosen = request.Query("view"); chosen && kValidView(*chosen)) {
     http::Response response = http::Response::Redirect(web::Href(language, "/" + *chosen + "/atlas"), 303);
-    response.headers.Add("Set-Cookie", std::string(kDefaultViewCookie) + "=" + *chosen +
-                                           "; Path=/; Max-Age=31536000; SameSite=Lax");
+    std::string cookie = std::string(kDefaultViewCookie) + "=" + *chosen + "; Path=/; Max-Age=31536000; SameSite=Lax";
+    // Behind a TLS-terminating proxy, as the session cookie: never in clear text.
+    if (text::AsciiLower(request.headers.Get("X-Forwarded-Proto")) == "https") cookie += "; Secure";
+    response.headers.Add("Set-Cookie", cookie);
     return response;
   }
   if (auto remembered = http::Cookie(request, kDefaultViewCookie); remembered && kValidView(*remembered)) {
