@@ -17,6 +17,7 @@
 #include "accessibility/accessibility.hpp"
 #include "accounts/accounts.hpp"
 #include "app/application.hpp"
+#include "app/report_pdf.hpp"
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
 #include "geo/export.hpp"
@@ -230,13 +231,35 @@ int Import(const Options& options) {
   return 0;
 }
 
+// The printable report, as the web shows it, printed to PDF by a renderer on this machine.
+int ExportAtlasPdf(const Options& options) {
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Report(database.error());
+  auto application = Application::Create(**database, {});
+  if (!application) return Report(application.error());
+  http::Request request;
+  request.path = "/" + options.language + "/zones/" + options.zone + "/atlas/report";
+  request.target = request.path;
+  request.remote_address = "127.0.0.1";
+  const http::Response page = (*application)->Handle(request);
+  if (page.status != 200) {
+    return Report(page.status == 404 ? Error::NotFound("no zone " + options.zone)
+                                     : Error::Internal("the report page answered " + std::to_string(page.status)));
+  }
+  if (auto written = WritePdf(page.body, options.output); !written) return Report(written.error());
+  return 0;
+}
+
 int ExportAtlas(const Options& options) {
   if (options.zone.empty()) return Report(Error::InvalidArgument("export atlas needs --zone ID"));
   std::string format = options.format;
-  if (format.empty()) format = options.output.ends_with(".xlsx") ? "xlsx" : "csv";
-  if (format == "xlsx" && (options.output.empty() || options.output == "-")) {
-    return Report(Error::InvalidArgument("an XLSX workbook needs a file: -o FILE.xlsx"));
+  if (format.empty()) {
+    format = options.output.ends_with(".xlsx") ? "xlsx" : options.output.ends_with(".pdf") ? "pdf" : "csv";
   }
+  if (format != "csv" && (options.output.empty() || options.output == "-")) {
+    return Report(Error::InvalidArgument("an XLSX or PDF file needs a name: -o FILE"));
+  }
+  if (format == "pdf") return ExportAtlasPdf(options);
   auto catalog = atlas::Catalog::Shipped();
   if (!catalog) return Report(catalog.error());
   auto texts = view::Catalog::Load();
@@ -400,8 +423,10 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"areas", "zones", "geometry", "accessibility-reports", "atlas"}));
   export_command->add_option("--zone", options.zone, "atlas: the zone whose omgevingsanalyse to export");
-  export_command->add_option("--format", options.format, "atlas: xlsx or csv (default: from the file name, else csv)")
-      ->check(CLI::IsMember({"xlsx", "csv"}));
+  export_command->add_option("--format", options.format,
+                             "atlas: xlsx, csv or pdf (the printable report; needs weasyprint or chromium); "
+                             "default: from the file name, else csv")
+      ->check(CLI::IsMember({"xlsx", "csv", "pdf"}));
   export_command->add_option("--language", options.language, "atlas: nl, fr or en for names and notes")
       ->capture_default_str()
       ->check(CLI::IsMember({"nl", "fr", "en"}));

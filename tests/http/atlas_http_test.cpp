@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "tests/http/server_process.hpp"
 
@@ -84,6 +86,22 @@ TEST_F(AtlasHttpTest, ThePrintableReportHasEveryGroupWithDefinitionsAndSources) 
   EXPECT_TRUE(Contains(report.body, "id=\"source-1\""));
   EXPECT_TRUE(Contains(report.body, "https://aim-ima.be/Diabetes-in-Belgie?lang=nl"));
   EXPECT_TRUE(Contains(server().Get("/fr/zones/elz-zennevallei/atlas").body, "/fr/zones/elz-zennevallei/atlas/report"));
+}
+
+TEST_F(AtlasHttpTest, TheReportIsAlsoAPdfFileWhenARendererIsInstalled) {
+  if (!std::filesystem::exists("/usr/bin/chromium") && !std::filesystem::exists("/usr/bin/weasyprint")) {
+    GTEST_SKIP() << "neither chromium nor weasyprint is installed";
+  }
+  const std::string file = server().database() + ".report.pdf";
+  const auto exported = RunZoneatlas({"--database", server().database(), "export", "atlas", "--zone", "elz-zennevallei",
+                                      "--language", "fr", "-o", file});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  std::ifstream in(file, std::ios::binary);
+  std::string start(5, '\0');
+  in.read(start.data(), 5);
+  EXPECT_EQ(start, "%PDF-");
+  EXPECT_GT(std::filesystem::file_size(file), 10'000u);
+  EXPECT_FALSE(std::filesystem::exists(file + ".partial"));
 }
 
 TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
