@@ -112,6 +112,14 @@ Result<ExportedFile> ExportZone(const Services& services, const view::Catalog& t
           by_group[item.group].push_back(rows.Make(item, "municipality", area.code, area.names.In(language), period, figure));
         }
       }
+      for (const geo::Area& level : data->levels) {
+        const Comparison own = Compare(item, index, {level.code}, "");
+        const auto& series = own.members.at(level.code);
+        if (const auto it = series.find(period); it != series.end() && it->second.present) {
+          by_group[item.group].push_back(rows.Make(item, std::string(geo::AreaKindName(level.kind)), level.code,
+                                                   level.names.In(language), period, it->second));
+        }
+      }
       if (data->region && comparison.region.contains(period) && comparison.region.at(period).present) {
         by_group[item.group].push_back(rows.Make(item, "region", data->region->code, data->region->names.In(language),
                                                  period, comparison.region.at(period)));

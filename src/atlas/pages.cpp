@@ -21,6 +21,25 @@ namespace {
 
 constexpr std::string_view kDefaultViewCookie = "atlas_view";
 
+// The figures of the levels between zone and region (arrondissement, province) for a period.
+json::array LevelCells(const Presentation& words, const Indicator& indicator, const ObservationIndex& index,
+                       const ZoneData& data, const std::string& period) {
+  json::array cells;
+  for (const geo::Area& level : data.levels) {
+    const Comparison own = Compare(indicator, index, {level.code}, "");
+    const auto& series = own.members.at(level.code);
+    const auto it = series.find(period);
+    cells.push_back(json::object{{"value", it == series.end() ? "–" : words.Cell(indicator, it->second)}});
+  }
+  return cells;
+}
+
+json::array LevelHeaders(const ZoneData& data, Language language) {
+  json::array headers;
+  for (const geo::Area& level : data.levels) headers.push_back(json::object{{"name", level.names.In(language)}});
+  return headers;
+}
+
 // The members formed by mergers and what they were formed from, for the pages' notes.
 json::array MergersModel(const ZoneData& data, Language language) {
   json::array mergers;
@@ -158,6 +177,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
           {"zone", words.Cell(indicator, zone)},
           {"zone_incomplete", zone.Shown().has_value() && zone.value.incomplete},
           {"zone_gap", !zone.present && members_present ? ZoneGap(words, indicator) : ""},
+          {"levels", LevelCells(words, indicator, index, *data, latest)},
           {"region", words.Cell(indicator, region)},
           {"trend", formats::Sparkline(Values(comparison, comparison.zone), Spoken(words, indicator, comparison, comparison.zone))},
           {"members", std::move(members)},
@@ -176,6 +196,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       {"zone_href", ZoneHref(language, data->zone)},
       {"region_name", region_name},
       {"has_region", data->region.has_value()},
+      {"level_headers", LevelHeaders(*data, language)},
       {"groups", std::move(groups)},
       {"has_figures", any_figure},
       {"member_headers", std::move(member_headers)},
@@ -283,6 +304,21 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     });
   }
   bars.push_back({zone_name, zone.Shown(), zone.Shown() ? words.Cell(*indicator, zone) : "–", "zone"});
+  json::array level_rows;
+  for (const geo::Area& level : data->levels) {
+    const Comparison own = Compare(*indicator, index, {level.code}, "");
+    const Series& series = own.members.at(level.code);
+    const auto at = series.find(period);
+    const Figure figure = at == series.end() ? Figure{} : at->second;
+    bars.push_back({level.names.In(language), figure.Shown(), words.Cell(*indicator, figure), "level"});
+    json::array values;
+    for (const std::string& other : comparison.periods) {
+      const auto it = series.find(other);
+      values.push_back(json::object{{"value", it == series.end() ? "–" : words.Cell(*indicator, it->second)}});
+    }
+    level_rows.push_back(json::object{{"name", level.names.In(language)}, {"series", std::move(values)}});
+  }
+  model["level_rows"] = std::move(level_rows);
   if (data->region) bars.push_back({region_name, region.Shown(), words.Cell(*indicator, region), "region"});
   const std::string unit = words.UnitName(*indicator);
   model["bar_chart"] = formats::BarChart(
@@ -377,8 +413,9 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
   } else {
     auto observations = services.store.Observations({.indicators = {}, .areas = {area->code}, .periods = {}});
     if (!observations) return web::ErrorPage(site, request, language, observations.error());
-    data = ZoneData{.zone = {}, .members = {}, .region = std::nullopt, .observations = std::move(*observations),
+    data = ZoneData{.zone = {}, .members = {}, .region = std::nullopt, .levels = {}, .observations = std::move(*observations),
                     .member_codes = {}, .predecessors = {}, .predecessor_names = {}};
+
   }
   const ObservationIndex index(data->observations);
   const bool in_zone = !zones->empty();
@@ -415,6 +452,7 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
           {"period", latest},
           {"value", words.Cell(indicator, figure)},
           {"zone", in_zone ? words.Cell(indicator, zone) : "–"},
+          {"levels", LevelCells(words, indicator, index, *data, latest)},
           {"region", words.Cell(indicator, region)},
           {"sentence", figure.Shown() ? words.Sentence(indicator, area_name, *figure.Shown(), zone_reference, zone.Shown(),
                                                        region_name, region.Shown())
@@ -430,6 +468,7 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
                      {"zone_name", zone_name},
                      {"zone_href", in_zone ? ZoneHref(language, data->zone, "/atlas") : ""},
                      {"region_name", region_name},
+                     {"level_headers", LevelHeaders(*data, language)},
                      {"groups", std::move(groups)},
                      {"has_figures", !groups.empty()},
                      {"has_demo", any_demo},

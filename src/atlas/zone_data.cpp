@@ -44,6 +44,22 @@ Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, 
       wanted.push_back(data.region->code);
     }
   }
+  // The levels between the members and the region that all members share (arrondissement
+  // Halle-Vilvoorde, province of Flemish Brabant), nearest first.
+  std::optional<std::string> parent;
+  bool shared = !data.members.empty();
+  for (const geo::Area& area : data.members) {
+    if (!area.parent_code || (parent && *parent != *area.parent_code)) shared = false;
+    parent = area.parent_code;
+  }
+  for (int depth = 0; shared && parent && depth < 4; ++depth) {
+    if (data.region && *parent == data.region->code) break;
+    auto level = services.geography.FindArea(*parent, Date::Today());
+    if (!level) break;
+    parent = level->parent_code;
+    wanted.push_back(level->code);
+    data.levels.push_back(std::move(*level));
+  }
   auto observations = services.store.Observations({.indicators = indicators, .areas = wanted, .periods = {}});
   if (!observations) return Fail(observations.error());
   data.observations = std::move(*observations);

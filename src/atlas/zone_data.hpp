@@ -22,6 +22,7 @@ struct ZoneData {
   geo::Zone zone;
   std::vector<geo::Area> members;  // Sorted by name in the language asked for.
   std::optional<geo::Area> region;
+  std::vector<geo::Area> levels;  // Shared by all members below the region, nearest first.
   std::vector<Observation> observations;  // Of the members and the region.
   std::vector<std::string> member_codes;  // In the order of `members`.
   Predecessors predecessors;              // Of members formed by mergers (and of those, in turn).

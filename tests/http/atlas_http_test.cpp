@@ -61,6 +61,9 @@ TEST_F(AtlasHttpTest, TheZoneProfileShowsEveryGroupWithItsMunicipalitiesZoneAndR
   // The seven municipalities head the columns and link to their own profiles.
   EXPECT_EQ(Count(page.body, "/nl/areas/23027/atlas"), 5u) << "one column per group table";
   EXPECT_TRUE(Contains(page.body, ">Vlaams Gewest</th>"));
+  // And the levels between: the arrondissement and the province all members share.
+  EXPECT_TRUE(Contains(page.body, ">Arrondissement Halle-Vilvoorde</th>"));
+  EXPECT_TRUE(Contains(page.body, ">Provincie Vlaams-Brabant</th>"));
   EXPECT_TRUE(Contains(page.body, "Vergrijzing (aandeel 65-plussers)"));
   EXPECT_TRUE(Contains(page.body, "Verhoogde tegemoetkoming"));
   // Plain words beside the numbers, and a trend per indicator.
@@ -138,6 +141,8 @@ TEST_F(AtlasHttpTest, TheDownloadHasEveryLevelInPlainNumbers) {
   EXPECT_TRUE(Contains(csv.body, "\n23027,pop_total,2020,40182,,,municipality,Halle,Inwoners,personen,,no,"));
   EXPECT_TRUE(Contains(csv.body, "\nelz-zennevallei,pop_total,2020,133551,,,zone,Eerstelijnszone Zennevallei,"));
   EXPECT_TRUE(Contains(csv.body, "\n02000,pop_total,2024,"));
+  EXPECT_TRUE(Contains(csv.body, "\n20001,pop_total,2024,")) << "the province too";
+  EXPECT_TRUE(Contains(csv.body, ",province,Provincie Vlaams-Brabant,"));
   EXPECT_TRUE(Contains(csv.body, ",yes,"));
   EXPECT_FALSE(Contains(csv.body, ",share_65plus,")) << "one indicator was asked for";
 
