@@ -206,13 +206,7 @@ http::Response ZoneAggregates(const Services& services, const http::Request& req
 }  // namespace
 
 void AddApiRoutes(http::Router& router, const Services& services) {
-  const auto generation = [&services]() -> Result<std::int64_t> {
-    auto geography = services.geography.Generation();
-    if (!geography) return geography;
-    auto atlas = services.store.Generation();
-    if (!atlas) return atlas;
-    return *geography + *atlas;
-  };
+  const auto generation = [&services] { return Generation(services); };
   const auto cached = [&](auto handler) {
     return web::Cached(services.cache, generation,
                        [&services, handler](const http::Request& r) { return handler(services, r); });

@@ -324,13 +324,7 @@ http::Response NeedsApi(const Services& services, const http::Request& request) 
 }  // namespace
 
 void AddNeedsRoutes(http::Router& router, const web::Site& site, const Services& services) {
-  const auto generation = [&services]() -> Result<std::int64_t> {
-    auto geography = services.geography.Generation();
-    if (!geography) return geography;
-    auto atlas = services.store.Generation();
-    if (!atlas) return atlas;
-    return *geography + *atlas;
-  };
+  const auto generation = [&services] { return Generation(services); };
   router.Get("/{lang}/zones/{zone_id}/atlas/needs",
              web::Cached(services.cache, generation,
                          web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {

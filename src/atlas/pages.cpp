@@ -529,14 +529,16 @@ http::Response AtlasHome(const web::Site& site, const Services& services, const 
 
 }  // namespace
 
+Result<std::int64_t> Generation(const Services& services) {
+  auto geography = services.geography.Generation();
+  if (!geography) return geography;
+  auto atlas = services.store.Generation();
+  if (!atlas) return atlas;
+  return *geography + *atlas;
+}
+
 void AddPageRoutes(http::Router& router, const web::Site& site, const Services& services) {
-  const auto generation = [&services]() -> Result<std::int64_t> {
-    auto geography = services.geography.Generation();
-    if (!geography) return geography;
-    auto atlas = services.store.Generation();
-    if (!atlas) return atlas;
-    return *geography + *atlas;  // Both only grow, so the sum moves when either does.
-  };
+  const auto generation = [&services] { return Generation(services); };
   const auto page = [&](auto handler) {
     return web::Cached(services.cache, generation,
                        web::ForLanguage(site, [&site, &services, handler](const http::Request& r, Language l) {

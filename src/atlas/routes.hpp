@@ -33,6 +33,10 @@ struct Services {
   RankingCache& ranking;
 };
 
+// What the atlas's pages and answers rest on: the geography's and the figures' change
+// counters, summed (both only grow, so the sum moves when either does).
+Result<std::int64_t> Generation(const Services& services);
+
 void AddPageRoutes(http::Router& router, const web::Site& site, const Services& services);
 void AddApiRoutes(http::Router& router, const Services& services);
 // The needs index: /{lang}/zones/{zone_id}/atlas/needs (choose indicators and weights,
