@@ -490,16 +490,16 @@ std::optional<std::string> AreaMatcher::Match(std::string_view code_or_name) con
   return std::nullopt;
 }
 
-ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, const formats::CsvTable& original,
+ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, formats::CsvTable table,
                                      std::string_view file_name, std::string_view sheet,
                                      const ObservationImportOptions& options, ObservationImportReport& report) {
   ParsedObservations parsed;
   std::string_view sheet_name = sheet;
   Checker checker(catalog, areas, sheet_name, options, report);
-  formats::CsvTable table = original;
+  const int first_line = table.header_line;
   if (const auto stray = FindHeader(table); stray && *stray > 0) {
-    checker.Warning(original.header_line, "", std::to_string(*stray) + " row(s) above the header (line " +
-                                                  std::to_string(table.header_line) + ") were left out");
+    checker.Warning(first_line, "", std::to_string(*stray) + " row(s) above the header (line " +
+                                        std::to_string(table.header_line) + ") were left out");
   }
   if (table.Column("ms_population") && table.Column("cd_age")) {
     parsed.layout = "statbel population";
@@ -593,7 +593,8 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
         report.warnings.push_back({sheet.sheet + "!" + range, "",
                                    "merged cells: only the first cell holds the value, the others are read as empty"});
       }
-      ParsedObservations part = ParseObservations(catalog, matcher, sheet.table, file_name, sheet.sheet, options, report);
+      ParsedObservations part =
+          ParseObservations(catalog, matcher, std::move(sheet.table), file_name, sheet.sheet, options, report);
       for (Observation& observation : part.observations) {
         const std::string key = observation.indicator_id + " for " + observation.area_code + " in " + observation.period;
         if (const auto [it, inserted] = first_sheet_of.emplace(key, sheet.sheet); !inserted) {
@@ -619,7 +620,7 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
       report.problems.push_back({"", "", table.error().message()});
       return report;
     }
-    parsed = ParseObservations(catalog, matcher, *table, file_name, "", options, report);
+    parsed = ParseObservations(catalog, matcher, std::move(*table), file_name, "", options, report);
   }
   report.layout = parsed.layout;
   report.observations = parsed.observations.size();

@@ -85,7 +85,7 @@ struct ParsedObservations {
 // Checks `table` and turns it into observations; problems go to `report`. `sheet` names
 // the XLSX sheet in locations (empty for CSV). Rows above the real header (a title, a
 // source line) are left out with a warning.
-ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, const formats::CsvTable& table,
+ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, formats::CsvTable table,
                                      std::string_view file_name, std::string_view sheet,
                                      const ObservationImportOptions& options, ObservationImportReport& report);
 
