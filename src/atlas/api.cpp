@@ -1,7 +1,6 @@
 // The atlas's JSON API.
 #include <boost/json.hpp>
 
-#include "atlas/aggregate.hpp"
 #include "atlas/compare.hpp"
 #include "atlas/routes.hpp"
 #include "atlas/zone_data.hpp"
@@ -14,34 +13,6 @@ namespace {
 
 constexpr std::size_t kDefaultLimit = 10'000;
 constexpr std::size_t kMaxLimit = 100'000;
-
-std::string_view KindName(Kind kind) {
-  switch (kind) {
-    case Kind::kCount: return "count";
-    case Kind::kRate: return "rate";
-    case Kind::kDerived: break;
-  }
-  return "derived";
-}
-
-std::string_view DirectionName(Direction direction) {
-  switch (direction) {
-    case Direction::kHigherIsBetter: return "higher_is_better";
-    case Direction::kHigherIsWorse: return "higher_is_worse";
-    case Direction::kNeutral: break;
-  }
-  return "neutral";
-}
-
-std::string_view AggregationName(Aggregation aggregation) {
-  switch (aggregation) {
-    case Aggregation::kSum: return "sum";
-    case Aggregation::kRatioOfSums: return "ratio_of_sums";
-    case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
-    case Aggregation::kNone: break;
-  }
-  return "none";
-}
 
 json::object Languages(const Texts& texts) { return json::object{{"nl", texts.nl}, {"fr", texts.fr}, {"en", texts.en}}; }
 
@@ -161,11 +132,7 @@ http::Response ListObservations(const Services& services, const http::Request& r
     if (list.size() == limit) break;
     const Indicator* indicator = services.catalog.Find(observation.indicator_id);
     if (indicator == nullptr) continue;  // An indicator since removed from the catalog.
-    Figure figure{.value = Suppress(*indicator, {.value = observation.value, .numerator = observation.numerator,
-                                                 .denominator = observation.denominator, .suppressed = false,
-                                                 .incomplete = false}),
-                  .demo = observation.demo, .present = true};
-    json::object object = FigureJson(figure);
+    json::object object = FigureJson(FigureOf(*indicator, &observation));
     object["indicator"] = observation.indicator_id;
     object["area_code"] = observation.area_code;
     object["period"] = observation.period;

@@ -3,11 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
-#include "atlas/aggregate.hpp"
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
 #include "atlas/ranking.hpp"
@@ -24,13 +21,6 @@ namespace zoneatlas::atlas {
 namespace {
 
 using testing::TestDatabase;
-
-std::string ReadRepositoryFile(const std::string& path) {
-  std::ifstream in(testing::SourceRoot() / path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 const audit::Actor kTester{"test", "the test suite"};
 
@@ -56,7 +46,10 @@ class AtlasStorageTest : public ::testing::TestWithParam<db::Engine> {
     auto catalog = Catalog::Shipped();
     ASSERT_TRUE(catalog) << catalog.error().message();
     catalog_ = std::move(*catalog);
-    auto areas = geo::ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester);
+    store_ = std::make_unique<Store>(database());
+    geography_ = std::make_unique<geo::Store>(database());
+    services_ = std::make_unique<Services>(Services{catalog_, *store_, *geography_, cache_, ranking_});
+    auto areas = geo::ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester);
     ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
   }
 
@@ -85,6 +78,12 @@ class AtlasStorageTest : public ::testing::TestWithParam<db::Engine> {
 
   std::unique_ptr<TestDatabase> test_;
   Catalog catalog_;
+  // What the atlas's pages and exports are given, over this test's database.
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<geo::Store> geography_;
+  web::ResponseCache cache_;
+  RankingCache ranking_;
+  std::unique_ptr<Services> services_;
 };
 
 TEST_P(AtlasStorageTest, ALongFileIsStoredWithItsBatchAndDerivedIndicatorsAreComputed) {
@@ -261,13 +260,13 @@ TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
 }
 
 TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
-  auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
+  auto zones = geo::ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
   ASSERT_TRUE(zones && zones->ok());
   ASSERT_TRUE(Import("vt.csv", "area_code,indicator,period,value,numerator,denominator\n"
                                "23027,increased_reimb,2024,,5000,40000\n23064,increased_reimb,2024,,900,4600\n"
                                "23100,increased_reimb,2024,,3,4700\n").ok());
-  const Store store(database());
-  const geo::Store geography(database());
+  const Store& store = *store_;
+  const geo::Store& geography = *geography_;
   RankingCache cache;
   const Indicator& vt = *catalog_.Find("increased_reimb");
   auto first = cache.Rank(catalog_, store, geography, vt, "2024");
@@ -290,7 +289,7 @@ TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
 }
 
 TEST_P(AtlasStorageTest, ADownloadNeverCarriesAFormulaASpreadsheetWouldRun) {
-  auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
+  auto zones = geo::ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
   ASSERT_TRUE(zones && zones->ok());
   auto renamed = geo::ImportAreas(database(), "areas.csv",
                                   "code,kind,name_nl,name_fr,parent_code,valid_from\n"
@@ -300,11 +299,7 @@ TEST_P(AtlasStorageTest, ADownloadNeverCarriesAFormulaASpreadsheetWouldRun) {
   ASSERT_TRUE(Import("p.csv", "area_code,indicator,period,value\n23064,pop_total,2024,4650\n").ok());
   auto texts = view::Catalog::Load();
   ASSERT_TRUE(texts);
-  const Store store(database());
-  const geo::Store geography(database());
-  web::ResponseCache cache;
-  RankingCache ranking;
-  const Services services{catalog_, store, geography, cache, ranking};
+  const Services& services = *services_;
   auto csv = ExportZone(services, *texts, "elz-zennevallei", Language::kNl, ExportFormat::kCsv, "pop_total");
   ASSERT_TRUE(csv) << csv.error().message();
   EXPECT_NE(csv->content.find("\"'=HYPERLINK(\"\"http://evil.example\"\")\""), std::string::npos) << csv->content;
@@ -334,11 +329,7 @@ TEST_P(AtlasStorageTest, FiguresOfMergedMunicipalitiesAddUpOntoTodaysMunicipalit
                      "44083,increased_reimb,2023,,3300,33000\n44081,increased_reimb,2023,,800,16000\n"
                      "44083,income_median_return,2023,27000,,\n44081,income_median_return,2023,29000,,\n")
                   .ok());
-  const Store store(database());
-  const geo::Store geography(database());
-  web::ResponseCache cache;
-  RankingCache ranking;
-  const Services services{catalog_, store, geography, cache, ranking};
+  const Services& services = *services_;
   auto data = LoadZone(services, "elz-leieland", Language::kNl, {});
   ASSERT_TRUE(data) << data.error().message();
   ASSERT_EQ(data->member_codes, (std::vector<std::string>{"44086"}));
@@ -363,18 +354,15 @@ TEST_P(AtlasStorageTest, FiguresOfMergedMunicipalitiesAddUpOntoTodaysMunicipalit
 
 // A zone's workbook, imported into another database, gives the same numbers.
 TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
-  auto zones = geo::ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
+  auto zones = geo::ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
   ASSERT_TRUE(zones && zones->ok());
   const ObservationImportReport demo =
-      Import("observations-demo.csv", ReadRepositoryFile("data/demo/observations-demo.csv"));
+      Import("observations-demo.csv", testing::RepositoryFile("data/demo/observations-demo.csv"));
   ASSERT_TRUE(demo.ok()) << demo.Describe();
   auto texts = view::Catalog::Load();
   ASSERT_TRUE(texts);
-  const Store store(database());
-  const geo::Store geography(database());
-  web::ResponseCache cache;
-  RankingCache ranking;
-  const Services services{catalog_, store, geography, cache, ranking};
+  const Services& services = *services_;
+  const Store& store = *store_;
   auto workbook = ExportZone(services, *texts, "elz-zennevallei", Language::kFr, ExportFormat::kXlsx, "");
   ASSERT_TRUE(workbook) << workbook.error().message();
   EXPECT_EQ(workbook->file_name, "zoneatlas-elz-zennevallei.xlsx");
@@ -382,7 +370,7 @@ TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   std::string skip_reason;
   auto other = TestDatabase::Create(GetParam(), skip_reason);
   ASSERT_TRUE(other) << skip_reason;
-  ASSERT_TRUE(geo::ImportAreas(other->database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester));
+  ASSERT_TRUE(geo::ImportAreas(other->database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester));
   auto again = ImportObservations(other->database(), catalog_, workbook->file_name, workbook->content, {}, kTester);
   ASSERT_TRUE(again) << again.error().message();
   ASSERT_TRUE(again->ok()) << again->Describe();
@@ -401,9 +389,7 @@ TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   int compared = 0;
   for (const Observation& observation : *before) {
     const Indicator& indicator = *catalog_.Find(observation.indicator_id);
-    const Value shown = Suppress(indicator, {.value = observation.value, .numerator = observation.numerator,
-                                             .denominator = observation.denominator, .suppressed = false,
-                                             .incomplete = false});
+    const Value shown = FigureOf(indicator, &observation).value;
     const auto found = imported.find(observation.indicator_id + "|" + observation.area_code + "|" + observation.period);
     if (shown.suppressed) {
       // Hidden in the export; a derived value of hidden counts cannot come back either.

@@ -45,18 +45,21 @@ class Reader {
   std::vector<std::string>& problems_;
 };
 
+constexpr Direction kDirections[] = {Direction::kHigherIsBetter, Direction::kHigherIsWorse, Direction::kNeutral};
+constexpr Aggregation kAggregations[] = {Aggregation::kSum, Aggregation::kRatioOfSums,
+                                         Aggregation::kPopulationWeightedMean, Aggregation::kNone};
+
 std::optional<Direction> ParseDirection(std::string_view text) {
-  if (text == "higher_is_better") return Direction::kHigherIsBetter;
-  if (text == "higher_is_worse") return Direction::kHigherIsWorse;
-  if (text == "neutral") return Direction::kNeutral;
+  for (Direction direction : kDirections) {
+    if (DirectionName(direction) == text) return direction;
+  }
   return std::nullopt;
 }
 
 std::optional<Aggregation> ParseAggregation(std::string_view text) {
-  if (text == "sum") return Aggregation::kSum;
-  if (text == "ratio_of_sums") return Aggregation::kRatioOfSums;
-  if (text == "population_weighted_mean") return Aggregation::kPopulationWeightedMean;
-  if (text == "none") return Aggregation::kNone;
+  for (Aggregation aggregation : kAggregations) {
+    if (AggregationName(aggregation) == text) return aggregation;
+  }
   return std::nullopt;
 }
 
@@ -73,6 +76,34 @@ std::vector<std::string> Ids(const json::value* value, Reader& reader, std::stri
 }
 
 }  // namespace
+
+std::string_view KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kCount: return "count";
+    case Kind::kRate: return "rate";
+    case Kind::kDerived: break;
+  }
+  return "derived";
+}
+
+std::string_view DirectionName(Direction direction) {
+  switch (direction) {
+    case Direction::kHigherIsBetter: return "higher_is_better";
+    case Direction::kHigherIsWorse: return "higher_is_worse";
+    case Direction::kNeutral: break;
+  }
+  return "neutral";
+}
+
+std::string_view AggregationName(Aggregation aggregation) {
+  switch (aggregation) {
+    case Aggregation::kSum: return "sum";
+    case Aggregation::kRatioOfSums: return "ratio_of_sums";
+    case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
+    case Aggregation::kNone: break;
+  }
+  return "none";
+}
 
 Result<Catalog> Catalog::Parse(std::string_view text) {
   json::error_code ec;

@@ -14,6 +14,12 @@
 
 namespace zoneatlas::atlas {
 
+// The names the catalog file, the API and the downloads use: "rate", "higher_is_worse",
+// "ratio_of_sums".
+std::string_view KindName(Kind kind);
+std::string_view DirectionName(Direction direction);
+std::string_view AggregationName(Aggregation aggregation);
+
 class Catalog {
  public:
   // Parses and checks a catalog: every indicator has a unique id, a known group, names

@@ -11,6 +11,8 @@ namespace {
 
 constexpr double kMarkedly = 0.10;
 
+}  // namespace
+
 Figure FigureOf(const Indicator& indicator, const Observation* observation) {
   if (observation == nullptr) return {};
   Figure figure;
@@ -21,8 +23,6 @@ Figure FigureOf(const Indicator& indicator, const Observation* observation) {
                                       .incomplete = false});
   return figure;
 }
-
-}  // namespace
 
 std::string Comparison::Latest() const {
   for (auto it = periods.rbegin(); it != periods.rend(); ++it) {

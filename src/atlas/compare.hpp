@@ -34,6 +34,10 @@ struct Figure {
 
 using Series = std::map<std::string, Figure>;  // Period → figure.
 
+// A stored observation as the public may see it: suppressed when it rests on fewer
+// people than the indicator's threshold. Absent for nullptr.
+Figure FigureOf(const Indicator& indicator, const Observation* observation);
+
 struct Comparison {
   const Indicator* indicator = nullptr;
   std::vector<std::string> periods;             // Every period with a figure, oldest first.

@@ -1,6 +1,5 @@
 #include "atlas/export.hpp"
 
-#include <charconv>
 #include <map>
 
 #include "atlas/compare.hpp"
@@ -21,24 +20,6 @@ const std::vector<std::string> kColumns = {"area_code", "indicator", "period",  
                                            "status",    "demo",      "source"};
 
 XlsxCell Number(const std::optional<double>& value) { return value ? XlsxCell(*value) : XlsxCell(); }
-
-std::string_view AggregationName(Aggregation aggregation) {
-  switch (aggregation) {
-    case Aggregation::kSum: return "sum";
-    case Aggregation::kRatioOfSums: return "ratio_of_sums";
-    case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
-    case Aggregation::kNone: break;
-  }
-  return "none";
-}
-
-// Plain numbers for a CSV file: a dot for decimals, no thousands separator, as many
-// digits as it takes to read back the same number.
-std::string PlainNumber(double value) {
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::string();
-}
 
 // Text that a spreadsheet would run as a formula ("=HYPERLINK(…)" in an imported name)
 // is written as text: a leading apostrophe, as OWASP advises for CSV files.
@@ -171,7 +152,7 @@ Result<ExportedFile> ExportZone(const Services& services, const view::Catalog& t
     if (!indicator.empty() && item.id != indicator) continue;
     definitions.rows.push_back({item.id, item.group, item.names.In(language), item.definitions.In(language),
                                 words.UnitName(item),
-                                std::string(item.kind == Kind::kCount ? "count" : item.kind == Kind::kRate ? "rate" : "derived"),
+                                std::string(KindName(item.kind)),
                                 std::string(AggregationName(item.aggregation)),
                                 static_cast<double>(item.small_count_threshold), item.source, item.source_url, item.note});
   }

@@ -226,23 +226,28 @@ void Progress(const ObservationImportOptions& options, std::size_t done, std::si
   if (options.progress && (done % kProgressEvery == 0 || done == total)) options.progress("reading", done, total);
 }
 
+// Starts reading a data row: counts it, reports progress and reads its area (empty when
+// it matches none; the problem is noted). False when the row is left out (--skip-unknown).
+bool StartRow(Checker& checker, const formats::CsvTable& table, const formats::CsvRecord& record,
+              std::size_t area_column, std::size_t done, std::optional<std::string>& area) {
+  Progress(checker.options(), done, table.records.size());
+  ++checker.report().rows_read;
+  bool skip = false;
+  area = checker.Area(record.line, table.header[area_column], table.Field(record, area_column), skip);
+  if (skip) ++checker.report().rows_skipped;
+  return !skip;
+}
+
 void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t area_column) {
   const std::size_t indicator_column = *table.Column("indicator");
   const std::size_t period_column = *table.Column("period");
   const std::size_t value_column = *table.Column("value");
   const auto numerator_column = table.Column("numerator");
   const auto denominator_column = table.Column("denominator");
-  const std::string area_field = table.header[area_column];
   std::size_t done = 0;
   for (const formats::CsvRecord& record : table.records) {
-    Progress(checker.options(), ++done, table.records.size());
-    ++checker.report().rows_read;
-    bool skip = false;
-    auto area = checker.Area(record.line, area_field, table.Field(record, area_column), skip);
-    if (skip) {
-      ++checker.report().rows_skipped;
-      continue;
-    }
+    std::optional<std::string> area;
+    if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
     bool derived = false;
     const Indicator* indicator =
         checker.IndicatorFor(record.line, "indicator", table.Field(record, indicator_column), derived);
@@ -276,7 +281,6 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
 void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::size_t area_column,
                        const std::vector<std::pair<std::size_t, std::string>>& periods) {
   const auto indicator_column = table.Column("indicator");
-  const std::string area_field = table.header[area_column];
   const Indicator* fixed = nullptr;
   if (!indicator_column) {
     bool derived = false;
@@ -285,14 +289,8 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
   }
   std::size_t done = 0;
   for (const formats::CsvRecord& record : table.records) {
-    Progress(checker.options(), ++done, table.records.size());
-    ++checker.report().rows_read;
-    bool skip = false;
-    auto area = checker.Area(record.line, area_field, table.Field(record, area_column), skip);
-    if (skip) {
-      ++checker.report().rows_skipped;
-      continue;
-    }
+    std::optional<std::string> area;
+    if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
     bool derived = false;
     const Indicator* indicator =
         fixed != nullptr ? fixed
@@ -315,7 +313,6 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
 void ParseWideByIndicator(Checker& checker, const formats::CsvTable& table, std::size_t area_column,
                           const std::vector<std::pair<std::size_t, const Indicator*>>& indicators) {
   const auto period_column = table.Column("period");
-  const std::string area_field = table.header[area_column];
   std::optional<std::string> fixed;
   if (!period_column) {
     fixed = checker.Period(1, "period", checker.options().period);
@@ -323,14 +320,8 @@ void ParseWideByIndicator(Checker& checker, const formats::CsvTable& table, std:
   }
   std::size_t done = 0;
   for (const formats::CsvRecord& record : table.records) {
-    Progress(checker.options(), ++done, table.records.size());
-    ++checker.report().rows_read;
-    bool skip = false;
-    auto area = checker.Area(record.line, area_field, table.Field(record, area_column), skip);
-    if (skip) {
-      ++checker.report().rows_skipped;
-      continue;
-    }
+    std::optional<std::string> area;
+    if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
     auto period = fixed ? fixed : checker.Period(record.line, "period", table.Field(record, *period_column));
     for (const auto& [column, indicator] : indicators) {
       bool ok = true;

@@ -2,7 +2,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "atlas/compare.hpp"
@@ -125,17 +124,10 @@ const geo::Area* AreaOf(const ZoneData& data, const std::string& code) {
   return nullptr;
 }
 
-// A number as forms and URLs carry it: "100000", "2.5".
-std::string Plain(double value) {
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : "0";
-}
-
 std::string Query(const NeedsRequest& request) {
-  std::string query = "?budget=" + Plain(request.budget) + "&universal=" + Plain(request.universal * 100);
+  std::string query = "?budget=" + PlainNumber(request.budget) + "&universal=" + PlainNumber(request.universal * 100);
   for (const NeedsComponent& component : request.components) {
-    query += "&w_" + component.indicator + "=" + Plain(component.weight);
+    query += "&w_" + component.indicator + "=" + PlainNumber(component.weight);
   }
   return query;
 }
@@ -161,7 +153,7 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
         if (component.indicator == indicator.id) weight = component.weight;
       }
       choices.push_back(json::object{{"id", indicator.id}, {"name", indicator.names.In(language)},
-                                     {"weight", Plain(weight)},
+                                     {"weight", PlainNumber(weight)},
                                      {"chosen", weight > 0}});
     }
     groups.push_back(json::object{{"name", group.names.In(language)}, {"choices", std::move(choices)}});
@@ -208,7 +200,7 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
     });
     if (auto shape = geo::MapShapeOf(services.geography, *area, language, web::Href(language, "/areas/" + score.code + "/atlas"))) {
       if (score.index) {
-        shape->shade = high > low ? std::clamp(static_cast<int>(std::floor((*score.index - low) / (high - low) * 5)) + 1, 1, 5) : 3;
+        shape->shade = ShadeOf(*score.index, low, high);
       }
       shape->spoken = name + ": " + (score.index ? view::FormatNumber(*score.index, 2, language) : "–");
       shapes.push_back(std::move(*shape));
@@ -227,9 +219,9 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
                      {"rows", std::move(rows)},
                      {"map", map},
                      {"has_map", !map.empty()},
-                     {"budget", Plain(needs->request.budget)},
+                     {"budget", PlainNumber(needs->request.budget)},
                      {"budget_text", view::FormatNumber(needs->request.budget, 0, language)},
-                     {"universal", Plain(needs->request.universal * 100)},
+                     {"universal", PlainNumber(needs->request.universal * 100)},
                      {"need_percent", view::FormatNumber((1 - needs->request.universal) * 100, 0, language)},
                      {"universal_text", view::FormatNumber(needs->request.universal * 100, 0, language)},
                      {"xlsx_href", base + "/needs.xlsx" + query},

@@ -216,12 +216,6 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
   return web::Page(site, request, language, report ? "atlas_report" : "atlas_zone", title, std::move(model));
 }
 
-// Five classes of equal width between the smallest and largest shown value.
-int ShadeOf(double value, double low, double high) {
-  if (high <= low) return 3;
-  return std::clamp(static_cast<int>(std::floor((value - low) / (high - low) * 5)) + 1, 1, 5);
-}
-
 http::Response IndicatorPage(const web::Site& site, const Services& services, const http::Request& request,
                              Language language) {
   const Indicator* indicator = services.catalog.Find(request.PathParam("indicator_id"));
@@ -383,15 +377,8 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   model["mergers"] = MergersModel(*data, language);
   model["has_mergers"] = !data->predecessors.empty();
   model["threshold"] = indicator->small_count_threshold;
-  model["aggregation"] = std::string(texts.Get(language, "atlas_aggregation_" + std::string([&] {
-    switch (indicator->aggregation) {
-      case Aggregation::kSum: return "sum";
-      case Aggregation::kRatioOfSums: return "ratio_of_sums";
-      case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
-      case Aggregation::kNone: break;
-    }
-    return "none";
-  }())));
+  model["aggregation"] =
+      std::string(texts.Get(language, "atlas_aggregation_" + std::string(AggregationName(indicator->aggregation))));
   return web::Page(site, request, language, "atlas_indicator", name + " · " + zone_name, std::move(model));
 }
 

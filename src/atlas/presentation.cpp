@@ -1,6 +1,21 @@
 #include "atlas/presentation.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
 namespace zoneatlas::atlas {
+
+std::string PlainNumber(double value) {
+  char buffer[32];  // Enough for any double in its shortest form.
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc() ? std::string(buffer, end) : std::string();
+}
+
+int ShadeOf(double value, double low, double high) {
+  if (high <= low) return 3;
+  return std::clamp(static_cast<int>(std::floor((value - low) / (high - low) * 5)) + 1, 1, 5);
+}
 
 std::string Presentation::Number(const Indicator& indicator, double value) const {
   return view::FormatNumber(value, indicator.decimals, language_);

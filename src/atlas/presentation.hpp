@@ -14,6 +14,14 @@
 
 namespace zoneatlas::atlas {
 
+// A number as files, forms and URLs carry it: a dot for decimals, no thousands separator,
+// as many digits as it takes to read back the same number ("100000", "2.5").
+std::string PlainNumber(double value);
+
+// A choropleth class from 1 (lightest) to 5: five classes of equal width between the
+// smallest and largest value shown; 3 when they are all the same.
+int ShadeOf(double value, double low, double high);
+
 class Presentation {
  public:
   Presentation(const Catalog& catalog, const view::Catalog& texts, Language language)

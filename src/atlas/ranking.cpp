@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "atlas/aggregate.hpp"
+#include "atlas/compare.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -28,11 +29,9 @@ Result<std::shared_ptr<const RankingCache::Slice>> RankingCache::SliceOf(const S
   slice->by_area.reserve(observations->size());
   slice->ranked.reserve(observations->size());
   for (Observation& observation : *observations) {
-    const Value value = Suppress(indicator, {.value = observation.value, .numerator = observation.numerator,
-                                             .denominator = observation.denominator, .suppressed = false,
-                                             .incomplete = false});
-    if (value.value && !value.suppressed) {
-      slice->ranked.push_back({.area_code = observation.area_code, .value = value, .demo = observation.demo, .rank = 0});
+    if (const Figure figure = FigureOf(indicator, &observation); figure.Shown()) {
+      slice->ranked.push_back(
+          {.area_code = observation.area_code, .value = figure.value, .demo = observation.demo, .rank = 0});
     }
     std::string area = observation.area_code;
     slice->by_area.emplace(std::move(area), std::move(observation));

@@ -1,8 +1,6 @@
 // The geography's storage suite: the same cases against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "geo/export.hpp"
 #include "geo/geometry.hpp"
@@ -14,13 +12,6 @@ namespace zoneatlas::geo {
 namespace {
 
 using testing::TestDatabase;
-
-std::string ReadRepositoryFile(const std::string& path) {
-  std::ifstream in(testing::SourceRoot() / path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 Date Day(const char* iso) { return *Date::Parse(iso); }
 
@@ -39,12 +30,12 @@ class GeoStorageTest : public ::testing::TestWithParam<db::Engine> {
 
   // Imports the demo geography shipped in data/demo.
   void ImportDemo() {
-    auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester);
+    auto areas = ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester);
     ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
-    auto zones = ImportZones(database(), "zones.csv", ReadRepositoryFile("data/demo/zones.csv"), kTester);
+    auto zones = ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
     ASSERT_TRUE(zones && zones->ok()) << (zones ? zones->Describe() : zones.error().message());
     auto boundaries = ImportBoundaries(database(), "boundaries.geojson",
-                                       ReadRepositoryFile("data/demo/boundaries.geojson"), {.source = "demo"}, kTester);
+                                       testing::RepositoryFile("data/demo/boundaries.geojson"), {.source = "demo"}, kTester);
     ASSERT_TRUE(boundaries && boundaries->ok())
         << (boundaries ? boundaries->Describe() : boundaries.error().message());
   }
@@ -293,7 +284,7 @@ TEST_P(GeoStorageTest, ImportsStatbelRefnisAsPublished) {
 TEST_P(GeoStorageTest, ImportsRealBoundariesAndSkipsUnknownAreasOnlyWhenAsked) {
   const std::string boundaries = testing::SharedData("municipality-boundaries/municipalities-belgium.geojson");
   if (boundaries.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
-  auto areas = ImportAreas(database(), "areas.csv", ReadRepositoryFile("data/demo/areas.csv"), kTester);
+  auto areas = ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester);
   ASSERT_TRUE(areas && areas->ok());
   auto strict = ImportBoundaries(database(), "municipalities-belgium.geojson", boundaries, {}, kTester);
   ASSERT_TRUE(strict);

@@ -100,12 +100,22 @@ TestDatabase::~TestDatabase() {
 
 std::filesystem::path SourceRoot() { return ZONEATLAS_SOURCE_ROOT; }
 
-std::string SharedData(const std::string& relative_path) {
-  std::ifstream in(SourceRoot().parent_path() / "shared" / "data" / relative_path, std::ios::binary);
+namespace {
+
+std::string ReadWhole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) return "";
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
 }
+
+}  // namespace
+
+std::string SharedData(const std::string& relative_path) {
+  return ReadWhole(SourceRoot().parent_path() / "shared" / "data" / relative_path);
+}
+
+std::string RepositoryFile(const std::string& relative_path) { return ReadWhole(SourceRoot() / relative_path); }
 
 }  // namespace zoneatlas::testing

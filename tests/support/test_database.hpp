@@ -62,6 +62,8 @@ class TemporaryDirectory {
 std::string SharedData(const std::string& relative_path);
 // The repository root.
 std::filesystem::path SourceRoot();
+// Reads a file of the repository ("data/demo/areas.csv"); "" when it is not there.
+std::string RepositoryFile(const std::string& relative_path);
 
 }  // namespace zoneatlas::testing
 
