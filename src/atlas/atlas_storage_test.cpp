@@ -13,6 +13,7 @@
 #include "audit/audit.hpp"
 #include "geo/import.hpp"
 #include "geo/store.hpp"
+#include "platform/formats/xlsx.hpp"
 #include "platform/view/view.hpp"
 #include "web/response_cache.hpp"
 #include "tests/support/test_database.hpp"
@@ -186,6 +187,27 @@ TEST_P(AtlasStorageTest, WideSheetsAsPeopleKeepThemInExcel) {
   EXPECT_EQ(by_indicator.warnings.front().field, "opmerking");
   // Without a period, a sheet by indicator says what is missing.
   EXPECT_NE(Import("counts.csv", "nis;pop_total\n23098;5653\n").Describe().find("period"), std::string::npos);
+}
+
+// A title and a source line above the header, as people keep their sheets.
+TEST_P(AtlasStorageTest, RowsAboveTheHeaderAreLeftOutAndSaid) {
+  const ObservationImportReport csv =
+      Import("vt.csv", "Verhoogde tegemoetkoming;;\nBron: IMA-Atlas;;\ngemeente;indicator;2024\nHalle;increased_reimb;14,1\n");
+  ASSERT_TRUE(csv.ok()) << csv.Describe();
+  EXPECT_EQ(csv.observations, 1u);
+  EXPECT_NE(csv.Describe().find("vt.csv:1: warning: 2 row(s) above the header (line 3) were left out"), std::string::npos)
+      << csv.Describe();
+  using formats::XlsxCell;
+  auto workbook = formats::WriteXlsx(
+      {{"VT", {{std::string("Verhoogde tegemoetkoming")}, {std::string("gemeente"), std::string("indicator"), std::string("2023")},
+               {std::string("Hal"), std::string("increased_reimb"), 13.9}}, {}}});
+  ASSERT_TRUE(workbook);
+  const ObservationImportReport xlsx = Import("vt.xlsx", *workbook);
+  ASSERT_TRUE(xlsx.ok()) << xlsx.Describe();
+  EXPECT_DOUBLE_EQ(*Find("increased_reimb", "23027", "2023")->value, 13.9);
+  EXPECT_NE(xlsx.Describe().find("vt.xlsx:VT!1: warning: 1 row(s) above the header (line 2) were left out"),
+            std::string::npos)
+      << xlsx.Describe();
 }
 
 TEST_P(AtlasStorageTest, StatbelPopulationByAgeBecomesTheCatalogsAgeBands) {

@@ -428,23 +428,27 @@ bool HasAreaColumn(const formats::CsvTable& table) {
          (table.Column("ms_population") && table.Column("cd_age"));
 }
 
-// Spreadsheets often carry a title, a date or a source above the real header. Finds the
-// first of the top rows that names an area column and makes it the header. Returns the
-// number of rows left out above it; nothing when no row qualifies.
-std::optional<int> FindHeader(formats::CsvTable& table) {
+// Spreadsheets often carry a title, a date or a source above the real header. Returns
+// how many top rows lie above the first row that names an area column (0: the header
+// does); nothing when none of the top rows does.
+std::optional<std::size_t> HeaderOffset(const formats::CsvTable& table) {
   if (HasAreaColumn(table)) return 0;
   constexpr std::size_t kRowsToLook = 10;
   for (std::size_t i = 0; i < table.records.size() && i < kRowsToLook; ++i) {
     formats::CsvTable candidate;
     for (const std::string& field : table.records[i].fields) candidate.header.emplace_back(text::Trim(field));
-    if (!HasAreaColumn(candidate)) continue;
-    candidate.header_line = table.records[i].line;
-    candidate.delimiter = table.delimiter;
-    candidate.records.assign(table.records.begin() + static_cast<std::ptrdiff_t>(i) + 1, table.records.end());
-    table = std::move(candidate);
-    return static_cast<int>(i) + 1;
+    if (HasAreaColumn(candidate)) return i + 1;
   }
   return std::nullopt;
+}
+
+// Makes the row `offset` rows down the header, leaving out the rows above it.
+void MoveHeader(formats::CsvTable& table, std::size_t offset) {
+  const formats::CsvRecord& row = table.records[offset - 1];
+  table.header.clear();
+  for (const std::string& field : row.fields) table.header.emplace_back(text::Trim(field));
+  table.header_line = row.line;
+  table.records.erase(table.records.begin(), table.records.begin() + static_cast<std::ptrdiff_t>(offset));
 }
 
 }  // namespace
@@ -487,9 +491,10 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
   ParsedObservations parsed;
   std::string_view sheet_name = sheet;
   Checker checker(catalog, areas, sheet_name, options, report);
-  const int first_line = table.header_line;
-  if (const auto stray = FindHeader(table); stray && *stray > 0) {
-    checker.Warning(first_line, "", std::to_string(*stray) + " row(s) above the header (line " +
+  if (const auto offset = HeaderOffset(table); offset && *offset > 0) {
+    const int first_line = table.header_line;
+    MoveHeader(table, *offset);
+    checker.Warning(first_line, "", std::to_string(*offset) + " row(s) above the header (line " +
                                         std::to_string(table.header_line) + ") were left out");
   }
   if (table.Column("ms_population") && table.Column("cd_age")) {
@@ -576,7 +581,7 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
     for (formats::XlsxTable& sheet : *workbook) {
       if (!options.sheet.empty() && sheet.sheet != options.sheet) continue;
       found = true;
-      if (options.sheet.empty() && !HasAreaColumn(sheet.table) && !FindHeader(sheet.table)) {
+      if (options.sheet.empty() && !HeaderOffset(sheet.table)) {
         report.warnings.push_back({sheet.sheet, "", "sheet left out: it has no area column"});
         continue;
       }
