@@ -68,6 +68,7 @@ const pages = [
   ['/fr/login', 'sign-in form'],
   ['/nl/account', 'sign-in required'],
   ['/nl/atlas', 'atlas'],
+  ['/fr/atlas', 'atlas'],
   ['/nl/zones/elz-zennevallei/atlas', 'zone profile'],
   ['/fr/zones/elz-zennevallei/atlas', 'zone profile'],
   ['/fr/zones/zorgzone-noord/atlas', 'zone profile'],
@@ -295,6 +296,24 @@ test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr',
   for (const target of ['/fr/atlas/import', '/nl/atlas/import', '/fr/atlas/batches', '/nl/atlas/batches']) {
     await page.goto(base + target);
     await expectNoAxeViolations(page, target);
+  }
+  // And every state of an upload: problems found, ready to confirm, imported.
+  const upload = async (language, label, button, content) => {
+    await page.goto(`${base}/${language}/atlas/import`);
+    await page.getByLabel(label).setInputFiles({ name: 'cijfers.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+    await page.getByRole('button', { name: button }).click();
+  };
+  const labels = { nl: [/Bestand/, 'Controleren', 'Importeren'], fr: [/Fichier/, 'Vérifier', 'Importer'] };
+  for (const language of ['nl', 'fr']) {
+    const [label, check, confirm] = labels[language];
+    await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;veel\nAtlantis;gmd_coverage;70\n');
+    assert.equal(await page.getByRole('alert').count() > 0, true, 'the problems are announced');
+    await expectNoAxeViolations(page, `${language} upload with problems`);
+    await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;71\n');
+    await expectNoAxeViolations(page, `${language} upload ready to confirm`);
+    await page.getByRole('button', { name: confirm, exact: true }).click();
+    await page.getByRole('status').waitFor();
+    await expectNoAxeViolations(page, `${language} upload imported`);
   }
   await page.context().close();
 });
