@@ -7,16 +7,16 @@
 
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
+#include "atlas/observations.hpp"
 #include "atlas/ranking.hpp"
 #include "atlas/zone_data.hpp"
-#include "atlas/observations.hpp"
 #include "audit/audit.hpp"
 #include "geo/import.hpp"
 #include "geo/store.hpp"
 #include "platform/formats/xlsx.hpp"
 #include "platform/view/view.hpp"
-#include "web/response_cache.hpp"
 #include "tests/support/test_database.hpp"
+#include "web/response_cache.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -97,7 +97,8 @@ TEST_P(AtlasStorageTest, ALongFileIsStoredWithItsBatchAndDerivedIndicatorsAreCom
       "23064,pop_80plus,2024,250,,\n"
       "23064,diabetes_prev,2024,,330,4600\n"
       "23027,leefloon,2024,\"3,1\",130,41800\n";
-  const ObservationImportReport report = Import("pepingen.csv", file, Options({.source = "Statbel 2024", .period = "", .dry_run = false, .skip_unknown = false}));
+  const ObservationImportReport report = Import(
+      "pepingen.csv", file, Options({.source = "Statbel 2024", .period = "", .dry_run = false, .skip_unknown = false}));
   ASSERT_TRUE(report.ok()) << report.Describe();
   EXPECT_EQ(report.layout, "long");
   EXPECT_EQ(report.rows_read, 7);
@@ -138,21 +139,22 @@ TEST_P(AtlasStorageTest, EveryBadRowIsNamedAndNothingIsWritten) {
   const std::string file =
       "area_code,indicator,period,value\n"
       "23064,pop_total,2024,4650\n"
-      "Atlantis,pop_total,2024,12\n"           // 3: unknown area
-      "23027,pop_total,2024,veel\n"            // 4: not a number
-      "23027,grey_pressure,2024,31\n"          // 5: derived: left out with a warning
-      "23027,pop_weather,2024,31\n"            // 6: unknown indicator
-      "23064,pop_total,2024,4651\n"            // 7: duplicate of line 2
-      "23027,pop_total,last year,40000\n"      // 8: bad period
-      "23027,pop_65plus,2024,-3\n"             // 9: negative count
-      "area_code,indicator,period,value\n";    // 10: a stray header row
+      "Atlantis,pop_total,2024,12\n"         // 3: unknown area
+      "23027,pop_total,2024,veel\n"          // 4: not a number
+      "23027,grey_pressure,2024,31\n"        // 5: derived: left out with a warning
+      "23027,pop_weather,2024,31\n"          // 6: unknown indicator
+      "23064,pop_total,2024,4651\n"          // 7: duplicate of line 2
+      "23027,pop_total,last year,40000\n"    // 8: bad period
+      "23027,pop_65plus,2024,-3\n"           // 9: negative count
+      "area_code,indicator,period,value\n";  // 10: a stray header row
   const ObservationImportReport report = Import("bad.csv", file);
   ASSERT_FALSE(report.ok());
   const std::string described = report.Describe();
   for (const char* expected :
        {"bad.csv:3: area_code: 'Atlantis' matches no area", "bad.csv:4: value: 'veel' is not a number",
         "bad.csv:5: warning: indicator: 1 computed indicator(s) left out (grey_pressure): zoneatlas computes them",
-        "bad.csv:6: indicator: 'pop_weather' is not an indicator", "bad.csv:7: value: pop_total for 23064 in 2024 appears twice (also on line 2)",
+        "bad.csv:6: indicator: 'pop_weather' is not an indicator",
+        "bad.csv:7: value: pop_total for 23064 in 2024 appears twice (also on line 2)",
         "bad.csv:8: period: 'last year' is not a period", "bad.csv:9: value: a count cannot be negative",
         "bad.csv:10: area_code: 'area_code' matches no area"}) {
     EXPECT_NE(described.find(expected), std::string::npos) << expected << "\n" << described;
@@ -185,22 +187,32 @@ TEST_P(AtlasStorageTest, WideSheetsAsPeopleKeepThemInExcel) {
   EXPECT_DOUBLE_EQ(*Find("pop_total", "02000", "2020")->value, 6774807);
   ASSERT_EQ(by_indicator.warnings.size(), 1u);
   EXPECT_EQ(by_indicator.warnings.front().field, "opmerking");
+  // A sheet by year of a computed indicator would import nothing: it is refused, not quietly empty.
+  ObservationImportOptions computed;
+  computed.indicator = "grey_pressure";
+  const ObservationImportReport refused = Import("grijze-druk.csv", "gemeente;2020;2021\nHalle;31,2;31,9\n", computed);
+  EXPECT_FALSE(refused.ok());
+  EXPECT_NE(refused.Describe().find("'grey_pressure' is computed by zoneatlas from its counts"), std::string::npos)
+      << refused.Describe();
   // Without a period, a sheet by indicator says what is missing.
   EXPECT_NE(Import("counts.csv", "nis;pop_total\n23098;5653\n").Describe().find("period"), std::string::npos);
 }
 
 // A title and a source line above the header, as people keep their sheets.
 TEST_P(AtlasStorageTest, RowsAboveTheHeaderAreLeftOutAndSaid) {
-  const ObservationImportReport csv =
-      Import("vt.csv", "Verhoogde tegemoetkoming;;\nBron: IMA-Atlas;;\ngemeente;indicator;2024\nHalle;increased_reimb;14,1\n");
+  const ObservationImportReport csv = Import(
+      "vt.csv", "Verhoogde tegemoetkoming;;\nBron: IMA-Atlas;;\ngemeente;indicator;2024\nHalle;increased_reimb;14,1\n");
   ASSERT_TRUE(csv.ok()) << csv.Describe();
   EXPECT_EQ(csv.observations, 1u);
-  EXPECT_NE(csv.Describe().find("vt.csv:1: warning: 2 row(s) above the header (line 3) were left out"), std::string::npos)
+  EXPECT_NE(csv.Describe().find("vt.csv:1: warning: 2 row(s) above the header (line 3) were left out"),
+            std::string::npos)
       << csv.Describe();
   using formats::XlsxCell;
-  auto workbook = formats::WriteXlsx(
-      {{"VT", {{std::string("Verhoogde tegemoetkoming")}, {std::string("gemeente"), std::string("indicator"), std::string("2023")},
-               {std::string("Hal"), std::string("increased_reimb"), 13.9}}, {}}});
+  auto workbook = formats::WriteXlsx({{"VT",
+                                       {{std::string("Verhoogde tegemoetkoming")},
+                                        {std::string("gemeente"), std::string("indicator"), std::string("2023")},
+                                        {std::string("Hal"), std::string("increased_reimb"), 13.9}},
+                                       {}}});
   ASSERT_TRUE(workbook);
   const ObservationImportReport xlsx = Import("vt.xlsx", *workbook);
   ASSERT_TRUE(xlsx.ok()) << xlsx.Describe();
@@ -214,7 +226,8 @@ TEST_P(AtlasStorageTest, StatbelPopulationByAgeBecomesTheCatalogsAgeBands) {
   // Statbel's layout (TF_SOC_POP_STRUCT), a few strata: Pepingen (23064) and a
   // municipality not in the database (11001), with their district, province and region.
   const std::string header =
-      "CD_REFNIS|TX_DESCR_NL|TX_DESCR_FR|CD_DSTR_REFNIS|CD_PROV_REFNIS|CD_RGN_REFNIS|CD_SEX|CD_NATLTY|CD_CIV_STS|CD_AGE|"
+      "CD_REFNIS|TX_DESCR_NL|TX_DESCR_FR|CD_DSTR_REFNIS|CD_PROV_REFNIS|CD_RGN_REFNIS|CD_SEX|CD_NATLTY|CD_CIV_STS|CD_"
+      "AGE|"
       "MS_POPULATION\n";
   std::string rows;
   auto row = [&](const char* code, const char* district, const char* province, int age, const char* nationality,
@@ -252,7 +265,8 @@ TEST_P(AtlasStorageTest, StatbelPopulationByAgeBecomesTheCatalogsAgeBands) {
 
 TEST_P(AtlasStorageTest, ADryRunChecksEverythingAndWritesNothing) {
   const ObservationImportReport report =
-      Import("ok.csv", "area_code,indicator,period,value\n23064,pop_total,2024,4650\n", Options({.source = "", .period = "", .dry_run = true, .skip_unknown = false}));
+      Import("ok.csv", "area_code,indicator,period,value\n23064,pop_total,2024,4650\n",
+             Options({.source = "", .period = "", .dry_run = true, .skip_unknown = false}));
   EXPECT_TRUE(report.ok());
   EXPECT_EQ(report.observations, 1u);
   EXPECT_EQ(report.batch_id, 0);
@@ -264,17 +278,20 @@ TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
   const std::string published = testing::SharedData("belgian-municipalities/belgian_municipalities_2020.csv");
   if (published.empty()) GTEST_SKIP() << "../shared/data is not there";
   const ObservationImportReport report =
-      Import("belgian_municipalities_2020.csv", published, Options({.source = "", .period = "2020", .dry_run = false, .skip_unknown = true}));
+      Import("belgian_municipalities_2020.csv", published,
+             Options({.source = "", .period = "2020", .dry_run = false, .skip_unknown = true}));
   ASSERT_TRUE(report.ok()) << report.Describe();
   EXPECT_EQ(report.rows_read, 581);
   EXPECT_EQ(report.observations, 26u) << "the 26 municipalities of the demo";
-  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027", "2020")->value, 40182);  // Halle
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027", "2020")->value, 40182);   // Halle
   EXPECT_DOUBLE_EQ(*Find("pop_total", "21004", "2020")->value, 185103);  // Brussel
   // The 2018 edition writes "25,069" and the 2019 one "25 251": both are whole numbers.
   for (const char* year : {"2018", "2019"}) {
-    const std::string file = testing::SharedData(std::string("belgian-municipalities/belgian_municipalities_") + year + ".csv");
+    const std::string file =
+        testing::SharedData(std::string("belgian-municipalities/belgian_municipalities_") + year + ".csv");
     const ObservationImportReport older =
-        Import("belgian_municipalities.csv", file, Options({.source = "", .period = year, .dry_run = false, .skip_unknown = true}));
+        Import("belgian_municipalities.csv", file,
+               Options({.source = "", .period = year, .dry_run = false, .skip_unknown = true}));
     ASSERT_TRUE(older.ok()) << older.Describe();
   }
   EXPECT_DOUBLE_EQ(*Find("pop_total", "23003", "2018")->value, 25069);  // Beersel
@@ -284,9 +301,11 @@ TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
 TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
   auto zones = geo::ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
   ASSERT_TRUE(zones && zones->ok());
-  ASSERT_TRUE(Import("vt.csv", "area_code,indicator,period,value,numerator,denominator\n"
-                               "23027,increased_reimb,2024,,5000,40000\n23064,increased_reimb,2024,,900,4600\n"
-                               "23100,increased_reimb,2024,,3,4700\n").ok());
+  ASSERT_TRUE(Import("vt.csv",
+                     "area_code,indicator,period,value,numerator,denominator\n"
+                     "23027,increased_reimb,2024,,5000,40000\n23064,increased_reimb,2024,,900,4600\n"
+                     "23100,increased_reimb,2024,,3,4700\n")
+                  .ok());
   const Store& store = *store_;
   const geo::Store& geography = *geography_;
   RankingCache cache;
@@ -303,8 +322,10 @@ TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
   EXPECT_NEAR(*zone->value.value, 5903.0 / 49300 * 100, 1e-9);
   EXPECT_TRUE(zone->value.incomplete);
   // A new figure for Halle: the next ranking sees it.
-  ASSERT_TRUE(Import("vt2.csv", "area_code,indicator,period,value,numerator,denominator\n"
-                                "23027,increased_reimb,2024,,9000,40000\n").ok());
+  ASSERT_TRUE(Import("vt2.csv",
+                     "area_code,indicator,period,value,numerator,denominator\n"
+                     "23027,increased_reimb,2024,,9000,40000\n")
+                  .ok());
   auto second = cache.Rank(catalog_, store, geography, vt, "2024");
   ASSERT_TRUE(second);
   EXPECT_EQ(second->areas[0].area_code, "23027");
@@ -313,10 +334,11 @@ TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {
 TEST_P(AtlasStorageTest, ADownloadNeverCarriesAFormulaASpreadsheetWouldRun) {
   auto zones = geo::ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
   ASSERT_TRUE(zones && zones->ok());
-  auto renamed = geo::ImportAreas(database(), "areas.csv",
-                                  "code,kind,name_nl,name_fr,parent_code,valid_from\n"
-                                  "23064,municipality,\"=HYPERLINK(\"\"http://evil.example\"\")\",Pepingen,23000,1977-01-01\n",
-                                  kTester);
+  auto renamed =
+      geo::ImportAreas(database(), "areas.csv",
+                       "code,kind,name_nl,name_fr,parent_code,valid_from\n"
+                       "23064,municipality,\"=HYPERLINK(\"\"http://evil.example\"\")\",Pepingen,23000,1977-01-01\n",
+                       kTester);
   ASSERT_TRUE(renamed && renamed->ok()) << (renamed ? renamed->Describe() : renamed.error().message());
   ASSERT_TRUE(Import("p.csv", "area_code,indicator,period,value\n23064,pop_total,2024,4650\n").ok());
   auto texts = view::Catalog::Load();
@@ -370,7 +392,8 @@ TEST_P(AtlasStorageTest, FiguresOfMergedMunicipalitiesAddUpOntoTodaysMunicipalit
   const Comparison vt = Compare(*catalog_.Find("increased_reimb"), index, data->member_codes, "", data->predecessors);
   EXPECT_NEAR(*vt.members.at("44086").at("2023").Shown(), 4100.0 / 49000 * 100, 1e-9);
   // A median cannot be added up: no figure rather than a wrong one.
-  const Comparison median = Compare(*catalog_.Find("income_median_return"), index, data->member_codes, "", data->predecessors);
+  const Comparison median =
+      Compare(*catalog_.Find("income_median_return"), index, data->member_codes, "", data->predecessors);
   EXPECT_FALSE(median.members.at("44086").at("2023").present);
 }
 
@@ -392,13 +415,13 @@ TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   std::string skip_reason;
   auto other = TestDatabase::Create(GetParam(), skip_reason);
   ASSERT_TRUE(other) << skip_reason;
-  ASSERT_TRUE(geo::ImportAreas(other->database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester));
+  ASSERT_TRUE(
+      geo::ImportAreas(other->database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester));
   auto again = ImportObservations(other->database(), catalog_, workbook->file_name, workbook->content, {}, kTester);
   ASSERT_TRUE(again) << again.error().message();
   ASSERT_TRUE(again->ok()) << again->Describe();
   // The group sheets are read; the zone's sheet and the definitions are left out.
-  EXPECT_NE(again->Describe().find(":Zone: warning: sheet left out"), std::string::npos)
-      << again->Describe();
+  EXPECT_NE(again->Describe().find(":Zone: warning: sheet left out"), std::string::npos) << again->Describe();
 
   const std::vector<std::string> areas = {"23003", "23098", "23027", "23100", "23064", "23101", "23077", "02000"};
   auto before = store.Observations({.indicators = {}, .areas = areas, .periods = {}});
@@ -417,8 +440,10 @@ TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
       // Hidden in the export; a derived value of hidden counts cannot come back either.
       continue;
     }
-    ASSERT_NE(found, imported.end()) << observation.indicator_id << " " << observation.area_code << " " << observation.period;
-    EXPECT_DOUBLE_EQ(*found->second.value, *observation.value) << observation.indicator_id << " " << observation.area_code;
+    ASSERT_NE(found, imported.end()) << observation.indicator_id << " " << observation.area_code << " "
+                                     << observation.period;
+    EXPECT_DOUBLE_EQ(*found->second.value, *observation.value)
+        << observation.indicator_id << " " << observation.area_code;
     if (observation.numerator) {
       EXPECT_DOUBLE_EQ(*found->second.numerator, *observation.numerator);
     }

@@ -16,10 +16,10 @@ namespace {
 
 constexpr std::size_t kProgressEvery = 20000;
 
-const std::vector<std::string_view> kCodeColumns = {"area_code", "code",     "nis",     "nis_code",       "niscode",
+const std::vector<std::string_view> kCodeColumns = {"area_code", "code",      "nis",    "nis_code",        "niscode",
                                                     "nis-code",  "cd_refnis", "refnis", "cd_munty_refnis", "nis code"};
-const std::vector<std::string_view> kNameColumns = {"area",      "area_name", "gemeente", "municipality", "commune",
-                                                    "naam",      "name",      "nom",      "tx_descr_nl",  "gebied"};
+const std::vector<std::string_view> kNameColumns = {"area", "area_name", "gemeente", "municipality", "commune",
+                                                    "naam", "name",      "nom",      "tx_descr_nl",  "gebied"};
 
 std::optional<std::size_t> FirstColumn(const formats::CsvTable& table, const std::vector<std::string_view>& names) {
   for (std::string_view name : names) {
@@ -84,8 +84,8 @@ bool IsBlankOrMissing(std::string_view text) {
 
 class Checker {
  public:
-  Checker(const Catalog& catalog, const AreaMatcher& areas, std::string_view sheet, const ObservationImportOptions& options,
-          ObservationImportReport& report)
+  Checker(const Catalog& catalog, const AreaMatcher& areas, std::string_view sheet,
+          const ObservationImportOptions& options, ObservationImportReport& report)
       : catalog_(catalog), areas_(areas), sheet_(sheet), options_(options), report_(report) {}
 
   std::string Location(int line) const {
@@ -108,7 +108,8 @@ class Checker {
     }
     if (auto code = areas_.Match(trimmed)) {
       if (options_.allowed_areas && !options_.allowed_areas->contains(*code)) {
-        Problem(line, field, *code + " is not an area of your zone(s); an administrator imports figures for other areas");
+        Problem(line, field,
+                *code + " is not an area of your zone(s); an administrator imports figures for other areas");
         return std::nullopt;
       }
       return code;
@@ -146,7 +147,8 @@ class Checker {
 
   std::optional<std::string> Period(int line, const std::string& field, std::string_view text) {
     if (auto period = NormalisePeriod(text)) return period;
-    Problem(line, field, "'" + std::string(text::Trim(text)) + "' is not a period (2024, 2023-2024, 2024-Q1 or 2024-01-01)");
+    Problem(line, field,
+            "'" + std::string(text::Trim(text)) + "' is not a period (2024, 2023-2024, 2024-Q1 or 2024-01-01)");
     return std::nullopt;
   }
 
@@ -172,8 +174,10 @@ class Checker {
         return Problem(line, value_field, "a count of " + indicator.unit + " is a whole number");
       }
     } else if (numerator || denominator) {
-      if (!numerator || !denominator) return Problem(line, "denominator", "give both numerator and denominator, or neither");
-      if (*numerator < 0 || *denominator < 0) return Problem(line, "numerator", "numerator and denominator cannot be negative");
+      if (!numerator || !denominator)
+        return Problem(line, "denominator", "give both numerator and denominator, or neither");
+      if (*numerator < 0 || *denominator < 0)
+        return Problem(line, "numerator", "numerator and denominator cannot be negative");
       if (*denominator == 0) return Problem(line, "denominator", "is zero");
       const double computed = *numerator / *denominator * indicator.scale;
       if (!value) {
@@ -186,12 +190,19 @@ class Checker {
     if (!value) return Problem(line, value_field, "no value");
     const std::string key = indicator.id + '\t' + area + '\t' + period;
     if (const auto [it, inserted] = seen_.emplace(key, line); !inserted) {
-      return Problem(line, value_field,
-                     indicator.id + " for " + area + " in " + period + " appears twice (also on " + Location(it->second) + ")");
+      return Problem(
+          line, value_field,
+          indicator.id + " for " + area + " in " + period + " appears twice (also on " + Location(it->second) + ")");
     }
-    observations_.push_back({.indicator_id = indicator.id, .area_code = std::move(area), .period = std::move(period),
-                             .value = value, .numerator = numerator, .denominator = denominator, .batch_id = 0,
-                             .derived = false, .demo = options_.demo});
+    observations_.push_back({.indicator_id = indicator.id,
+                             .area_code = std::move(area),
+                             .period = std::move(period),
+                             .value = value,
+                             .numerator = numerator,
+                             .denominator = denominator,
+                             .batch_id = 0,
+                             .derived = false,
+                             .demo = options_.demo});
   }
 
   // One warning for all the computed indicators whose rows were left out.
@@ -260,9 +271,11 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
     auto value = checker.Number(record.line, "value", table.Field(record, value_column), value_ok,
                                 indicator != nullptr && Catalog::IsWhole(*indicator));
     std::optional<double> numerator, denominator;
-    if (numerator_column) numerator = checker.Number(record.line, "numerator", table.Field(record, *numerator_column), numerator_ok);
+    if (numerator_column)
+      numerator = checker.Number(record.line, "numerator", table.Field(record, *numerator_column), numerator_ok);
     if (denominator_column) {
-      denominator = checker.Number(record.line, "denominator", table.Field(record, *denominator_column), denominator_ok);
+      denominator =
+          checker.Number(record.line, "denominator", table.Field(record, *denominator_column), denominator_ok);
     }
     if (!area || !indicator || !period || !value_ok || !numerator_ok || !denominator_ok) continue;
     if (!value && !numerator && !denominator) {
@@ -285,6 +298,12 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
   if (!indicator_column) {
     bool derived = false;
     fixed = checker.IndicatorFor(table.header_line, "--indicator", checker.options().indicator, derived);
+    if (derived) {
+      // A whole sheet of a computed indicator would import nothing at all: say so.
+      checker.Problem(table.header_line, "--indicator",
+                      "'" + checker.options().indicator +
+                          "' is computed by zoneatlas from its counts; import the counts it is made of instead");
+    }
     if (fixed == nullptr) return;
   }
   std::size_t done = 0;
@@ -293,8 +312,9 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
     if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
     bool derived = false;
     const Indicator* indicator =
-        fixed != nullptr ? fixed
-                         : checker.IndicatorFor(record.line, "indicator", table.Field(record, *indicator_column), derived);
+        fixed != nullptr
+            ? fixed
+            : checker.IndicatorFor(record.line, "indicator", table.Field(record, *indicator_column), derived);
     if (derived) {
       ++checker.report().rows_skipped;
       continue;
@@ -339,9 +359,9 @@ struct AgeBand {
   int from, to;
 };
 constexpr AgeBand kAgeBands[] = {
-    {"pop_total", 0, -1},   {"pop_0_2", 0, 2},      {"pop_3_11", 3, 11},    {"pop_12_17", 12, 17},
-    {"pop_0_19", 0, 19},    {"pop_15_24", 15, 24},  {"pop_20_64", 20, 64},  {"pop_25_64", 25, 64},
-    {"pop_55_64", 55, 64},  {"pop_65_79", 65, 79},  {"pop_65plus", 65, -1}, {"pop_80plus", 80, -1},
+    {"pop_total", 0, -1},   {"pop_0_2", 0, 2},     {"pop_3_11", 3, 11},    {"pop_12_17", 12, 17},
+    {"pop_0_19", 0, 19},    {"pop_15_24", 15, 24}, {"pop_20_64", 20, 64},  {"pop_25_64", 25, 64},
+    {"pop_55_64", 55, 64},  {"pop_65_79", 65, 79}, {"pop_65plus", 65, -1}, {"pop_80plus", 80, -1},
     {"pop_85plus", 85, -1},
 };
 
@@ -411,8 +431,9 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
   }
   if (!skipped_codes.empty()) {
     checker.report().rows_skipped = static_cast<int>(skipped_codes.size());
-    checker.Warning(1, "CD_REFNIS",
-                    std::to_string(skipped_codes.size()) + " municipalities of the file are not in the database and were left out");
+    checker.Warning(
+        1, "CD_REFNIS",
+        std::to_string(skipped_codes.size()) + " municipalities of the file are not in the database and were left out");
   }
   for (const auto& [key, bands] : sums) {
     for (const auto& [indicator_id, total] : bands) {
@@ -468,7 +489,8 @@ std::string AreaMatcher::NormaliseCode(std::string_view code) {
   std::string text(code);
   // Excel shows 2000 for 02000 and may add ".0".
   if (text.ends_with(".0")) text.resize(text.size() - 2);
-  if (!text.empty() && text.size() < 5 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (!text.empty() && text.size() < 5 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     text.insert(0, 5 - text.size(), '0');
   }
   return text;
@@ -494,8 +516,9 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
   if (const auto offset = HeaderOffset(table); offset && *offset > 0) {
     const int first_line = table.header_line;
     MoveHeader(table, *offset);
-    checker.Warning(first_line, "", std::to_string(*offset) + " row(s) above the header (line " +
-                                        std::to_string(table.header_line) + ") were left out");
+    checker.Warning(first_line, "",
+                    std::to_string(*offset) + " row(s) above the header (line " + std::to_string(table.header_line) +
+                        ") were left out");
   }
   if (table.Column("ms_population") && table.Column("cd_age")) {
     parsed.layout = "statbel population";
@@ -506,7 +529,8 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
   auto area_column = FirstColumn(table, kCodeColumns);
   if (!area_column) area_column = FirstColumn(table, kNameColumns);
   if (!area_column) {
-    checker.Problem(table.header_line, "", "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
+    checker.Problem(table.header_line, "",
+                    "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
     return parsed;
   }
   if (table.Column("indicator") && table.Column("period") && table.Column("value")) {
@@ -518,7 +542,8 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
     std::vector<std::string> unknown;
     for (std::size_t column = 0; column < table.header.size(); ++column) {
       const std::string& name = table.header[column];
-      if (column == *area_column || text::AsciiLower(name) == "indicator" || text::AsciiLower(name) == "period") continue;
+      if (column == *area_column || text::AsciiLower(name) == "indicator" || text::AsciiLower(name) == "period")
+        continue;
       if (auto period = NormalisePeriod(name)) {
         periods.emplace_back(column, *period);
       } else if (const Indicator* indicator = catalog.FindByHeader(name)) {
@@ -538,8 +563,9 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
       parsed.layout = "wide by indicator";
       ParseWideByIndicator(checker, table, *area_column, indicators);
     } else {
-      checker.Problem(table.header_line, "", "the header fits no layout: use area_code,indicator,period,value; or one column per period; "
-                             "or one column per indicator id");
+      checker.Problem(table.header_line, "",
+                      "the header fits no layout: use area_code,indicator,period,value; or one column per period; "
+                      "or one column per indicator id");
     }
     // Other columns (names, arrondissements, postcodes…) are common in such sheets.
     for (const std::string& name : unknown) {
@@ -565,8 +591,8 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
   ObservationImportReport report;
   report.file = std::string(file_name);
   report.checksum = Sha256Hex(content);
-  auto areas = geo::Store(database).Areas({.kind = std::nullopt, .parent_code = std::nullopt, .any_time = true},
-                                          Date::Today());
+  auto areas =
+      geo::Store(database).Areas({.kind = std::nullopt, .parent_code = std::nullopt, .any_time = true}, Date::Today());
   if (!areas) return Fail(areas.error());
   const AreaMatcher matcher(*areas);
   ParsedObservations parsed;
@@ -592,14 +618,16 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
       ParsedObservations part =
           ParseObservations(catalog, matcher, std::move(sheet.table), file_name, sheet.sheet, options, report);
       for (Observation& observation : part.observations) {
-        const std::string key = observation.indicator_id + " for " + observation.area_code + " in " + observation.period;
+        const std::string key =
+            observation.indicator_id + " for " + observation.area_code + " in " + observation.period;
         if (const auto [it, inserted] = first_sheet_of.emplace(key, sheet.sheet); !inserted) {
           report.problems.push_back({sheet.sheet, "", key + " is also in sheet '" + it->second + "'"});
           continue;
         }
         parsed.observations.push_back(std::move(observation));
       }
-      if (!part.layout.empty()) parsed.layout = parsed.layout.empty() || parsed.layout == part.layout ? part.layout : "mixed";
+      if (!part.layout.empty())
+        parsed.layout = parsed.layout.empty() || parsed.layout == part.layout ? part.layout : "mixed";
     }
     if (!found) {
       std::string names;
@@ -622,11 +650,20 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
   report.observations = parsed.observations.size();
   if (!report.ok() || options.dry_run) return report;
   if (options.progress) options.progress("saving", 0, parsed.observations.size());
-  Batch batch{.id = 0, .at = 0, .actor = actor, .file_name = std::string(file_name), .sheet = options.sheet,
-              .layout = parsed.layout, .source = options.source.empty() ? std::string(file_name) : options.source,
-              .checksum = report.checksum, .rows_read = report.rows_read, .observations = 0, .demo = options.demo};
+  Batch batch{.id = 0,
+              .at = 0,
+              .actor = actor,
+              .file_name = std::string(file_name),
+              .sheet = options.sheet,
+              .layout = parsed.layout,
+              .source = options.source.empty() ? std::string(file_name) : options.source,
+              .checksum = report.checksum,
+              .rows_read = report.rows_read,
+              .observations = 0,
+              .demo = options.demo};
   auto saved = database.InTransaction([&](db::Connection& connection) {
-    return Store::Save(connection, catalog, batch, parsed.observations, audit::Context{.actor = actor, .restore = false, .at = 0});
+    return Store::Save(connection, catalog, batch, parsed.observations,
+                       audit::Context{.actor = actor, .restore = false, .at = 0});
   });
   if (!saved) return Fail(saved.error());
   report.batch_id = *saved;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "atlas/aggregate.hpp"
@@ -29,12 +30,17 @@ Status Upsert(db::Connection& connection, const std::vector<Observation>& observ
       " derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, area_code, period) DO UPDATE SET"
       " value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,"
       " batch_id = excluded.batch_id, derived = excluded.derived",
-      {std::string(), std::string(), std::string(), 0.0, 0.0, 0.0, 0LL, 0LL},
-      [&](std::vector<db::Value>& row) {
+      {std::string(), std::string(), std::string(), 0.0, 0.0, 0.0, 0LL, 0LL}, [&](std::vector<db::Value>& row) {
         if (next == observations.size()) return false;
         const Observation& o = observations[next++];
-        row = {o.indicator_id, o.area_code, o.period, db::Nullable(o.value), db::Nullable(o.numerator),
-               db::Nullable(o.denominator), static_cast<long long>(batch_id), static_cast<long long>(o.derived ? 1 : 0)};
+        row = {o.indicator_id,
+               o.area_code,
+               o.period,
+               db::Nullable(o.value),
+               db::Nullable(o.numerator),
+               db::Nullable(o.denominator),
+               static_cast<long long>(batch_id),
+               static_cast<long long>(o.derived ? 1 : 0)};
         return true;
       });
   if (!written) return Fail(written.error());
@@ -56,8 +62,8 @@ Status DeriveFor(db::Connection& connection, const Catalog& catalog, const std::
     std::vector<db::Value> params(area_list.begin() + static_cast<std::ptrdiff_t>(start),
                                   area_list.begin() + static_cast<std::ptrdiff_t>(end));
     params.insert(params.end(), period_list.begin(), period_list.end());
-    const std::string where = " WHERE area_code IN (" + InList(end - start) + ") AND period IN (" +
-                              InList(period_list.size()) + ")";
+    const std::string where =
+        " WHERE area_code IN (" + InList(end - start) + ") AND period IN (" + InList(period_list.size()) + ")";
     auto removed = connection.Execute("DELETE FROM atlas_observations" + where + " AND derived = 1", params);
     if (!removed) return Fail(removed.error());
     auto rows = connection.Query(
@@ -76,18 +82,50 @@ Status DeriveFor(db::Connection& connection, const Catalog& catalog, const std::
       if (indicator.kind != Kind::kDerived) continue;
       const atlas::Value value = Derive(indicator, area_counts);
       if (!value.value) continue;
-      derived.push_back({.indicator_id = indicator.id, .area_code = key.first, .period = key.second,
-                         .value = value.value, .numerator = value.numerator, .denominator = value.denominator,
-                         .batch_id = batch_id, .derived = true, .demo = false});
+      derived.push_back({.indicator_id = indicator.id,
+                         .area_code = key.first,
+                         .period = key.second,
+                         .value = value.value,
+                         .numerator = value.numerator,
+                         .denominator = value.denominator,
+                         .batch_id = batch_id,
+                         .derived = true,
+                         .demo = false});
     }
   }
   return Upsert(connection, derived, batch_id);
 }
 
+// SQLite's page cache (2 MiB by default) would spill a large batch's pages to the log and
+// write them again and again; a cache of 256 MiB for the length of a save writes each once.
+// The connection goes back to the pool with its usual cache, whatever happens.
+class LargePageCache {
+ public:
+  explicit LargePageCache(db::Connection& connection) : connection_(connection) {
+    if (connection_.engine() != db::Engine::kSqlite) return;
+    auto usual = connection_.Query("PRAGMA cache_size");
+    if (!usual || usual->empty()) return;
+    usual_ = usual->front().Integer(0);
+    (void)connection_.Execute("PRAGMA cache_size = -262144");
+  }
+  ~LargePageCache() {
+    if (usual_) (void)connection_.Execute("PRAGMA cache_size = " + std::to_string(*usual_));
+  }
+  LargePageCache(const LargePageCache&) = delete;
+  LargePageCache& operator=(const LargePageCache&) = delete;
+
+ private:
+  db::Connection& connection_;
+  std::optional<long long> usual_;
+};
+
 std::string BatchJson(const Batch& batch) {
-  boost::json::object object{{"file_name", batch.file_name}, {"layout", batch.layout},
-                             {"source", batch.source},       {"checksum", batch.checksum},
-                             {"rows_read", batch.rows_read}, {"observations", batch.observations},
+  boost::json::object object{{"file_name", batch.file_name},
+                             {"layout", batch.layout},
+                             {"source", batch.source},
+                             {"checksum", batch.checksum},
+                             {"rows_read", batch.rows_read},
+                             {"observations", batch.observations},
                              {"demo", batch.demo}};
   if (!batch.sheet.empty()) object["sheet"] = batch.sheet;
   return boost::json::serialize(object);
@@ -114,10 +152,15 @@ Result<std::vector<Observation>> Store::Observations(const ObservationFilter& fi
   std::vector<Observation> observations;
   observations.reserve(rows->size());
   for (const Row& row : *rows) {
-    observations.push_back({.indicator_id = row.Text(0), .area_code = row.Text(1), .period = row.Text(2),
-                            .value = row.OptionalReal(3), .numerator = row.OptionalReal(4),
-                            .denominator = row.OptionalReal(5), .batch_id = row.Integer(6),
-                            .derived = row.Integer(7) != 0, .demo = row.Integer(8) != 0});
+    observations.push_back({.indicator_id = row.Text(0),
+                            .area_code = row.Text(1),
+                            .period = row.Text(2),
+                            .value = row.OptionalReal(3),
+                            .numerator = row.OptionalReal(4),
+                            .denominator = row.OptionalReal(5),
+                            .batch_id = row.Integer(6),
+                            .derived = row.Integer(7) != 0,
+                            .demo = row.Integer(8) != 0});
   }
   return observations;
 }
@@ -132,10 +175,17 @@ Result<std::vector<Batch>> Store::Batches(int limit) const {
   if (!rows) return Fail(rows.error());
   std::vector<Batch> batches;
   for (const Row& row : *rows) {
-    batches.push_back({.id = row.Integer(0), .at = row.Integer(1), .actor = {row.Text(2), row.Text(3)},
-                       .file_name = row.Text(4), .sheet = row.OptionalText(5).value_or(""), .layout = row.Text(6),
-                       .source = row.Text(7), .checksum = row.Text(8), .rows_read = static_cast<int>(row.Integer(9)),
-                       .observations = static_cast<int>(row.Integer(10)), .demo = row.Integer(11) != 0});
+    batches.push_back({.id = row.Integer(0),
+                       .at = row.Integer(1),
+                       .actor = {row.Text(2), row.Text(3)},
+                       .file_name = row.Text(4),
+                       .sheet = row.OptionalText(5).value_or(""),
+                       .layout = row.Text(6),
+                       .source = row.Text(7),
+                       .checksum = row.Text(8),
+                       .rows_read = static_cast<int>(row.Integer(9)),
+                       .observations = static_cast<int>(row.Integer(10)),
+                       .demo = row.Integer(11) != 0});
   }
   return batches;
 }
@@ -152,10 +202,11 @@ Result<std::int64_t> Store::Generation() const {
 Result<std::int64_t> Store::Save(db::Connection& connection, const Catalog& catalog, Batch batch,
                                  const std::vector<Observation>& observations, const audit::Context& context) {
   if (batch.at == 0) {
-    batch.at = context.at != 0 ? context.at
-                               : std::chrono::duration_cast<std::chrono::seconds>(
-                                     std::chrono::system_clock::now().time_since_epoch())
-                                     .count();
+    batch.at =
+        context.at != 0
+            ? context.at
+            : std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                  .count();
   }
   batch.actor = context.actor;
   batch.observations = static_cast<int>(observations.size());
@@ -169,6 +220,7 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const Catalog& cata
   if (!inserted) return Fail(inserted.error());
   if (inserted->empty()) return Fail(Error::Internal("the batch got no id"));
   batch.id = inserted->front().Integer(0);
+  const LargePageCache cache(connection);
   if (auto saved = Upsert(connection, observations, batch.id); !saved) return Fail(saved.error());
   std::set<std::string> areas, periods;
   for (const Observation& observation : observations) {

@@ -1,0 +1,2 @@
+-- Nothing to change: PostgreSQL keeps tables as heaps beside their primary key index, and
+-- SQLite's version of this migration moves its observations into the primary key's tree.
