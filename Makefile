@@ -29,7 +29,7 @@ build: deps $(BUILD)/build.ninja
 # A fresh SQLite database with the two demo geographies and their atlas figures
 # (see data/demo/README.md).
 demo-data: build
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).search
 	$(ZONEATLAS) --database $(DEMO_DB) migrate
 	$(ZONEATLAS) --database $(DEMO_DB) import areas data/demo/areas.csv
 	$(ZONEATLAS) --database $(DEMO_DB) import zones data/demo/zones.csv
@@ -39,6 +39,7 @@ demo-data: build
 	  --source "Statbel, population on 1 January, via the open belgian_municipalities compilation (2018-2020 editions)"
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/observations-demo.csv --demo \
 	  --source "Demonstration values made by data/demo/make_observations.py, not published figures"
+	$(ZONEATLAS) --database $(DEMO_DB) import hsds data/demo/social-map-demo.json
 
 demo: demo-data
 	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"

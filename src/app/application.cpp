@@ -5,11 +5,11 @@
 #include "accessibility/accessibility.hpp"
 #include "accounts/routes.hpp"
 #include "atlas/routes.hpp"
-#include "web/access.hpp"
 #include "core/text.hpp"
 #include "geo/routes.hpp"
 #include "platform/http/compression.hpp"
 #include "platform/resources/resources.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::app {
 namespace {
@@ -40,11 +40,26 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   if (!renderer) return Fail(renderer.error());
   auto atlas_catalog = atlas::Catalog::Shipped();
   if (!atlas_catalog) return Fail(atlas_catalog.error());
+  const std::string search_index = options.search_index;
   std::unique_ptr<Application> application(new Application(database, std::move(*renderer), std::move(options)));
   application->atlas_catalog_ = std::move(*atlas_catalog);
-  application->atlas_services_ = std::make_unique<atlas::Services>(atlas::Services{
-      application->atlas_catalog_, application->atlas_store_, application->geo_store_, application->atlas_cache_,
-      application->atlas_ranking_});
+  application->atlas_services_ = std::make_unique<atlas::Services>(
+      atlas::Services{application->atlas_catalog_, application->atlas_store_, application->geo_store_,
+                      application->atlas_cache_, application->atlas_ranking_});
+  auto taxonomy = socialmap::Taxonomy::Shipped();
+  if (!taxonomy) return Fail(taxonomy.error());
+  if (search_index.empty()) return Fail(Error::InvalidArgument("the application needs a search index directory"));
+  auto index = search::Index::Open(search_index);
+  if (!index) return Fail(index.error());
+  application->socialmap_taxonomy_ = std::make_unique<socialmap::Taxonomy>(std::move(*taxonomy));
+  application->socialmap_store_ = std::make_unique<socialmap::Store>(database);
+  application->search_index_ = std::move(*index);
+  application->socialmap_search_ =
+      std::make_unique<socialmap::Search>(*application->socialmap_taxonomy_, *application->socialmap_store_,
+                                          application->geo_store_, *application->search_index_);
+  application->socialmap_services_ = std::make_unique<socialmap::Services>(
+      socialmap::Services{*application->socialmap_taxonomy_, *application->socialmap_store_, application->geo_store_,
+                          *application->socialmap_search_});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -56,28 +71,42 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
 }
 
 void Application::AddRoutes() {
-  router_.Get("/", [this](const http::Request& request) {
-    return http::Response::Redirect(web::Href(PreferredLanguage(request.headers.Get("Accept-Language")), "/"));
-  }, {.name = "root", .access = std::string(web::kPublic)});
-  router_.Get("/{lang}", [this](const http::Request& request) {
-    const auto language = ParseLanguage(request.PathParam("lang"));
-    if (!language) return web::ErrorPage(site_, request, ErrorLanguage(request), Error::NotFound("no such page"));
-    return http::Response::Redirect(web::Href(*language, "/"), 301);
-  }, {.name = "language_root", .access = std::string(web::kPublic)});
-  router_.Get("/static/{path...}", [this](const http::Request& request) {
-    return static_files_.Serve(request, request.PathParam("path"));
-  }, {.name = "static", .access = std::string(web::kPublic)});
-  router_.Get("/healthz", [this](const http::Request&) {
-    auto alive = database_.WithConnection([](db::Connection& connection) { return connection.Query("SELECT 1"); });
-    if (!alive) return http::Response::Make(503, "text/plain; charset=utf-8", "database unavailable\n");
-    return http::Response::Make(200, "text/plain; charset=utf-8", "ok\n");
-  }, {.name = "healthz", .access = std::string(web::kPublic)});
-  router_.Get("/metrics", [this](const http::Request&) {
-    return http::Response::Make(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Render());
-  }, {.name = "metrics", .access = std::string(web::kPublic)});
-  router_.Get("/api/v1/openapi.json", [](const http::Request&) {
-    return http::Response::Make(200, "application/json", std::string(resources::Find("api/openapi.json").value_or("{}")));
-  }, {.name = "openapi", .access = std::string(web::kPublic)});
+  router_.Get(
+      "/",
+      [this](const http::Request& request) {
+        return http::Response::Redirect(web::Href(PreferredLanguage(request.headers.Get("Accept-Language")), "/"));
+      },
+      {.name = "root", .access = std::string(web::kPublic)});
+  router_.Get("/{lang}",
+              [this](const http::Request& request) {
+                const auto language = ParseLanguage(request.PathParam("lang"));
+                if (!language)
+                  return web::ErrorPage(site_, request, ErrorLanguage(request), Error::NotFound("no such page"));
+                return http::Response::Redirect(web::Href(*language, "/"), 301);
+              },
+              {.name = "language_root", .access = std::string(web::kPublic)});
+  router_.Get("/static/{path...}",
+              [this](const http::Request& request) { return static_files_.Serve(request, request.PathParam("path")); },
+              {.name = "static", .access = std::string(web::kPublic)});
+  router_.Get("/healthz",
+              [this](const http::Request&) {
+                auto alive =
+                    database_.WithConnection([](db::Connection& connection) { return connection.Query("SELECT 1"); });
+                if (!alive) return http::Response::Make(503, "text/plain; charset=utf-8", "database unavailable\n");
+                return http::Response::Make(200, "text/plain; charset=utf-8", "ok\n");
+              },
+              {.name = "healthz", .access = std::string(web::kPublic)});
+  router_.Get("/metrics",
+              [this](const http::Request&) {
+                return http::Response::Make(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Render());
+              },
+              {.name = "metrics", .access = std::string(web::kPublic)});
+  router_.Get("/api/v1/openapi.json",
+              [](const http::Request&) {
+                return http::Response::Make(200, "application/json",
+                                            std::string(resources::Find("api/openapi.json").value_or("{}")));
+              },
+              {.name = "openapi", .access = std::string(web::kPublic)});
   accessibility::AddRoutes(router_, site_, database_);
   accounts::AddRoutes(router_, site_, accounts_);
   accounts::AddAdminRoutes(router_, site_, accounts_, database_);
@@ -89,6 +118,7 @@ void Application::AddRoutes() {
   atlas::AddApiRoutes(router_, *atlas_services_);
   atlas::AddNeedsRoutes(router_, site_, *atlas_services_);
   atlas::AddImportRoutes(router_, site_, *atlas_services_, database_);
+  socialmap::AddPageRoutes(router_, site_, *socialmap_services_);
 }
 
 std::string Application::ClientAddress(const http::Request& request) const {
@@ -120,7 +150,8 @@ http::Response Application::Dispatch(const http::Request& request) {
       if (method == http::Method::kGet) allowed += ", HEAD";
     }
     http::Response response = http::Response::Problem(
-        405, "Method Not Allowed", std::string(http::MethodName(request.method)) + " is not allowed here; use " + allowed + ".");
+        405, "Method Not Allowed",
+        std::string(http::MethodName(request.method)) + " is not allowed here; use " + allowed + ".");
     response.headers.Set("Allow", allowed);
     return response;
   }
@@ -140,8 +171,8 @@ http::Response Application::Dispatch(const http::Request& request) {
   if (!web::Allows(match.route->options.access, routed.identity.get())) {
     const Error refusal = routed.identity ? Error::PermissionDenied("you may not use this page")
                                           : Error::Unauthenticated("sign in to use this page");
-    http::Response response = IsApi(request) ? web::Problem(refusal)
-                                             : web::ErrorPage(site_, routed, ErrorLanguage(request), refusal);
+    http::Response response =
+        IsApi(request) ? web::Problem(refusal) : web::ErrorPage(site_, routed, ErrorLanguage(request), refusal);
     response.route_name = match.route->options.name;
     return response;
   }

@@ -25,7 +25,9 @@
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
 #include "platform/http/static_files.hpp"
+#include "platform/search/index.hpp"
 #include "platform/view/view.hpp"
+#include "socialmap/routes.hpp"
 #include "web/response_cache.hpp"
 #include "web/site.hpp"
 
@@ -40,6 +42,8 @@ class Application {
     // requests, the client is the last forwarded address that is not itself a proxy
     // (what sign-in throttling and the logs use). Anyone else's header is ignored.
     std::vector<std::string> trusted_proxies;
+    // The social map's search index: a directory of derived data, created when absent.
+    std::string search_index;
   };
 
   // Returns kInternal when a route declares no access rule or an unknown one.
@@ -64,6 +68,11 @@ class Application {
   geo::Store geo_store_;
   web::ResponseCache geo_cache_;
   atlas::Catalog atlas_catalog_;
+  std::unique_ptr<socialmap::Taxonomy> socialmap_taxonomy_;
+  std::unique_ptr<socialmap::Store> socialmap_store_;
+  std::unique_ptr<search::Index> search_index_;
+  std::unique_ptr<socialmap::Search> socialmap_search_;
+  std::unique_ptr<socialmap::Services> socialmap_services_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;
   atlas::RankingCache atlas_ranking_;

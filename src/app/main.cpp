@@ -1,12 +1,13 @@
 // zoneatlas: one binary, a table of subcommands (serve, migrate, import, export,
 // version), each a thin client of the libraries below.
 #include <sodium.h>
-#include <termios.h>
-#include <unistd.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -25,6 +26,9 @@
 #include "platform/db/database.hpp"
 #include "platform/formats/csv.hpp"
 #include "platform/http/server.hpp"
+#include "platform/search/index.hpp"
+#include "socialmap/hsds.hpp"
+#include "socialmap/import.hpp"
 
 namespace zoneatlas::app {
 namespace {
@@ -33,6 +37,7 @@ constexpr std::string_view kVersion = "0.1.0";
 
 struct Options {
   std::string database = "zoneatlas.db";
+  std::string search_index;  // Default: beside an SQLite file, else ./zoneatlas-search.
   // serve
   std::string address = "127.0.0.1";
   int port = 8080;
@@ -67,6 +72,16 @@ struct Options {
 int Report(const Error& error) {
   std::cerr << "zoneatlas: " << error.message() << "\n";
   return error.Is(ErrorCode::kInvalidArgument) || error.Is(ErrorCode::kNotFound) ? 2 : 1;
+}
+
+// The social map's search index: --search-index, else "<SQLite file>.search", else
+// ./zoneatlas-search for PostgreSQL.
+std::string SearchIndexDirectory(const Options& options) {
+  if (!options.search_index.empty()) return options.search_index;
+  if (options.database.starts_with("postgresql://") || options.database.starts_with("postgres://")) {
+    return "zoneatlas-search";
+  }
+  return options.database + ".search";
 }
 
 Result<std::unique_ptr<db::Database>> OpenMigrated(const Options& options, std::size_t pool_size) {
@@ -107,7 +122,9 @@ int Serve(const Options& options) {
   const std::size_t workers = options.worker_threads > 0 ? options.worker_threads : 2 * cores;
   auto database = OpenMigrated(options, workers);
   if (!database) return Report(database.error());
-  auto application = Application::Create(**database, {.sessions = {}, .trusted_proxies = options.trusted_proxies});
+  auto application = Application::Create(
+      **database,
+      {.sessions = {}, .trusted_proxies = options.trusted_proxies, .search_index = SearchIndexDirectory(options)});
   if (!application) return Report(application.error());
   http::ServerOptions server_options;
   server_options.address = options.address;
@@ -174,8 +191,8 @@ int ImportObservations(const Options& options, const std::string& content) {
   import_options.demo = options.demo;
   import_options.skip_unknown = options.skip_unknown;
   import_options.progress = ShowProgress;
-  auto report = atlas::ImportObservations(**database, *catalog, options.file, content, import_options,
-                                          audit::CommandLineActor());
+  auto report =
+      atlas::ImportObservations(**database, *catalog, options.file, content, import_options, audit::CommandLineActor());
   if (!report) return Report(report.error());
   std::cerr << report->Describe();
   if (!report->unmatched_areas.empty()) {
@@ -189,8 +206,8 @@ int ImportObservations(const Options& options, const std::string& content) {
               << " problem(s); nothing was imported. Correct the file and import it again.\n";
     return 1;
   }
-  std::cout << options.file << " (" << report->layout << ", sha256 " << report->checksum.substr(0, 12) << "…): "
-            << report->observations << " observation(s) from " << report->rows_read << " row(s)";
+  std::cout << options.file << " (" << report->layout << ", sha256 " << report->checksum.substr(0, 12)
+            << "…): " << report->observations << " observation(s) from " << report->rows_read << " row(s)";
   if (report->rows_skipped > 0) std::cout << ", " << report->rows_skipped << " of unknown areas left out";
   if (options.dry_run) {
     std::cout << "; dry run, nothing written\n";
@@ -200,10 +217,36 @@ int ImportObservations(const Options& options, const std::string& content) {
   return 0;
 }
 
+// The social map from an HSDS 3.0 JSON file; the search index follows.
+int ImportHsds(const Options& options, const std::string& content) {
+  auto taxonomy = socialmap::Taxonomy::Shipped();
+  if (!taxonomy) return Report(taxonomy.error());
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Report(database.error());
+  auto index = search::Index::Open(SearchIndexDirectory(options));
+  if (!index) return Report(index.error());
+  const geo::Store geography(**database);
+  const socialmap::Store store(**database);
+  socialmap::Search search(*taxonomy, store, geography, **index);
+  auto report = socialmap::ImportHsds(**database, *taxonomy, geography, options.file, content,
+                                      {.dry_run = options.dry_run}, audit::CommandLineActor(), &search);
+  if (!report) return Report(report.error());
+  std::cerr << report->Describe();
+  if (!report->ok()) {
+    std::cerr << options.file << ": " << report->problems.size()
+              << " problem(s); nothing was imported. Correct the file and import it again.\n";
+    return 1;
+  }
+  std::cout << options.file << ": " << report->rows_read << " service(s) checked"
+            << (options.dry_run ? "; dry run, nothing written" : "; imported and indexed") << "\n";
+  return 0;
+}
+
 int Import(const Options& options) {
   auto content = ReadFile(options.file);
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
+  if (options.what == "hsds") return ImportHsds(options, *content);
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
@@ -212,11 +255,10 @@ int Import(const Options& options) {
   } else if (options.what == "zones") {
     report = geo::ImportZones(**database, options.file, *content, audit::CommandLineActor());
   } else {
-    report = geo::ImportBoundaries(**database, options.file, *content,
-                                   {.simplify_meters = options.simplify_meters,
-                                    .skip_unknown = options.skip_unknown,
-                                    .source = options.source},
-                                   audit::CommandLineActor());
+    report = geo::ImportBoundaries(
+        **database, options.file, *content,
+        {.simplify_meters = options.simplify_meters, .skip_unknown = options.skip_unknown, .source = options.source},
+        audit::CommandLineActor());
   }
   if (!report) return Report(report.error());
   std::cerr << report->Describe();
@@ -235,7 +277,8 @@ int Import(const Options& options) {
 int ExportAtlasPdf(const Options& options) {
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
-  auto application = Application::Create(**database, {});
+  auto application = Application::Create(
+      **database, {.sessions = {}, .trusted_proxies = {}, .search_index = SearchIndexDirectory(options)});
   if (!application) return Report(application.error());
   http::Request request;
   request.path = "/" + options.language + "/zones/" + options.zone + "/atlas/report";
@@ -271,16 +314,49 @@ int ExportAtlas(const Options& options) {
   web::ResponseCache unused_cache;
   atlas::RankingCache unused_ranking;
   const atlas::Services services{*catalog, store, geography, unused_cache, unused_ranking};
-  auto exported = atlas::ExportZone(services, *texts, options.zone, ParseLanguage(options.language).value_or(Language::kNl),
-                                    format == "xlsx" ? atlas::ExportFormat::kXlsx : atlas::ExportFormat::kCsv,
-                                    options.indicator);
+  auto exported =
+      atlas::ExportZone(services, *texts, options.zone, ParseLanguage(options.language).value_or(Language::kNl),
+                        format == "xlsx" ? atlas::ExportFormat::kXlsx : atlas::ExportFormat::kCsv, options.indicator);
   if (!exported) return Report(exported.error());
   if (auto written = WriteOutput(options.output, exported->content); !written) return Report(written.error());
   return 0;
 }
 
+int ExportHsds(const Options& options) {
+  if (!options.format.empty() && options.format != "json") {
+    return Report(Error::InvalidArgument("export hsds writes json (the CSV package is not there yet)"));
+  }
+  auto database = OpenMigrated(options, 1);
+  if (!database) return Report(database.error());
+  auto map = socialmap::Store(**database).Everything();
+  if (!map) return Report(map.error());
+  const std::string content = socialmap::WriteHsdsJson(*map, ParseLanguage(options.language).value_or(Language::kNl));
+  if (auto written = WriteOutput(options.output, content); !written) return Report(written.error());
+  return 0;
+}
+
+int RebuildIndex(const Options& options) {
+  auto taxonomy = socialmap::Taxonomy::Shipped();
+  if (!taxonomy) return Report(taxonomy.error());
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Report(database.error());
+  auto index = search::Index::Open(SearchIndexDirectory(options));
+  if (!index) return Report(index.error());
+  const geo::Store geography(**database);
+  const socialmap::Store store(**database);
+  socialmap::Search search(*taxonomy, store, geography, **index);
+  const auto started = std::chrono::steady_clock::now();
+  auto indexed = search.Rebuild();
+  if (!indexed) return Report(indexed.error());
+  std::cout << "indexed " << *indexed << " service(s) in " << SearchIndexDirectory(options) << " ("
+            << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
+            << " ms)\n";
+  return 0;
+}
+
 int Export(const Options& options) {
   if (options.what == "atlas") return ExportAtlas(options);
+  if (options.what == "hsds") return ExportHsds(options);
   auto database = OpenMigrated(options, 1);
   if (!database) return Report(database.error());
   auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
@@ -337,7 +413,8 @@ Result<std::string> ReadPassword() {
 int ListRoutes(const Options& options) {
   auto database = OpenMigrated(options, 1);
   if (!database) return Report(database.error());
-  auto application = Application::Create(**database);
+  auto application = Application::Create(
+      **database, {.sessions = {}, .trusted_proxies = {}, .search_index = SearchIndexDirectory(options)});
   if (!application) return Report(application.error());
   for (const http::Route& route : (*application)->router().routes()) {
     std::printf("%-6s %-40s %-26s %s\n", std::string(http::MethodName(route.method)).c_str(), route.pattern.c_str(),
@@ -383,30 +460,38 @@ int Main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.add_option("--database", options.database,
                  "SQLite file or postgresql:// URL (env ZONEATLAS_DATABASE; default zoneatlas.db)");
+  cli.add_option("--search-index", options.search_index,
+                 "Directory of the social map's search index (default: beside the SQLite file, "
+                 "else ./zoneatlas-search)");
 
   auto* serve = cli.add_subcommand("serve", "Serve the web application and API (applies migrations first)");
   serve->add_option("--address", options.address, "Address to listen on")->capture_default_str();
   serve->add_option("--port", options.port, "Port to listen on; 0 picks a free one (env PORT)")->capture_default_str();
   serve->add_option("--io-threads", options.io_threads, "Threads for network I/O (default: one per core)");
   serve->add_option("--workers", options.worker_threads, "Threads for request handlers (default: two per core)");
-  serve->add_option("--read-timeout-ms", options.read_timeout_ms,
-                    "Time a client has to send a whole request once it has started")
+  serve
+      ->add_option("--read-timeout-ms", options.read_timeout_ms,
+                   "Time a client has to send a whole request once it has started")
       ->capture_default_str()
       ->check(CLI::Range(100, 600'000));
   serve->add_option("--trusted-proxy", options.trusted_proxies,
                     "Address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
-  serve->add_option("--idle-timeout-ms", options.idle_timeout_ms, "Time a kept-alive connection may wait between requests")
+  serve
+      ->add_option("--idle-timeout-ms", options.idle_timeout_ms,
+                   "Time a kept-alive connection may wait between requests")
       ->capture_default_str()
       ->check(CLI::Range(100, 3'600'000));
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and list them");
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
 
-  auto* import = cli.add_subcommand("import", "Import areas, zones, boundaries or observations; all rows or none");
-  import->add_option("kind", options.what, "areas | zones | geometry | observations")
+  auto* import =
+      cli.add_subcommand("import", "Import areas, zones, boundaries, observations or the social map; all rows or none");
+  import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations"}));
-  import->add_option("file", options.file, "CSV, GeoJSON or (observations) XLSX file")->required();
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds"}));
+  import->add_option("file", options.file, "CSV, GeoJSON, (observations) XLSX or (hsds) HSDS 3.0 JSON file")
+      ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
                    "geometry, observations: leave out rows of areas not in the database");
@@ -415,19 +500,22 @@ int Main(int argc, char** argv) {
   import->add_option("--period", options.period, "observations: the period of a sheet without a period column");
   import->add_option("--indicator", options.indicator,
                      "observations: the indicator of a sheet with one column per period and no indicator column");
-  import->add_flag("--dry-run", options.dry_run, "observations: check the file and report, write nothing");
+  import->add_flag("--dry-run", options.dry_run, "observations, hsds: check the file and report, write nothing");
   import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");
-  export_command->add_option("kind", options.what, "areas | zones | geometry | accessibility-reports | atlas")
+  export_command->add_option("kind", options.what, "areas | zones | geometry | accessibility-reports | atlas | hsds")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "accessibility-reports", "atlas"}));
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "accessibility-reports", "atlas", "hsds"}));
   export_command->add_option("--zone", options.zone, "atlas: the zone whose omgevingsanalyse to export");
-  export_command->add_option("--format", options.format,
-                             "atlas: xlsx, csv or pdf (the printable report; needs weasyprint or chromium); "
-                             "default: from the file name, else csv")
-      ->check(CLI::IsMember({"xlsx", "csv", "pdf"}));
-  export_command->add_option("--language", options.language, "atlas: nl, fr or en for names and notes")
+  export_command
+      ->add_option("--format", options.format,
+                   "atlas: xlsx, csv or pdf (the printable report; needs weasyprint or chromium); "
+                   "default: from the file name, else csv. hsds: json")
+      ->check(CLI::IsMember({"xlsx", "csv", "pdf", "json"}));
+  export_command
+      ->add_option("--language", options.language,
+                   "atlas: nl, fr or en for names and notes; hsds: the language of HSDS's own fields")
       ->capture_default_str()
       ->check(CLI::IsMember({"nl", "fr", "en"}));
   export_command->add_option("--indicator", options.indicator, "atlas: only this indicator");
@@ -442,6 +530,10 @@ int Main(int argc, char** argv) {
   user_add->add_option("--role", options.roles,
                        "admin, professional, zone_editor:ZONE_ID or partner_editor:ORGANISATION_ID (repeatable)");
 
+  auto* index = cli.add_subcommand("index", "The social map's search index");
+  index->require_subcommand(1);
+  auto* index_rebuild = index->add_subcommand("rebuild", "Index every service afresh from the database");
+
   auto* routes = cli.add_subcommand("routes", "List every route and who may use it");
 
   auto* version = cli.add_subcommand("version", "Print the version");
@@ -451,6 +543,7 @@ int Main(int argc, char** argv) {
   if (*migrate) return Migrate(options);
   if (*import) return Import(options);
   if (*export_command) return Export(options);
+  if (*index_rebuild) return RebuildIndex(options);
   if (*user_add) return AddUser(options);
   if (*routes) return ListRoutes(options);
   if (*version) {

@@ -69,6 +69,12 @@ long Date::DaysSinceEpoch() const {
   return std::chrono::sys_days(ymd).time_since_epoch().count();
 }
 
+Date Date::FromDaysSinceEpoch(long days) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(days))};
+  return Date(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day())));
+}
+
 bool ValidityPeriod::Overlaps(const ValidityPeriod& other) const {
   const bool this_ends_before = to && *to < other.from;
   const bool other_ends_before = other.to && *other.to < from;

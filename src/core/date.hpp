@@ -35,6 +35,8 @@ class Date {
   std::string ToIso() const;
   // Days since 1970-01-01, for arithmetic.
   long DaysSinceEpoch() const;
+  // The inverse of DaysSinceEpoch. REQUIRES: the day falls in 1000..9999.
+  static Date FromDaysSinceEpoch(long days);
 
   auto operator<=>(const Date&) const = default;
 

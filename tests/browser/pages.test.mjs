@@ -80,6 +80,15 @@ const pages = [
   ['/nl/zones/elz-zennevallei/atlas/report', 'printable report'],
   ['/fr/zones/zorgzone-zuid/atlas/report', 'printable report'],
   ['/fr/zones/zorgzone-zuid/atlas/needs?budget=50000&universal=30&w_leefloon=2&w_chronic_status=1', 'needs index'],
+  ['/nl/social-map', 'social map search'],
+  ['/fr/social-map', 'social map search'],
+  ['/nl/social-map?q=voedselbnak', 'social map search (did you mean)'],
+  ['/fr/social-map?q=colis+alimentaire&near=1500&radius=10&walk_in=1', 'social map search (filtered)'],
+  ['/nl/social-map/services/demo-social-service-23027', 'service page'],
+  ['/fr/social-map/services/demo-night-shelter-21013', 'service page'],
+  ['/fr/social-map/services/demo-service-centre-23027', 'service page (no plain language)'],
+  ['/nl/social-map/organizations/ocmw-23027', 'organization page'],
+  ['/fr/social-map/organizations/ocmw-21007', 'organization page'],
 ];
 
 for (const [target, kind] of pages) {
@@ -186,9 +195,35 @@ test('the printable report is an A4 document with every theme on its own pages',
   await page.context().close();
 });
 
+test('a keyboard-only user searches the social map, filters it and opens a service', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + '/nl/social-map');
+  await page.keyboard.press('Tab');  // The skip link.
+  await page.keyboard.press('Enter');
+  // Tab to the search field, type as people do, and send the form with Enter.
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement.id)) !== 'q'; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('geisoleerd');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/q=geisoleerd/);
+  assert.match(await page.locator('#results-heading').textContent(), /^12 plaatsen gevonden$/);
+  // Tick Halle's box with the space bar and apply the filters.
+  await page.locator('#area-23027').focus();
+  await page.keyboard.press('Space');
+  await page.locator('button', { hasText: 'Filters toepassen' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/area=23027/);
+  assert.match(await page.locator('#results-heading').textContent(), /^1 plaats gevonden$/);
+  await page.locator('.result-list a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/nl\/social-map\/services\/demo-service-centre-23027$/);
+  assert.equal(await page.locator('h1').textContent(), 'Lokaal dienstencentrum Halle');
+  await page.context().close();
+});
+
 test('pages fit a small phone screen without sideways scrolling', async () => {
   const page = await newPage({ viewport: { width: 320, height: 640 } });
-  for (const target of ['/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility', '/nl/zones/elz-zennevallei/atlas', '/fr/zones/elz-zennevallei/atlas/grey_pressure', '/nl/areas/23027/atlas']) {
+  for (const target of ['/nl/social-map?q=ocmw', '/fr/social-map/services/demo-social-service-21007', '/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility', '/nl/zones/elz-zennevallei/atlas', '/fr/zones/elz-zennevallei/atlas/grey_pressure', '/nl/areas/23027/atlas']) {
     await page.goto(base + target);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${target} is ${overflow}px too wide at 320px`);

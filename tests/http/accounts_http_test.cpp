@@ -46,7 +46,8 @@ std::string UrlEncode(const std::string& text) {
 
 void AddUser(const ServerProcess& server, const std::string& email, const std::vector<std::string>& roles) {
   // The password goes through standard input, never the command line.
-  std::string command = std::string(ZONEATLAS_BINARY) + " --database " + server.database() + " user add --email " + email;
+  std::string command =
+      std::string(ZONEATLAS_BINARY) + " --database " + server.database() + " user add --email " + email;
   for (const std::string& role : roles) command += " --role " + role;
   std::FILE* pipe = popen((command + " >/dev/null 2>&1").c_str(), "w");
   ASSERT_NE(pipe, nullptr);
@@ -131,8 +132,8 @@ TEST(AccountsHttpTest, KeptPagesAreNeverSharedBetweenSignedInAndAnonymousVisitor
   EXPECT_TRUE(Contains(anonymous.body, ">Aanmelden</a>"));
   EXPECT_FALSE(Contains(anonymous.body, "Mijn account"));
   EXPECT_TRUE(anonymous.Header("Cache-Control").empty());
-  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei", {"Cookie: " + session.cookie}).body,
-                       ">Mijn account</a>"));
+  EXPECT_TRUE(
+      Contains(server.Get("/nl/zones/elz-zennevallei", {"Cookie: " + session.cookie}).body, ">Mijn account</a>"));
 }
 
 TEST(AccountsHttpTest, WrongPasswordsGetOneAnswerThenWait) {
@@ -165,7 +166,9 @@ TEST(AccountsHttpTest, BehindATrustedProxyEachClientIsCountedApart) {
 
 TEST(AccountsHttpTest, AnUntrustedForwardedForIsIgnored) {
   ServerProcess server;
-  auto attempt = [&](const std::string& email, const std::string& client) { return WrongSignIn(server, email, client); };
+  auto attempt = [&](const std::string& email, const std::string& client) {
+    return WrongSignIn(server, email, client);
+  };
   EXPECT_EQ(attempt("a@zone.be", "203.0.113.1").status, 401);
   EXPECT_EQ(attempt("b@zone.be", "203.0.113.2").status, 401);
   EXPECT_EQ(attempt("c@zone.be", "203.0.113.3").status, 429) << "a made-up header does not escape the count";
@@ -206,10 +209,12 @@ TEST(AccountsHttpTest, AZoneEditorChecksThenImportsFiguresForTheirZoneOnTheWeb) 
   EXPECT_TRUE(Contains(server.Get("/nl/account", {cookie}).body, "/nl/atlas/import"));
 
   // A file with a problem, and a figure for another zone's municipality: nothing is kept.
-  const std::string bad = "gemeente;indicator;2024\nHalle;increased_reimb;14,1\nPepingen;increased_reimb;veel\n"
-                          "Anderlecht;increased_reimb;30\n";
-  const auto refused = server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
-                                      Multipart({{"csrf_token", editor.csrf_token}, {"source", "test"}}, "vt.csv", bad));
+  const std::string bad =
+      "gemeente;indicator;2024\nHalle;increased_reimb;14,1\nPepingen;increased_reimb;veel\n"
+      "Anderlecht;increased_reimb;30\n";
+  const auto refused =
+      server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                     Multipart({{"csrf_token", editor.csrf_token}, {"source", "test"}}, "vt.csv", bad));
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(Contains(refused.body, "veel")) << refused.body.substr(0, 2000);
   EXPECT_TRUE(Contains(refused.body, "21001 is not an area of your zone(s)"));
@@ -220,21 +225,25 @@ TEST(AccountsHttpTest, AZoneEditorChecksThenImportsFiguresForTheirZoneOnTheWeb) 
                                      Multipart({{"source", "test"}}, "vt.csv", "x"));
   EXPECT_EQ(forged.status, 403);
 
-  const std::string good = "gemeente;indicator;2023;2024\nHalle;increased_reimb;13,9;14,1\nPepingen;increased_reimb;17;17,5\n";
-  const auto checked = server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
-                                      Multipart({{"csrf_token", editor.csrf_token}, {"source", "IMA-Atlas 2024"}}, "vt.csv", good));
+  const std::string good =
+      "gemeente;indicator;2023;2024\nHalle;increased_reimb;13,9;14,1\nPepingen;increased_reimb;17;17,5\n";
+  const auto checked =
+      server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                     Multipart({{"csrf_token", editor.csrf_token}, {"source", "IMA-Atlas 2024"}}, "vt.csv", good));
   ASSERT_EQ(checked.status, 200) << checked.body.substr(0, 2000);
   EXPECT_TRUE(Contains(checked.body, "4 cijfers"));
   EXPECT_TRUE(Contains(server.Get("/api/v1/observations?indicator=increased_reimb&area=23027&period=2024").body,
-                       "\"observations\":[]")) << "checking writes nothing";
+                       "\"observations\":[]"))
+      << "checking writes nothing";
   const auto at = checked.body.find("action=\"/nl/atlas/import/");
   ASSERT_NE(at, std::string::npos);
   const std::string confirm = checked.body.substr(at + 8, checked.body.find('"', at + 8) - at - 8);
   // Someone else cannot confirm another person's upload.
   AddUser(server, "other@zone.be", {"zone_editor:elz-zennevallei"});
   const Session other = SignIn(server, "other@zone.be");
-  EXPECT_EQ(server.Request("POST", confirm, {kFormType, "Cookie: " + other.cookie}, "csrf_token=" + other.csrf_token).status,
-            404);
+  EXPECT_EQ(
+      server.Request("POST", confirm, {kFormType, "Cookie: " + other.cookie}, "csrf_token=" + other.csrf_token).status,
+      404);
   const auto imported = server.Request("POST", confirm, {kFormType, cookie}, "csrf_token=" + editor.csrf_token);
   ASSERT_EQ(imported.status, 200) << imported.body.substr(0, 2000);
   EXPECT_TRUE(Contains(imported.body, "De cijfers zijn geïmporteerd."));
@@ -252,9 +261,9 @@ TEST(AccountsHttpTest, PasswordChangeNeedsTheCurrentPassword) {
   ServerProcess server;
   AddUser(server, "me@zone.be", {});
   const Session session = SignIn(server, "me@zone.be");
-  const auto wrong = server.Request("POST", "/en/account/password", {kFormType, "Cookie: " + session.cookie},
-                                    "csrf_token=" + session.csrf_token +
-                                        "&current_password=nope&new_password=another+long+passphrase");
+  const auto wrong = server.Request(
+      "POST", "/en/account/password", {kFormType, "Cookie: " + session.cookie},
+      "csrf_token=" + session.csrf_token + "&current_password=nope&new_password=another+long+passphrase");
   EXPECT_EQ(wrong.status, 403);
   EXPECT_TRUE(Contains(wrong.body, "Your current password is not right."));
   const auto changed = server.Request("POST", "/en/account/password", {kFormType, "Cookie: " + session.cookie},
@@ -274,15 +283,17 @@ TEST(AccountsHttpTest, AnAdministratorAddsAndDisablesAccounts) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "admin@zone.be"));
 
-  const auto refused = server.Request("POST", "/nl/admin/users", {kFormType, cookie},
-                                      "csrf_token=" + admin.csrf_token +
-                                          "&email=editor%40zone.be&role=zone_editor&scope=&password=" + UrlEncode(kPassword));
+  const auto refused =
+      server.Request("POST", "/nl/admin/users", {kFormType, cookie},
+                     "csrf_token=" + admin.csrf_token +
+                         "&email=editor%40zone.be&role=zone_editor&scope=&password=" + UrlEncode(kPassword));
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(Contains(refused.body, "needs a zone or organisation")) << "an editor without a zone";
   const auto added = server.Request("POST", "/nl/admin/users", {kFormType, cookie},
                                     "csrf_token=" + admin.csrf_token +
                                         "&email=editor%40zone.be&display_name=An+Editor&role=zone_editor"
-                                        "&scope=elz-zennevallei&password=" + UrlEncode(kPassword));
+                                        "&scope=elz-zennevallei&password=" +
+                                        UrlEncode(kPassword));
   ASSERT_EQ(added.status, 200) << added.body.substr(0, 500);
   EXPECT_TRUE(Contains(added.body, "Het account voor editor@zone.be is toegevoegd."));
   const Session editor = SignIn(server, "editor@zone.be");
@@ -389,13 +400,14 @@ TEST(AccountsHttpTest, ZoneEditorsSeeTheirZonesHistoryAndRestoreAVersion) {
   const auto start = history.body.rfind("action=\"", at) + 8;
   const std::string action = history.body.substr(start, at + 8 - start);
   EXPECT_EQ(server.Request("POST", action, {kFormType, cookie}, "csrf_token=" + std::string(64, '0')).status, 403);
-  EXPECT_EQ(server.Request("POST", action, {kFormType, "Cookie: " + other.cookie}, "csrf_token=" + other.csrf_token)
-                .status,
-            403);
+  EXPECT_EQ(
+      server.Request("POST", action, {kFormType, "Cookie: " + other.cookie}, "csrf_token=" + other.csrf_token).status,
+      403);
   const auto restored = server.Request("POST", action, {kFormType, cookie}, "csrf_token=" + editor.csrf_token);
   EXPECT_EQ(restored.status, 303);
   EXPECT_EQ(restored.Header("Location"), "/nl/zones/elz-zennevallei/history?restored=1");
-  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei").body, "Pepingen")) << "the seven municipalities are back";
+  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei").body, "Pepingen"))
+      << "the seven municipalities are back";
   const auto after = server.Get("/nl/zones/elz-zennevallei/history?restored=1", {cookie});
   EXPECT_TRUE(Contains(after.body, "Teruggezet"));
   EXPECT_TRUE(Contains(after.body, "editor@zennevallei.be"));
@@ -421,7 +433,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
   for (Person& person : people) {
     if (person.name == "anonymous") continue;
     std::vector<std::string> grants;
-    for (const std::string& role : person.roles) grants.push_back(role + (scopes.contains(role) ? scopes.at(role) : ""));
+    for (const std::string& role : person.roles)
+      grants.push_back(role + (scopes.contains(role) ? scopes.at(role) : ""));
     AddUser(server, person.name, grants);
     person.session = SignIn(server, person.name);
   }
@@ -455,10 +468,20 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                 route_rule == "partner_editor" || route_rule == "zone_editor" || route_rule == "admin")
         << route_name << " has rule " << route_rule;
     std::string target = route_pattern;
-    for (const auto& [parameter, value] : std::vector<std::pair<std::string, std::string>>{
-             {"{lang}", "nl"}, {"{zone_id}", "elz-zennevallei"}, {"{code}", "23064"}, {"{path...}", "css/site.css"},
-             {"{user_id}", "no-such-user"}, {"{token_id}", "no-such-token"}, {"{change_id}", "1"},
-             {"{entity_type}", "user"}, {"{entity_id}", "no-such-user"}, {"{indicator_id}", "share_65plus"}, {"{upload_id}", "no-such-upload"}}) {
+    for (const auto& [parameter, value] :
+         std::vector<std::pair<std::string, std::string>>{{"{lang}", "nl"},
+                                                          {"{zone_id}", "elz-zennevallei"},
+                                                          {"{code}", "23064"},
+                                                          {"{path...}", "css/site.css"},
+                                                          {"{user_id}", "no-such-user"},
+                                                          {"{token_id}", "no-such-token"},
+                                                          {"{change_id}", "1"},
+                                                          {"{entity_type}", "user"},
+                                                          {"{entity_id}", "no-such-user"},
+                                                          {"{indicator_id}", "share_65plus"},
+                                                          {"{upload_id}", "no-such-upload"},
+                                                          {"{service_id}", "no-such-service"},
+                                                          {"{organization_id}", "no-such-organization"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;
@@ -466,9 +489,9 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
       std::vector<std::string> headers = {kFormType};
       if (person.session) headers.push_back("Cookie: " + person.session->cookie);
       const auto response = server.Request(route_method, target, headers, route_method == "POST" ? "x=1" : "");
-      const bool refused_by_rule =
-          Contains(response.body, "Meld u aan") || Contains(response.body, "Geen toegang") ||
-          Contains(response.body, "\"title\":\"Unauthorized\"") || Contains(response.body, "\"title\":\"Forbidden\"");
+      const bool refused_by_rule = Contains(response.body, "Meld u aan") || Contains(response.body, "Geen toegang") ||
+                                   Contains(response.body, "\"title\":\"Unauthorized\"") ||
+                                   Contains(response.body, "\"title\":\"Forbidden\"");
       if (allowed(route_rule, person)) {
         EXPECT_NE(response.status, 401) << route_name << " for " << person.name;
         EXPECT_FALSE(refused_by_rule) << route_name << " for " << person.name;

@@ -1,0 +1,416 @@
+// The social map's pages: search, service, organization.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <chrono>
+#include <set>
+
+#include "core/text.hpp"
+#include "socialmap/import.hpp"
+#include "socialmap/opening.hpp"
+#include "socialmap/routes.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::socialmap {
+namespace json = boost::json;
+namespace {
+
+constexpr std::size_t kPerPage = 20;
+constexpr std::size_t kMaxQueryBytes = 200;
+constexpr int kVerifiedWithinDays = 365;
+const std::vector<int> kRadiiKm{1, 2, 5, 10, 25};
+
+std::vector<std::string> Values(const http::Request& request, const std::string& name) {
+  std::vector<std::string> values;
+  const auto [first, last] = request.query.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    if (!it->second.empty() && it->second.size() <= 64) values.push_back(it->second);
+  }
+  return values;
+}
+
+std::string Text(const web::Site& site, Language language, std::string_view key) {
+  return std::string(site.renderer.catalog().Get(language, key));
+}
+
+// A weekday's name: the messages "weekday_0" (Monday) … "weekday_6".
+std::string WeekdayName(const web::Site& site, Language language, int weekday) {
+  return Text(site, language, "weekday_" + std::to_string(weekday));
+}
+
+std::string LanguageName(const web::Site& site, Language language, const std::string& code) {
+  const std::string key = "language_name_" + code;
+  const std::string name = Text(site, language, key);
+  return name == key ? text::AsciiLower(code) : name;
+}
+
+std::string AreaName(const Services& services, const std::string& code, Language language) {
+  auto area = services.geography.FindArea(code, Date::Today());
+  if (!area) return code;
+  const std::string& name = language == Language::kFr   ? area->names.fr
+                            : language == Language::kEn ? area->names.en
+                                                        : area->names.nl;
+  return name.empty() ? area->names.nl : name;
+}
+
+std::string FormatDay(const Date& date, Language language) {
+  return view::FormatDate(date.year(), date.month(), date.day(), language);
+}
+
+// Where "near" points: "50.73, 4.23", a postcode, or a municipality by code or name.
+Result<std::optional<search::Point>> NearPoint(const Services& services, const std::string& near) {
+  const std::string trimmed(text::Trim(near));
+  if (trimmed.empty()) return std::optional<search::Point>();
+  if (const auto comma = trimmed.find(','); comma != std::string::npos) {
+    const auto latitude = text::ParseDecimal(text::Trim(std::string_view(trimmed).substr(0, comma)));
+    const auto longitude = text::ParseDecimal(text::Trim(std::string_view(trimmed).substr(comma + 1)));
+    if (latitude && longitude && *latitude > -90 && *latitude < 90 && *longitude > -180 && *longitude < 180) {
+      return std::optional<search::Point>(search::Point{*latitude, *longitude});
+    }
+  }
+  std::string place = trimmed;
+  if (!text::IsDigits(trimmed) || trimmed.size() != 4) {
+    auto resolver = MunicipalityResolver(services.geography);
+    if (!resolver) return Fail(resolver.error());
+    auto code = (*resolver)(trimmed);
+    if (!code) return std::optional<search::Point>();
+    place = *code;
+  }
+  return services.store.PlaceOf(place);
+}
+
+json::object HoursModel(const web::Site& site, Language language, const Service& service) {
+  json::array days;
+  for (int weekday = 0; weekday < 7; ++weekday) {
+    json::array periods;
+    for (const Hours& hours : service.hours) {
+      if (hours.weekday != weekday) continue;
+      const bool all_day = hours.opens == 0 && hours.closes == 24 * 60;
+      periods.push_back(
+          json::object{{"text", all_day ? Text(site, language, "socialmap_all_day")
+                                        : FormatClock(hours.opens) + "–" + FormatClock(hours.closes % (24 * 60))},
+                       {"walk_in", hours.walk_in},
+                       {"overnight", hours.closes <= hours.opens && !all_day},
+                       {"note", hours.note}});
+    }
+    days.push_back(json::object{
+        {"name", WeekdayName(site, language, weekday)}, {"periods", periods}, {"closed", periods.empty()}});
+  }
+  return json::object{{"days", days}, {"has_hours", !service.hours.empty()}};
+}
+
+// "Open now" or "Closed · opens Thursday at 09:00", in Belgian time.
+json::object OpenModel(const web::Site& site, Language language, const Service& service, const LocalMoment& now) {
+  if (service.hours.empty()) return {{"known", false}};
+  if (OpenAt(service.hours, now)) {
+    return {{"known", true}, {"open", true}, {"walk_in_now", OpenAt(service.hours, now, true)}};
+  }
+  json::object model{{"known", true}, {"open", false}};
+  if (auto next = NextOpening(service.hours, now)) {
+    const std::string day = next->date == now.date
+                                ? Text(site, language, "socialmap_today")
+                                : WeekdayName(site, language, next->weekday) + " " + FormatDay(next->date, language);
+    model["opens"] = site.renderer.catalog().Format(language, "socialmap_opens_at",
+                                                    {{"day", day}, {"time", FormatClock(next->minutes)}});
+  }
+  if (IsPublicHoliday(now.date)) model["holiday"] = true;
+  return model;
+}
+
+std::string Summary(const Service& service, Language language) {
+  const std::string& plain = service.plain.In(language);
+  const std::string& text = plain.empty() ? service.description.Best(language) : plain;
+  if (text.size() <= 220) return text;
+  std::size_t cut = text.rfind(' ', 210);
+  if (cut == std::string::npos) cut = 210;
+  return text.substr(0, cut) + " …";
+}
+
+json::object TermModel(const Term& term, Language language, std::size_t count, bool checked) {
+  return {{"id", term.id}, {"name", term.name.Best(language)}, {"count", count}, {"checked", checked}};
+}
+
+http::Response SearchPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  SearchRequest query;
+  query.text = request.Query("q").value_or("");
+  if (query.text.size() > kMaxQueryBytes) query.text.resize(kMaxQueryBytes);
+  if (!text::IsValidUtf8(query.text)) query.text.clear();
+  query.themes = Values(request, "theme");
+  query.target_groups = Values(request, "group");
+  query.areas = Values(request, "area");
+  query.languages = Values(request, "language");
+  query.costs = Values(request, "cost");
+  query.walk_in = request.Query("walk_in").value_or("") == "1";
+  const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
+  const std::string open = request.Query("open").value_or("");
+  const std::string day_text = request.Query("day").value_or("");
+  json::array notes;
+  if (open == "now") query.open_at = now;
+  if (open == "day") {
+    if (auto day = Date::Parse(day_text)) {
+      query.open_on = *day;
+    } else {
+      notes.emplace_back(Text(site, language, "socialmap_day_invalid"));
+    }
+  }
+  query.now = now;
+  const std::string near = request.Query("near").value_or("");
+  const int radius = static_cast<int>(text::ParseInteger(request.Query("radius").value_or("")).value_or(5));
+  auto point = NearPoint(services, near.substr(0, 100));
+  if (!point) return web::ErrorPage(site, request, language, point.error());
+  if (*point) {
+    query.near = **point;
+    query.radius_km = std::clamp(radius, 1, 100);
+  } else if (!text::Trim(near).empty()) {
+    notes.emplace_back(
+        site.renderer.catalog().Format(language, "socialmap_near_unknown", {{"place", near.substr(0, 100)}}));
+  }
+  const std::size_t page = static_cast<std::size_t>(
+      std::clamp<long long>(text::ParseInteger(request.Query("page").value_or("1")).value_or(1), 1, 500));
+  query.offset = (page - 1) * kPerPage;
+  query.limit = kPerPage;
+  auto result = services.search.Find(query);
+  if (!result) return web::ErrorPage(site, request, language, result.error());
+
+  json::array hits;
+  for (const search::Hit& hit : result->hits) {
+    auto service = services.store.FindService(hit.id);
+    if (!service) continue;  // Removed since the index last caught up.
+    auto organization = services.store.FindOrganization(service->organization_id);
+    auto locations = services.store.Locations(service->location_ids);
+    std::string where;
+    if (locations && !locations->empty()) {
+      const Location& first = locations->front();
+      where = first.address + ", " + first.postal_code + " " + first.city;
+    }
+    json::object item{{"name", service->name.Best(language)},
+                      {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service->id))},
+                      {"organization", organization ? organization->name : ""},
+                      {"summary", Summary(*service, language)},
+                      {"plain", !service->plain.In(language).empty()},
+                      {"where", where},
+                      {"walk_in", service->walk_in()},
+                      {"cost", Text(site, language, "socialmap_cost_" + std::string(CostName(service->cost)))},
+                      {"state", OpenModel(site, language, *service, now)},
+                      {"demo", service->demo}};
+    if (hit.distance_km) item["distance"] = view::FormatNumber(*hit.distance_km, 1, language) + " km";
+    hits.push_back(std::move(item));
+  }
+
+  const auto counts = [&](const char* facet) {
+    const auto it = result->facets.find(facet);
+    return it == result->facets.end() ? std::map<std::string, std::size_t>() : it->second;
+  };
+  const auto chosen = [](const std::vector<std::string>& values, const std::string& id) {
+    return std::find(values.begin(), values.end(), id) != values.end();
+  };
+  json::array themes, groups, areas, languages, costs;
+  for (const Term& term : services.taxonomy.themes()) {
+    const std::size_t count = counts("theme")[term.id];
+    if (count > 0 || chosen(query.themes, term.id))
+      themes.push_back(TermModel(term, language, count, chosen(query.themes, term.id)));
+  }
+  for (const Term& term : services.taxonomy.target_groups()) {
+    const std::size_t count = counts("target_group")[term.id];
+    if (count > 0 || chosen(query.target_groups, term.id)) {
+      groups.push_back(TermModel(term, language, count, chosen(query.target_groups, term.id)));
+    }
+  }
+  std::vector<json::object> area_items;
+  for (const auto& [code, count] : counts("area")) {
+    area_items.push_back({{"id", code},
+                          {"name", AreaName(services, code, language)},
+                          {"count", count},
+                          {"checked", chosen(query.areas, code)}});
+  }
+  std::sort(area_items.begin(), area_items.end(), [](const json::object& a, const json::object& b) {
+    return a.at("name").as_string() < b.at("name").as_string();
+  });
+  for (json::object& item : area_items) areas.push_back(std::move(item));
+  for (const auto& [code, count] : counts("language")) {
+    languages.push_back(json::object{{"id", code},
+                                     {"name", LanguageName(site, language, code)},
+                                     {"count", count},
+                                     {"checked", chosen(query.languages, code)}});
+  }
+  for (Cost cost : {Cost::kFree, Cost::kReduced, Cost::kPaid}) {
+    const std::string id(CostName(cost));
+    const std::size_t count = counts("cost")[id];
+    if (count > 0 || chosen(query.costs, id)) {
+      costs.push_back(json::object{{"id", id},
+                                   {"name", Text(site, language, "socialmap_cost_" + id)},
+                                   {"count", count},
+                                   {"checked", chosen(query.costs, id)}});
+    }
+  }
+  json::array radii;
+  for (int km : kRadiiKm) radii.push_back(json::object{{"km", km}, {"selected", km == radius}});
+
+  // The same search on another page.
+  std::string base = web::Href(language, "/social-map") + "?";
+  for (const auto& [name, value] : request.query) {
+    if (name != "page") base += name + "=" + web::PercentEncode(value) + "&";
+  }
+  json::object model{
+      {"action", web::Href(language, "/social-map")},
+      {"q", query.text},
+      {"near", near.substr(0, 100)},
+      {"radii", radii},
+      {"open_now", open == "now"},
+      {"open_day", open == "day"},
+      {"open_any", open != "now" && open != "day"},
+      {"day", day_text.substr(0, 10)},
+      {"walk_in", query.walk_in},
+      {"walk_in_count", counts("walk_in")["yes"]},
+      {"open_now_count", result->open_now.value_or(0)},
+      {"has_themes", !themes.empty()},
+      {"has_groups", !groups.empty()},
+      {"has_areas", !areas.empty()},
+      {"has_desk_languages", !languages.empty()},
+      {"has_costs", !costs.empty()},
+      {"themes", themes},
+      {"groups", groups},
+      {"areas", areas},
+      {"desk_languages", languages},
+      {"costs", costs},
+      {"hits", hits},
+      {"has_hits", !hits.empty()},
+      {"notes", notes},
+      {"total", result->total},
+      {"total_text", result->total == 1
+                         ? Text(site, language, "socialmap_total_one")
+                         : site.renderer.catalog().Format(
+                               language, "socialmap_total",
+                               {{"count", view::FormatInteger(static_cast<long long>(result->total), language)}})},
+      {"near_sorted", query.near.has_value()},
+  };
+  if (result->did_you_mean) {
+    model["did_you_mean"] = *result->did_you_mean;
+    model["did_you_mean_href"] = web::Href(language, "/social-map") + "?q=" + web::PercentEncode(*result->did_you_mean);
+  }
+  if (page > 1) model["previous_href"] = base + "page=" + std::to_string(page - 1);
+  if (query.offset + kPerPage < result->total) model["next_href"] = base + "page=" + std::to_string(page + 1);
+  return web::Page(site, request, language, "socialmap_search", Text(site, language, "socialmap_title"),
+                   std::move(model));
+}
+
+http::Response ServicePage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto service = services.store.FindService(std::string(request.PathParam("service_id")));
+  if (!service) return web::ErrorPage(site, request, language, service.error());
+  auto organization = services.store.FindOrganization(service->organization_id);
+  if (!organization) return web::ErrorPage(site, request, language, organization.error());
+  auto locations = services.store.Locations(service->location_ids);
+  if (!locations) return web::ErrorPage(site, request, language, locations.error());
+  const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
+  json::array places;
+  for (const Location& location : *locations) {
+    json::object place{{"name", location.name},
+                       {"address", location.address},
+                       {"postal_code", location.postal_code},
+                       {"city", location.city},
+                       {"transport", location.transport.Best(language)},
+                       {"wheelchair", location.wheelchair}};
+    if (location.latitude && location.longitude) {
+      const std::string lat = std::to_string(*location.latitude), lon = std::to_string(*location.longitude);
+      place["map_href"] = "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=17/" + lat + "/" + lon;
+    }
+    places.push_back(std::move(place));
+  }
+  json::array themes;
+  std::vector<std::string> groups, areas, languages;
+  for (const std::string& id : service->themes) {
+    if (const Term* term = services.taxonomy.FindTheme(id)) {
+      themes.push_back(json::object{{"name", term->name.Best(language)},
+                                    {"href", web::Href(language, "/social-map") + "?theme=" + id}});
+    }
+  }
+  for (const std::string& id : service->target_groups) {
+    if (const Term* term = services.taxonomy.FindTargetGroup(id)) groups.push_back(term->name.Best(language));
+  }
+  for (const std::string& code : service->area_codes) areas.push_back(AreaName(services, code, language));
+  std::sort(areas.begin(), areas.end());
+  for (const std::string& code : service->languages) languages.push_back(LanguageName(site, language, code));
+  const auto join = [](const std::vector<std::string>& items) {
+    std::string joined;
+    for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
+    return joined;
+  };
+  const Term* level = services.taxonomy.FindCompetentLevel(service->competent_level);
+  json::object model{
+      {"name", service->name.Best(language)},
+      {"name_missing", service->name.In(language).empty()},
+      {"plain", service->plain.In(language)},
+      {"has_plain", !service->plain.In(language).empty()},
+      {"description", service->description.Best(language)},
+      {"description_missing", service->description.In(language).empty() && !service->description.empty()},
+      {"organization", organization->name},
+      {"organization_href", web::Href(language, "/social-map/organizations/" + web::PercentEncode(organization->id))},
+      {"state", OpenModel(site, language, *service, now)},
+      {"hours", HoursModel(site, language, *service)},
+      {"walk_in", service->walk_in()},
+      {"places", places},
+      {"themes", themes},
+      {"groups", join(groups)},
+      {"has_groups", !groups.empty()},
+      {"areas", join(areas)},
+      {"desk_languages", join(languages)},
+      {"has_desk_languages", !languages.empty()},
+      {"cost", Text(site, language, "socialmap_cost_" + std::string(CostName(service->cost)))},
+      {"cost_note", service->cost_note},
+      {"competent", level != nullptr ? level->name.Best(language) : service->competent_level},
+      {"application", service->application_process},
+      {"phone", service->phone},
+      {"email", service->email},
+      {"url", service->url},
+      {"demo", service->demo},
+      {"search_href", web::Href(language, "/social-map")},
+      {"inactive", !service->active()},
+  };
+  if (service->last_verified) {
+    model["verified"] = FormatDay(*service->last_verified, language);
+    model["stale"] = now.date.DaysSinceEpoch() - service->last_verified->DaysSinceEpoch() > kVerifiedWithinDays;
+  }
+  return web::Page(site, request, language, "socialmap_service", service->name.Best(language), std::move(model));
+}
+
+http::Response OrganizationPage(const web::Site& site, Services& services, const http::Request& request,
+                                Language language) {
+  auto organization = services.store.FindOrganization(std::string(request.PathParam("organization_id")));
+  if (!organization) return web::ErrorPage(site, request, language, organization.error());
+  auto offered = services.store.ServicesOf(organization->id);
+  if (!offered) return web::ErrorPage(site, request, language, offered.error());
+  json::array list;
+  for (const Service& service : *offered) {
+    if (!service.active()) continue;
+    list.push_back(json::object{{"name", service.name.Best(language)},
+                                {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service.id))},
+                                {"summary", Summary(service, language)}});
+  }
+  return web::Page(site, request, language, "socialmap_organization", organization->name,
+                   json::object{{"name", organization->name},
+                                {"description", organization->description.Best(language)},
+                                {"website", organization->website},
+                                {"email", organization->email},
+                                {"phone", organization->phone},
+                                {"services", list},
+                                {"search_href", web::Href(language, "/social-map")}});
+}
+
+}  // namespace
+
+void AddPageRoutes(http::Router& router, const web::Site& site, Services& services) {
+  const std::string everyone(web::kPublic);
+  router.Get("/{lang}/social-map",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return SearchPage(site, services, r, l); }),
+             {.name = "socialmap_search", .access = everyone});
+  router.Get("/{lang}/social-map/services/{service_id}",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return ServicePage(site, services, r, l); }),
+             {.name = "socialmap_service", .access = everyone});
+  router.Get("/{lang}/social-map/organizations/{organization_id}",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return OrganizationPage(site, services, r, l); }),
+             {.name = "socialmap_organization", .access = everyone});
+}
+
+}  // namespace zoneatlas::socialmap

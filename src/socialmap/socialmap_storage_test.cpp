@@ -1,0 +1,264 @@
+// The social map against SQLite and PostgreSQL: HSDS import, the search index kept in
+// step, and search quality on the demo social map.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "geo/import.hpp"
+#include "socialmap/hsds.hpp"
+#include "socialmap/import.hpp"
+#include "socialmap/search.hpp"
+#include "socialmap/store.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace zoneatlas::socialmap {
+namespace {
+
+using testing::TestDatabase;
+
+const audit::Actor kTester{"test", "the test suite"};
+
+LocalMoment At(int year, int month, int day, int hour, int minute) {
+  const Date date = *Date::FromYmd(year, month, day);
+  return {.date = date, .weekday = WeekdayOf(date), .minutes = hour * 60 + minute};
+}
+
+// A search for what someone typed, nothing else chosen.
+SearchRequest Typed(std::string text) {
+  SearchRequest request;
+  request.text = std::move(text);
+  return request;
+}
+
+bool StartsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+class SocialMapStorageTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    std::string skip_reason;
+    test_ = TestDatabase::Create(GetParam(), skip_reason);
+    if (!test_) GTEST_SKIP() << skip_reason;
+    taxonomy_ = std::make_unique<Taxonomy>(*Taxonomy::Shipped());
+    store_ = std::make_unique<Store>(database());
+    geography_ = std::make_unique<geo::Store>(database());
+    auto index = search::Index::Open((directory_.path() / "index").string());
+    ASSERT_TRUE(index) << index.error().message();
+    index_ = std::move(*index);
+    search_ = std::make_unique<Search>(*taxonomy_, *store_, *geography_, *index_);
+    auto areas = geo::ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester);
+    ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
+    const geo::ImportReport demo =
+        Import("social-map-demo.json", testing::RepositoryFile("data/demo/social-map-demo.json"));
+    ASSERT_TRUE(demo.ok()) << demo.Describe();
+    ASSERT_EQ(demo.rows_imported, 80);
+  }
+
+  db::Database& database() { return test_->database(); }
+
+  geo::ImportReport Import(const std::string& name, const std::string& content) {
+    auto report = ImportHsds(database(), *taxonomy_, *geography_, name, content, {}, kTester, search_.get());
+    EXPECT_TRUE(report) << report.error().message();
+    return report ? *report : geo::ImportReport{};
+  }
+
+  SearchResult Find(SearchRequest request) {
+    request.limit = 100;
+    auto result = search_->Find(request);
+    EXPECT_TRUE(result) << result.error().message();
+    return result ? *result : SearchResult{};
+  }
+  SearchResult Find(const std::string& text) { return Find(Typed(text)); }
+
+  static std::vector<std::string> Ids(const SearchResult& result) {
+    std::vector<std::string> ids;
+    for (const search::Hit& hit : result.hits) ids.push_back(hit.id);
+    return ids;
+  }
+  static bool AllStartWith(const SearchResult& result, const std::vector<std::string>& prefixes) {
+    return std::all_of(result.hits.begin(), result.hits.end(), [&](const search::Hit& hit) {
+      return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return StartsWith(hit.id, p); });
+    });
+  }
+
+  std::unique_ptr<TestDatabase> test_;
+  testing::TemporaryDirectory directory_;
+  std::unique_ptr<Taxonomy> taxonomy_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<geo::Store> geography_;
+  std::unique_ptr<search::Index> index_;
+  std::unique_ptr<Search> search_;
+};
+
+TEST_P(SocialMapStorageTest, StemmingAndAccentsFindWhatPeopleType) {
+  // "voedselpakketten" finds the theme's word "voedselpakket" (Dutch stem): every food service.
+  const SearchResult parcels = Find("voedselpakketten");
+  EXPECT_EQ(parcels.total, 16u);
+  EXPECT_TRUE(AllStartWith(parcels, {"demo-food-aid-", "demo-social-grocery-"}))
+      << ::testing::PrintToString(Ids(parcels));
+  // ... and the food distributions, whose own text says "voedselpakketten", come first.
+  EXPECT_TRUE(StartsWith(parcels.hits.front().id, "demo-food-aid-"));
+  // "geisoleerd" (no diaeresis) finds "Geïsoleerde mensen" and the theme's words.
+  const SearchResult isolated = Find("geisoleerd");
+  EXPECT_EQ(isolated.total, 12u);
+  EXPECT_TRUE(AllStartWith(isolated, {"demo-service-centre-"}));
+  // French stemming: "colis alimentaires" finds "colis alimentaire".
+  EXPECT_GE(Find("colis alimentaires").total, 12u);
+}
+
+TEST_P(SocialMapStorageTest, SynonymsAcrossLanguagesAndJargon) {
+  // CPAS, OCMW and sociaal huis are one thing: the social services of every municipality come first.
+  for (const char* text : {"CPAS", "ocmw", "sociaal huis"}) {
+    const SearchResult result = Find(text);
+    ASSERT_GE(result.total, 12u) << text;
+    EXPECT_TRUE(StartsWith(result.hits.front().id, "demo-social-service-")) << text << ": " << result.hits.front().id;
+  }
+  EXPECT_EQ(Ids(Find("CPAS")), Ids(Find("sociaal huis")));
+  // voedselbank ~ colis alimentaire.
+  EXPECT_EQ(Find("voedselbank").total, Find("colis alimentaire").total);
+}
+
+TEST_P(SocialMapStorageTest, MisspellingsGetADidYouMean) {
+  const SearchResult result = Find("voedselbnak");
+  EXPECT_EQ(result.total, 0u);
+  ASSERT_TRUE(result.did_you_mean);
+  EXPECT_EQ(*result.did_you_mean, "voedselbank");
+  EXPECT_EQ(Find("dienstencentrum").did_you_mean, std::nullopt);
+}
+
+TEST_P(SocialMapStorageTest, FacetsCountEveryMatchAndFiltersCombine) {
+  const SearchResult all = Find(SearchRequest{});
+  EXPECT_EQ(all.total, 80u);
+  EXPECT_EQ(all.facets.at("theme").at("drinking_water"), 12u);
+  // Halle's six own services, the zone's eight, and Sint-Pieters-Leeuw's social grocery,
+  // which serves the whole zone: counted by action area, not by address.
+  EXPECT_EQ(all.facets.at("area").at("23027"), 15u);
+  // Food in Halle, free: an AND across facets, an OR within one.
+  SearchRequest food;
+  food.themes = {"food"};
+  food.areas = {"23027"};
+  const SearchResult in_halle = Find(food);
+  EXPECT_EQ(in_halle.total, 3u) << ::testing::PrintToString(Ids(in_halle));
+  food.costs = {"free"};
+  EXPECT_EQ(Ids(Find(food)), std::vector<std::string>{"demo-food-aid-23027"});
+  food.costs = {"free", "reduced"};
+  EXPECT_EQ(Find(food).total, 3u);
+  SearchRequest arabic;
+  arabic.languages = {"ar"};
+  EXPECT_TRUE(AllStartWith(Find(arabic), {"demo-food-aid-", "demo-parenting-", "demo-night-shelter-"}));
+}
+
+TEST_P(SocialMapStorageTest, NearAPointSortedByDistanceWithinTheRadius) {
+  SearchRequest near;
+  near.text = "drinkwater";
+  near.near = search::Point{50.7336, 4.2346};  // Halle's market square.
+  near.radius_km = 10;
+  const SearchResult result = Find(near);
+  ASSERT_GE(result.total, 4u);
+  EXPECT_EQ(result.hits.front().id, "demo-water-point-23027");
+  double previous = 0;
+  for (const search::Hit& hit : result.hits) {
+    ASSERT_TRUE(hit.distance_km);
+    EXPECT_LE(*hit.distance_km, 10.0);
+    EXPECT_GE(*hit.distance_km, previous);
+    previous = *hit.distance_km;
+  }
+  // Ixelles and Watermael-Boitsfort are 12 km and more away.
+  const std::vector<std::string> ids = Ids(result);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "demo-water-point-21009"), 0);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "demo-water-point-21017"), 0);
+  near.radius_km = 1;
+  EXPECT_EQ(Ids(Find(near)), std::vector<std::string>{"demo-water-point-23027"});
+}
+
+TEST_P(SocialMapStorageTest, OpenNowAtFixedTimesIncludingHolidaysAndNights) {
+  // Monday 23 November 2026, 10:00: the social services are open (MO 09:00–12:00).
+  SearchRequest monday = Typed("ocmw");
+  monday.open_at = At(2026, 11, 23, 10, 0);
+  EXPECT_GE(Find(monday).total, 12u);
+  // Saturday 03:00: only what runs through the night or all day.
+  SearchRequest night;
+  night.open_at = At(2026, 11, 28, 3, 0);
+  const SearchResult at_night = Find(night);
+  EXPECT_EQ(at_night.total, 12u + 2u) << ::testing::PrintToString(Ids(at_night));
+  EXPECT_TRUE(AllStartWith(at_night, {"demo-water-point-", "demo-night-shelter-"}));
+  // Easter Monday 2026, 10:00: closed everywhere except what is kept on holidays.
+  SearchRequest easter;
+  easter.open_at = At(2026, 4, 6, 10, 0);
+  EXPECT_TRUE(AllStartWith(Find(easter), {"demo-water-point-", "demo-night-shelter-"}));
+  // On a day: Friday 27 November 2026 has the food distributions.
+  SearchRequest friday = Typed("voedselpakket");
+  friday.open_on = *Date::FromYmd(2026, 11, 27);
+  EXPECT_EQ(Find(friday).total, 12u);
+  friday.open_on = *Date::FromYmd(2026, 11, 26);
+  EXPECT_EQ(Find(friday).total, 0u);
+  // The "open now" count rides along with any search.
+  SearchRequest counted;
+  counted.now = At(2026, 11, 28, 3, 0);
+  EXPECT_EQ(Find(counted).open_now, 14u);
+}
+
+TEST_P(SocialMapStorageTest, OddQueriesNeverFail) {
+  for (const std::string& text :
+       {std::string("\"unterminated"), std::string("AND OR NOT"), std::string("*"), std::string(5000, 'x'),
+        std::string("🙂 ∑ \xE2\x80\x8B"), std::string("a:b NEAR/3 (c")}) {
+    auto result = search_->Find(Typed(text));
+    EXPECT_TRUE(result) << text.substr(0, 40);
+  }
+}
+
+TEST_P(SocialMapStorageTest, ExportImportsBackToTheSameRecords) {
+  auto before = store_->Everything();
+  ASSERT_TRUE(before);
+  const std::string exported = WriteHsdsJson(*before, Language::kNl);
+  const geo::ImportReport again = Import("export.json", exported);
+  ASSERT_TRUE(again.ok()) << again.Describe();
+  auto after = store_->Everything();
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->services, before->services);
+  EXPECT_EQ(after->organizations, before->organizations);
+  EXPECT_EQ(after->locations, before->locations);
+}
+
+TEST_P(SocialMapStorageTest, ABadFileImportsNothing) {
+  auto before = store_->Generation();
+  const geo::ImportReport report = Import(
+      "bad.json", R"([{"id": "new-1", "name": "Nieuw", "status": "active", "organization": {"id": "o", "name": "O"}},
+                      {"id": "new-2", "name": "Kapot", "status": "active", "organization_id": "o",
+                       "schedules": [{"byday": "MO", "opens_at": "25:00", "closes_at": "12:00"}]}])");
+  EXPECT_FALSE(report.ok());
+  EXPECT_NE(report.Describe().find("services[1] (new-2): schedules.opens_at: '25:00' is not a time"), std::string::npos)
+      << report.Describe();
+  EXPECT_EQ(*store_->Generation(), *before);
+  EXPECT_FALSE(store_->FindService("new-1"));
+}
+
+TEST_P(SocialMapStorageTest, TheIndexFollowsEveryChangeAndRebuildsTheSame) {
+  const std::vector<std::string> water = Ids(Find("drinkwater"));
+  ASSERT_EQ(water.size(), 12u);
+  // A service closed for good leaves the results at the next search.
+  auto closed = store_->FindService("demo-water-point-23027");
+  ASSERT_TRUE(closed);
+  closed->status = "defunct";
+  auto organization = store_->FindOrganization(closed->organization_id);
+  ASSERT_TRUE(organization);
+  auto locations = store_->Locations(closed->location_ids);
+  ASSERT_TRUE(locations);
+  auto saved = database().InTransaction([&](db::Connection& connection) {
+    return Store::Save(connection, SocialMap{{*organization}, *locations, {*closed}}, {.actor = kTester}, "closing");
+  });
+  ASSERT_TRUE(saved) << saved.error().message();
+  // Written by "another process": this search catches up on its own.
+  EXPECT_EQ(Find("drinkwater").total, 11u);
+  EXPECT_EQ(*index_->Revision(), *store_->Generation());
+  auto rebuilt = search_->Rebuild();
+  ASSERT_TRUE(rebuilt);
+  EXPECT_EQ(*rebuilt, 79u);
+  EXPECT_EQ(Find("drinkwater").total, 11u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, SocialMapStorageTest, ::testing::ValuesIn(testing::Engines()),
+                         testing::EngineTestName);
+
+}  // namespace
+}  // namespace zoneatlas::socialmap

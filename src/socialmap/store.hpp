@@ -1,0 +1,60 @@
+// socialmap/store.hpp: the social map's SQL.
+//
+// Every write raises the 'socialmap' change counter and stamps the rows it touched with
+// the new value (their revision), so that the search index — in this process or another —
+// can catch up on exactly what changed since it last looked.
+//
+// Thread safety: a Store may be used from many threads; the database serialises writes.
+#ifndef ZONEATLAS_SOCIALMAP_STORE_HPP_
+#define ZONEATLAS_SOCIALMAP_STORE_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "platform/db/database.hpp"
+#include "platform/search/index.hpp"
+#include "socialmap/model.hpp"
+
+namespace zoneatlas::socialmap {
+
+class Store {
+ public:
+  explicit Store(db::Database& database) : database_(database) {}
+
+  // Adds or replaces every record of `map` (a service's hours, areas, languages, terms
+  // and locations are replaced as a whole) inside the caller's transaction, records the
+  // import `what` in the audit trail, and returns the new revision.
+  static Result<std::int64_t> Save(db::Connection& connection, const SocialMap& map, const audit::Context& context,
+                                   const std::string& what);
+
+  // The social map's change counter.
+  Result<std::int64_t> Generation() const;
+  // Every service (whatever its status) stamped after `revision`, with all it carries.
+  Result<std::vector<Service>> ChangedSince(std::int64_t revision) const;
+  // Every service, organization and location: what an export carries.
+  Result<SocialMap> Everything() const;
+  // Returns kNotFound when there is no such record.
+  Result<Service> FindService(const std::string& id) const;
+  Result<Organization> FindOrganization(const std::string& id) const;
+  // The locations with these ids, in no particular order; unknown ids are left out.
+  Result<std::vector<Location>> Locations(const std::vector<std::string>& ids) const;
+  // The middle of the social map's locations with this postcode or in this municipality
+  // (NIS code); nothing when there are none.
+  Result<std::optional<search::Point>> PlaceOf(const std::string& postcode_or_code) const;
+  // The services an organization offers (active or not).
+  Result<std::vector<Service>> ServicesOf(const std::string& organization_id) const;
+
+ private:
+  // Services chosen by `where` (over sm_services s) with everything they carry.
+  Result<std::vector<Service>> LoadServices(const std::string& where, const std::vector<db::Value>& params) const;
+
+  db::Database& database_;
+};
+
+}  // namespace zoneatlas::socialmap
+
+#endif  // ZONEATLAS_SOCIALMAP_STORE_HPP_
