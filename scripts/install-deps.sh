@@ -12,7 +12,7 @@ build_packages=(
   libxapian-dev libqrencode-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-test_packages=(postgresql chromium nodejs npm curl)
+test_packages=(postgresql chromium nodejs npm curl python3-jsonschema)
 bench_packages=(wrk nginx bc time)
 
 wanted=("${build_packages[@]}")

@@ -119,6 +119,7 @@ void Application::AddRoutes() {
   atlas::AddNeedsRoutes(router_, site_, *atlas_services_);
   atlas::AddImportRoutes(router_, site_, *atlas_services_, database_);
   socialmap::AddPageRoutes(router_, site_, *socialmap_services_);
+  socialmap::AddApiRoutes(router_, *socialmap_services_);
 }
 
 std::string Application::ClientAddress(const http::Request& request) const {

@@ -10,8 +10,8 @@ namespace zoneatlas::socialmap {
 namespace json = boost::json;
 namespace {
 
-constexpr std::string_view kThemes = "zoneatlas-themes";
-constexpr std::string_view kTargetGroups = "zoneatlas-target-groups";
+constexpr std::string_view kThemes = kThemeTaxonomy;
+constexpr std::string_view kTargetGroups = kTargetGroupTaxonomy;
 // Belgium with a margin: a point outside is a typing error (latitude and longitude swapped,
 // a comma lost).
 constexpr double kSouth = 49.45, kNorth = 51.55, kWest = 2.5, kEast = 6.45;
@@ -381,95 +381,109 @@ std::string WriteHsdsJson(const SocialMap& map, Language language) {
   for (const Location& location : map.locations) locations[location.id] = &location;
   json::array services;
   for (const Service& service : map.services) {
-    json::object extra{{"name", TextsJson(service.name)},
-                       {"description", TextsJson(service.description)},
-                       {"plain", TextsJson(service.plain)},
-                       {"cost", CostName(service.cost)},
-                       {"competent_level", service.competent_level},
-                       {"demo", service.demo}};
-    json::object object{{"id", service.id},
-                        {"organization_id", service.organization_id},
-                        {"name", service.name.Best(language)},
-                        {"description", service.description.Best(language)},
-                        {"status", service.status},
-                        {"zoneatlas", std::move(extra)}};
-    if (!service.url.empty()) object["url"] = service.url;
-    if (!service.email.empty()) object["email"] = service.email;
-    if (!service.application_process.empty()) object["application_process"] = service.application_process;
-    if (!service.cost_note.empty()) object["fees_description"] = service.cost_note;
-    if (service.last_verified) object["assured_date"] = service.last_verified->ToIso();
-    if (!service.verified_by.empty()) object["assurer_email"] = service.verified_by;
-    if (!service.phone.empty()) {
-      object["phones"] = json::array{json::object{{"id", service.id + "-phone"}, {"number", service.phone}}};
-    }
-    if (const auto it = organizations.find(service.organization_id); it != organizations.end()) {
-      const Organization& organization = *it->second;
-      json::object nested{{"id", organization.id},
-                          {"name", organization.name},
-                          {"description", organization.description.Best(language)},
-                          {"zoneatlas", json::object{{"description", TextsJson(organization.description)}}}};
-      if (!organization.website.empty()) nested["website"] = organization.website;
-      if (!organization.email.empty()) nested["email"] = organization.email;
-      if (!organization.phone.empty()) {
-        nested["phones"] =
-            json::array{json::object{{"id", organization.id + "-phone"}, {"number", organization.phone}}};
-      }
-      object["organization"] = std::move(nested);
-    }
-    json::array schedules;
-    for (std::size_t i = 0; i < service.hours.size(); ++i) {
-      const Hours& hours = service.hours[i];
-      json::object schedule{
-          {"id", service.id + "-hours-" + std::to_string(i + 1)},
-          {"service_id", service.id},
-          {"freq", "WEEKLY"},
-          {"byday", WeekdayCode(hours.weekday)},
-          {"opens_at", FormatClock(hours.opens)},
-          {"closes_at", FormatClock(hours.closes)},
-          {"zoneatlas", json::object{{"walk_in", hours.walk_in}, {"on_holidays", hours.on_holidays}}}};
-      if (!hours.location_id.empty()) schedule["location_id"] = hours.location_id;
-      if (hours.valid_from) schedule["valid_from"] = hours.valid_from->ToIso();
-      if (hours.valid_to) schedule["valid_to"] = hours.valid_to->ToIso();
-      if (!hours.note.empty()) schedule["description"] = hours.note;
-      if (hours.walk_in) schedule["attending_type"] = "walk-in";
-      schedules.push_back(std::move(schedule));
-    }
-    object["schedules"] = std::move(schedules);
-    json::array areas;
-    for (const std::string& code : service.area_codes) {
-      areas.push_back(json::object{{"id", service.id + "-area-" + code}, {"service_id", service.id}, {"name", code}});
-    }
-    object["service_areas"] = std::move(areas);
-    json::array languages;
-    for (const std::string& code : service.languages) {
-      languages.push_back(
-          json::object{{"id", service.id + "-language-" + code}, {"service_id", service.id}, {"code", code}});
-    }
-    object["languages"] = std::move(languages);
-    json::array at_locations;
-    for (const std::string& id : service.location_ids) {
-      json::object at{{"id", service.id + "-at-" + id}, {"service_id", service.id}, {"location_id", id}};
-      if (const auto it = locations.find(id); it != locations.end()) at["location"] = LocationJson(*it->second);
-      at_locations.push_back(std::move(at));
-    }
-    object["service_at_locations"] = std::move(at_locations);
-    json::array attributes;
-    const auto attribute = [&](std::string_view taxonomy, const std::string& term) {
-      attributes.push_back(json::object{
-          {"id", service.id + "-" + std::string(taxonomy) + "-" + term},
-          {"link_id", service.id},
-          {"link_type", "service"},
-          {"link_entity", "service"},
-          {"taxonomy_term_id", std::string(taxonomy) + ":" + term},
-          {"taxonomy_term",
-           json::object{{"id", term}, {"code", term}, {"name", term}, {"description", term}, {"taxonomy", taxonomy}}}});
-    };
-    for (const std::string& theme : service.themes) attribute(kThemes, theme);
-    for (const std::string& group : service.target_groups) attribute(kTargetGroups, group);
-    object["attributes"] = std::move(attributes);
-    services.push_back(std::move(object));
+    const auto it = organizations.find(service.organization_id);
+    services.push_back(ServiceJson(service, it == organizations.end() ? nullptr : it->second, locations, language));
   }
   return json::serialize(services);
+}
+
+json::object OrganizationJson(const Organization& organization, Language language) {
+  json::object nested{{"id", organization.id},
+                      {"name", organization.name},
+                      {"description", organization.description.Best(language)},
+                      {"zoneatlas", json::object{{"description", TextsJson(organization.description)}}}};
+  if (!organization.website.empty()) nested["website"] = organization.website;
+  if (!organization.email.empty()) nested["email"] = organization.email;
+  if (!organization.phone.empty()) {
+    nested["phones"] = json::array{json::object{{"id", organization.id + "-phone"}, {"number", organization.phone}}};
+  }
+  return nested;
+}
+
+json::object TaxonomyTermJson(const Term& term, std::string_view taxonomy, Language language) {
+  return {{"id", term.id},
+          {"code", term.id},
+          {"name", term.name.Best(language)},
+          {"description", term.name.Best(language)},
+          {"taxonomy", taxonomy},
+          {"language", LanguageCode(language)}};
+}
+
+json::object ServiceJson(const Service& service, const Organization* organization,
+                         const std::map<std::string, const Location*>& locations, Language language) {
+  json::object extra{{"name", TextsJson(service.name)},
+                     {"description", TextsJson(service.description)},
+                     {"plain", TextsJson(service.plain)},
+                     {"cost", CostName(service.cost)},
+                     {"competent_level", service.competent_level},
+                     {"demo", service.demo}};
+  json::object object{{"id", service.id},
+                      {"organization_id", service.organization_id},
+                      {"name", service.name.Best(language)},
+                      {"description", service.description.Best(language)},
+                      {"status", service.status},
+                      {"zoneatlas", std::move(extra)}};
+  if (!service.url.empty()) object["url"] = service.url;
+  if (!service.email.empty()) object["email"] = service.email;
+  if (!service.application_process.empty()) object["application_process"] = service.application_process;
+  if (!service.cost_note.empty()) object["fees_description"] = service.cost_note;
+  if (service.last_verified) object["assured_date"] = service.last_verified->ToIso();
+  if (!service.verified_by.empty()) object["assurer_email"] = service.verified_by;
+  if (!service.phone.empty()) {
+    object["phones"] = json::array{json::object{{"id", service.id + "-phone"}, {"number", service.phone}}};
+  }
+  if (organization != nullptr) object["organization"] = OrganizationJson(*organization, language);
+  json::array schedules;
+  for (std::size_t i = 0; i < service.hours.size(); ++i) {
+    const Hours& hours = service.hours[i];
+    json::object schedule{{"id", service.id + "-hours-" + std::to_string(i + 1)},
+                          {"service_id", service.id},
+                          {"freq", "WEEKLY"},
+                          {"byday", WeekdayCode(hours.weekday)},
+                          {"opens_at", FormatClock(hours.opens)},
+                          {"closes_at", FormatClock(hours.closes)},
+                          {"zoneatlas", json::object{{"walk_in", hours.walk_in}, {"on_holidays", hours.on_holidays}}}};
+    if (!hours.location_id.empty()) schedule["location_id"] = hours.location_id;
+    if (hours.valid_from) schedule["valid_from"] = hours.valid_from->ToIso();
+    if (hours.valid_to) schedule["valid_to"] = hours.valid_to->ToIso();
+    if (!hours.note.empty()) schedule["description"] = hours.note;
+    if (hours.walk_in) schedule["attending_type"] = "walk-in";
+    schedules.push_back(std::move(schedule));
+  }
+  object["schedules"] = std::move(schedules);
+  json::array areas;
+  for (const std::string& code : service.area_codes) {
+    areas.push_back(json::object{{"id", service.id + "-area-" + code}, {"service_id", service.id}, {"name", code}});
+  }
+  object["service_areas"] = std::move(areas);
+  json::array languages;
+  for (const std::string& code : service.languages) {
+    languages.push_back(
+        json::object{{"id", service.id + "-language-" + code}, {"service_id", service.id}, {"code", code}});
+  }
+  object["languages"] = std::move(languages);
+  json::array at_locations;
+  for (const std::string& id : service.location_ids) {
+    json::object at{{"id", service.id + "-at-" + id}, {"service_id", service.id}, {"location_id", id}};
+    if (const auto it = locations.find(id); it != locations.end()) at["location"] = LocationJson(*it->second);
+    at_locations.push_back(std::move(at));
+  }
+  object["service_at_locations"] = std::move(at_locations);
+  json::array attributes;
+  const auto attribute = [&](std::string_view taxonomy, const std::string& term) {
+    attributes.push_back(json::object{
+        {"id", service.id + "-" + std::string(taxonomy) + "-" + term},
+        {"link_id", service.id},
+        {"link_type", "service"},
+        {"link_entity", "service"},
+        {"taxonomy_term_id", std::string(taxonomy) + ":" + term},
+        {"taxonomy_term",
+         json::object{{"id", term}, {"code", term}, {"name", term}, {"description", term}, {"taxonomy", taxonomy}}}});
+  };
+  for (const std::string& theme : service.themes) attribute(kThemes, theme);
+  for (const std::string& group : service.target_groups) attribute(kTargetGroups, group);
+  object["attributes"] = std::move(attributes);
+  return object;
 }
 
 }  // namespace zoneatlas::socialmap

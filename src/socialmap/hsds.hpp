@@ -17,7 +17,9 @@
 #ifndef ZONEATLAS_SOCIALMAP_HSDS_HPP_
 #define ZONEATLAS_SOCIALMAP_HSDS_HPP_
 
+#include <boost/json/object.hpp>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +42,19 @@ SocialMap ParseHsdsJson(std::string_view content, const Taxonomy& taxonomy, cons
 // The map as an HSDS 3.0 JSON array of full services; HSDS's single-language fields in
 // `language` (falling back to Dutch, then French), every language in "zoneatlas".
 std::string WriteHsdsJson(const SocialMap& map, Language language);
+
+// One service as HSDS's service_full, with its organization (when given) and the
+// locations of `locations` it is offered at nested.
+boost::json::object ServiceJson(const Service& service, const Organization* organization,
+                                const std::map<std::string, const Location*>& locations, Language language);
+// An organization as HSDS's organization (without its services).
+boost::json::object OrganizationJson(const Organization& organization, Language language);
+// A theme or target group as an HSDS taxonomy_term.
+boost::json::object TaxonomyTermJson(const Term& term, std::string_view taxonomy, Language language);
+
+// The HSDS taxonomies our terms belong to.
+inline constexpr std::string_view kThemeTaxonomy = "zoneatlas-themes";
+inline constexpr std::string_view kTargetGroupTaxonomy = "zoneatlas-target-groups";
 
 }  // namespace zoneatlas::socialmap
 

@@ -27,6 +27,11 @@ struct Services {
 };
 
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
+// The HSDS 3.0 API: /api/hsds (about), /api/hsds/services (search, taxonomy_term_id,
+// taxonomy_id, organization_id, postcode, proximity in metres, lat and lon, page, per_page,
+// lang), /api/hsds/services/{id}, /api/hsds/organizations[/{id}], /api/hsds/taxonomies,
+// /api/hsds/taxonomy_terms. Public, like the social map itself.
+void AddApiRoutes(http::Router& router, Services& services);
 
 }  // namespace zoneatlas::socialmap
 

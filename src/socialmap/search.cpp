@@ -109,6 +109,7 @@ Result<search::Document> Search::DocumentOf(const Service& service,
     document.filters.push_back("language:" + language);
     document.facets["language"].push_back(language);
   }
+  document.filters.push_back("organization:" + service.organization_id);
   const std::string cost(CostName(service.cost));
   document.filters.push_back("cost:" + cost);
   document.facets["cost"].push_back(cost);
@@ -184,6 +185,7 @@ Result<SearchResult> Search::Find(const SearchRequest& request) {
   filter("area", request.areas);
   filter("language", request.languages);
   filter("cost", request.costs);
+  filter("organization", request.organizations);
   if (request.walk_in) query.filters["walk_in"] = {"yes"};
   query.near = request.near;
   query.radius_km = request.radius_km;

@@ -32,7 +32,7 @@ namespace zoneatlas::socialmap {
 
 struct SearchRequest {
   std::string text;
-  std::vector<std::string> themes, target_groups, areas, languages, costs;
+  std::vector<std::string> themes, target_groups, areas, languages, costs, organizations;
   bool walk_in = false;
   std::optional<LocalMoment> open_at;  // Open at this moment ("open now").
   std::optional<Date> open_on;         // Open at some time on this day.

@@ -233,6 +233,32 @@ TEST_P(SocialMapStorageTest, ABadFileImportsNothing) {
   EXPECT_FALSE(store_->FindService("new-1"));
 }
 
+TEST_P(SocialMapStorageTest, OpenReferralsOwnExamplesAreReadAndTheirForeignPlacesRefused) {
+  const std::string full = testing::SharedData("hsds-3.0/examples/service_full.json");
+  if (full.empty()) GTEST_SKIP() << "../shared/data/hsds-3.0 is not beside the repository";
+  geo::ImportReport report;
+  auto resolver = MunicipalityResolver(*geography_);
+  ASSERT_TRUE(resolver);
+  const SocialMap map = ParseHsdsJson(full, *taxonomy_, *resolver, report);
+  // The example is British: its point (100, 101) is not in Belgium, "MyCity" is no municipality.
+  ASSERT_EQ(report.problems.size(), 2u) << report.Describe();
+  EXPECT_NE(report.Describe().find("is not in Belgium"), std::string::npos);
+  EXPECT_NE(report.Describe().find("is not a known municipality"), std::string::npos);
+  // Everything else is read as HSDS means it.
+  ASSERT_EQ(map.services.size(), 1u);
+  const Service& service = map.services.front();
+  EXPECT_EQ(service.name.nl, "Community Counselling");
+  EXPECT_EQ(service.phone, "\"+44 1234 234567\"");
+  EXPECT_EQ(service.last_verified, *Date::FromYmd(2005, 1, 1));
+  ASSERT_EQ(service.hours.size(), 2u);  // byday TH,FR, 10:00–18:00.
+  EXPECT_EQ(service.hours[0].opens, 600);
+  EXPECT_EQ(service.hours[1].weekday, 4);
+  // An HSDS page of services is read as a list.
+  geo::ImportReport page;
+  ParseHsdsJson(testing::SharedData("hsds-3.0/examples/service_list.json"), *taxonomy_, *resolver, page);
+  EXPECT_EQ(page.rows_read, 1);
+}
+
 TEST_P(SocialMapStorageTest, TheIndexFollowsEveryChangeAndRebuildsTheSame) {
   const std::vector<std::string> water = Ids(Find("drinkwater"));
   ASSERT_EQ(water.size(), 12u);

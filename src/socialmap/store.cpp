@@ -384,6 +384,35 @@ Result<std::optional<search::Point>> Store::PlaceOf(const std::string& postcode_
   return std::optional<search::Point>(search::Point{*rows->front().OptionalReal(0), *rows->front().OptionalReal(1)});
 }
 
+Result<std::optional<std::string>> Store::MunicipalityOfPostcode(const std::string& postcode) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(
+        "SELECT municipality_code, COUNT(*) FROM sm_locations WHERE postal_code = ? AND municipality_code IS NOT NULL"
+        " GROUP BY municipality_code ORDER BY COUNT(*) DESC, municipality_code LIMIT 1",
+        {postcode});
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows->front().Text(0));
+}
+
+Result<std::pair<std::vector<Organization>, std::size_t>> Store::Organizations(std::size_t offset,
+                                                                               std::size_t limit) const {
+  return database_.WithConnection(
+      [&](db::Connection& connection) -> Result<std::pair<std::vector<Organization>, std::size_t>> {
+        auto count = connection.Query("SELECT COUNT(*) FROM sm_organizations");
+        if (!count) return Fail(count.error());
+        auto rows = connection.Query(
+            "SELECT id, name, description_nl, description_fr, website, email, phone FROM sm_organizations"
+            " ORDER BY name, id LIMIT ? OFFSET ?",
+            {static_cast<long long>(limit), static_cast<long long>(offset)});
+        if (!rows) return Fail(rows.error());
+        std::vector<Organization> organizations;
+        for (const Row& row : *rows) organizations.push_back(OrganizationOf(row));
+        return std::pair(std::move(organizations), static_cast<std::size_t>(count->front().Integer(0)));
+      });
+}
+
 Result<SocialMap> Store::Everything() const {
   SocialMap map;
   auto services = LoadServices("1 = 1", {});

@@ -45,6 +45,11 @@ class Store {
   // The middle of the social map's locations with this postcode or in this municipality
   // (NIS code); nothing when there are none.
   Result<std::optional<search::Point>> PlaceOf(const std::string& postcode_or_code) const;
+  // The municipality (NIS code) most of the social map's locations with this postcode are
+  // in; nothing when none is known.
+  Result<std::optional<std::string>> MunicipalityOfPostcode(const std::string& postcode) const;
+  // Organizations by name, `limit` from `offset`, and how many there are in all.
+  Result<std::pair<std::vector<Organization>, std::size_t>> Organizations(std::size_t offset, std::size_t limit) const;
   // The services an organization offers (active or not).
   Result<std::vector<Service>> ServicesOf(const std::string& organization_id) const;
 

@@ -481,7 +481,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{indicator_id}", "share_65plus"},
                                                           {"{upload_id}", "no-such-upload"},
                                                           {"{service_id}", "no-such-service"},
-                                                          {"{organization_id}", "no-such-organization"}}) {
+                                                          {"{organization_id}", "no-such-organization"},
+                                                          {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }
     ++routes;

@@ -54,8 +54,8 @@ ServerProcess* AtlasHttpTest::server_ = nullptr;
 TEST_F(AtlasHttpTest, TheZoneProfileShowsEveryGroupWithItsMunicipalitiesZoneAndRegion) {
   const auto page = server().Get("/nl/zones/elz-zennevallei/atlas");
   ASSERT_EQ(page.status, 200);
-  for (const char* group : {"Demografie", "Gezondheid en zorg", "Socio-economie", "Technologie en onderwijs",
-                            "Ecologie en wonen"}) {
+  for (const char* group :
+       {"Demografie", "Gezondheid en zorg", "Socio-economie", "Technologie en onderwijs", "Ecologie en wonen"}) {
     EXPECT_TRUE(Contains(page.body, ">" + std::string(group) + "</h2>")) << group;
   }
   // The seven municipalities head the columns and link to their own profiles.
@@ -115,7 +115,8 @@ TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
   EXPECT_TRUE(Contains(page.body, "area-map__shape--q1")) << "the lowest municipality is shaded lightest";
   EXPECT_TRUE(Contains(page.body, "area-map__shape--q5"));
   EXPECT_TRUE(Contains(page.body, "<span aria-current=\"true\">2023</span>"));
-  EXPECT_TRUE(Contains(page.body, "https://www.vlaanderen.be/statistiek-vlaanderen/bevolking/structuur-van-de-bevolking"));
+  EXPECT_TRUE(
+      Contains(page.body, "https://www.vlaanderen.be/statistiek-vlaanderen/bevolking/structuur-van-de-bevolking"));
   EXPECT_TRUE(Contains(page.body, "Hal: ")) << "the French name and a sentence";
   EXPECT_TRUE(Contains(page.body, "la zone ("));
   EXPECT_EQ(server().Get("/fr/zones/elz-zennevallei/atlas/no_such_indicator").status, 404);
@@ -155,7 +156,8 @@ TEST_F(AtlasHttpTest, TheDownloadHasEveryLevelInPlainNumbers) {
   const auto exported = RunZoneatlas({"--database", server().database(), "export", "atlas", "--zone", "elz-zennevallei",
                                       "--language", "fr", "-o", file});
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
-  const auto reimported = RunZoneatlas({"--database", server().database(), "import", "observations", file, "--dry-run"});
+  const auto reimported =
+      RunZoneatlas({"--database", server().database(), "import", "observations", file, "--dry-run"});
   EXPECT_EQ(reimported.exit_code, 0) << reimported.output;
   EXPECT_TRUE(Contains(reimported.output, "dry run, nothing written"));
   const auto as_csv = RunZoneatlas({"--database", server().database(), "export", "atlas", "--zone", "elz-zennevallei",
@@ -177,8 +179,9 @@ TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
   EXPECT_TRUE(Contains(page.body, "verborgen"));
   EXPECT_FALSE(Contains(page.body, ">0,6<")) << "3 / 4,700 × 1,000 = 0.64 must not appear";
   const auto csv = server().Get("/nl/zones/elz-zennevallei/atlas.csv?indicator=leefloon");
-  EXPECT_TRUE(Contains(csv.body, "\n23100,leefloon,2025,,,,municipality,Linkebeek,(Equivalent) leefloon,per 1.000 inwoners,"
-                                 "verborgen: minder dan 5 personen,no,"))
+  EXPECT_TRUE(Contains(csv.body,
+                       "\n23100,leefloon,2025,,,,municipality,Linkebeek,(Equivalent) leefloon,per 1.000 inwoners,"
+                       "verborgen: minder dan 5 personen,no,"))
       << csv.body;
   const json::value api = GetJson("/api/v1/observations?indicator=leefloon&area=23100&period=2025");
   const json::object& hidden = api.at("observations").at(0).as_object();
@@ -260,12 +263,15 @@ TEST_F(AtlasHttpTest, TheNeedsIndexRanksMunicipalitiesAndSharesABudget) {
   EXPECT_TRUE(Contains(server().Get("/nl/zones/elz-zennevallei/atlas").body, "/nl/zones/elz-zennevallei/atlas/needs"));
 
   // Chosen through the form: one indicator, a budget of 70,000, 40 % for everyone.
-  const auto chosen = server().Get("/fr/zones/elz-zennevallei/atlas/needs?budget=70000&universal=40&w_increased_reimb=1");
+  const auto chosen =
+      server().Get("/fr/zones/elz-zennevallei/atlas/needs?budget=70000&universal=40&w_increased_reimb=1");
   ASSERT_EQ(chosen.status, 200);
-  EXPECT_TRUE(Contains(chosen.body, "70\u202f000 € · 40 % pour tous · 60 % selon les besoins")) << "the budget is shown";
+  EXPECT_TRUE(Contains(chosen.body, "70\u202f000 € · 40 % pour tous · 60 % selon les besoins"))
+      << "the budget is shown";
   EXPECT_EQ(server().Get("/nl/zones/elz-zennevallei/atlas/needs?universal=140").status, 400);
 
-  const json::value api = GetJson("/api/v1/zones/elz-zennevallei/needs-index?weights=increased_reimb:1&budget=70000&universal=40");
+  const json::value api =
+      GetJson("/api/v1/zones/elz-zennevallei/needs-index?weights=increased_reimb:1&budget=70000&universal=40");
   double total = 0, base = 0, highest_vt = -1, top_index = -100;
   std::string top;
   for (const json::value& area : api.at("areas").as_array()) {
@@ -279,7 +285,8 @@ TEST_F(AtlasHttpTest, TheNeedsIndexRanksMunicipalitiesAndSharesABudget) {
   EXPECT_NEAR(total, 70000, 1e-6) << "the whole budget is shared";
   EXPECT_NEAR(base, 28000, 1e-6) << "40 % by inhabitants";
   // With verhoogde tegemoetkoming alone, the first is the municipality with the highest share.
-  const json::value members = GetJson("/api/v1/observations?indicator=increased_reimb&period=2024&area=23003,23098,23027,23100,23064,23101,23077");
+  const json::value members = GetJson(
+      "/api/v1/observations?indicator=increased_reimb&period=2024&area=23003,23098,23027,23100,23064,23101,23077");
   std::string highest;
   for (const json::value& row : members.at("observations").as_array()) {
     if (row.at("value").as_double() > highest_vt) {
@@ -291,7 +298,8 @@ TEST_F(AtlasHttpTest, TheNeedsIndexRanksMunicipalitiesAndSharesABudget) {
   EXPECT_GT(top_index, 0);
   GetJson("/api/v1/zones/elz-zennevallei/needs-index?weights=weather:1", 400);
 
-  const auto workbook = server().Get("/nl/zones/elz-zennevallei/atlas/needs.xlsx?budget=70000&universal=40&w_leefloon=1");
+  const auto workbook =
+      server().Get("/nl/zones/elz-zennevallei/atlas/needs.xlsx?budget=70000&universal=40&w_leefloon=1");
   ASSERT_EQ(workbook.status, 200);
   EXPECT_TRUE(workbook.body.starts_with("PK"));
   EXPECT_TRUE(Contains(workbook.Header("content-disposition"), "zoneatlas-elz-zennevallei-needs-index.xlsx"));
@@ -301,8 +309,9 @@ TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
   ServerProcess server;
   server.Terminate(std::chrono::seconds(5));
   const std::string bad = server.database() + ".bad.csv";
-  WriteFile(bad, "area_code,indicator,period,value\n23064,pop_total,2024,4650\nAtlantis,pop_total,2024,12\n"
-                 "23027,pop_total,2024,veel\n");
+  WriteFile(bad,
+            "area_code,indicator,period,value\n23064,pop_total,2024,4650\nAtlantis,pop_total,2024,12\n"
+            "23027,pop_total,2024,veel\n");
   const auto refused = RunZoneatlas({"--database", server.database(), "import", "observations", bad});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_TRUE(Contains(refused.output, bad + ":3: area_code: 'Atlantis' matches no area")) << refused.output;
@@ -311,8 +320,8 @@ TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
   EXPECT_TRUE(Contains(refused.output, "nothing was imported"));
   const std::string good = server.database() + ".good.csv";
   WriteFile(good, "gemeente;2023;2024\nPepingen;4600;4650\nHal;40900;41200\n");
-  const auto dry = RunZoneatlas({"--database", server.database(), "import", "observations", good, "--indicator",
-                                 "pop_total", "--dry-run"});
+  const auto dry = RunZoneatlas(
+      {"--database", server.database(), "import", "observations", good, "--indicator", "pop_total", "--dry-run"});
   EXPECT_EQ(dry.exit_code, 0) << dry.output;
   EXPECT_TRUE(Contains(dry.output, "(wide by period, sha256 ")) << dry.output;
   EXPECT_TRUE(Contains(dry.output, "4 observation(s) from 2 row(s); dry run, nothing written"));

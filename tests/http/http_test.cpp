@@ -52,8 +52,8 @@ TEST_F(HttpTest, HomeListsTheZonesInEachLanguage) {
 TEST_F(HttpTest, ZonePageShowsMunicipalitiesFiguresAndALinkedMap) {
   const auto page = server().Get("/nl/zones/elz-zennevallei");
   ASSERT_EQ(page.status, 200);
-  for (const char* name : {"Beersel", "Drogenbos", "Halle", "Linkebeek", "Pepingen", "Sint-Genesius-Rode",
-                           "Sint-Pieters-Leeuw"}) {
+  for (const char* name :
+       {"Beersel", "Drogenbos", "Halle", "Linkebeek", "Pepingen", "Sint-Genesius-Rode", "Sint-Pieters-Leeuw"}) {
     EXPECT_TRUE(Contains(page.body, name)) << name;
   }
   EXPECT_TRUE(Contains(page.body, "25.343")) << "Beersel's population, formatted in Dutch";
@@ -94,8 +94,7 @@ TEST_F(HttpTest, LanguageSwitchKeepsThePageAndQuery) {
 }
 
 TEST_F(HttpTest, EveryPageLinksTheAccessibilityStatement) {
-  for (const char* target : {"/nl/", "/fr/zones/elz-zennevallei", "/en/areas/21009", "/nl/nope",
-                             "/fr/accessibility"}) {
+  for (const char* target : {"/nl/", "/fr/zones/elz-zennevallei", "/en/areas/21009", "/nl/nope", "/fr/accessibility"}) {
     const auto page = server().Get(target);
     const std::string language = std::string(target).substr(1, 2);
     EXPECT_TRUE(Contains(page.body, "href=\"/" + language + "/accessibility\"")) << target;
@@ -116,16 +115,17 @@ TEST_F(HttpTest, ReportingAnAccessibilityProblemNeedsTheFormsToken) {
   ASSERT_TRUE(Contains(form.body, "value=\"" + token + "\""));
 
   const std::string type = "Content-Type: application/x-www-form-urlencoded";
-  const auto forged = server().Request("POST", "/fr/accessibility/report", {type},
-                                       "description=forged&csrf_token=" + token);
+  const auto forged =
+      server().Request("POST", "/fr/accessibility/report", {type}, "description=forged&csrf_token=" + token);
   EXPECT_EQ(forged.status, 403) << "a token without its cookie is refused";
-  const auto empty = server().Request("POST", "/fr/accessibility/report",
-                                      {type, "Cookie: zoneatlas_csrf=" + token}, "description=&csrf_token=" + token);
+  const auto empty = server().Request("POST", "/fr/accessibility/report", {type, "Cookie: zoneatlas_csrf=" + token},
+                                      "description=&csrf_token=" + token);
   EXPECT_EQ(empty.status, 422);
   EXPECT_TRUE(Contains(empty.body, "role=\"alert\""));
   const auto sent = server().Request("POST", "/fr/accessibility/report", {type, "Cookie: zoneatlas_csrf=" + token},
                                      "page_url=%2Ffr%2F&description=La+carte+est+illisible+avec+un+zoom+%C3%A0+400%25"
-                                     "&contact=&csrf_token=" + token);
+                                     "&contact=&csrf_token=" +
+                                         token);
   EXPECT_EQ(sent.status, 303);
   EXPECT_EQ(sent.Header("Location"), "/fr/accessibility/thanks");
   EXPECT_EQ(server().Get("/fr/accessibility/thanks").status, 200);
@@ -343,9 +343,10 @@ TEST(CommandLineTest, AFailedImportChangesNothingAndNamesEveryBadRow) {
   server.Terminate(std::chrono::seconds(5));
   const auto before = RunZoneatlas({"--database", server.database(), "export", "areas"});
   const std::string bad_file = server.database() + ".bad.csv";
-  WriteFile(bad_file, "code,kind,name_nl,name_fr,population,population_date\n"
-               "23064,municipality,Pepingen,Pepingen,9999,2024-01-01\n"
-               "23003,municipality,Beersel,Beersel,many,2024-01-01\n");
+  WriteFile(bad_file,
+            "code,kind,name_nl,name_fr,population,population_date\n"
+            "23064,municipality,Pepingen,Pepingen,9999,2024-01-01\n"
+            "23003,municipality,Beersel,Beersel,many,2024-01-01\n");
   const auto imported = RunZoneatlas({"--database", server.database(), "import", "areas", bad_file});
   EXPECT_EQ(imported.exit_code, 1);
   EXPECT_TRUE(Contains(imported.output, bad_file + ":3: population: 'many' is not a whole number")) << imported.output;

@@ -195,7 +195,8 @@ HttpResponse RawConnection::ReadResponse(std::chrono::milliseconds timeout) {
   HttpResponse response;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   auto fill = [&]() {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0 || socket_ < 0) return false;
     pollfd poll_fd{socket_, POLLIN, 0};
     if (poll(&poll_fd, 1, static_cast<int>(left.count())) <= 0) return false;
@@ -216,7 +217,8 @@ HttpResponse RawConnection::ReadResponse(std::chrono::milliseconds timeout) {
   if (status_line.size() > 12) response.status = std::atoi(status_line.c_str() + 9);
   while (line_end != std::string::npos && line_end < head.size()) {
     const std::size_t next = head.find("\r\n", line_end + 2);
-    const std::string line = head.substr(line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
+    const std::string line =
+        head.substr(line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
     const auto colon = line.find(':');
     if (colon != std::string::npos) {
       std::string value = line.substr(colon + 1);

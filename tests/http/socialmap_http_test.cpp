@@ -92,6 +92,54 @@ TEST_F(SocialMapHttpTest, TheServicePagePutsThePlainSummaryAndHoursFirst) {
   EXPECT_EQ(server().Get("/nl/social-map/services/no-such-service").status, 404);
 }
 
+TEST_F(SocialMapHttpTest, TheHsdsApiPagesSearchesAndFilters) {
+  const auto about = json::parse(server().Get("/api/hsds").body);
+  EXPECT_EQ(about.at("version").as_string(), "3.0");
+  // Paging over every active service.
+  const auto first = json::parse(server().Get("/api/hsds/services?per_page=30").body).as_object();
+  EXPECT_EQ(first.at("total_items").as_int64(), 80);
+  EXPECT_EQ(first.at("total_pages").as_int64(), 3);
+  EXPECT_EQ(first.at("size").as_int64(), 30);
+  EXPECT_TRUE(first.at("first_page").as_bool());
+  EXPECT_FALSE(first.at("last_page").as_bool());
+  const auto last = json::parse(server().Get("/api/hsds/services?per_page=30&page=3").body).as_object();
+  EXPECT_EQ(last.at("size").as_int64(), 20);
+  EXPECT_TRUE(last.at("last_page").as_bool());
+  // A taxonomy term, in either spelling, and an organization.
+  const auto water =
+      json::parse(server().Get("/api/hsds/services?taxonomy_term_id=zoneatlas-themes:drinking_water").body);
+  EXPECT_EQ(water.at("total_items").as_int64(), 12);
+  EXPECT_EQ(json::parse(server().Get("/api/hsds/services?taxonomy_term_id=drinking_water").body).at("total_items"),
+            water.at("total_items"));
+  EXPECT_EQ(json::parse(server().Get("/api/hsds/services?taxonomy_term_id=weather").body).at("total_items").as_int64(),
+            0);
+  const auto halle = json::parse(server().Get("/api/hsds/services?organization_id=ocmw-23027").body);
+  EXPECT_EQ(halle.at("total_items").as_int64(), 4) << halle;
+  // Search, and a postcode: its municipality's action area, or a distance around it.
+  const auto search = json::parse(server().Get("/api/hsds/services?search=colis+alimentaire&lang=fr").body);
+  EXPECT_EQ(search.at("total_items").as_int64(), 16);
+  EXPECT_EQ(json::parse(server().Get("/api/hsds/services?postcode=1500").body).at("total_items").as_int64(), 15);
+  const auto near =
+      json::parse(server().Get("/api/hsds/services?postcode=1500&proximity=1500&taxonomy_term_id=drinking_water").body);
+  ASSERT_EQ(near.at("total_items").as_int64(), 1) << near;
+  const auto& nearest = near.at("contents").as_array().at(0).as_object();
+  EXPECT_EQ(nearest.at("id").as_string(), "demo-water-point-23027");
+  EXPECT_LT(nearest.at("zoneatlas").at("distance_m").as_double(), 1500);
+  // One service, fully nested, in French; organizations; taxonomy terms.
+  const auto one = json::parse(server().Get("/api/hsds/services/demo-social-service-21007?lang=fr").body).as_object();
+  EXPECT_EQ(one.at("name").as_string(), "Service social Forest");
+  EXPECT_EQ(one.at("organization").at("name").as_string(), "CPAS de Forest");
+  EXPECT_FALSE(one.at("schedules").as_array().empty());
+  EXPECT_EQ(json::parse(server().Get("/api/hsds/organizations").body).at("total_items").as_int64(), 14);
+  const auto terms = json::parse(server().Get("/api/hsds/taxonomy_terms?taxonomy_id=zoneatlas-themes").body);
+  EXPECT_EQ(terms.at("total_items").as_int64(), 12);
+  // Errors are problem documents.
+  EXPECT_EQ(server().Get("/api/hsds/services/no-such-service").status, 404);
+  EXPECT_EQ(server().Get("/api/hsds/services?per_page=0").status, 400);
+  EXPECT_EQ(server().Get("/api/hsds/services?proximity=100").status, 400);
+  EXPECT_EQ(server().Get("/api/hsds/services?postcode=9999&proximity=100").status, 404);
+}
+
 TEST_F(SocialMapHttpTest, HsdsExportImportsBackAndABadFileChangesNothing) {
   const std::filesystem::path directory =
       std::filesystem::temp_directory_path() / ("zoneatlas-hsds-" + std::to_string(::getpid()));
