@@ -132,7 +132,8 @@ def service(kind, code, zone_codes, zone_label, n):
         ("Zorgzone Zuid" if zone_label == "zuid" else "Welzijnsnetwerk Zennevallei") + " (demo)"
     organization_id = ("ocmw-" + code) if level == "municipality" else "network-" + zone_label
     location_id = "loc-" + sid + "-" + code
-    street = ["Markt", "Kerkstraat", "Stationsstraat", "Dorpsplein", "Rue de l'Église", "Place communale"][n % 6]
+    street = (["Rue de l'Église", "Place communale", "Avenue de la Gare", "Rue du Marché"] if brussels else
+              ["Markt", "Kerkstraat", "Stationsstraat", "Dorpsplein"])[n % 4]
     verified = "2026-0%d-15" % (1 + n % 9) if n % 5 else "2025-0%d-10" % (1 + n % 9)  # Some older than a year.
     record = {
         "id": "demo-%s-%s" % (sid, code),

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "platform/formats/qr_code.hpp"
 #include "socialmap/import.hpp"
 #include "socialmap/opening.hpp"
 #include "socialmap/routes.hpp"
@@ -287,10 +288,98 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
     model["did_you_mean"] = *result->did_you_mean;
     model["did_you_mean_href"] = web::Href(language, "/social-map") + "?q=" + web::PercentEncode(*result->did_you_mean);
   }
+  std::string filters = base.substr(base.find('?'));
+  filters.pop_back();  // The '&' (or '?') that the page number would follow.
+  model["print_href"] = web::Href(language, "/social-map/print") + filters;
   if (page > 1) model["previous_href"] = base + "page=" + std::to_string(page - 1);
   if (query.offset + kPerPage < result->total) model["next_href"] = base + "page=" + std::to_string(page + 1);
   return web::Page(site, request, language, "socialmap_search", Text(site, language, "socialmap_title"),
                    std::move(model));
+}
+
+// "https://host" of the request as the visitor reached it (through a TLS proxy or not).
+std::string PublicBase(const http::Request& request) {
+  const std::string host(request.headers.Get("Host"));
+  const bool https = request.headers.Get("X-Forwarded-Proto") == "https";
+  return (https ? "https://" : "http://") + (host.empty() ? std::string("localhost") : host);
+}
+
+// "ma 09:00–12:00 zonder afspraak; wo 13:30–16:30" for a printed line.
+std::string CompactHours(const web::Site& site, Language language, const Service& service) {
+  std::string text;
+  for (const Hours& hours : service.hours) {
+    if (!text.empty()) text += "; ";
+    text += WeekdayName(site, language, hours.weekday).substr(0, 2) + " ";
+    text += hours.opens == 0 && hours.closes == 24 * 60
+                ? Text(site, language, "socialmap_all_day")
+                : FormatClock(hours.opens) + "–" + FormatClock(hours.closes % (24 * 60));
+    if (hours.walk_in) text += " " + Text(site, language, "socialmap_walk_in_short");
+  }
+  return text;
+}
+
+constexpr std::size_t kMaxPrinted = 300;
+
+// The repertory to print: the search's matches (usually a theme and a municipality) as a
+// plain A4 list, each service with a QR code to its page.
+http::Response PrintPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  SearchRequest query;
+  query.text = request.Query("q").value_or("").substr(0, kMaxQueryBytes);
+  query.themes = Values(request, "theme");
+  query.target_groups = Values(request, "group");
+  query.areas = Values(request, "area");
+  query.languages = Values(request, "language");
+  query.costs = Values(request, "cost");
+  query.walk_in = request.Query("walk_in").value_or("") == "1";
+  query.limit = kMaxPrinted;
+  auto result = services.search.Find(query);
+  if (!result) return web::ErrorPage(site, request, language, result.error());
+  std::vector<std::string> about;
+  for (const std::string& id : query.themes) {
+    if (const Term* term = services.taxonomy.FindTheme(id)) about.push_back(term->name.Best(language));
+  }
+  for (const std::string& code : query.areas) about.push_back(AreaName(services, code, language));
+  if (!query.text.empty()) about.push_back("“" + query.text + "”");
+  std::string subtitle;
+  for (const std::string& part : about) subtitle += (subtitle.empty() ? "" : " · ") + part;
+  const std::string base = PublicBase(request);
+  json::array items;
+  for (const search::Hit& hit : result->hits) {
+    auto service = services.store.FindService(hit.id);
+    if (!service) continue;
+    auto organization = services.store.FindOrganization(service->organization_id);
+    auto locations = services.store.Locations(service->location_ids);
+    const std::string path =
+        "/" + std::string(LanguageCode(language)) + "/social-map/services/" + web::PercentEncode(service->id);
+    const std::string name = service->name.Best(language);
+    auto qr = formats::QrCodeSvg(base + path,
+                                 site.renderer.catalog().Format(language, "socialmap_qr_label", {{"name", name}}));
+    json::object item{{"name", name},
+                      {"organization", organization ? organization->name : ""},
+                      {"summary", Summary(*service, language)},
+                      {"phone", service->phone},
+                      {"hours", CompactHours(site, language, *service)},
+                      {"cost", Text(site, language, "socialmap_cost_" + std::string(CostName(service->cost)))},
+                      {"url", base + path},
+                      {"qr", qr ? *qr : ""},
+                      {"demo", service->demo}};
+    if (locations && !locations->empty()) {
+      const Location& place = locations->front();
+      item["address"] = place.address + ", " + place.postal_code + " " + place.city;
+    }
+    items.push_back(std::move(item));
+  }
+  const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
+  std::string back = web::Href(language, "/social-map") + "?";
+  for (const auto& [name, value] : request.query) back += name + "=" + web::PercentEncode(value) + "&";
+  return web::Page(site, request, language, "socialmap_print", Text(site, language, "socialmap_print_title"),
+                   json::object{{"subtitle", subtitle},
+                                {"items", items},
+                                {"has_items", !items.empty()},
+                                {"count", view::FormatInteger(static_cast<long long>(items.size()), language)},
+                                {"more", result->total > items.size()},
+                                {"today", FormatDay(now.date, language)},
+                                {"back_href", back}});
 }
 
 http::Response ServicePage(const web::Site& site, Services& services, const http::Request& request, Language language) {
@@ -403,6 +492,10 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return SearchPage(site, services, r, l); }),
              {.name = "socialmap_search", .access = everyone});
+  router.Get("/{lang}/social-map/print",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return PrintPage(site, services, r, l); }),
+             {.name = "socialmap_print", .access = everyone});
   router.Get("/{lang}/social-map/services/{service_id}",
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return ServicePage(site, services, r, l); }),

@@ -89,6 +89,8 @@ const pages = [
   ['/fr/social-map/services/demo-service-centre-23027', 'service page (no plain language)'],
   ['/nl/social-map/organizations/ocmw-23027', 'organization page'],
   ['/fr/social-map/organizations/ocmw-21007', 'organization page'],
+  ['/nl/social-map/print?theme=food&area=23027', 'printable repertory'],
+  ['/fr/social-map/print?theme=drinking_water', 'printable repertory'],
 ];
 
 for (const [target, kind] of pages) {
@@ -192,6 +194,19 @@ test('the printable report is an A4 document with every theme on its own pages',
   assert.ok(pdf.length > 10000, 'a PDF comes out');
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 5, `one or more pages per theme (got ${pages})`);
+  await page.context().close();
+});
+
+test('the social map prints as an A4 list with a QR code per service and without the search form', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/social-map/print?theme=drinking_water');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.repertory__item').count(), 12);
+  assert.equal(await page.locator('.repertory__qr svg').count(), 12);
+  assert.equal(await page.locator('.language-switch').isVisible(), false);
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 4, `12 services on a few A4 pages (got ${pages})`);
   await page.context().close();
 });
 

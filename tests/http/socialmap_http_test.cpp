@@ -92,6 +92,27 @@ TEST_F(SocialMapHttpTest, TheServicePagePutsThePlainSummaryAndHoursFirst) {
   EXPECT_EQ(server().Get("/nl/social-map/services/no-such-service").status, 404);
 }
 
+TEST_F(SocialMapHttpTest, ARepertoryPrintsPerThemeAndMunicipalityWithQrCodes) {
+  const auto search = server().Get("/nl/social-map?theme=food&area=23027");
+  EXPECT_TRUE(Contains(search.body, "href=\"/nl/social-map/print?area=23027&amp;theme=food\""))
+      << search.body.substr(0, 3000);
+  const auto list = server().Get("/nl/social-map/print?theme=food&area=23027");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "Voeding en voedselhulp · Halle"));
+  EXPECT_TRUE(Contains(list.body, "3 diensten"));
+  std::size_t codes = 0;
+  for (auto at = list.body.find("class=\"qr-code\""); at != std::string::npos;
+       at = list.body.find("class=\"qr-code\"", at + 1)) {
+    ++codes;
+  }
+  EXPECT_EQ(codes, 3u);
+  // Each code and its printed address lead to the service's page on the site as reached.
+  // (The test client sends "Host: 127.0.0.1".)
+  EXPECT_TRUE(Contains(list.body, "http://127.0.0.1/nl/social-map/services/demo-food-aid-23027"));
+  EXPECT_TRUE(Contains(list.body, "aria-label=\"QR-code naar de pagina van Voedselbedeling Halle\""));
+  EXPECT_TRUE(Contains(list.body, "vr 13:00–16:00"));
+}
+
 TEST_F(SocialMapHttpTest, TheHsdsApiPagesSearchesAndFilters) {
   const auto about = json::parse(server().Get("/api/hsds").body);
   EXPECT_EQ(about.at("version").as_string(), "3.0");

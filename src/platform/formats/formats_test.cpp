@@ -2,6 +2,7 @@
 
 #include "platform/formats/csv.hpp"
 #include "platform/formats/geojson.hpp"
+#include "platform/formats/qr_code.hpp"
 #include "platform/formats/svg_chart.hpp"
 #include "platform/formats/svg_map.hpp"
 #include "platform/formats/xlsx.hpp"
@@ -10,7 +11,9 @@ namespace zoneatlas::formats {
 namespace {
 
 TEST(CsvTest, ReadsExcelStyleSemicolonsWithBomAndCrlf) {
-  auto table = ParseCsv("\xEF\xBB\xBF" "code;name_nl;name_fr\r\n23101;Sint-Genesius-Rode;\"Rhode-Saint-Gen\xC3\xA8se\"\r\n");
+  auto table = ParseCsv(
+      "\xEF\xBB\xBF"
+      "code;name_nl;name_fr\r\n23101;Sint-Genesius-Rode;\"Rhode-Saint-Gen\xC3\xA8se\"\r\n");
   ASSERT_TRUE(table) << table.error().message();
   EXPECT_EQ(table->delimiter, ';');
   ASSERT_EQ(table->header.size(), 3u);
@@ -53,14 +56,15 @@ TEST(CsvTest, WritesWhatItReads) {
   EXPECT_EQ(table->records[0].fields, fields);
 }
 
-constexpr const char* kSquare = R"({"type":"Polygon","coordinates":[[[4.0,50.0],[4.1,50.0],[4.1,50.1],[4.0,50.1],[4.0,50.0]]]})";
+constexpr const char* kSquare =
+    R"({"type":"Polygon","coordinates":[[[4.0,50.0],[4.1,50.0],[4.1,50.1],[4.0,50.1],[4.0,50.0]]]})";
 
 TEST(GeoJsonTest, ReadsPolygonsMultiPolygonsAndCollections) {
-  auto features = ParseFeatures(std::string(R"({"type":"FeatureCollection","features":[)") +
-                                R"({"type":"Feature","properties":{"code":"23064","population":4537,"x":null},"geometry":)" +
-                                kSquare + "}," +
-                                R"({"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[)" +
-                                kSquare + "," + kSquare + "]}}]}");
+  auto features = ParseFeatures(
+      std::string(R"({"type":"FeatureCollection","features":[)") +
+      R"({"type":"Feature","properties":{"code":"23064","population":4537,"x":null},"geometry":)" + kSquare + "}," +
+      R"({"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[)" + kSquare + "," +
+      kSquare + "]}}]}");
   ASSERT_TRUE(features) << features.error().message();
   ASSERT_EQ(features->size(), 2u);
   EXPECT_EQ((*features)[0].properties.at("code"), "23064");
@@ -139,9 +143,9 @@ TEST(SvgChartTest, ASparklineRisesWithItsValuesAndSaysThemAloud) {
 }
 
 TEST(SvgChartTest, BarsAreProportionalAndEveryTextIsEscaped) {
-  const std::string svg = BarChart({{"A & B", 50, "50 %", ""}, {"Zone", 100, "100 %", "zone"},
-                                    {"Leeg", std::nullopt, "–", ""}},
-                                   {.id = "b", .title = "T <x>", .description = "d", .width = 640});
+  const std::string svg =
+      BarChart({{"A & B", 50, "50 %", ""}, {"Zone", 100, "100 %", "zone"}, {"Leeg", std::nullopt, "–", ""}},
+               {.id = "b", .title = "T <x>", .description = "d", .width = 640});
   // The plot runs from x = 240 over 320 units: 50 of 100 is 160 wide, 100 is 320.
   EXPECT_NE(svg.find(R"(width="160.0")"), std::string::npos) << svg;
   EXPECT_NE(svg.find(R"(width="320.0")"), std::string::npos) << svg;
@@ -153,8 +157,8 @@ TEST(SvgChartTest, BarsAreProportionalAndEveryTextIsEscaped) {
 
 TEST(SvgChartTest, ALineChartDrawsEachSeriesAndItsRange) {
   const std::string svg = LineChart({"2022", "2023", "2024"},
-                                    {{"Zone", {1, 2, 3}, "zone"}, {"Vlaams Gewest", {2, std::nullopt, 2}, "region"}}, "1",
-                                    "3", {.id = "l", .title = "t", .description = "d", .width = 640});
+                                    {{"Zone", {1, 2, 3}, "zone"}, {"Vlaams Gewest", {2, std::nullopt, 2}, "region"}},
+                                    "1", "3", {.id = "l", .title = "t", .description = "d", .width = 640});
   EXPECT_NE(svg.find("line-chart__line--zone"), std::string::npos) << svg;
   EXPECT_NE(svg.find(">Vlaams Gewest<"), std::string::npos);
   EXPECT_NE(svg.find(">2023<"), std::string::npos);
@@ -168,12 +172,13 @@ namespace zoneatlas::formats {
 namespace {
 
 TEST(XlsxTest, WhatIsWrittenReadsBackAsTablesOfText) {
-  const auto bytes = WriteXlsx({{"Demografie", {{std::string("area_code"), std::string("indicator"), std::string("period"),
-                                                  std::string("value")},
-                                                 {std::string("23064"), std::string("pop_total"), 2024.0, 4650.0},
-                                                 {std::string("23027"), std::monostate{}, 2024.0, 0.1234567890123}},
-                                 {20, 30}},
-                                {"Ge[le]ide: 2/3", {{std::string("only")}}, {}}});
+  const auto bytes =
+      WriteXlsx({{"Demografie",
+                  {{std::string("area_code"), std::string("indicator"), std::string("period"), std::string("value")},
+                   {std::string("23064"), std::string("pop_total"), 2024.0, 4650.0},
+                   {std::string("23027"), std::monostate{}, 2024.0, 0.1234567890123}},
+                  {20, 30}},
+                 {"Ge[le]ide: 2/3", {{std::string("only")}}, {}}});
   ASSERT_TRUE(bytes) << bytes.error().message();
   EXPECT_TRUE(LooksLikeXlsx(*bytes));
   const auto tables = ReadXlsx(*bytes);
@@ -195,6 +200,25 @@ TEST(XlsxTest, AFileThatIsNoWorkbookIsRefusedWithAReason) {
   ASSERT_FALSE(text);
   EXPECT_NE(text.error().message().find("not an .xlsx workbook"), std::string::npos) << text.error().message();
   EXPECT_FALSE(LooksLikeXlsx("area_code,indicator\n"));
+}
+
+}  // namespace
+}  // namespace zoneatlas::formats
+
+namespace zoneatlas::formats {
+namespace {
+
+TEST(QrCodeTest, AnAddressBecomesAScannableSquareWithItsFinderPatterns) {
+  auto svg = QrCodeSvg("https://zoneatlas.example/nl/social-map/services/demo-food-aid-23027", "Voedselbedeling Halle");
+  ASSERT_TRUE(svg) << svg.error().message();
+  // 67 bytes at level M need version 5: 37 modules, plus a quiet zone of 4 on each side.
+  EXPECT_NE(svg->find("viewBox=\"0 0 45 45\""), std::string::npos) << svg->substr(0, 300);
+  // The top-left finder pattern: a full row of 7 dark modules where the code starts.
+  EXPECT_NE(svg->find("d=\"M4 4h7v1h-7z"), std::string::npos);
+  EXPECT_NE(svg->find("aria-label=\"Voedselbedeling Halle\""), std::string::npos);
+  EXPECT_NE(QrCodeSvg("x", "a \"quoted\" <name>")->find("aria-label=\"a &quot;quoted&quot; &lt;name&gt;\""),
+            std::string::npos);
+  EXPECT_FALSE(QrCodeSvg(std::string(5000, 'x'), "too long"));
 }
 
 }  // namespace
