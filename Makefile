@@ -10,7 +10,9 @@ DEMO_DB ?= zoneatlas-demo.db
 JOBS ?= $(shell nproc)
 ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
-.PHONY: all deps deps-test build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas format clean
+ASSETS = web/assets/node_modules/.package-lock.json
+
+.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas format clean
 
 all: build
 
@@ -20,10 +22,18 @@ deps:
 deps-test:
 	scripts/install-deps.sh test
 
-$(BUILD)/build.ninja:
+# Front-end libraries (Leaflet) from the npm registry, pinned by web/assets/package-lock.json;
+# the build embeds them. Installed again only when the lock file changes.
+$(ASSETS): web/assets/package-lock.json
+	npm ci --prefix web/assets --no-audit --no-fund
+	touch $@
+
+assets: deps $(ASSETS)
+
+$(BUILD)/build.ninja: $(ASSETS)
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 
-build: deps $(BUILD)/build.ninja
+build: deps assets $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 # A fresh SQLite database with the two demo geographies and their atlas figures
@@ -58,7 +68,7 @@ test-browser: build
 	scripts/browser-tests.sh $(ZONEATLAS)
 
 # The unit, storage and HTTP suites under AddressSanitizer and UBSan.
-test-sanitize: deps-test
+test-sanitize: deps-test assets
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZONEATLAS_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -70,7 +80,7 @@ bench: build
 
 # The atlas at scale (10 million observations; YEARS=1 for a quick million). Needs the
 # benchmarks built: a separate build directory with -DZONEATLAS_BUILD_BENCH=ON.
-bench-atlas: deps
+bench-atlas: deps assets
 	scripts/install-deps.sh all
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
 	cmake --build build-bench -j $(JOBS)

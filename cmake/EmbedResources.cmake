@@ -13,6 +13,16 @@ function(zoneatlas_embed_add base)
   endforeach()
 endfunction()
 
+# Like zoneatlas_embed_add, with `prefix/` before each name: files of node_modules become
+# "static/vendor/leaflet/dist/leaflet.js".
+function(zoneatlas_embed_add_as prefix base)
+  foreach(path IN LISTS ARGN)
+    file(RELATIVE_PATH name ${base} ${path})
+    set_property(GLOBAL APPEND PROPERTY ZONEATLAS_EMBED_ENTRIES "${prefix}/${name}=${path}")
+    set_property(GLOBAL APPEND PROPERTY ZONEATLAS_EMBED_PATHS "${path}")
+  endforeach()
+endfunction()
+
 function(zoneatlas_embed_generate out_var)
   get_property(entries GLOBAL PROPERTY ZONEATLAS_EMBED_ENTRIES)
   get_property(paths GLOBAL PROPERTY ZONEATLAS_EMBED_PATHS)

@@ -29,7 +29,8 @@ export ZONEATLAS_TEST_EDITOR_EMAIL="browser-editor@zoneatlas.test"
 echo "$ZONEATLAS_TEST_PASSWORD" | "$binary" --database "$db" user add --email "$ZONEATLAS_TEST_EDITOR_EMAIL" --role zone_editor:elz-zennevallei >/dev/null 2>&1
 export ZONEATLAS_TEST_ADMIN_EMAIL="browser-admin@zoneatlas.test"
 echo "$ZONEATLAS_TEST_PASSWORD" | "$binary" --database "$db" user add --email "$ZONEATLAS_TEST_ADMIN_EMAIL" --role admin >/dev/null 2>&1
-"$binary" --database "$db" serve --port 0 >"$work/server.log" 2>&1 &
+# Map tiles from nowhere: the tests need no network, and the map must work without its tiles.
+"$binary" --database "$db" serve --port 0 --map-tiles "http://127.0.0.1:9/{z}/{x}/{y}.png" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do
   grep -q "listening on" "$work/server.log" && break

@@ -29,7 +29,7 @@ Application::Application(db::Database& database, std::unique_ptr<view::Renderer>
     : database_(database),
       renderer_(std::move(renderer)),
       static_files_("static/"),
-      site_{*renderer_, static_files_.version()},
+      site_{*renderer_, static_files_.version(), options.map_tiles},
       trusted_proxies_(std::move(options.trusted_proxies)),
       accounts_(database, options.sessions),
       geo_store_(database),

@@ -44,10 +44,12 @@ class Application {
     std::vector<std::string> trusted_proxies;
     // The social map's search index: a directory of derived data, created when absent.
     std::string search_index;
+    // The tiles behind interactive maps (a {z}/{x}/{y} URL template).
+    std::string map_tiles = std::string(web::kDefaultMapTiles);
   };
 
   // Returns kInternal when a route declares no access rule or an unknown one.
-  static Result<std::unique_ptr<Application>> Create(db::Database& database, Options options = {});
+  static Result<std::unique_ptr<Application>> Create(db::Database& database, Options options);
 
   http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);

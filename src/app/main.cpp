@@ -46,6 +46,7 @@ struct Options {
   int read_timeout_ms = 15'000;
   int idle_timeout_ms = 60'000;
   std::vector<std::string> trusted_proxies;
+  std::string map_tiles = std::string(web::kDefaultMapTiles);
   // import / export
   std::string what;
   std::string file;
@@ -122,9 +123,10 @@ int Serve(const Options& options) {
   const std::size_t workers = options.worker_threads > 0 ? options.worker_threads : 2 * cores;
   auto database = OpenMigrated(options, workers);
   if (!database) return Report(database.error());
-  auto application = Application::Create(
-      **database,
-      {.sessions = {}, .trusted_proxies = options.trusted_proxies, .search_index = SearchIndexDirectory(options)});
+  auto application = Application::Create(**database, {.sessions = {},
+                                                      .trusted_proxies = options.trusted_proxies,
+                                                      .search_index = SearchIndexDirectory(options),
+                                                      .map_tiles = options.map_tiles});
   if (!application) return Report(application.error());
   http::ServerOptions server_options;
   server_options.address = options.address;
@@ -277,8 +279,10 @@ int Import(const Options& options) {
 int ExportAtlasPdf(const Options& options) {
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
-  auto application = Application::Create(
-      **database, {.sessions = {}, .trusted_proxies = {}, .search_index = SearchIndexDirectory(options)});
+  auto application = Application::Create(**database, {.sessions = {},
+                                                      .trusted_proxies = {},
+                                                      .search_index = SearchIndexDirectory(options),
+                                                      .map_tiles = options.map_tiles});
   if (!application) return Report(application.error());
   http::Request request;
   request.path = "/" + options.language + "/zones/" + options.zone + "/atlas/report";
@@ -413,8 +417,10 @@ Result<std::string> ReadPassword() {
 int ListRoutes(const Options& options) {
   auto database = OpenMigrated(options, 1);
   if (!database) return Report(database.error());
-  auto application = Application::Create(
-      **database, {.sessions = {}, .trusted_proxies = {}, .search_index = SearchIndexDirectory(options)});
+  auto application = Application::Create(**database, {.sessions = {},
+                                                      .trusted_proxies = {},
+                                                      .search_index = SearchIndexDirectory(options),
+                                                      .map_tiles = options.map_tiles});
   if (!application) return Report(application.error());
   for (const http::Route& route : (*application)->router().routes()) {
     std::printf("%-6s %-40s %-26s %s\n", std::string(http::MethodName(route.method)).c_str(), route.pattern.c_str(),
@@ -474,6 +480,10 @@ int Main(int argc, char** argv) {
                    "Time a client has to send a whole request once it has started")
       ->capture_default_str()
       ->check(CLI::Range(100, 600'000));
+  serve
+      ->add_option("--map-tiles", options.map_tiles,
+                   "URL template of the tiles behind interactive maps ({z}/{x}/{y}); default OpenStreetMap's")
+      ->capture_default_str();
   serve->add_option("--trusted-proxy", options.trusted_proxies,
                     "Address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
   serve

@@ -23,7 +23,8 @@ std::string FindProgram(const std::vector<std::string>& names) {
     std::size_t start = 0;
     while (start <= directories.size()) {
       const std::size_t end = directories.find(':', start);
-      const std::string directory = directories.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      const std::string directory =
+          directories.substr(start, end == std::string::npos ? std::string::npos : end - start);
       const std::filesystem::path candidate = std::filesystem::path(directory.empty() ? "." : directory) / name;
       if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
       if (end == std::string::npos) break;

@@ -130,7 +130,8 @@ json::object TermModel(const Term& term, Language language, std::size_t count, b
   return {{"id", term.id}, {"name", term.name.Best(language)}, {"count", count}, {"checked", checked}};
 }
 
-http::Response SearchPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+// The words and filters a search page, its printable list and its map share.
+SearchRequest FiltersOf(const http::Request& request) {
   SearchRequest query;
   query.text = request.Query("q").value_or("");
   if (query.text.size() > kMaxQueryBytes) query.text.resize(kMaxQueryBytes);
@@ -141,6 +142,11 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   query.languages = Values(request, "language");
   query.costs = Values(request, "cost");
   query.walk_in = request.Query("walk_in").value_or("") == "1";
+  return query;
+}
+
+http::Response SearchPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  SearchRequest query = FiltersOf(request);
   const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
   const std::string open = request.Query("open").value_or("");
   const std::string day_text = request.Query("day").value_or("");
@@ -291,6 +297,16 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   std::string filters = base.substr(base.find('?'));
   filters.pop_back();  // The '&' (or '?') that the page number would follow.
   model["print_href"] = web::Href(language, "/social-map/print") + filters;
+  // The interactive map, for browsers that run scripts: every match, clustered.
+  model["map_points"] = web::Href(language, "/social-map/map.json") + filters;
+  model["map_tiles"] = site.map_tiles;
+  const std::string version = "?v=" + site.asset_version;
+  model["styles"] = json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
+                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
+                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
+  model["scripts"] = json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
+                                 "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
+                                 "/static/js/social-map.js" + version};
   if (page > 1) model["previous_href"] = base + "page=" + std::to_string(page - 1);
   if (query.offset + kPerPage < result->total) model["next_href"] = base + "page=" + std::to_string(page + 1);
   return web::Page(site, request, language, "socialmap_search", Text(site, language, "socialmap_title"),
@@ -323,14 +339,7 @@ constexpr std::size_t kMaxPrinted = 300;
 // The repertory to print: the search's matches (usually a theme and a municipality) as a
 // plain A4 list, each service with a QR code to its page.
 http::Response PrintPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  SearchRequest query;
-  query.text = request.Query("q").value_or("").substr(0, kMaxQueryBytes);
-  query.themes = Values(request, "theme");
-  query.target_groups = Values(request, "group");
-  query.areas = Values(request, "area");
-  query.languages = Values(request, "language");
-  query.costs = Values(request, "cost");
-  query.walk_in = request.Query("walk_in").value_or("") == "1";
+  SearchRequest query = FiltersOf(request);
   query.limit = kMaxPrinted;
   auto result = services.search.Find(query);
   if (!result) return web::ErrorPage(site, request, language, result.error());
@@ -380,6 +389,36 @@ http::Response PrintPage(const web::Site& site, Services& services, const http::
                                 {"more", result->total > items.size()},
                                 {"today", FormatDay(now.date, language)},
                                 {"back_href", back}});
+}
+
+constexpr std::size_t kMaxMapPoints = 5000;
+
+// The matches of a search as points for the interactive map.
+http::Response MapPoints(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  SearchRequest query = FiltersOf(request);
+  query.limit = kMaxMapPoints;
+  auto result = services.search.Find(query);
+  if (!result) return web::Problem(result.error());
+  json::array points;
+  for (const search::Hit& hit : result->hits) {
+    auto service = services.store.FindService(hit.id);
+    if (!service) continue;
+    auto locations = services.store.Locations(service->location_ids);
+    if (!locations) return web::Problem(locations.error());
+    for (const Location& location : *locations) {
+      if (!location.latitude || !location.longitude) continue;
+      points.push_back(
+          json::object{{"name", service->name.Best(language)},
+                       {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service->id))},
+                       {"where", location.address + ", " + location.city},
+                       {"lat", *location.latitude},
+                       {"lon", *location.longitude}});
+    }
+  }
+  return http::Response::Make(
+      200, "application/json",
+      json::serialize(
+          json::object{{"points", points}, {"attribution", Text(site, language, "socialmap_map_attribution")}}));
 }
 
 http::Response ServicePage(const web::Site& site, Services& services, const http::Request& request, Language language) {
@@ -492,6 +531,10 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return SearchPage(site, services, r, l); }),
              {.name = "socialmap_search", .access = everyone});
+  router.Get("/{lang}/social-map/map.json",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return MapPoints(site, services, r, l); }),
+             {.name = "socialmap_map_points", .access = everyone});
   router.Get("/{lang}/social-map/print",
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return PrintPage(site, services, r, l); }),

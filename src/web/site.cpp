@@ -1,7 +1,6 @@
 #include "web/site.hpp"
 
 #include <boost/json.hpp>
-
 #include <cctype>
 
 #include "core/text.hpp"
@@ -11,14 +10,22 @@ namespace json = boost::json;
 
 int HttpStatus(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return 400;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kAlreadyExists: return 409;
-    case ErrorCode::kFailedPrecondition: return 409;
-    case ErrorCode::kPermissionDenied: return 403;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+      return 409;
+    case ErrorCode::kFailedPrecondition:
+      return 409;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -63,10 +70,18 @@ std::string SwitchLanguage(const http::Request& request, Language language) {
   return Href(language, path.empty() ? "/" : path) + std::string(query);
 }
 
+// "https://tile.openstreetmap.org" of a tile URL template.
+std::string TileOrigin(std::string_view tiles) {
+  const auto scheme = tiles.find("://");
+  if (scheme == std::string_view::npos) return "";
+  const auto path = tiles.find('/', scheme + 3);
+  return std::string(tiles.substr(0, path));
+}
+
 }  // namespace
 
-http::Response Page(const Site& site, const http::Request& request, Language language,
-                    std::string_view template_name, const std::string& title, json::object model, int status) {
+http::Response Page(const Site& site, const http::Request& request, Language language, std::string_view template_name,
+                    const std::string& title, json::object model, int status) {
   const auto& catalog = site.renderer.catalog();
   model["title"] = title;
   model["site_name"] = catalog.Get(language, "site_name");
@@ -86,9 +101,10 @@ http::Response Page(const Site& site, const http::Request& request, Language lan
   model["languages"] = std::move(languages);
   http::Response response = http::Response::Html(site.renderer.Page(template_name, language, std::move(model)), status);
   response.headers.Set("Content-Language", std::string(LanguageCode(language)));
-  // Pages carry no third-party content; forbid framing and inline scripts.
+  // Pages carry no third-party content but map tiles; forbid framing and inline scripts.
   response.headers.Set("Content-Security-Policy",
-                       "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'");
+                       "default-src 'self'; img-src 'self' data: " + TileOrigin(site.map_tiles) +
+                           "; style-src 'self'; frame-ancestors 'none'");
   response.headers.Set("X-Content-Type-Options", "nosniff");
   response.headers.Set("Referrer-Policy", "same-origin");
   // A page made for a signed-in user is theirs alone: no cache may keep or share it.

@@ -22,9 +22,15 @@
 
 namespace zoneatlas::web {
 
+// OpenStreetMap's standard tiles, as their tile usage policy allows for light use.
+inline constexpr std::string_view kDefaultMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
 struct Site {
   const view::Renderer& renderer;
   std::string asset_version;
+  // The URL template ({z}/{x}/{y}) of the tiles behind interactive maps; pages allow
+  // images from its origin and nowhere else.
+  std::string map_tiles = std::string(kDefaultMapTiles);
 };
 
 // The HTTP status for an error code: kNotFound -> 404, kInvalidArgument -> 400, …
@@ -39,7 +45,8 @@ std::string PercentEncode(std::string_view text);
 // "/nl" + path: Href(kFr, "/zones/x") == "/fr/zones/x".
 std::string Href(Language language, std::string_view path);
 
-// Renders `template_name` inside the layout. `title` is the page's own title.
+// Renders `template_name` inside the layout. `title` is the page's own title. A model may
+// name extra "styles" and "scripts" (arrays of URLs) for progressive enhancement.
 http::Response Page(const Site& site, const http::Request& request, Language language,
                     std::string_view template_name, const std::string& title, boost::json::object model,
                     int status = 200);

@@ -210,6 +210,25 @@ test('the social map prints as an A4 list with a QR code per service and without
   await page.context().close();
 });
 
+test('with JavaScript the search shows every match on a clustered map, and the list stays', async () => {
+  const page = await newPage();
+  await page.goto(base + '/nl/social-map?theme=drinking_water');
+  await page.waitForSelector('#results-map[data-ready]');
+  assert.equal(await page.locator('#results-map').getAttribute('data-ready'), '12');
+  assert.ok(await page.locator('#results-map .leaflet-marker-icon').count() >= 1, 'markers or clusters are drawn');
+  assert.equal(await page.locator('.result-list .result').count(), 12);
+  await expectNoAxeViolations(page, 'social map with its map');
+  await page.context().close();
+});
+
+test('without JavaScript the map stays hidden and nothing is missing', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + '/nl/social-map?theme=drinking_water');
+  assert.equal(await page.locator('#results-map').isVisible(), false);
+  assert.equal(await page.locator('.result-list .result').count(), 12);
+  await page.context().close();
+});
+
 test('a keyboard-only user searches the social map, filters it and opens a service', async () => {
   const page = await newPage({ javaScriptEnabled: false });
   await page.goto(base + '/nl/social-map');

@@ -113,6 +113,25 @@ TEST_F(SocialMapHttpTest, ARepertoryPrintsPerThemeAndMunicipalityWithQrCodes) {
   EXPECT_TRUE(Contains(list.body, "vr 13:00–16:00"));
 }
 
+TEST_F(SocialMapHttpTest, TheMapIsAnEnhancementWithItsOwnPointsAndTiles) {
+  const auto page = server().Get("/nl/social-map?theme=drinking_water");
+  EXPECT_TRUE(Contains(page.body, "data-points=\"/nl/social-map/map.json?theme=drinking_water\""));
+  EXPECT_TRUE(Contains(page.body, "<script src=\"/static/vendor/leaflet/dist/leaflet.js?v="));
+  // Images may come from the tile server and nowhere else.
+  EXPECT_TRUE(
+      Contains(page.headers.at("content-security-policy"), "img-src 'self' data: https://tile.openstreetmap.org;"));
+  const auto points = json::parse(server().Get("/nl/social-map/map.json?theme=drinking_water").body);
+  ASSERT_EQ(points.at("points").as_array().size(), 12u);
+  const auto& first = points.at("points").as_array().at(0).as_object();
+  EXPECT_GT(first.at("lat").as_double(), 50.0);
+  EXPECT_TRUE(first.at("href").as_string().starts_with("/nl/social-map/services/demo-water-point-"));
+  // The libraries come from npm (web/assets) inside the binary.
+  const auto leaflet = server().Get("/static/vendor/leaflet/dist/leaflet.js");
+  EXPECT_EQ(leaflet.status, 200);
+  EXPECT_TRUE(Contains(leaflet.body, "Leaflet"));
+  EXPECT_EQ(server().Get("/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js").status, 200);
+}
+
 TEST_F(SocialMapHttpTest, TheHsdsApiPagesSearchesAndFilters) {
   const auto about = json::parse(server().Get("/api/hsds").body);
   EXPECT_EQ(about.at("version").as_string(), "3.0");
