@@ -12,7 +12,7 @@ ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
 ASSETS = web/assets/node_modules/.package-lock.json
 
-.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas format clean
+.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas bench-socialmap format clean
 
 all: build
 
@@ -85,6 +85,13 @@ bench-atlas: deps assets
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
 	cmake --build build-bench -j $(JOBS)
 	bench/atlas.sh build-bench/src/app/zoneatlas build-bench/bench/atlas_bench
+
+# The social map at scale (100,000 services): import, index rebuild, search latency.
+bench-socialmap: deps assets
+	scripts/install-deps.sh all
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
+	cmake --build build-bench -j $(JOBS)
+	bench/socialmap.sh build-bench/src/app/zoneatlas build-bench/bench/socialmap_bench
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -72,8 +72,18 @@ Result<std::map<std::string, std::string>> Search::AreaNames() const {
   return names;
 }
 
-Result<search::Document> Search::DocumentOf(const Service& service,
-                                            const std::map<std::string, std::string>& area_names) {
+Result<Search::Context> Search::ContextSince(std::int64_t revision) const {
+  auto names = AreaNames();
+  if (!names) return Fail(names.error());
+  auto places = store_.PlacesChangedSince(revision);
+  if (!places) return Fail(places.error());
+  return Context{.area_names = std::move(*names),
+                 .organization_names = std::move(places->first),
+                 .locations = std::move(places->second)};
+}
+
+search::Document Search::DocumentOf(const Service& service, const Context& context) const {
+  const auto& area_names = context.area_names;
   search::Document document;
   document.id = service.id;
   for (const Texts* texts : {&service.name}) {
@@ -82,8 +92,9 @@ Result<search::Document> Search::DocumentOf(const Service& service,
   for (const Texts* texts : {&service.description, &service.plain}) {
     for (const std::string* text : {&texts->nl, &texts->fr, &texts->en}) document.texts.emplace_back(*text, 1);
   }
-  if (auto organization = store_.FindOrganization(service.organization_id)) {
-    document.texts.emplace_back(organization->name, 3);
+  if (const auto it = context.organization_names.find(service.organization_id);
+      it != context.organization_names.end()) {
+    document.texts.emplace_back(it->second, 3);
   }
   for (const std::string& id : service.themes) {
     document.filters.push_back("theme:" + id);
@@ -117,9 +128,10 @@ Result<search::Document> Search::DocumentOf(const Service& service,
     document.filters.push_back("walk_in:yes");
     document.facets["walk_in"].push_back("yes");
   }
-  auto locations = store_.Locations(service.location_ids);
-  if (!locations) return Fail(locations.error());
-  for (const Location& location : *locations) {
+  for (const std::string& id : service.location_ids) {
+    const auto it = context.locations.find(id);
+    if (it == context.locations.end()) continue;
+    const Location& location = it->second;
     document.texts.emplace_back(location.name + " " + location.city + " " + location.postal_code, 2);
     if (!document.point && location.latitude && location.longitude) {
       document.point = search::Point{*location.latitude, *location.longitude};
@@ -138,8 +150,8 @@ Status Search::CatchUp() {
   if (*have >= *wanted) return {};
   auto changed = store_.ChangedSince(*have);
   if (!changed) return Fail(changed.error());
-  auto names = AreaNames();
-  if (!names) return Fail(names.error());
+  auto context = ContextSince(*have);
+  if (!context) return Fail(context.error());
   std::vector<search::Document> documents;
   std::vector<std::string> removed;
   for (const Service& service : *changed) {
@@ -147,9 +159,7 @@ Status Search::CatchUp() {
       removed.push_back(service.id);
       continue;
     }
-    auto document = DocumentOf(service, *names);
-    if (!document) return Fail(document.error());
-    documents.push_back(std::move(*document));
+    documents.push_back(DocumentOf(service, *context));
   }
   return index_.Apply(documents, removed, *wanted);
 }
@@ -160,14 +170,11 @@ Result<std::size_t> Search::Rebuild() {
   if (!wanted) return Fail(wanted.error());
   auto services = store_.ChangedSince(0);
   if (!services) return Fail(services.error());
-  auto names = AreaNames();
-  if (!names) return Fail(names.error());
+  auto context = ContextSince(0);
+  if (!context) return Fail(context.error());
   std::vector<search::Document> documents;
   for (const Service& service : *services) {
-    if (!service.active()) continue;
-    auto document = DocumentOf(service, *names);
-    if (!document) return Fail(document.error());
-    documents.push_back(std::move(*document));
+    if (service.active()) documents.push_back(DocumentOf(service, *context));
   }
   if (auto replaced = index_.Replace(documents, *wanted); !replaced) return Fail(replaced.error());
   return documents.size();
@@ -202,6 +209,10 @@ Result<SearchResult> Search::Find(const SearchRequest& request) {
       return true;
     };
   }
+  if (request.now) {
+    const LocalMoment now = *request.now;
+    query.count_if = [now](const std::string& packed) { return OpenAt(UnpackHours(packed), now); };
+  }
   auto answer = index_.Search(query);
   if (!answer) return Fail(answer.error());
   SearchResult result{.total = answer->total,
@@ -209,19 +220,7 @@ Result<SearchResult> Search::Find(const SearchRequest& request) {
                       .facets = std::move(answer->facets),
                       .open_now = std::nullopt,
                       .did_you_mean = std::nullopt};
-  if (request.now) {
-    search::Query open_now = query;
-    const LocalMoment now = *request.now;
-    const auto accept = query.accept;
-    open_now.accept = [now, accept](const std::string& packed) {
-      return OpenAt(UnpackHours(packed), now) && (!accept || accept(packed));
-    };
-    open_now.offset = 0;
-    open_now.limit = 0;
-    auto counted = index_.Search(open_now);
-    if (!counted) return Fail(counted.error());
-    result.open_now = counted->total;
-  }
+  if (request.now) result.open_now = answer->counted;
   if (result.total < 3 && !query.units.empty()) {
     std::string corrected;
     bool changed = false;

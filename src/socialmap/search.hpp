@@ -70,7 +70,14 @@ class Search {
   Result<SearchResult> Find(const SearchRequest& request);
 
  private:
-  Result<search::Document> DocumentOf(const Service& service, const std::map<std::string, std::string>& area_names);
+  // What the index needs beside the services: area names, organization names, locations.
+  struct Context {
+    std::map<std::string, std::string> area_names;
+    std::map<std::string, std::string> organization_names;
+    std::map<std::string, Location> locations;
+  };
+  Result<Context> ContextSince(std::int64_t revision) const;
+  search::Document DocumentOf(const Service& service, const Context& context) const;
   Result<std::map<std::string, std::string>> AreaNames() const;
 
   const Taxonomy& taxonomy_;

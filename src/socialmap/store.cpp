@@ -370,6 +370,32 @@ Result<std::vector<Location>> Store::Locations(const std::vector<std::string>& i
   return locations;
 }
 
+Result<std::pair<std::map<std::string, std::string>, std::map<std::string, Location>>> Store::PlacesChangedSince(
+    std::int64_t revision) const {
+  using Places = std::pair<std::map<std::string, std::string>, std::map<std::string, Location>>;
+  return database_.WithConnection([&](db::Connection& connection) -> Result<Places> {
+    const std::vector<Value> since{static_cast<long long>(revision)};
+    auto organizations = connection.Query(
+        "SELECT id, name FROM sm_organizations WHERE id IN"
+        " (SELECT organization_id FROM sm_services WHERE revision > ?)",
+        since);
+    if (!organizations) return Fail(organizations.error());
+    auto locations =
+        connection.Query(std::string("SELECT ") + kLocationColumns +
+                             " FROM sm_locations WHERE id IN (SELECT a.location_id FROM sm_service_at_location a"
+                             " JOIN sm_services s ON s.id = a.service_id WHERE s.revision > ?)",
+                         since);
+    if (!locations) return Fail(locations.error());
+    Places places;
+    for (const Row& row : *organizations) places.first[row.Text(0)] = row.Text(1);
+    for (const Row& row : *locations) {
+      Location location = LocationOf(row);
+      places.second.emplace(location.id, std::move(location));
+    }
+    return places;
+  });
+}
+
 Result<std::optional<search::Point>> Store::PlaceOf(const std::string& postcode_or_code) const {
   auto rows = database_.WithConnection([&](db::Connection& connection) {
     return connection.Query(

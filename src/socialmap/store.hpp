@@ -9,6 +9,7 @@
 #define ZONEATLAS_SOCIALMAP_STORE_HPP_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,10 @@ class Store {
   // Returns kNotFound when there is no such record.
   Result<Service> FindService(const std::string& id) const;
   Result<Organization> FindOrganization(const std::string& id) const;
+  // The names of the organizations and the locations of every service stamped after
+  // `revision`: what the search index needs beside the services, in two queries.
+  Result<std::pair<std::map<std::string, std::string>, std::map<std::string, Location>>> PlacesChangedSince(
+      std::int64_t revision) const;
   // The locations with these ids, in no particular order; unknown ids are left out.
   Result<std::vector<Location>> Locations(const std::vector<std::string>& ids) const;
   // The middle of the social map's locations with this postcode or in this municipality

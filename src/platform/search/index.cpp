@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <thread>
+#include <unordered_map>
 
 #include "core/text.hpp"
 
@@ -35,7 +37,7 @@ const Xapian::Stem& FrenchStem() {
 Xapian::Query WordQuery(const std::string& word) {
   const std::vector<Xapian::Query> forms{Xapian::Query(word), Xapian::Query("ZN" + DutchStem()(word)),
                                          Xapian::Query("ZF" + FrenchStem()(word))};
-  return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
 
 Xapian::Query TextQuery(const Query& query) {
@@ -47,39 +49,134 @@ Xapian::Query TextQuery(const Query& query) {
       for (const std::string& word : alternative) words.push_back(WordQuery(word));
       if (!words.empty()) alternatives.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
     }
-    if (!alternatives.empty()) units.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    if (!alternatives.empty()) units.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
   }
   if (units.empty()) return Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND, units.begin(), units.end());
 }
 
-// Counts "name=value" pairs of every matching document.
+// What every search reads for every match, kept in memory by document id: reading it from
+// the value streams on disk for thousands of matches costs more than the match itself.
+struct Columns {
+  std::vector<std::string> facets;  // Packed "name=value" pairs.
+  std::vector<std::string> data;
+  std::vector<std::optional<Point>> points;
+};
+
+// This thread's reader of one index, brought up to date with the last commit (and its
+// columns with it). Opening a reader per search would read the tables' first blocks anew.
+struct Reader {
+  std::unique_ptr<Xapian::Database> database;
+  Columns columns;
+
+  void Load() {
+    const Xapian::docid last = database->get_lastdocid();
+    columns.facets.assign(last + 1, std::string());
+    columns.data.assign(last + 1, std::string());
+    columns.points.assign(last + 1, std::nullopt);
+    for (auto it = database->valuestream_begin(kFacetSlot); it != database->valuestream_end(kFacetSlot); ++it) {
+      columns.facets[it.get_docid()] = *it;
+    }
+    for (auto it = database->valuestream_begin(kDataSlot); it != database->valuestream_end(kDataSlot); ++it) {
+      columns.data[it.get_docid()] = *it;
+    }
+    for (auto it = database->valuestream_begin(kPointSlot); it != database->valuestream_end(kPointSlot); ++it) {
+      Xapian::LatLongCoords coords;
+      coords.unserialise(*it);
+      if (coords.begin() != coords.end()) {
+        const Xapian::LatLongCoord at = *coords.begin();
+        columns.points[it.get_docid()] = Point{at.latitude, at.longitude};
+      }
+    }
+  }
+};
+
+Reader& ReaderOf(const std::string& directory) {
+  thread_local std::map<std::string, Reader> readers;
+  Reader& reader = readers[directory];
+  if (!reader.database) {
+    reader.database = std::make_unique<Xapian::Database>(directory);
+    reader.Load();
+  } else if (reader.database->reopen()) {
+    reader.Load();
+  }
+  return reader;
+}
+
+// Nearest first, from the points in memory.
+class DistanceKey : public Xapian::KeyMaker {
+ public:
+  DistanceKey(const Columns& columns, Point centre) : columns_(columns), centre_(centre) {}
+  std::string operator()(const Xapian::Document& document) const override {
+    const Xapian::docid id = document.get_docid();
+    const auto& point = id < columns_.points.size() ? columns_.points[id] : std::nullopt;
+    return Xapian::sortable_serialise(point ? DistanceKm(centre_, *point) : 1e9);
+  }
+
+ private:
+  const Columns& columns_;
+  Point centre_;
+};
+
+// Counts "name=value" pairs of every matching document, and the documents `count_if`
+// says yes to. Many documents share the same facet values (and the same hours), so each
+// distinct packed value is counted whole and taken apart once, in Finish.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  explicit FacetCounter(std::map<std::string, std::map<std::string, std::size_t>>& counts) : counts_(counts) {}
+  FacetCounter(Answer& answer, const Columns& columns, const std::function<bool(const std::string&)>& count_if)
+      : answer_(answer), columns_(columns), count_if_(count_if) {}
   void operator()(const Xapian::Document& document, double) override {
-    const std::string packed = document.get_value(kFacetSlot);
-    for (std::string_view pair : text::Split(packed, kFacetSeparator)) {
-      const auto equals = pair.find('=');
-      if (equals == std::string_view::npos) continue;
-      ++counts_[std::string(pair.substr(0, equals))][std::string(pair.substr(equals + 1))];
+    const Xapian::docid id = document.get_docid();
+    if (id >= columns_.facets.size()) return;
+    if (count_if_) {
+      auto [it, inserted] = decided_.try_emplace(columns_.data[id], false);
+      if (inserted) it->second = count_if_(it->first);
+      if (it->second) ++answer_.counted;
+    }
+    ++packed_counts_[columns_.facets[id]];
+  }
+  void Finish() {
+    for (const auto& [packed, count] : packed_counts_) {
+      for (std::string_view pair : text::Split(packed, kFacetSeparator)) {
+        const auto equals = pair.find('=');
+        if (equals == std::string_view::npos) continue;
+        answer_.facets[std::string(pair.substr(0, equals))][std::string(pair.substr(equals + 1))] += count;
+      }
     }
   }
 
  private:
-  std::map<std::string, std::map<std::string, std::size_t>>& counts_;
+  Answer& answer_;
+  const Columns& columns_;
+  const std::function<bool(const std::string&)>& count_if_;
+  std::unordered_map<std::string, std::size_t> packed_counts_;
+  std::unordered_map<std::string, bool> decided_;
 };
 
+// Asks `accept` once per distinct data value (documents often share their hours).
 class Decider : public Xapian::MatchDecider {
  public:
-  explicit Decider(const std::function<bool(const std::string&)>& accept) : accept_(accept) {}
-  bool operator()(const Xapian::Document& document) const override { return accept_(document.get_value(kDataSlot)); }
+  Decider(const Columns& columns, const std::function<bool(const std::string&)>& accept)
+      : columns_(columns), accept_(accept) {}
+  bool operator()(const Xapian::Document& document) const override {
+    const Xapian::docid id = document.get_docid();
+    if (id >= columns_.data.size()) return false;
+    auto [it, inserted] = decided_.try_emplace(columns_.data[id], false);
+    if (inserted) it->second = accept_(it->first);
+    return it->second;
+  }
 
  private:
+  const Columns& columns_;
   const std::function<bool(const std::string&)>& accept_;
+  mutable std::unordered_map<std::string, bool> decided_;
 };
 
-Xapian::Document ToXapian(const Document& document, Xapian::WritableDatabase& database) {
+// Words for "did you mean", counted over a whole write: one update of the spelling table
+// per distinct word instead of one per occurrence.
+using SpellingCounts = std::map<std::string, Xapian::termcount>;
+
+Xapian::Document ToXapian(const Document& document, SpellingCounts& spelling) {
   Xapian::Document xapian;
   xapian.add_boolean_term(IdTerm(document.id));
   for (const auto& [text, weight] : document.texts) {
@@ -88,7 +185,7 @@ Xapian::Document ToXapian(const Document& document, Xapian::WritableDatabase& da
       xapian.add_term(word, wdf);
       xapian.add_term("ZN" + DutchStem()(word), wdf);
       xapian.add_term("ZF" + FrenchStem()(word), wdf);
-      if (word.size() > 2 && !text::IsDigits(word)) database.add_spelling(word);
+      if (word.size() > 2 && !text::IsDigits(word)) ++spelling[word];
     }
   }
   for (const std::string& filter : document.filters) xapian.add_boolean_term(FilterTerm(filter));
@@ -174,9 +271,16 @@ Status Index::Write(const std::vector<Document>& documents, const std::vector<st
     Xapian::WritableDatabase database =
         OpenWriter(directory_, replace_all ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     for (const std::string& id : removed) database.delete_document(IdTerm(id));
+    SpellingCounts spelling;
     for (const Document& document : documents) {
-      database.replace_document(IdTerm(document.id), ToXapian(document, database));
+      // A fresh index has nothing to replace: adding skips the look-up.
+      if (replace_all) {
+        database.add_document(ToXapian(document, spelling));
+      } else {
+        database.replace_document(IdTerm(document.id), ToXapian(document, spelling));
+      }
     }
+    for (const auto& [word, count] : spelling) database.add_spelling(word, count);
     database.set_metadata("revision", std::to_string(revision));
     database.commit();
     return {};
@@ -196,8 +300,7 @@ Status Index::Replace(const std::vector<Document>& documents, std::int64_t revis
 
 Result<std::int64_t> Index::Revision() const {
   try {
-    const Xapian::Database database(directory_);
-    return text::ParseInteger(database.get_metadata("revision")).value_or(0);
+    return text::ParseInteger(ReaderOf(directory_).database->get_metadata("revision")).value_or(0);
   } catch (const Xapian::Error& e) {
     return Fail(Error::Unavailable("search index " + directory_ + ": " + e.get_msg()));
   }
@@ -205,7 +308,7 @@ Result<std::int64_t> Index::Revision() const {
 
 Result<std::size_t> Index::Size() const {
   try {
-    return static_cast<std::size_t>(Xapian::Database(directory_).get_doccount());
+    return static_cast<std::size_t>(ReaderOf(directory_).database->get_doccount());
   } catch (const Xapian::Error& e) {
     return Fail(Error::Unavailable("search index " + directory_ + ": " + e.get_msg()));
   }
@@ -213,7 +316,8 @@ Result<std::size_t> Index::Size() const {
 
 Result<Answer> Index::Search(const Query& query) const {
   try {
-    const Xapian::Database database(directory_);
+    Reader& reader = ReaderOf(directory_);
+    const Xapian::Database& database = *reader.database;
     Xapian::Query xapian = TextQuery(query);
     std::vector<Xapian::Query> facets;
     for (const auto& [facet, values] : query.filters) {
@@ -237,25 +341,23 @@ Result<Answer> Index::Search(const Query& query) const {
     }
     enquire.set_query(xapian);
     if (centre && query.by_distance) {
-      enquire.set_sort_by_key((new Xapian::LatLongDistanceKeyMaker(kPointSlot, *centre))->release(), false);
+      enquire.set_sort_by_key((new DistanceKey(reader.columns, *query.near))->release(), false);
     }
     Answer answer;
-    FacetCounter counter(answer.facets);
+    FacetCounter counter(answer, reader.columns, query.count_if);
     enquire.add_matchspy(&counter);
-    const Decider decider(query.accept);
+    const Decider decider(reader.columns, query.accept);
     const Xapian::MSet matches =
         enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
                          database.get_doccount(), nullptr, query.accept ? &decider : nullptr);
+    counter.Finish();
     answer.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       const Xapian::Document document = it.get_document();
       Hit hit{.id = document.get_data(), .distance_km = std::nullopt};
-      const std::string point = document.get_value(kPointSlot);
-      if (query.near && !point.empty()) {
-        Xapian::LatLongCoords coords;
-        coords.unserialise(point);
-        const Xapian::LatLongCoord at = *coords.begin();
-        hit.distance_km = DistanceKm(*query.near, {at.latitude, at.longitude});
+      const Xapian::docid id = *it;
+      if (query.near && id < reader.columns.points.size() && reader.columns.points[id]) {
+        hit.distance_km = DistanceKm(*query.near, *reader.columns.points[id]);
       }
       answer.hits.push_back(std::move(hit));
     }
@@ -267,7 +369,7 @@ Result<Answer> Index::Search(const Query& query) const {
 
 std::optional<std::string> Index::Correct(const std::string& word) const {
   try {
-    const Xapian::Database database(directory_);
+    const Xapian::Database& database = *ReaderOf(directory_).database;
     if (database.term_exists(word)) return std::nullopt;
     std::string suggestion = database.get_spelling_suggestion(word, word.size() > 6 ? 2 : 1);
     if (suggestion.empty()) return std::nullopt;

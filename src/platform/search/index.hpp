@@ -9,8 +9,9 @@
 // alternatives does (how a feature says that "ocmw" also means "cpas"); an alternative
 // is a list of words that must all match.
 //
-// Thread safety: an Index may be searched from many threads at once (each search opens
-// its own reader); writes are serialised inside and wait for another process's writer.
+// Thread safety: an Index may be searched from many threads at once (each thread keeps
+// its own reader, brought up to date before each search); writes are serialised inside
+// and wait for another process's writer.
 #ifndef ZONEATLAS_PLATFORM_SEARCH_INDEX_HPP_
 #define ZONEATLAS_PLATFORM_SEARCH_INDEX_HPP_
 
@@ -58,6 +59,9 @@ struct Query {
   bool by_distance = false;         // With `near`: nearest first, else most relevant first.
   // When set, a document matches only if this says yes to its data ("open now").
   std::function<bool(const std::string& data)> accept;
+  // When set, Answer::counted says how many matches this says yes to ("open now"),
+  // counted in the same pass as the facets.
+  std::function<bool(const std::string& data)> count_if;
   std::size_t offset = 0;
   std::size_t limit = 20;
 };
@@ -71,6 +75,7 @@ struct Answer {
   std::size_t total = 0;  // Every match, not only this page's.
   std::vector<Hit> hits;
   std::map<std::string, std::map<std::string, std::size_t>> facets;  // Over every match.
+  std::size_t counted = 0;                                           // Matches Query::count_if said yes to.
 };
 
 // Splits text into folded words (letters and digits; accents and case removed).
