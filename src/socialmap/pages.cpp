@@ -297,6 +297,10 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   std::string filters = base.substr(base.find('?'));
   filters.pop_back();  // The '&' (or '?') that the page number would follow.
   model["print_href"] = web::Href(language, "/social-map/print") + filters;
+  if (request.identity && (request.identity->HasRole(web::kZoneEditor) ||
+                           request.identity->HasRole(web::kPartnerEditor) || request.identity->HasRole(web::kAdmin))) {
+    model["to_verify_href"] = web::Href(language, "/social-map/to-verify");
+  }
   // The interactive map, for browsers that run scripts: every match, clustered.
   model["map_points"] = web::Href(language, "/social-map/map.json") + filters;
   model["map_tiles"] = site.map_tiles;
@@ -500,6 +504,55 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
   return web::Page(site, request, language, "socialmap_service", service->name.Best(language), std::move(model));
 }
 
+// The records an editor should check: active services not verified for a year, those of
+// the zones they edit (by action area) and of the organisations they edit; everything for
+// administrators.
+http::Response ToVerifyPage(const web::Site& site, Services& services, const http::Request& request,
+                            Language language) {
+  const http::Identity& identity = *request.identity;
+  const bool everything = identity.HasRole(web::kAdmin);
+  std::set<std::string> areas, organizations;
+  for (const http::Grant& grant : identity.grants) {
+    if (grant.role == web::kPartnerEditor) organizations.insert(grant.scope);
+    if (grant.role != web::kZoneEditor) continue;
+    auto zone = services.geography.FindZone(grant.scope, Date::Today());
+    if (!zone) continue;  // A zone since removed.
+    for (const geo::ZoneMember& member : zone->members) areas.insert(member.area_code);
+  }
+  const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
+  const Date cutoff = Date::FromDaysSinceEpoch(now.date.DaysSinceEpoch() - kVerifiedWithinDays);
+  auto stale = services.store.NotVerifiedSince(cutoff);
+  if (!stale) return web::ErrorPage(site, request, language, stale.error());
+  json::array rows;
+  for (const Service& service : *stale) {
+    const bool mine = everything || organizations.contains(service.organization_id) ||
+                      std::any_of(service.area_codes.begin(), service.area_codes.end(),
+                                  [&](const std::string& code) { return areas.contains(code); });
+    if (!mine) continue;
+    auto organization = services.store.FindOrganization(service.organization_id);
+    std::vector<std::string> served;
+    for (const std::string& code : service.area_codes) served.push_back(AreaName(services, code, language));
+    std::sort(served.begin(), served.end());
+    std::string served_text;
+    for (const std::string& name : served) served_text += (served_text.empty() ? "" : ", ") + name;
+    json::object row{{"name", service.name.Best(language)},
+                     {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service.id))},
+                     {"organization", organization ? organization->name : service.organization_id},
+                     {"served", served_text},
+                     {"verified_by", service.verified_by}};
+    if (service.last_verified) row["verified"] = FormatDay(*service.last_verified, language);
+    rows.push_back(std::move(row));
+  }
+  const bool editor = everything || !areas.empty() || !organizations.empty();
+  return web::Page(site, request, language, "socialmap_to_verify", Text(site, language, "socialmap_to_verify_title"),
+                   json::object{{"rows", rows},
+                                {"has_rows", !rows.empty()},
+                                {"editor", editor},
+                                {"count", view::FormatInteger(static_cast<long long>(rows.size()), language)},
+                                {"cutoff", FormatDay(cutoff, language)},
+                                {"search_href", web::Href(language, "/social-map")}});
+}
+
 http::Response OrganizationPage(const web::Site& site, Services& services, const http::Request& request,
                                 Language language) {
   auto organization = services.store.FindOrganization(std::string(request.PathParam("organization_id")));
@@ -543,6 +596,10 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return ServicePage(site, services, r, l); }),
              {.name = "socialmap_service", .access = everyone});
+  router.Get("/{lang}/social-map/to-verify",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return ToVerifyPage(site, services, r, l); }),
+             {.name = "socialmap_to_verify", .access = std::string(web::kProfessional)});
   router.Get("/{lang}/social-map/organizations/{organization_id}",
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return OrganizationPage(site, services, r, l); }),

@@ -1,5 +1,6 @@
 #include "socialmap/store.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
@@ -341,6 +342,17 @@ Result<Service> Store::FindService(const std::string& id) const {
   if (!services) return Fail(services.error());
   if (services->empty()) return Fail(Error::NotFound("no service '" + id + "'"));
   return std::move(services->front());
+}
+
+Result<std::vector<Service>> Store::NotVerifiedSince(const Date& cutoff) const {
+  auto services =
+      LoadServices("s.status = 'active' AND (s.last_verified IS NULL OR s.last_verified < ?)", {cutoff.ToIso()});
+  if (!services) return Fail(services.error());
+  std::stable_sort(services->begin(), services->end(), [](const Service& a, const Service& b) {
+    if (a.last_verified.has_value() != b.last_verified.has_value()) return !a.last_verified.has_value();
+    return a.last_verified < b.last_verified;
+  });
+  return services;
 }
 
 Result<std::vector<Service>> Store::ServicesOf(const std::string& organization_id) const {

@@ -55,6 +55,8 @@ class Store {
   Result<std::optional<std::string>> MunicipalityOfPostcode(const std::string& postcode) const;
   // Organizations by name, `limit` from `offset`, and how many there are in all.
   Result<std::pair<std::vector<Organization>, std::size_t>> Organizations(std::size_t offset, std::size_t limit) const;
+  // Active services never verified or last verified before `cutoff`, oldest first.
+  Result<std::vector<Service>> NotVerifiedSince(const Date& cutoff) const;
   // The services an organization offers (active or not).
   Result<std::vector<Service>> ServicesOf(const std::string& organization_id) const;
 

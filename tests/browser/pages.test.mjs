@@ -386,3 +386,14 @@ test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr',
   }
   await page.context().close();
 });
+
+test('a zone editor finds the services to check; the list has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  for (const target of ['/nl/social-map/to-verify', '/fr/social-map/to-verify']) {
+    await page.goto(base + target);
+    assert.ok(await page.locator('tbody tr').count() > 0, `${target} lists the zone's stale services`);
+    await expectNoAxeViolations(page, target);
+  }
+  await page.context().close();
+});

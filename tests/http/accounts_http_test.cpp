@@ -87,6 +87,32 @@ Session SignIn(const ServerProcess& server, const std::string& email) {
   return session;
 }
 
+TEST(AccountsHttpTest, EditorsSeeTheServicesOfTheirZonesAndOrganisationsNotVerifiedForAYear) {
+  ServerProcess server;
+  const CommandResult imported = RunZoneatlas({"--database", server.database(), "import", "hsds",
+                                               std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/social-map-demo.json"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  AddUser(server, "zennevallei@zone.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server, "cpas@forest.be", {"partner_editor:ocmw-21007"});
+  AddUser(server, "pro@zone.be", {"professional"});
+  EXPECT_EQ(server.Get("/nl/social-map/to-verify").status, 401);
+  // The demo marks every fifth service as last checked in 2025: the zone editor sees
+  // Zennevallei's, never Brussels'.
+  const auto zone = server.Get("/nl/social-map/to-verify", {"Cookie: " + SignIn(server, "zennevallei@zone.be").cookie});
+  ASSERT_EQ(zone.status, 200);
+  EXPECT_TRUE(Contains(zone.body, "/nl/social-map/services/demo-")) << zone.body.substr(0, 3000);
+  EXPECT_FALSE(Contains(zone.body, "Forest")) << "Brussels services are not this editor's";
+  EXPECT_TRUE(Contains(zone.body, "2025"));
+  // A partner editor sees their own organisation's only.
+  const auto partner = server.Get("/fr/social-map/to-verify", {"Cookie: " + SignIn(server, "cpas@forest.be").cookie});
+  ASSERT_EQ(partner.status, 200);
+  EXPECT_FALSE(Contains(partner.body, "Halle")) << partner.body.substr(0, 3000);
+  // A professional without an editor's role is told what the list is for.
+  const auto pro = server.Get("/nl/social-map/to-verify", {"Cookie: " + SignIn(server, "pro@zone.be").cookie});
+  EXPECT_EQ(pro.status, 200);
+  EXPECT_TRUE(Contains(pro.body, "Vraag die rol aan de beheerder"));
+}
+
 TEST(AccountsHttpTest, SignInShowsTheAccountAndSignOutEndsIt) {
   ServerProcess server;
   AddUser(server, "coordinator@zennevallei.be", {"zone_editor:elz-zennevallei"});
