@@ -164,6 +164,13 @@ int Migrate(const Options& options) {
   return 0;
 }
 
+// The end of an import with problems: they have been listed; say that nothing changed.
+int RefuseFile(const std::string& file, const geo::ImportReport& report) {
+  std::cerr << file << ": " << report.problems.size()
+            << " problem(s); nothing was imported. Correct the file and import it again.\n";
+  return 1;
+}
+
 // A progress bar on standard error when it is a terminal; a line per stage otherwise.
 void ShowProgress(std::string_view stage, std::size_t done, std::size_t total) {
   static std::string last_stage;
@@ -203,11 +210,7 @@ int ImportObservations(const Options& options, const std::string& content) {
     for (const std::string& area : report->unmatched_areas) std::cerr << " '" << area << "'";
     std::cerr << "\n";
   }
-  if (!report->ok()) {
-    std::cerr << options.file << ": " << report->problems.size()
-              << " problem(s); nothing was imported. Correct the file and import it again.\n";
-    return 1;
-  }
+  if (!report->ok()) return RefuseFile(options.file, *report);
   std::cout << options.file << " (" << report->layout << ", sha256 " << report->checksum.substr(0, 12)
             << "…): " << report->observations << " observation(s) from " << report->rows_read << " row(s)";
   if (report->rows_skipped > 0) std::cout << ", " << report->rows_skipped << " of unknown areas left out";
@@ -219,26 +222,45 @@ int ImportObservations(const Options& options, const std::string& content) {
   return 0;
 }
 
+// What the social map's commands work with: its database, taxonomy and search index, each
+// at a fixed address (the search keeps references to the others) however the whole moves.
+struct SocialMapTools {
+  std::unique_ptr<db::Database> database;
+  std::unique_ptr<socialmap::Taxonomy> taxonomy;
+  std::unique_ptr<search::Index> index;
+  std::unique_ptr<geo::Store> geography;
+  std::unique_ptr<socialmap::Store> store;
+  std::unique_ptr<socialmap::Search> search;
+};
+
+Result<SocialMapTools> OpenSocialMap(const Options& options) {
+  auto taxonomy = socialmap::Taxonomy::Shipped();
+  if (!taxonomy) return Fail(taxonomy.error());
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Fail(database.error());
+  auto index = search::Index::Open(SearchIndexDirectory(options));
+  if (!index) return Fail(index.error());
+  SocialMapTools tools{.database = std::move(*database),
+                       .taxonomy = std::make_unique<socialmap::Taxonomy>(std::move(*taxonomy)),
+                       .index = std::move(*index),
+                       .geography = nullptr,
+                       .store = nullptr,
+                       .search = nullptr};
+  tools.geography = std::make_unique<geo::Store>(*tools.database);
+  tools.store = std::make_unique<socialmap::Store>(*tools.database);
+  tools.search = std::make_unique<socialmap::Search>(*tools.taxonomy, *tools.store, *tools.geography, *tools.index);
+  return tools;
+}
+
 // The social map from an HSDS 3.0 JSON file; the search index follows.
 int ImportHsds(const Options& options, const std::string& content) {
-  auto taxonomy = socialmap::Taxonomy::Shipped();
-  if (!taxonomy) return Report(taxonomy.error());
-  auto database = OpenMigrated(options, 2);
-  if (!database) return Report(database.error());
-  auto index = search::Index::Open(SearchIndexDirectory(options));
-  if (!index) return Report(index.error());
-  const geo::Store geography(**database);
-  const socialmap::Store store(**database);
-  socialmap::Search search(*taxonomy, store, geography, **index);
-  auto report = socialmap::ImportHsds(**database, *taxonomy, geography, options.file, content,
-                                      {.dry_run = options.dry_run}, audit::CommandLineActor(), &search);
+  auto tools = OpenSocialMap(options);
+  if (!tools) return Report(tools.error());
+  auto report = socialmap::ImportHsds(*tools->database, *tools->taxonomy, *tools->geography, options.file, content,
+                                      {.dry_run = options.dry_run}, audit::CommandLineActor(), tools->search.get());
   if (!report) return Report(report.error());
   std::cerr << report->Describe();
-  if (!report->ok()) {
-    std::cerr << options.file << ": " << report->problems.size()
-              << " problem(s); nothing was imported. Correct the file and import it again.\n";
-    return 1;
-  }
+  if (!report->ok()) return RefuseFile(options.file, *report);
   std::cout << options.file << ": " << report->rows_read << " service(s) checked"
             << (options.dry_run ? "; dry run, nothing written" : "; imported and indexed") << "\n";
   return 0;
@@ -264,11 +286,7 @@ int Import(const Options& options) {
   }
   if (!report) return Report(report.error());
   std::cerr << report->Describe();
-  if (!report->ok()) {
-    std::cerr << options.file << ": " << report->problems.size()
-              << " problem(s); nothing was imported. Correct the file and import it again.\n";
-    return 1;
-  }
+  if (!report->ok()) return RefuseFile(options.file, *report);
   std::cout << options.file << ": imported " << report->rows_imported << " of " << report->rows_read << " row(s)";
   if (report->rows_skipped > 0) std::cout << ", skipped " << report->rows_skipped << " of unknown areas";
   std::cout << "\n";
@@ -340,17 +358,10 @@ int ExportHsds(const Options& options) {
 }
 
 int RebuildIndex(const Options& options) {
-  auto taxonomy = socialmap::Taxonomy::Shipped();
-  if (!taxonomy) return Report(taxonomy.error());
-  auto database = OpenMigrated(options, 2);
-  if (!database) return Report(database.error());
-  auto index = search::Index::Open(SearchIndexDirectory(options));
-  if (!index) return Report(index.error());
-  const geo::Store geography(**database);
-  const socialmap::Store store(**database);
-  socialmap::Search search(*taxonomy, store, geography, **index);
+  auto tools = OpenSocialMap(options);
+  if (!tools) return Report(tools.error());
   const auto started = std::chrono::steady_clock::now();
-  auto indexed = search.Rebuild();
+  auto indexed = tools->search->Rebuild();
   if (!indexed) return Report(indexed.error());
   std::cout << "indexed " << *indexed << " service(s) in " << SearchIndexDirectory(options) << " ("
             << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

@@ -296,14 +296,16 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
   const auto indicator_column = table.Column("indicator");
   const Indicator* fixed = nullptr;
   if (!indicator_column) {
+    // A whole sheet of a computed indicator would import nothing at all: a problem, not the
+    // warning that rows of computed indicators are left out.
+    const Indicator* named = checker.catalog().FindByHeader(text::Trim(checker.options().indicator));
+    if (named != nullptr && named->kind == Kind::kDerived) {
+      return checker.Problem(table.header_line, "--indicator",
+                             "'" + checker.options().indicator +
+                                 "' is computed by zoneatlas from its counts; import the counts it is made of instead");
+    }
     bool derived = false;
     fixed = checker.IndicatorFor(table.header_line, "--indicator", checker.options().indicator, derived);
-    if (derived) {
-      // A whole sheet of a computed indicator would import nothing at all: say so.
-      checker.Problem(table.header_line, "--indicator",
-                      "'" + checker.options().indicator +
-                          "' is computed by zoneatlas from its counts; import the counts it is made of instead");
-    }
     if (fixed == nullptr) return;
   }
   std::size_t done = 0;

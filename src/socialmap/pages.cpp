@@ -53,6 +53,23 @@ std::string AreaName(const Services& services, const std::string& code, Language
   return name.empty() ? area->names.nl : name;
 }
 
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+// "Beersel, Halle, Pepingen": the municipalities a service serves, by name.
+std::string ServedAreas(const Services& services, const Service& service, Language language) {
+  std::vector<std::string> names;
+  for (const std::string& code : service.area_codes) names.push_back(AreaName(services, code, language));
+  std::sort(names.begin(), names.end());
+  return Join(names, ", ");
+}
+
 std::string FormatDay(const Date& date, Language language) {
   return view::FormatDate(date.year(), date.month(), date.day(), language);
 }
@@ -353,8 +370,7 @@ http::Response PrintPage(const web::Site& site, Services& services, const http::
   }
   for (const std::string& code : query.areas) about.push_back(AreaName(services, code, language));
   if (!query.text.empty()) about.push_back("“" + query.text + "”");
-  std::string subtitle;
-  for (const std::string& part : about) subtitle += (subtitle.empty() ? "" : " · ") + part;
+  const std::string subtitle = Join(about, " · ");
   const std::string base = PublicBase(request);
   json::array items;
   for (const search::Hit& hit : result->hits) {
@@ -448,7 +464,7 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
     places.push_back(std::move(place));
   }
   json::array themes;
-  std::vector<std::string> groups, areas, languages;
+  std::vector<std::string> groups, languages;
   for (const std::string& id : service->themes) {
     if (const Term* term = services.taxonomy.FindTheme(id)) {
       themes.push_back(json::object{{"name", term->name.Best(language)},
@@ -458,14 +474,7 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
   for (const std::string& id : service->target_groups) {
     if (const Term* term = services.taxonomy.FindTargetGroup(id)) groups.push_back(term->name.Best(language));
   }
-  for (const std::string& code : service->area_codes) areas.push_back(AreaName(services, code, language));
-  std::sort(areas.begin(), areas.end());
   for (const std::string& code : service->languages) languages.push_back(LanguageName(site, language, code));
-  const auto join = [](const std::vector<std::string>& items) {
-    std::string joined;
-    for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
-    return joined;
-  };
   const Term* level = services.taxonomy.FindCompetentLevel(service->competent_level);
   json::object model{
       {"name", service->name.Best(language)},
@@ -481,10 +490,10 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
       {"walk_in", service->walk_in()},
       {"places", places},
       {"themes", themes},
-      {"groups", join(groups)},
+      {"groups", Join(groups, ", ")},
       {"has_groups", !groups.empty()},
-      {"areas", join(areas)},
-      {"desk_languages", join(languages)},
+      {"areas", ServedAreas(services, *service, language)},
+      {"desk_languages", Join(languages, ", ")},
       {"has_desk_languages", !languages.empty()},
       {"cost", Text(site, language, "socialmap_cost_" + std::string(CostName(service->cost)))},
       {"cost_note", service->cost_note},
@@ -530,15 +539,10 @@ http::Response ToVerifyPage(const web::Site& site, Services& services, const htt
                                   [&](const std::string& code) { return areas.contains(code); });
     if (!mine) continue;
     auto organization = services.store.FindOrganization(service.organization_id);
-    std::vector<std::string> served;
-    for (const std::string& code : service.area_codes) served.push_back(AreaName(services, code, language));
-    std::sort(served.begin(), served.end());
-    std::string served_text;
-    for (const std::string& name : served) served_text += (served_text.empty() ? "" : ", ") + name;
     json::object row{{"name", service.name.Best(language)},
                      {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service.id))},
                      {"organization", organization ? organization->name : service.organization_id},
-                     {"served", served_text},
+                     {"served", ServedAreas(services, service, language)},
                      {"verified_by", service.verified_by}};
     if (service.last_verified) row["verified"] = FormatDay(*service.last_verified, language);
     rows.push_back(std::move(row));

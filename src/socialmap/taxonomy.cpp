@@ -5,15 +5,11 @@
 
 #include "core/text.hpp"
 #include "platform/resources/resources.hpp"
+#include "socialmap/json_fields.hpp"
 
 namespace zoneatlas::socialmap {
 namespace json = boost::json;
 namespace {
-
-std::string StringField(const json::object& object, std::string_view name) {
-  const json::value* value = object.if_contains(name);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
 
 std::vector<Term> ParseTerms(const json::object& root, std::string_view list, std::vector<std::string>& problems) {
   std::vector<Term> terms;
