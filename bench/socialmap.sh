@@ -4,7 +4,9 @@
 #   1. `zoneatlas import hsds` of the file (checked, saved and indexed), time and peak memory;
 #   2. `zoneatlas index rebuild` (target: under 60 s);
 #   3. socialmap_bench: a faceted, geo-sorted, filtered text search in process, median and
-#      99th percentile (target: p99 under 5 ms).
+#      99th percentile (target: p99 under 5 ms);
+#   4. the search API over HTTP beside PostgreSQL full-text search answering the same
+#      question, in a throw-away PostgreSQL cluster (bench/socialmap_peer.sh).
 # Usage: bench/socialmap.sh path/to/zoneatlas path/to/socialmap_bench   (make bench-socialmap)
 set -euo pipefail
 binary=$(realpath "${1:?usage: $0 path/to/zoneatlas path/to/socialmap_bench}")
@@ -24,3 +26,4 @@ db="$work/socialmap.db"
 echo "index size: $(du -sh "$db.search" | cut -f1)"
 date -u +%Y-%m-%dT%H:%M:%S+00:00
 "$bench" --database "$db" --search-index "$db.search"
+"$root/scripts/with-postgres.sh" "$root/bench/socialmap_peer.sh" "$binary" "$db"

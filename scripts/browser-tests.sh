@@ -2,7 +2,7 @@
 # Runs the browser tests (tests/browser) against the real binary: loads the demo data
 # into a temporary database, starts `zoneatlas serve` on a free port, installs the npm
 # test packages if needed (Playwright uses Debian's Chromium, never a downloaded one),
-# and runs node's test runner.
+# and runs node's test runner. ZONEATLAS_BROWSER_TESTS=REGEX runs only the tests it names.
 set -euo pipefail
 binary=$(realpath "${1:?usage: $0 path/to/zoneatlas}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,4 +41,5 @@ port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 
 
 cd "$root/tests/browser"
 [[ -d node_modules/playwright-core && -d node_modules/@axe-core/playwright ]] || npm ci --no-audit --no-fund
-ZONEATLAS_URL="http://127.0.0.1:$port" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test --test-concurrency=1 .
+ZONEATLAS_URL="http://127.0.0.1:$port" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test --test-concurrency=1 \
+  ${ZONEATLAS_BROWSER_TESTS:+--test-name-pattern="$ZONEATLAS_BROWSER_TESTS"} .

@@ -9,19 +9,11 @@
 
 #include "web/access.hpp"
 #include "accounts/password.hpp"
+#include "core/random.hpp"
 #include "core/text.hpp"
 
 namespace zoneatlas::accounts {
 namespace {
-
-std::string RandomHex(std::size_t bytes) {
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
-  std::string hex(2 * bytes + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-  hex.pop_back();
-  return hex;
-}
 
 // The database keeps only this hash of a session token (BLAKE2b), so a copy of the
 // database does not let anyone sign in.

@@ -105,6 +105,9 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
     state["import_href"] = web::Href(language, "/atlas/import");
     state["batches_href"] = web::Href(language, "/atlas/batches");
   }
+  if (web::Allows(web::kProfessional, &identity)) {
+    state["review_href"] = web::Href(language, "/social-map/review");
+  }
   state["roles"] = std::move(roles);
   state["has_roles"] = !identity.grants.empty();
   state["is_admin"] = identity.HasRole(web::kAdmin);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accessibility/accessibility.hpp"
+#include "app/supply_pages.hpp"
 #include "accounts/routes.hpp"
 #include "atlas/routes.hpp"
 #include "core/text.hpp"
@@ -29,7 +30,7 @@ Application::Application(db::Database& database, std::unique_ptr<view::Renderer>
     : database_(database),
       renderer_(std::move(renderer)),
       static_files_("static/"),
-      site_{*renderer_, static_files_.version(), options.map_tiles},
+      site_{*renderer_, static_files_.version(), options.map_tiles, pdf_printer_.available(), options.upload_limit_mib},
       trusted_proxies_(std::move(options.trusted_proxies)),
       accounts_(database, options.sessions),
       geo_store_(database),
@@ -57,9 +58,11 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   application->socialmap_search_ =
       std::make_unique<socialmap::Search>(*application->socialmap_taxonomy_, *application->socialmap_store_,
                                           application->geo_store_, *application->search_index_);
+  application->socialmap_proposals_ =
+      std::make_unique<socialmap::Proposals>(database, *application->socialmap_store_, *application->socialmap_taxonomy_);
   application->socialmap_services_ = std::make_unique<socialmap::Services>(
       socialmap::Services{*application->socialmap_taxonomy_, *application->socialmap_store_, application->geo_store_,
-                          *application->socialmap_search_});
+                          *application->socialmap_search_, *application->socialmap_proposals_, database});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -120,6 +123,46 @@ void Application::AddRoutes() {
   atlas::AddImportRoutes(router_, site_, *atlas_services_, database_);
   socialmap::AddPageRoutes(router_, site_, *socialmap_services_);
   socialmap::AddApiRoutes(router_, *socialmap_services_);
+  socialmap::AddEditRoutes(router_, site_, *socialmap_services_);
+  AddSupplyRoutes(router_, site_, *atlas_services_, *socialmap_services_);
+  router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
+              [this](const http::Request& request) {
+                return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +
+                                          std::string(request.PathParam("lang")) + ".pdf");
+              },
+              {.name = "atlas_zone_report_pdf", .access = std::string(web::kPublic)});
+  router_.Get("/{lang}/social-map/print.pdf",
+              [this](const http::Request& request) {
+                return PdfOf(request, "social-map-" + std::string(request.PathParam("lang")) + ".pdf");
+              },
+              {.name = "social_map_print_pdf", .access = std::string(web::kPublic)});
+}
+
+http::Response Application::PdfOf(const http::Request& request, const std::string& file_name) {
+  // The page as an anonymous visitor sees it, whoever asks: a file that is passed on
+  // never carries more than the public pages show.
+  http::Request page_request;
+  page_request.path = request.path.substr(0, request.path.size() - std::string_view(".pdf").size());
+  page_request.target =
+      page_request.path + request.target.substr(std::min(request.target.find('?'), request.target.size()));
+  page_request.query = request.query;
+  page_request.headers.Set("Host", std::string(request.headers.Get("Host")));
+  page_request.remote_address = request.remote_address;
+  http::Response page = Dispatch(page_request);
+  if (page.status != 200) return page;
+  const auto language = ParseLanguage(request.PathParam("lang")).value_or(Language::kNl);
+  // Keyed by the page's own bytes: any change to the figures or the services shows in
+  // the HTML, so a kept file is never stale.
+  const auto version = static_cast<std::int64_t>(std::hash<std::string>{}(page.body));
+  http::Response pdf = pdf_cache_.GetOrMake(page_request.target, version, [&] {
+    auto printed = pdf_printer_.Print(page.body);
+    if (!printed) return web::ErrorPage(site_, request, language, printed.error());
+    http::Response response = http::Response::Make(200, "application/pdf", std::move(*printed));
+    response.headers.Set("Content-Disposition", "inline; filename=\"" + file_name + "\"");
+    return response;
+  });
+  if (pdf.status == 503) pdf.headers.Set("Retry-After", "60");
+  return pdf;
 }
 
 std::string Application::ClientAddress(const http::Request& request) const {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "accounts/accounts.hpp"
+#include "app/pdf_printer.hpp"
 #include "atlas/catalog.hpp"
 #include "atlas/observations.hpp"
 #include "atlas/routes.hpp"
@@ -46,10 +47,16 @@ class Application {
     std::string search_index;
     // The tiles behind interactive maps (a {z}/{x}/{y} URL template).
     std::string map_tiles = std::string(web::kDefaultMapTiles);
+    // What the server lets a form upload, for the pages to say (MiB).
+    int upload_limit_mib = 32;
   };
 
   // Returns kInternal when a route declares no access rule or an unknown one.
   static Result<std::unique_ptr<Application>> Create(db::Database& database, Options options);
+
+  // The ends of the paths that take uploaded files (the server lets them be larger and
+  // slower than other requests).
+  static std::vector<std::string> UploadPathSuffixes() { return {"/atlas/import"}; }
 
   http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);
@@ -60,9 +67,14 @@ class Application {
   std::string ClientAddress(const http::Request& request) const;
   void AddRoutes();
   http::Response Dispatch(const http::Request& request);
+  // The printable page at the request's path without ".pdf", as a PDF named `file_name`.
+  http::Response PdfOf(const http::Request& request, const std::string& file_name);
 
   db::Database& database_;
   std::unique_ptr<view::Renderer> renderer_;
+  PdfPrinter pdf_printer_;
+  // PDF files by page; a file is kept while its page's HTML stays the same.
+  web::ResponseCache pdf_cache_{64, 256 << 20};
   http::StaticFiles static_files_;
   web::Site site_;
   const std::vector<std::string> trusted_proxies_;
@@ -74,6 +86,7 @@ class Application {
   std::unique_ptr<socialmap::Store> socialmap_store_;
   std::unique_ptr<search::Index> search_index_;
   std::unique_ptr<socialmap::Search> socialmap_search_;
+  std::unique_ptr<socialmap::Proposals> socialmap_proposals_;
   std::unique_ptr<socialmap::Services> socialmap_services_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,7 +19,7 @@
 #include "accessibility/accessibility.hpp"
 #include "accounts/accounts.hpp"
 #include "app/application.hpp"
-#include "app/report_pdf.hpp"
+#include "app/pdf_printer.hpp"
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
 #include "geo/export.hpp"
@@ -28,6 +29,7 @@
 #include "platform/http/server.hpp"
 #include "platform/search/index.hpp"
 #include "socialmap/hsds.hpp"
+#include "socialmap/hsds_csv.hpp"
 #include "socialmap/import.hpp"
 
 namespace zoneatlas::app {
@@ -44,6 +46,7 @@ struct Options {
   int io_threads = 0;
   int worker_threads = 0;
   int read_timeout_ms = 15'000;
+  int upload_limit_mib = 32;
   int idle_timeout_ms = 60'000;
   std::vector<std::string> trusted_proxies;
   std::string map_tiles = std::string(web::kDefaultMapTiles);
@@ -126,7 +129,8 @@ int Serve(const Options& options) {
   auto application = Application::Create(**database, {.sessions = {},
                                                       .trusted_proxies = options.trusted_proxies,
                                                       .search_index = SearchIndexDirectory(options),
-                                                      .map_tiles = options.map_tiles});
+                                                      .map_tiles = options.map_tiles,
+                                                      .upload_limit_mib = options.upload_limit_mib});
   if (!application) return Report(application.error());
   http::ServerOptions server_options;
   server_options.address = options.address;
@@ -135,6 +139,8 @@ int Serve(const Options& options) {
   server_options.worker_threads = static_cast<int>(workers);
   server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
   server_options.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
+  server_options.upload_path_suffixes = Application::UploadPathSuffixes();
+  server_options.upload_body_limit = static_cast<std::size_t>(options.upload_limit_mib) * 1024 * 1024;
   Application& app = **application;
   auto server = http::Server::Create(
       server_options, [&app](const http::Request& request) { return app.Handle(request); },
@@ -266,7 +272,34 @@ int ImportHsds(const Options& options, const std::string& content) {
   return 0;
 }
 
+// An HSDS CSV package: every .csv and datapackage.json in the folder, joined into HSDS
+// JSON; broken references between the tables are problems like any other.
+Result<std::string> ReadHsdsPackage(const std::string& folder, geo::ImportReport& report) {
+  socialmap::CsvPackage package;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || !(name.ends_with(".csv") || name == "datapackage.json")) continue;
+    auto content = ReadFile(entry.path().string());
+    if (!content) return Fail(content.error());
+    package[name] = std::move(*content);
+  }
+  if (error) return Fail(Error::NotFound("cannot read the folder " + folder + ": " + error.message()));
+  return socialmap::AssembleHsdsCsv(package, report);
+}
+
 int Import(const Options& options) {
+  if (options.what == "hsds" && std::filesystem::is_directory(options.file)) {
+    geo::ImportReport assembly{.file = options.file, .rows_read = 0, .rows_imported = 0, .rows_skipped = 0,
+                               .problems = {}, .warnings = {}};
+    auto content = ReadHsdsPackage(options.file, assembly);
+    if (!content) return Report(content.error());
+    if (!assembly.ok()) {
+      std::cerr << assembly.Describe();
+      return RefuseFile(options.file, assembly);
+    }
+    return ImportHsds(options, *content);
+  }
   auto content = ReadFile(options.file);
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
@@ -344,16 +377,48 @@ int ExportAtlas(const Options& options) {
   return 0;
 }
 
+// The CSV package into a new folder, made beside it and renamed when complete.
+Status WritePackage(const std::string& folder, const socialmap::CsvPackage& package) {
+  namespace fs = std::filesystem;
+  if (fs::exists(folder)) return Fail(Error::AlreadyExists(folder + " exists; give a new folder for the package"));
+  const std::string partial = folder + ".partial";
+  std::error_code error;
+  fs::remove_all(partial, error);
+  fs::create_directories(partial, error);
+  if (error) return Fail(Error::Unavailable("cannot make " + partial + ": " + error.message()));
+  for (const auto& [name, content] : package) {
+    std::ofstream out(fs::path(partial) / name, std::ios::binary);
+    out << content;
+    if (!out.flush()) {
+      fs::remove_all(partial, error);
+      return Fail(Error::Unavailable("cannot write " + partial + "/" + name));
+    }
+  }
+  fs::rename(partial, folder, error);
+  if (error) return Fail(Error::Unavailable("cannot write " + folder + ": " + error.message()));
+  return {};
+}
+
 int ExportHsds(const Options& options) {
-  if (!options.format.empty() && options.format != "json") {
-    return Report(Error::InvalidArgument("export hsds writes json (the CSV package is not there yet)"));
+  const std::string format = !options.format.empty() ? options.format : options.output.ends_with(".json") ||
+                                                                                options.output.empty() ||
+                                                                                options.output == "-"
+                                                                            ? "json"
+                                                                            : "csv";
+  if (format != "json" && format != "csv") {
+    return Report(Error::InvalidArgument("export hsds writes json or csv (a folder: the HSDS tabular package)"));
+  }
+  if (format == "csv" && (options.output.empty() || options.output == "-")) {
+    return Report(Error::InvalidArgument("the CSV package is a folder: -o FOLDER"));
   }
   auto database = OpenMigrated(options, 1);
   if (!database) return Report(database.error());
   auto map = socialmap::Store(**database).Everything();
   if (!map) return Report(map.error());
-  const std::string content = socialmap::WriteHsdsJson(*map, ParseLanguage(options.language).value_or(Language::kNl));
-  if (auto written = WriteOutput(options.output, content); !written) return Report(written.error());
+  const Language language = ParseLanguage(options.language).value_or(Language::kNl);
+  const Status written = format == "csv" ? WritePackage(options.output, socialmap::WriteHsdsCsv(*map, language))
+                                         : WriteOutput(options.output, socialmap::WriteHsdsJson(*map, language));
+  if (!written) return Report(written.error());
   return 0;
 }
 
@@ -492,6 +557,11 @@ int Main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(100, 600'000));
   serve
+      ->add_option("--upload-limit-mib", options.upload_limit_mib,
+                   "Largest spreadsheet of figures a zone editor may upload on the web (MiB; 5 minutes to send it)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+  serve
       ->add_option("--map-tiles", options.map_tiles,
                    "URL template of the tiles behind interactive maps ({z}/{x}/{y}); default OpenStreetMap's")
       ->capture_default_str();
@@ -511,7 +581,8 @@ int Main(int argc, char** argv) {
   import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds")
       ->required()
       ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds"}));
-  import->add_option("file", options.file, "CSV, GeoJSON, (observations) XLSX or (hsds) HSDS 3.0 JSON file")
+  import->add_option("file", options.file,
+                     "CSV, GeoJSON, (observations) XLSX or (hsds) HSDS 3.0 JSON file or CSV package folder")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
@@ -532,7 +603,8 @@ int Main(int argc, char** argv) {
   export_command
       ->add_option("--format", options.format,
                    "atlas: xlsx, csv or pdf (the printable report; needs weasyprint or chromium); "
-                   "default: from the file name, else csv. hsds: json")
+                   "default: from the file name, else csv. hsds: json, or csv (a folder: the HSDS tabular "
+                   "package); default json for a .json name or standard output, else csv")
       ->check(CLI::IsMember({"xlsx", "csv", "pdf", "json"}));
   export_command
       ->add_option("--language", options.language,

@@ -14,7 +14,9 @@ namespace {
 constexpr std::size_t kDefaultLimit = 10'000;
 constexpr std::size_t kMaxLimit = 100'000;
 
-json::object Languages(const Texts& texts) { return json::object{{"nl", texts.nl}, {"fr", texts.fr}, {"en", texts.en}}; }
+json::object Languages(const Texts& texts) {
+  return json::object{{"nl", texts.nl}, {"fr", texts.fr}, {"en", texts.en}};
+}
 
 json::object IndicatorJson(const Catalog& catalog, const Indicator& indicator) {
   json::object object{{"id", indicator.id},
@@ -74,13 +76,15 @@ http::Response ListIndicators(const Services& services, const http::Request& req
     list.push_back(IndicatorJson(services.catalog, indicator));
   }
   json::array groups;
-  for (const Group& g : services.catalog.groups()) groups.push_back(json::object{{"id", g.id}, {"names", Languages(g.names)}});
+  for (const Group& g : services.catalog.groups())
+    groups.push_back(json::object{{"id", g.id}, {"names", Languages(g.names)}});
   return JsonResponse(json::object{{"groups", std::move(groups)}, {"indicators", std::move(list)}});
 }
 
 http::Response GetIndicator(const Services& services, const http::Request& request) {
   const Indicator* indicator = services.catalog.Find(request.PathParam("indicator_id"));
-  if (indicator == nullptr) return web::Problem(Error::NotFound("no indicator " + std::string(request.PathParam("indicator_id"))));
+  if (indicator == nullptr)
+    return web::Problem(Error::NotFound("no indicator " + std::string(request.PathParam("indicator_id"))));
   return JsonResponse(IndicatorJson(services.catalog, *indicator));
 }
 
@@ -101,15 +105,16 @@ http::Response Ranking(const Services& services, const http::Request& request) {
   }
   json::array areas;
   for (const RankedArea& area : ranking->areas) {
-    areas.push_back(json::object{{"area_code", area.area_code}, {"rank", area.rank}, {"value", Number(area.value.value)},
-                                 {"demo", area.demo}});
+    areas.push_back(json::object{
+        {"area_code", area.area_code}, {"rank", area.rank}, {"value", Number(area.value.value)}, {"demo", area.demo}});
   }
-  return JsonResponse(json::object{{"indicator", indicator->id}, {"period", *period}, {"zones", std::move(zones)},
-                                   {"areas", std::move(areas)}});
+  return JsonResponse(json::object{
+      {"indicator", indicator->id}, {"period", *period}, {"zones", std::move(zones)}, {"areas", std::move(areas)}});
 }
 
 http::Response ListObservations(const Services& services, const http::Request& request) {
-  ObservationFilter filter{.indicators = ListParameter(request, "indicator"), .areas = ListParameter(request, "area"),
+  ObservationFilter filter{.indicators = ListParameter(request, "indicator"),
+                           .areas = ListParameter(request, "area"),
                            .periods = ListParameter(request, "period")};
   for (const std::string& id : filter.indicators) {
     if (services.catalog.Find(id) == nullptr) return web::Problem(Error::InvalidArgument("no indicator " + id));
@@ -139,8 +144,7 @@ http::Response ListObservations(const Services& services, const http::Request& r
     object["derived"] = observation.derived;
     list.push_back(std::move(object));
   }
-  return JsonResponse(json::object{{"observations", std::move(list)},
-                                   {"truncated", observations->size() > limit}});
+  return JsonResponse(json::object{{"observations", std::move(list)}, {"truncated", observations->size() > limit}});
 }
 
 http::Response ZoneAggregates(const Services& services, const http::Request& request) {
@@ -156,8 +160,9 @@ http::Response ZoneAggregates(const Services& services, const http::Request& req
   const ObservationIndex index(data->observations);
   json::array list;
   for (const Indicator& indicator : services.catalog.indicators()) {
-    if (!indicators.empty() && std::find(indicators.begin(), indicators.end(), indicator.id) == indicators.end()) continue;
-    const Comparison comparison = Compare(indicator, index, data->member_codes, "", data->predecessors);
+    if (!indicators.empty() && std::find(indicators.begin(), indicators.end(), indicator.id) == indicators.end())
+      continue;
+    const Comparison comparison = Compare(indicator, index, data->Scope());
     for (const auto& [period, figure] : comparison.zone) {
       if (!periods.empty() && std::find(periods.begin(), periods.end(), period) == periods.end()) continue;
       json::object object = FigureJson(figure);
@@ -166,8 +171,8 @@ http::Response ZoneAggregates(const Services& services, const http::Request& req
       list.push_back(std::move(object));
     }
   }
-  return JsonResponse(json::object{{"zone_id", data->zone.id}, {"members", json::value_from(data->member_codes)},
-                                   {"aggregates", std::move(list)}});
+  return JsonResponse(json::object{
+      {"zone_id", data->zone.id}, {"members", json::value_from(data->member_codes)}, {"aggregates", std::move(list)}});
 }
 
 }  // namespace
@@ -178,7 +183,8 @@ void AddApiRoutes(http::Router& router, const Services& services) {
     return web::Cached(services.cache, generation,
                        [&services, handler](const http::Request& r) { return handler(services, r); });
   };
-  router.Get("/api/v1/indicators", cached(ListIndicators), {.name = "api_indicators", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/indicators", cached(ListIndicators),
+             {.name = "api_indicators", .access = std::string(web::kPublic)});
   router.Get("/api/v1/indicators/{indicator_id}", cached(GetIndicator),
              {.name = "api_indicator", .access = std::string(web::kPublic)});
   router.Get("/api/v1/indicators/{indicator_id}/ranking", cached(Ranking),

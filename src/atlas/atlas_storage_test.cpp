@@ -378,7 +378,7 @@ TEST_P(AtlasStorageTest, FiguresOfMergedMunicipalitiesAddUpOntoTodaysMunicipalit
   ASSERT_TRUE(data) << data.error().message();
   ASSERT_EQ(data->member_codes, (std::vector<std::string>{"44086"}));
   const ObservationIndex index(data->observations);
-  const Comparison people = Compare(*catalog_.Find("pop_total"), index, data->member_codes, "", data->predecessors);
+  const Comparison people = Compare(*catalog_.Find("pop_total"), index, data->Scope());
   const Series& deinze = people.members.at("44086");
   // 2017: Deinze (without Nevele then) + Nevele + Zulte.
   EXPECT_DOUBLE_EQ(*deinze.at("2017").Shown(), 20000 + 11000 + 15000);
@@ -389,11 +389,10 @@ TEST_P(AtlasStorageTest, FiguresOfMergedMunicipalitiesAddUpOntoTodaysMunicipalit
   EXPECT_FALSE(deinze.at("2025").reaggregated);
   EXPECT_DOUBLE_EQ(*people.zone.at("2023").Shown(), 49000) << "and the zone with it";
   // A ratio from its summed numerators and denominators: 4,100 / 49,000.
-  const Comparison vt = Compare(*catalog_.Find("increased_reimb"), index, data->member_codes, "", data->predecessors);
+  const Comparison vt = Compare(*catalog_.Find("increased_reimb"), index, data->Scope());
   EXPECT_NEAR(*vt.members.at("44086").at("2023").Shown(), 4100.0 / 49000 * 100, 1e-9);
   // A median cannot be added up: no figure rather than a wrong one.
-  const Comparison median =
-      Compare(*catalog_.Find("income_median_return"), index, data->member_codes, "", data->predecessors);
+  const Comparison median = Compare(*catalog_.Find("income_median_return"), index, data->Scope());
   EXPECT_FALSE(median.members.at("44086").at("2023").present);
 }
 

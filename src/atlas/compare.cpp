@@ -18,10 +18,19 @@ Figure FigureOf(const Indicator& indicator, const Observation* observation) {
   Figure figure;
   figure.present = true;
   figure.demo = observation->demo;
-  figure.value = Suppress(indicator, {.value = observation->value, .numerator = observation->numerator,
-                                      .denominator = observation->denominator, .suppressed = false,
+  figure.value = Suppress(indicator, {.value = observation->value,
+                                      .numerator = observation->numerator,
+                                      .denominator = observation->denominator,
+                                      .suppressed = false,
                                       .incomplete = false});
   return figure;
+}
+
+Figure Comparison::Level(const std::string& code, const std::string& period) const {
+  const auto level = levels.find(code);
+  if (level == levels.end()) return {};
+  const auto figure = level->second.find(period);
+  return figure == level->second.end() ? Figure{} : figure->second;
 }
 
 std::string Comparison::Latest() const {
@@ -43,7 +52,7 @@ Judgement JudgementOf(const Indicator& indicator, Standing standing) {
   if (standing == Standing::kSimilar || indicator.direction == Direction::kNeutral) return Judgement::kNeutral;
   const bool higher = standing == Standing::kAbove;
   return higher == (indicator.direction == Direction::kHigherIsBetter) ? Judgement::kFavourable
-                                                                        : Judgement::kUnfavourable;
+                                                                       : Judgement::kUnfavourable;
 }
 
 ObservationIndex::ObservationIndex(const std::vector<Observation>& observations) {
@@ -99,8 +108,10 @@ MemberFigure FigureFor(const Indicator& indicator, const ObservationIndex& index
   MemberFigure own;
   if (const Observation* observation = index.Find(indicator.id, area, period)) {
     own.figure = FigureOf(indicator, observation);
-    own.part = {.value = observation->value, .numerator = observation->numerator,
-                .denominator = observation->denominator, .population = std::nullopt};
+    own.part = {.value = observation->value,
+                .numerator = observation->numerator,
+                .denominator = observation->denominator,
+                .population = std::nullopt};
     if (const Observation* population = index.Find("pop_total", area, period)) own.part.population = population->value;
   }
   const auto earlier = predecessors.find(area);
@@ -132,23 +143,24 @@ MemberFigure FigureFor(const Indicator& indicator, const ObservationIndex& index
       all_populations = false;
     }
   }
-  result.part = {.value = value.value, .numerator = value.numerator, .denominator = value.denominator,
+  result.part = {.value = value.value,
+                 .numerator = value.numerator,
+                 .denominator = value.denominator,
                  .population = all_populations ? std::optional<double>(population) : std::nullopt};
   return result;
 }
 
 }  // namespace
 
-Comparison Compare(const Indicator& indicator, const ObservationIndex& index, const std::vector<std::string>& members,
-                   const std::string& region, const Predecessors& predecessors) {
+Comparison Compare(const Indicator& indicator, const ObservationIndex& index, const ComparisonScope& scope) {
   Comparison comparison;
   comparison.indicator = &indicator;
   comparison.periods = index.Periods(indicator.id);
   for (const std::string& period : comparison.periods) {
     std::vector<Part> parts;
     bool any = false, demo = false;
-    for (const std::string& member : members) {
-      MemberFigure figure = FigureFor(indicator, index, predecessors, member, period, 0);
+    for (const std::string& member : scope.members) {
+      MemberFigure figure = FigureFor(indicator, index, scope.predecessors, member, period, 0);
       if (figure.figure.present) {
         any = true;
         demo = demo || figure.figure.demo;
@@ -164,8 +176,13 @@ Comparison Compare(const Indicator& indicator, const ObservationIndex& index, co
       zone.present = zone.value.value.has_value() || zone.value.suppressed;
       comparison.zone[period] = zone;
     }
-    if (!region.empty()) {
-      comparison.region[period] = FigureOf(indicator, index.Find(indicator.id, region, period));
+    for (const std::string& level : scope.levels) {
+      if (const Observation* observation = index.Find(indicator.id, level, period)) {
+        comparison.levels[level][period] = FigureOf(indicator, observation);
+      }
+    }
+    if (!scope.region.empty()) {
+      comparison.region[period] = FigureOf(indicator, index.Find(indicator.id, scope.region, period));
     }
   }
   return comparison;

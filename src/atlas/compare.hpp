@@ -40,12 +40,15 @@ Figure FigureOf(const Indicator& indicator, const Observation* observation);
 
 struct Comparison {
   const Indicator* indicator = nullptr;
-  std::vector<std::string> periods;             // Every period with a figure, oldest first.
-  std::map<std::string, Series> members;        // Area code → series.
+  std::vector<std::string> periods;       // Every period with a figure, oldest first.
+  std::map<std::string, Series> members;  // Area code → series.
   Series zone;
+  std::map<std::string, Series> levels;  // Arrondissement, province: area code → its own series.
   Series region;
   // The latest period with a zone figure, else with any figure; "" when there is none.
   std::string Latest() const;
+  // A level's figure in `period`; absent when it has none.
+  Figure Level(const std::string& code, const std::string& period) const;
 };
 
 enum class Standing { kSimilar, kAbove, kBelow };
@@ -76,12 +79,21 @@ struct Predecessor {
 // Area code → the areas merged into it.
 using Predecessors = std::map<std::string, std::vector<Predecessor>>;
 
-// The comparison of `indicator` for the zone made of `members` and its `region`. For a
-// member formed by a merger, a period before the merger adds up, by the indicator's rule
-// (counts summed, ratios from summed numerators and denominators), its own figure and
-// those of the areas still separate then; such figures are marked reaggregated.
-Comparison Compare(const Indicator& indicator, const ObservationIndex& index, const std::vector<std::string>& members,
-                   const std::string& region, const Predecessors& predecessors = {});
+// What a comparison is about: the zone's members, the levels between them and the region
+// (their published figures, shown for reference), and the region.
+struct ComparisonScope {
+  std::vector<std::string> members;
+  std::vector<std::string> levels;
+  std::string region;  // "" for none.
+  Predecessors predecessors;
+};
+
+// The comparison of `indicator` for the zone made of the scope's members, its levels and
+// its region. For a member formed by a merger, a period before the merger adds up, by the
+// indicator's rule (counts summed, ratios from summed numerators and denominators), its
+// own figure and those of the areas still separate then; such figures are marked
+// reaggregated.
+Comparison Compare(const Indicator& indicator, const ObservationIndex& index, const ComparisonScope& scope);
 
 }  // namespace zoneatlas::atlas
 

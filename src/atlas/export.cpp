@@ -15,9 +15,9 @@ using formats::XlsxCell;
 using Row = std::vector<XlsxCell>;
 
 // The import layout first, then what helps a reader.
-const std::vector<std::string> kColumns = {"area_code", "indicator", "period",    "value",  "numerator",
-                                           "denominator", "level",   "area_name", "indicator_name", "unit",
-                                           "status",    "demo",      "source"};
+const std::vector<std::string> kColumns = {"area_code",   "indicator", "period",    "value",          "numerator",
+                                           "denominator", "level",     "area_name", "indicator_name", "unit",
+                                           "status",      "demo",      "source"};
 
 XlsxCell Number(const std::optional<double>& value) { return value ? XlsxCell(*value) : XlsxCell(); }
 
@@ -25,7 +25,8 @@ XlsxCell Number(const std::optional<double>& value) { return value ? XlsxCell(*v
 // is written as text: a leading apostrophe, as OWASP advises for CSV files.
 std::string CsvText(const XlsxCell& cell) {
   if (const auto* text = std::get_if<std::string>(&cell)) {
-    if (!text->empty() && std::string_view("=+-@\t\r").find(text->front()) != std::string_view::npos) return "'" + *text;
+    if (!text->empty() && std::string_view("=+-@\t\r").find(text->front()) != std::string_view::npos)
+      return "'" + *text;
     return *text;
   }
   if (const auto* number = std::get_if<double>(&cell)) return PlainNumber(*number);
@@ -85,20 +86,19 @@ Result<ExportedFile> ExportZone(const Services& services, const view::Catalog& t
   std::vector<Row> zone_rows;
   for (const Indicator& item : services.catalog.indicators()) {
     if (!indicator.empty() && item.id != indicator) continue;
-    const Comparison comparison = Compare(item, index, data->member_codes, data->RegionCode(), data->predecessors);
+    const Comparison comparison = Compare(item, index, data->Scope());
     for (const std::string& period : comparison.periods) {
       for (const geo::Area& area : data->members) {
         const Figure& figure = comparison.members.at(area.code).at(period);
         if (figure.present) {
-          by_group[item.group].push_back(rows.Make(item, "municipality", area.code, area.names.In(language), period, figure));
+          by_group[item.group].push_back(
+              rows.Make(item, "municipality", area.code, area.names.In(language), period, figure));
         }
       }
       for (const geo::Area& level : data->levels) {
-        const Comparison own = Compare(item, index, {level.code}, "");
-        const auto& series = own.members.at(level.code);
-        if (const auto it = series.find(period); it != series.end() && it->second.present) {
+        if (const Figure figure = comparison.Level(level.code, period); figure.present) {
           by_group[item.group].push_back(rows.Make(item, std::string(geo::AreaKindName(level.kind)), level.code,
-                                                   level.names.In(language), period, it->second));
+                                                   level.names.In(language), period, figure));
         }
       }
       if (data->region && comparison.region.contains(period) && comparison.region.at(period).present) {
@@ -106,8 +106,8 @@ Result<ExportedFile> ExportZone(const Services& services, const view::Catalog& t
                                                  period, comparison.region.at(period)));
       }
       if (comparison.zone.contains(period) && comparison.zone.at(period).present) {
-        zone_rows.push_back(rows.Make(item, "zone", data->zone.id, data->zone.names.In(language), period,
-                                      comparison.zone.at(period)));
+        zone_rows.push_back(
+            rows.Make(item, "zone", data->zone.id, data->zone.names.In(language), period, comparison.zone.at(period)));
       }
     }
   }
@@ -150,11 +150,10 @@ Result<ExportedFile> ExportZone(const Services& services, const view::Catalog& t
   const Presentation words(services.catalog, texts, language);
   for (const Indicator& item : services.catalog.indicators()) {
     if (!indicator.empty() && item.id != indicator) continue;
-    definitions.rows.push_back({item.id, item.group, item.names.In(language), item.definitions.In(language),
-                                words.UnitName(item),
-                                std::string(KindName(item.kind)),
-                                std::string(AggregationName(item.aggregation)),
-                                static_cast<double>(item.small_count_threshold), item.source, item.source_url, item.note});
+    definitions.rows.push_back(
+        {item.id, item.group, item.names.In(language), item.definitions.In(language), words.UnitName(item),
+         std::string(KindName(item.kind)), std::string(AggregationName(item.aggregation)),
+         static_cast<double>(item.small_count_threshold), item.source, item.source_url, item.note});
   }
   sheets.push_back(std::move(definitions));
   auto bytes = formats::WriteXlsx(sheets);

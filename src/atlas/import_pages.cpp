@@ -1,6 +1,6 @@
 // Importing figures on the web: upload, check, confirm; and the list of import batches.
+#include <algorithm>
 #include <boost/json.hpp>
-
 #include <chrono>
 
 #include "accounts/routes.hpp"
@@ -35,7 +35,8 @@ Result<std::optional<std::set<std::string>>> AllowedAreas(const Services& servic
 json::array ProblemsJson(const std::vector<geo::ImportProblem>& problems) {
   json::array list;
   for (const geo::ImportProblem& problem : problems) {
-    list.push_back(json::object{{"location", problem.location}, {"field", problem.field}, {"message", problem.message}});
+    list.push_back(
+        json::object{{"location", problem.location}, {"field", problem.field}, {"message", problem.message}});
   }
   return list;
 }
@@ -50,8 +51,10 @@ ObservationImportOptions OptionsFrom(const std::multimap<std::string, std::strin
 }
 
 std::string OptionsJson(const ObservationImportOptions& options) {
-  return json::serialize(json::object{{"source", options.source}, {"period", options.period},
-                                      {"indicator", options.indicator}, {"sheet", options.sheet}});
+  return json::serialize(json::object{{"source", options.source},
+                                      {"period", options.period},
+                                      {"indicator", options.indicator},
+                                      {"sheet", options.sheet}});
 }
 
 ObservationImportOptions OptionsFromJson(const std::string& text) {
@@ -76,29 +79,46 @@ http::Response ImportPage(const web::Site& site, const http::Request& request, L
   model["batches_href"] = web::Href(language, "/atlas/batches");
   model["csrf_field"] = http::kCsrfField;
   model["csrf_token"] = request.identity ? request.identity->csrf_token : "";
+  const view::Catalog& texts = site.renderer.catalog();
+  model["size_note"] = texts.Format(language, "import_size_note", {{"mib", std::to_string(site.upload_limit_mib)}});
+  model["upload_limit_bytes"] = static_cast<std::int64_t>(site.upload_limit_mib) * 1024 * 1024;
+  model["progress_sending"] = texts.Get(language, "import_progress_sending");
+  model["progress_checking"] = texts.Get(language, "import_progress_checking");
+  model["progress_failed"] = texts.Get(language, "import_progress_failed");
+  model["progress_too_large"] =
+      texts.Format(language, "import_too_large", {{"mib", std::to_string(site.upload_limit_mib)}});
+  model["scripts"] = json::array{"/static/js/upload-progress.js?v=" + site.asset_version};
   return web::Page(site, request, language, "atlas_import",
                    std::string(site.renderer.catalog().Get(language, "import_title")), std::move(model), status);
 }
 
-json::object ReportModel(const ObservationImportReport& report) {
-  return json::object{{"file", report.file},
-                      {"layout", report.layout},
-                      {"rows_read", report.rows_read},
-                      {"rows_skipped", report.rows_skipped},
-                      {"observations", report.observations},
-                      {"checksum", report.checksum},
-                      {"problems", ProblemsJson(report.problems)},
-                      {"has_problems", !report.problems.empty()},
-                      {"problem_count", report.problems.size()},
-                      {"warnings", ProblemsJson(report.warnings)},
-                      {"has_warnings", !report.warnings.empty()},
-                      {"unmatched", json::value_from(report.unmatched_areas)},
-                      {"has_unmatched", !report.unmatched_areas.empty()}};
+// "wide by period" → "breed, één kolom per periode": the layouts are recorded in English.
+std::string LayoutName(const web::Site& site, Language language, std::string layout) {
+  if (layout.empty()) return layout;
+  std::replace(layout.begin(), layout.end(), ' ', '_');
+  return std::string(site.renderer.catalog().Get(language, "import_layout_" + layout));
+}
+
+json::object ReportModel(const web::Site& site, Language language, const ObservationImportReport& report) {
+  return json::object{
+      {"file", report.file},
+      {"layout", LayoutName(site, language, report.layout)},
+      {"rows_read", view::FormatInteger(report.rows_read, language)},
+      {"rows_skipped", report.rows_skipped > 0 ? view::FormatInteger(report.rows_skipped, language) : ""},
+      {"observations", view::FormatInteger(report.observations, language)},
+      {"checksum", report.checksum},
+      {"problems", ProblemsJson(report.problems)},
+      {"has_problems", !report.problems.empty()},
+      {"problem_count", report.problems.size()},
+      {"warnings", ProblemsJson(report.warnings)},
+      {"has_warnings", !report.warnings.empty()},
+      {"unmatched", json::value_from(report.unmatched_areas)},
+      {"has_unmatched", !report.unmatched_areas.empty()}};
 }
 
 // The upload: checked in full (a dry run), kept for confirmation when it is clean.
 http::Response CheckUpload(const web::Site& site, const Services& services, db::Database& database,
-                      const http::Request& request, Language language) {
+                           const http::Request& request, Language language) {
   auto parts = http::ParseMultipart(request);
   if (!parts) return web::NotAFormPage(site, request, language);
   const auto fields = http::TextFields(*parts);
@@ -108,7 +128,8 @@ http::Response CheckUpload(const web::Site& site, const Services& services, db::
     if (part.name == "file" && !part.filename.empty()) file = &part;
   }
   if (file == nullptr || file->data.empty()) {
-    return ImportPage(site, request, language, {{"error", site.renderer.catalog().Get(language, "import_no_file")}}, 422);
+    return ImportPage(site, request, language, {{"error", site.renderer.catalog().Get(language, "import_no_file")}},
+                      422);
   }
   ObservationImportOptions options = OptionsFrom(fields);
   auto allowed = AllowedAreas(services, *request.identity);
@@ -117,13 +138,21 @@ http::Response CheckUpload(const web::Site& site, const Services& services, db::
   options.dry_run = true;
   // Only the last part of the browser's path: the name is shown and recorded.
   std::string name = file->filename.substr(file->filename.find_last_of("/\\") + 1);
-  auto report = ImportObservations(database, services.catalog, name, file->data, options, accounts::ActorOf(*request.identity));
+  auto report =
+      ImportObservations(database, services.catalog, name, file->data, options, accounts::ActorOf(*request.identity));
   if (!report) return web::ErrorPage(site, request, language, report.error());
-  json::object model{{"report", ReportModel(*report)}, {"checked", true}, {"source", options.source},
-                     {"period", options.period}, {"indicator", options.indicator}, {"sheet", options.sheet}};
+  json::object model{{"report", ReportModel(site, language, *report)},
+                     {"checked", true},
+                     {"source", options.source},
+                     {"period", options.period},
+                     {"indicator", options.indicator},
+                     {"sheet", options.sheet}};
   if (report->ok() && report->observations > 0) {
     auto saved = SaveUpload(database,
-                            {.id = "", .user_id = request.identity->user_id, .file_name = name, .content = file->data,
+                            {.id = "",
+                             .user_id = request.identity->user_id,
+                             .file_name = name,
+                             .content = file->data,
                              .options = OptionsJson(options)},
                             Now());
     if (!saved) return web::ErrorPage(site, request, language, saved.error());
@@ -153,7 +182,9 @@ http::Response Confirm(const web::Site& site, const Services& services, db::Data
     }
   }
   return ImportPage(site, request, language,
-                    {{"report", ReportModel(*report)}, {"imported", report->ok()}, {"checked", !report->ok()},
+                    {{"report", ReportModel(site, language, *report)},
+                     {"imported", report->ok()},
+                     {"checked", !report->ok()},
                      {"batch_id", report->batch_id},
                      {"atlas_href", web::Href(language, "/atlas")}},
                     report->ok() ? 200 : 422);
@@ -170,7 +201,7 @@ http::Response Batches(const web::Site& site, const Services& services, const ht
                                 {"who", batch.actor.label},
                                 {"file", batch.file_name},
                                 {"sheet", batch.sheet},
-                                {"layout", batch.layout},
+                                {"layout", LayoutName(site, language, batch.layout)},
                                 {"source", batch.source},
                                 {"rows", view::FormatInteger(batch.rows_read, language)},
                                 {"observations", view::FormatInteger(batch.observations, language)},
@@ -180,7 +211,8 @@ http::Response Batches(const web::Site& site, const Services& services, const ht
   }
   return web::Page(site, request, language, "atlas_batches",
                    std::string(site.renderer.catalog().Get(language, "batches_title")),
-                   json::object{{"batches", std::move(rows)}, {"has_batches", !batches->empty()},
+                   json::object{{"batches", std::move(rows)},
+                                {"has_batches", !batches->empty()},
                                 {"import_href", web::Href(language, "/atlas/import")}});
 }
 
@@ -188,23 +220,24 @@ http::Response Batches(const web::Site& site, const Services& services, const ht
 
 void AddImportRoutes(http::Router& router, const web::Site& site, const Services& services, db::Database& database) {
   const std::string editors(web::kZoneEditor);
-  router.Get("/{lang}/atlas/import", web::ForLanguage(site, [&site](const http::Request& r, Language l) {
-               return ImportPage(site, r, l, {});
-             }),
+  router.Get("/{lang}/atlas/import",
+             web::ForLanguage(site, [&site](const http::Request& r, Language l) { return ImportPage(site, r, l, {}); }),
              {.name = "atlas_import_form", .access = editors});
   router.Post("/{lang}/atlas/import",
-              web::ForLanguage(site, [&site, &services, &database](const http::Request& r, Language l) {
-                return CheckUpload(site, services, database, r, l);
-              }),
+              web::ForLanguage(site,
+                               [&site, &services, &database](const http::Request& r, Language l) {
+                                 return CheckUpload(site, services, database, r, l);
+                               }),
               {.name = "atlas_import_upload", .access = editors});
   router.Post("/{lang}/atlas/import/{upload_id}",
-              web::ForLanguage(site, [&site, &services, &database](const http::Request& r, Language l) {
-                return Confirm(site, services, database, r, l);
-              }),
+              web::ForLanguage(site,
+                               [&site, &services, &database](const http::Request& r, Language l) {
+                                 return Confirm(site, services, database, r, l);
+                               }),
               {.name = "atlas_import_confirm", .access = editors});
-  router.Get("/{lang}/atlas/batches", web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {
-               return Batches(site, services, r, l);
-             }),
+  router.Get("/{lang}/atlas/batches",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return Batches(site, services, r, l); }),
              {.name = "atlas_batches", .access = editors});
 }
 

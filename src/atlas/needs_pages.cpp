@@ -1,7 +1,6 @@
 // The needs index of a zone: page, workbook and API.
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 
 #include "atlas/compare.hpp"
@@ -38,7 +37,8 @@ Result<NeedsRequest> ReadRequest(const Catalog& catalog, const http::Request& re
   }
   if (auto universal = request.Query("universal"); universal && !universal->empty()) {
     auto parsed = text::ParseDecimal(*universal);
-    if (!parsed || *parsed < 0 || *parsed > 100) return Fail(Error::InvalidArgument("universal is a percentage from 0 to 100"));
+    if (!parsed || *parsed < 0 || *parsed > 100)
+      return Fail(Error::InvalidArgument("universal is a percentage from 0 to 100"));
     wanted.universal = *parsed / 100;
   }
   if (auto weights = request.Query("weights"); weights && !weights->empty()) {
@@ -83,12 +83,13 @@ Result<ZoneNeeds> ComputeZoneNeeds(const Services& services, const std::string& 
   for (const NeedsComponent& component : request.components) wanted.push_back(component.indicator);
   auto data = LoadZone(services, zone_id, language, wanted);
   if (!data) return Fail(data.error());
-  ZoneNeeds needs{.data = std::move(*data), .request = std::move(request), .result = {}, .periods = {}, .population = {}};
+  ZoneNeeds needs{
+      .data = std::move(*data), .request = std::move(request), .result = {}, .periods = {}, .population = {}};
   const ObservationIndex index(needs.data.observations);
   std::vector<NeedsArea> areas;
   for (const std::string& code : needs.data.member_codes) areas.push_back({code, 0, {}});
   const Indicator* population = services.catalog.Find("pop_total");
-  const Comparison people = Compare(*population, index, needs.data.member_codes, "", needs.data.predecessors);
+  const Comparison people = Compare(*population, index, needs.data.Scope());
   for (NeedsArea& area : areas) {
     for (auto it = people.periods.rbegin(); it != people.periods.rend(); ++it) {
       if (auto shown = people.members.at(area.code).at(*it).Shown()) {
@@ -99,15 +100,16 @@ Result<ZoneNeeds> ComputeZoneNeeds(const Services& services, const std::string& 
     needs.population[area.code] = area.population;
   }
   for (const NeedsComponent& component : needs.request.components) {
-    const Comparison comparison = Compare(*services.catalog.Find(component.indicator), index, needs.data.member_codes, "",
-                                            needs.data.predecessors);
+    const Comparison comparison = Compare(*services.catalog.Find(component.indicator), index, needs.data.Scope());
     for (auto period = comparison.periods.rbegin(); period != comparison.periods.rend(); ++period) {
       int shown = 0;
-      for (const std::string& code : needs.data.member_codes) shown += comparison.members.at(code).at(*period).Shown() ? 1 : 0;
+      for (const std::string& code : needs.data.member_codes)
+        shown += comparison.members.at(code).at(*period).Shown() ? 1 : 0;
       if (shown < 2) continue;
       needs.periods[component.indicator] = *period;
       for (NeedsArea& area : areas) {
-        if (auto value = comparison.members.at(area.code).at(*period).Shown()) area.values[component.indicator] = *value;
+        if (auto value = comparison.members.at(area.code).at(*period).Shown())
+          area.values[component.indicator] = *value;
       }
       break;
     }
@@ -152,7 +154,8 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
       for (const NeedsComponent& component : needs->request.components) {
         if (component.indicator == indicator.id) weight = component.weight;
       }
-      choices.push_back(json::object{{"id", indicator.id}, {"name", indicator.names.In(language)},
+      choices.push_back(json::object{{"id", indicator.id},
+                                     {"name", indicator.names.In(language)},
                                      {"weight", PlainNumber(weight)},
                                      {"chosen", weight > 0}});
     }
@@ -166,12 +169,13 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
     components.push_back(json::object{
         {"name", indicator.names.In(language)},
         {"href", base + "/" + indicator.id},
-        {"weight", view::FormatNumber(component.weight, component.weight == std::floor(component.weight) ? 0 : 1, language)},
-        {"direction", std::string(texts.Get(language, indicator.direction == Direction::kHigherIsBetter
-                                                          ? "needs_direction_better"
-                                                          : "needs_direction_worse"))},
+        {"weight",
+         view::FormatNumber(component.weight, component.weight == std::floor(component.weight) ? 0 : 1, language)},
+        {"direction",
+         std::string(texts.Get(language, indicator.direction == Direction::kHigherIsBetter ? "needs_direction_better"
+                                                                                           : "needs_direction_worse"))},
         {"period", needs->periods.contains(component.indicator) ? needs->periods.at(component.indicator)
-                                                                 : std::string(texts.Get(language, "needs_no_figures"))},
+                                                                : std::string(texts.Get(language, "needs_no_figures"))},
         {"constant", constant}});
   }
   json::array rows;
@@ -196,9 +200,11 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
         {"base", view::FormatNumber(score.base, 0, language)},
         {"need_share", view::FormatNumber(score.need_share, 0, language)},
         {"total", view::FormatNumber(score.Allocation(), 0, language)},
-        {"per_inhabitant", people > 0 && score.index ? view::FormatNumber(score.Allocation() / people, 2, language) : "–"},
+        {"per_inhabitant",
+         people > 0 && score.index ? view::FormatNumber(score.Allocation() / people, 2, language) : "–"},
     });
-    if (auto shape = geo::MapShapeOf(services.geography, *area, language, web::Href(language, "/areas/" + score.code + "/atlas"))) {
+    if (auto shape = geo::MapShapeOf(services.geography, *area, language,
+                                     web::Href(language, "/areas/" + score.code + "/atlas"))) {
       if (score.index) {
         shape->shade = ShadeOf(*score.index, low, high);
       }
@@ -206,9 +212,11 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
       shapes.push_back(std::move(*shape));
     }
   }
-  const std::string map = formats::RenderSvgMap(
-      shapes, {.id = "needs-map", .title = texts.Format(language, "needs_map_title", {{"zone", zone_name}}),
-               .description = std::string(texts.Get(language, "needs_map_description")), .width = 560});
+  const std::string map =
+      formats::RenderSvgMap(shapes, {.id = "needs-map",
+                                     .title = texts.Format(language, "needs_map_title", {{"zone", zone_name}}),
+                                     .description = std::string(texts.Get(language, "needs_map_description")),
+                                     .width = 560});
   const std::string query = Query(needs->request);
   json::object model{{"zone_name", zone_name},
                      {"zone_href", web::Href(language, "/zones/" + needs->data.zone.id)},
@@ -226,8 +234,8 @@ http::Response NeedsPage(const web::Site& site, const Services& services, const 
                      {"universal_text", view::FormatNumber(needs->request.universal * 100, 0, language)},
                      {"xlsx_href", base + "/needs.xlsx" + query},
                      {"api_href", "/api/v1/zones/" + needs->data.zone.id + "/needs-index"}};
-  return web::Page(site, request, language, "atlas_needs",
-                   texts.Format(language, "needs_title", {{"zone", zone_name}}), std::move(model));
+  return web::Page(site, request, language, "atlas_needs", texts.Format(language, "needs_title", {{"zone", zone_name}}),
+                   std::move(model));
 }
 
 http::Response NeedsWorkbook(const web::Site& site, const Services& services, const http::Request& request,
@@ -238,18 +246,25 @@ http::Response NeedsWorkbook(const web::Site& site, const Services& services, co
   auto needs = ComputeZoneNeeds(services, std::string(request.PathParam("zone_id")), language, std::move(*wanted));
   if (!needs) return web::ErrorPage(site, request, language, needs.error());
   using formats::XlsxCell;
-  std::vector<XlsxCell> header = {std::string("rank"), std::string("area_code"), std::string("area_name"),
+  std::vector<XlsxCell> header = {std::string("rank"),       std::string("area_code"),   std::string("area_name"),
                                   std::string("population"), std::string("needs_index"), std::string("base"),
-                                  std::string("need_share"), std::string("allocation"), std::string("per_inhabitant")};
-  for (const NeedsComponent& component : needs->request.components) header.emplace_back(std::in_place_type<std::string>, "z_" + component.indicator);
-  formats::XlsxSheet allocation{std::string(texts.Get(language, "needs_sheet_allocation")), {header}, {6, 11, 24, 12, 12, 14, 14, 14, 14}};
+                                  std::string("need_share"), std::string("allocation"),  std::string("per_inhabitant")};
+  for (const NeedsComponent& component : needs->request.components)
+    header.emplace_back(std::in_place_type<std::string>, "z_" + component.indicator);
+  formats::XlsxSheet allocation{
+      std::string(texts.Get(language, "needs_sheet_allocation")), {header}, {6, 11, 24, 12, 12, 14, 14, 14, 14}};
   for (const NeedsScore& score : needs->result.areas) {
     const geo::Area* area = AreaOf(needs->data, score.code);
     const double people = needs->population.at(score.code);
-    std::vector<XlsxCell> row = {score.rank > 0 ? XlsxCell(static_cast<double>(score.rank)) : XlsxCell(), score.code,
-                                 area ? area->names.In(language) : score.code, people,
-                                 score.index ? XlsxCell(*score.index) : XlsxCell(), score.base, score.need_share,
-                                 score.Allocation(), people > 0 && score.index ? XlsxCell(score.Allocation() / people) : XlsxCell()};
+    std::vector<XlsxCell> row = {score.rank > 0 ? XlsxCell(static_cast<double>(score.rank)) : XlsxCell(),
+                                 score.code,
+                                 area ? area->names.In(language) : score.code,
+                                 people,
+                                 score.index ? XlsxCell(*score.index) : XlsxCell(),
+                                 score.base,
+                                 score.need_share,
+                                 score.Allocation(),
+                                 people > 0 && score.index ? XlsxCell(score.Allocation() / people) : XlsxCell()};
     for (const NeedsComponent& component : needs->request.components) {
       const auto it = score.scores.find(component.indicator);
       row.push_back(it == score.scores.end() ? XlsxCell() : XlsxCell(it->second));
@@ -262,9 +277,10 @@ http::Response NeedsWorkbook(const web::Site& site, const Services& services, co
                             {24, 40, 8, 18, 10}};
   for (const NeedsComponent& component : needs->request.components) {
     const Indicator& indicator = *services.catalog.Find(component.indicator);
-    method.rows.push_back({indicator.id, indicator.names.In(language), component.weight,
-                           std::string(indicator.direction == Direction::kHigherIsBetter ? "higher_is_better" : "higher_is_worse"),
-                           needs->periods.contains(indicator.id) ? needs->periods.at(indicator.id) : std::string()});
+    method.rows.push_back(
+        {indicator.id, indicator.names.In(language), component.weight,
+         std::string(indicator.direction == Direction::kHigherIsBetter ? "higher_is_better" : "higher_is_worse"),
+         needs->periods.contains(indicator.id) ? needs->periods.at(indicator.id) : std::string()});
   }
   method.rows.push_back({});
   method.rows.push_back({std::string("budget"), std::string(), needs->request.budget});
@@ -272,8 +288,8 @@ http::Response NeedsWorkbook(const web::Site& site, const Services& services, co
   method.rows.push_back({std::string(texts.Get(language, "needs_method_text"))});
   auto bytes = formats::WriteXlsx({std::move(allocation), std::move(method)});
   if (!bytes) return web::ErrorPage(site, request, language, bytes.error());
-  http::Response response = http::Response::Make(
-      200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(*bytes));
+  http::Response response =
+      http::Response::Make(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(*bytes));
   response.headers.Set("Content-Disposition",
                        "attachment; filename=\"zoneatlas-" + needs->data.zone.id + "-needs-index.xlsx\"");
   return response;
@@ -286,10 +302,11 @@ http::Response NeedsApi(const Services& services, const http::Request& request) 
   if (!needs) return web::Problem(needs.error());
   json::array components;
   for (const NeedsComponent& component : needs->request.components) {
-    components.push_back(json::object{{"indicator", component.indicator}, {"weight", component.weight},
-                                      {"period", needs->periods.contains(component.indicator)
-                                                     ? json::value(needs->periods.at(component.indicator))
-                                                     : json::value()}});
+    components.push_back(json::object{
+        {"indicator", component.indicator},
+        {"weight", component.weight},
+        {"period", needs->periods.contains(component.indicator) ? json::value(needs->periods.at(component.indicator))
+                                                                : json::value()}});
   }
   json::array areas;
   for (const NeedsScore& score : needs->result.areas) {
@@ -304,34 +321,36 @@ http::Response NeedsApi(const Services& services, const http::Request& request) 
                                  {"need_share", score.need_share},
                                  {"allocation", score.Allocation()}});
   }
-  return http::Response::Json(json::serialize(json::object{
-      {"zone_id", needs->data.zone.id},
-      {"budget", needs->request.budget},
-      {"universal_share", needs->request.universal},
-      {"components", std::move(components)},
-      {"constant_indicators", json::value_from(needs->result.constant_indicators)},
-      {"areas", std::move(areas)}}));
+  return http::Response::Json(
+      json::serialize(json::object{{"zone_id", needs->data.zone.id},
+                                   {"budget", needs->request.budget},
+                                   {"universal_share", needs->request.universal},
+                                   {"components", std::move(components)},
+                                   {"constant_indicators", json::value_from(needs->result.constant_indicators)},
+                                   {"areas", std::move(areas)}}));
 }
 
 }  // namespace
 
 void AddNeedsRoutes(http::Router& router, const web::Site& site, const Services& services) {
   const auto generation = [&services] { return Generation(services); };
-  router.Get("/{lang}/zones/{zone_id}/atlas/needs",
-             web::Cached(services.cache, generation,
-                         web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {
-                           return NeedsPage(site, services, r, l);
-                         })),
-             {.name = "atlas_needs", .access = std::string(web::kPublic)});
+  router.Get(
+      "/{lang}/zones/{zone_id}/atlas/needs",
+      web::Cached(services.cache, generation,
+                  web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                            Language l) { return NeedsPage(site, services, r, l); })),
+      {.name = "atlas_needs", .access = std::string(web::kPublic)});
   router.Get("/{lang}/zones/{zone_id}/atlas/needs.xlsx",
              web::Cached(services.cache, generation,
-                         web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {
-                           return NeedsWorkbook(site, services, r, l);
-                         })),
+                         web::ForLanguage(site,
+                                          [&site, &services](const http::Request& r, Language l) {
+                                            return NeedsWorkbook(site, services, r, l);
+                                          })),
              {.name = "atlas_needs_xlsx", .access = std::string(web::kPublic)});
-  router.Get("/api/v1/zones/{zone_id}/needs-index",
-             web::Cached(services.cache, generation, [&services](const http::Request& r) { return NeedsApi(services, r); }),
-             {.name = "api_zone_needs_index", .access = std::string(web::kPublic)});
+  router.Get(
+      "/api/v1/zones/{zone_id}/needs-index",
+      web::Cached(services.cache, generation, [&services](const http::Request& r) { return NeedsApi(services, r); }),
+      {.name = "api_zone_needs_index", .access = std::string(web::kPublic)});
 }
 
 }  // namespace zoneatlas::atlas

@@ -201,13 +201,7 @@ Result<std::int64_t> Store::Generation() const {
 
 Result<std::int64_t> Store::Save(db::Connection& connection, const Catalog& catalog, Batch batch,
                                  const std::vector<Observation>& observations, const audit::Context& context) {
-  if (batch.at == 0) {
-    batch.at =
-        context.at != 0
-            ? context.at
-            : std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  }
+  if (batch.at == 0) batch.at = context.When();
   batch.actor = context.actor;
   batch.observations = static_cast<int>(observations.size());
   auto inserted = connection.Query(

@@ -1,14 +1,14 @@
 // The atlas's pages and CSV downloads.
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 
 #include "atlas/compare.hpp"
 #include "atlas/export.hpp"
-#include "atlas/zone_data.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/routes.hpp"
+#include "atlas/sectors.hpp"
+#include "atlas/zone_data.hpp"
 #include "core/text.hpp"
 #include "geo/maps.hpp"
 #include "platform/formats/svg_chart.hpp"
@@ -22,14 +22,11 @@ namespace {
 constexpr std::string_view kDefaultViewCookie = "atlas_view";
 
 // The figures of the levels between zone and region (arrondissement, province) for a period.
-json::array LevelCells(const Presentation& words, const Indicator& indicator, const ObservationIndex& index,
-                       const ZoneData& data, const std::string& period) {
+json::array LevelCells(const Presentation& words, const Comparison& comparison, const ZoneData& data,
+                       const std::string& period) {
   json::array cells;
   for (const geo::Area& level : data.levels) {
-    const Comparison own = Compare(indicator, index, {level.code}, "");
-    const auto& series = own.members.at(level.code);
-    const auto it = series.find(period);
-    cells.push_back(json::object{{"value", it == series.end() ? "–" : words.Cell(indicator, it->second)}});
+    cells.push_back(json::object{{"value", words.Cell(*comparison.indicator, comparison.Level(level.code, period))}});
   }
   return cells;
 }
@@ -48,8 +45,10 @@ json::array MergersModel(const ZoneData& data, Language language) {
     if (earlier == data.predecessors.end()) continue;
     std::string names;
     for (const Predecessor& predecessor : earlier->second) {
-      names += (names.empty() ? "" : ", ") + data.predecessor_names.at(predecessor.code) + " (" + predecessor.code +
-               ", " + view::FormatDate(predecessor.ended.year(), predecessor.ended.month(), predecessor.ended.day(), language) + ")";
+      names +=
+          (names.empty() ? "" : ", ") + data.predecessor_names.at(predecessor.code) + " (" + predecessor.code + ", " +
+          view::FormatDate(predecessor.ended.year(), predecessor.ended.month(), predecessor.ended.day(), language) +
+          ")";
     }
     mergers.push_back(json::object{{"name", area.names.In(language)}, {"formed_from", names}});
   }
@@ -97,9 +96,8 @@ std::optional<double> ShownAt(const Series& series, const std::string& period) {
 
 // Why a zone has no figure although its members do.
 std::string ZoneGap(const Presentation& words, const Indicator& indicator) {
-  return std::string(words.texts().Get(words.language(), indicator.aggregation == Aggregation::kNone
-                                                             ? "atlas_not_combinable"
-                                                             : "atlas_parts_unknown"));
+  return std::string(words.texts().Get(
+      words.language(), indicator.aggregation == Aggregation::kNone ? "atlas_not_combinable" : "atlas_parts_unknown"));
 }
 
 json::object SourceModel(const Indicator& indicator, const Presentation& words) {
@@ -128,7 +126,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
     json::array rows;
     for (const Indicator& indicator : services.catalog.indicators()) {
       if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
-      const Comparison comparison = Compare(indicator, index, data->member_codes, data->RegionCode(), data->predecessors);
+      const Comparison comparison = Compare(indicator, index, data->Scope());
       const std::string latest = comparison.Latest();
       if (latest.empty()) continue;
       any_figure = true;
@@ -164,8 +162,10 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       if (zone.Shown()) {
         sentence = words.Sentence(indicator, zone_name, *zone.Shown(), "", std::nullopt, region_name, region.Shown());
       }
-      sources.push_back(json::object{{"number", sources.size() + 1}, {"name", indicator.names.In(language)},
-                                     {"definition", indicator.definitions.In(language)}, {"source", indicator.source},
+      sources.push_back(json::object{{"number", sources.size() + 1},
+                                     {"name", indicator.names.In(language)},
+                                     {"definition", indicator.definitions.In(language)},
+                                     {"source", indicator.source},
                                      {"source_url", indicator.source_url}});
       rows.push_back(json::object{
           {"name", indicator.names.In(language)},
@@ -177,9 +177,10 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
           {"zone", words.Cell(indicator, zone)},
           {"zone_incomplete", zone.Shown().has_value() && zone.value.incomplete},
           {"zone_gap", !zone.present && members_present ? ZoneGap(words, indicator) : ""},
-          {"levels", LevelCells(words, indicator, index, *data, latest)},
+          {"levels", LevelCells(words, comparison, *data, latest)},
           {"region", words.Cell(indicator, region)},
-          {"trend", formats::Sparkline(Values(comparison, comparison.zone), Spoken(words, indicator, comparison, comparison.zone))},
+          {"trend", formats::Sparkline(Values(comparison, comparison.zone),
+                                       Spoken(words, indicator, comparison, comparison.zone))},
           {"members", std::move(members)},
       });
     }
@@ -205,8 +206,10 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       {"csv_href", ZoneHref(language, data->zone, "/atlas.csv")},
       {"xlsx_href", ZoneHref(language, data->zone, "/atlas.xlsx")},
       {"needs_href", ZoneHref(language, data->zone, "/atlas/needs")},
+      {"supply_href", ZoneHref(language, data->zone, "/supply")},
       {"remember_href", web::Href(language, "/atlas?view=zones/" + data->zone.id)},
       {"report_href", ZoneHref(language, data->zone, "/atlas/report")},
+      {"pdf_href", site.prints_pdf ? ZoneHref(language, data->zone, "/atlas/report.pdf") : ""},
       {"mergers", MergersModel(*data, language)},
       {"has_mergers", !data->predecessors.empty()},
       {"sources", std::move(sources)},
@@ -227,7 +230,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   const Presentation words(services.catalog, site.renderer.catalog(), language);
   const auto& texts = site.renderer.catalog();
   const ObservationIndex index(data->observations);
-  const Comparison comparison = Compare(*indicator, index, data->member_codes, data->RegionCode(), data->predecessors);
+  const Comparison comparison = Compare(*indicator, index, data->Scope());
   const std::string zone_name = data->zone.names.In(language);
   const std::string region_name = data->region ? data->region->names.In(language) : "";
   std::string period = request.Query("period").value_or("");
@@ -246,7 +249,8 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
                      {"csv_href", ZoneHref(language, data->zone, "/atlas.csv?indicator=" + indicator->id)}};
   json::array periods;
   for (const std::string& other : comparison.periods) {
-    periods.push_back(json::object{{"period", other}, {"href", base + "?period=" + other}, {"current", other == period}});
+    periods.push_back(
+        json::object{{"period", other}, {"href", base + "?period=" + other}, {"current", other == period}});
   }
   model["periods"] = std::move(periods);
   if (period.empty()) return web::Page(site, request, language, "atlas_indicator", name, std::move(model));
@@ -282,14 +286,17 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     json::array series;
     for (const std::string& other : comparison.periods) {
       const Figure& earlier = comparison.members.at(area.code).at(other);
-      series.push_back(json::object{{"value", words.Cell(*indicator, earlier)}, {"reaggregated", earlier.reaggregated}});
+      series.push_back(
+          json::object{{"value", words.Cell(*indicator, earlier)}, {"reaggregated", earlier.reaggregated}});
     }
     rows.push_back(json::object{
         {"name", area_name},
         {"href", href},
         {"value", cell},
-        {"numerator", figure.Shown() && figure.value.numerator ? view::FormatNumber(*figure.value.numerator, 0, language) : ""},
-        {"denominator", figure.Shown() && figure.value.denominator ? view::FormatNumber(*figure.value.denominator, 0, language) : ""},
+        {"numerator",
+         figure.Shown() && figure.value.numerator ? view::FormatNumber(*figure.value.numerator, 0, language) : ""},
+        {"denominator",
+         figure.Shown() && figure.value.denominator ? view::FormatNumber(*figure.value.denominator, 0, language) : ""},
         {"sentence", figure.Shown() ? words.Sentence(*indicator, area_name, *figure.Shown(),
                                                      texts.Format(language, "atlas_the_zone", {{"zone", zone_name}}),
                                                      zone.Shown(), region_name, region.Shown())
@@ -300,15 +307,11 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   bars.push_back({zone_name, zone.Shown(), zone.Shown() ? words.Cell(*indicator, zone) : "–", "zone"});
   json::array level_rows;
   for (const geo::Area& level : data->levels) {
-    const Comparison own = Compare(*indicator, index, {level.code}, "");
-    const Series& series = own.members.at(level.code);
-    const auto at = series.find(period);
-    const Figure figure = at == series.end() ? Figure{} : at->second;
+    const Figure figure = comparison.Level(level.code, period);
     bars.push_back({level.names.In(language), figure.Shown(), words.Cell(*indicator, figure), "level"});
     json::array values;
     for (const std::string& other : comparison.periods) {
-      const auto it = series.find(other);
-      values.push_back(json::object{{"value", it == series.end() ? "–" : words.Cell(*indicator, it->second)}});
+      values.push_back(json::object{{"value", words.Cell(*indicator, comparison.Level(level.code, other))}});
     }
     level_rows.push_back(json::object{{"name", level.names.In(language)}, {"series", std::move(values)}});
   }
@@ -336,6 +339,13 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     }
   }
   model["legend"] = std::move(legend);
+  auto sectors = SectorsModel(services, *data, *indicator, period, words);
+  if (!sectors) return web::ErrorPage(site, request, language, sectors.error());
+  model["has_sectors"] = sectors->has_value();
+  if (*sectors) {
+    any_demo = any_demo || (**sectors).at("sector_demo").as_bool();
+    for (auto& [key, value] : **sectors) model[key] = std::move(value);
+  }
   std::vector<formats::Line> lines = {{zone_name, Values(comparison, comparison.zone), "zone"}};
   if (data->region) lines.push_back({region_name, Values(comparison, comparison.region), "region"});
   double trend_low = INFINITY, trend_high = -INFINITY;
@@ -358,8 +368,10 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   json::array zone_series, region_series, period_headers;
   for (const std::string& other : comparison.periods) {
     period_headers.push_back(json::object{{"period", other}});
-    zone_series.push_back(json::object{{"value", comparison.zone.contains(other) ? words.Cell(*indicator, comparison.zone.at(other)) : "–"}});
-    region_series.push_back(json::object{{"value", comparison.region.contains(other) ? words.Cell(*indicator, comparison.region.at(other)) : "–"}});
+    zone_series.push_back(json::object{
+        {"value", comparison.zone.contains(other) ? words.Cell(*indicator, comparison.zone.at(other)) : "–"}});
+    region_series.push_back(json::object{
+        {"value", comparison.region.contains(other) ? words.Cell(*indicator, comparison.region.at(other)) : "–"}});
   }
   model["rows"] = std::move(rows);
   model["period_headers"] = std::move(period_headers);
@@ -369,9 +381,9 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   model["zone_incomplete"] = zone.Shown().has_value() && zone.value.incomplete;
   model["zone_gap"] = !zone.present && members_present ? ZoneGap(words, *indicator) : "";
   model["region_value"] = words.Cell(*indicator, region);
-  model["zone_sentence"] = zone.Shown() ? words.Sentence(*indicator, zone_name, *zone.Shown(), "", std::nullopt,
-                                                          region_name, region.Shown())
-                                        : "";
+  model["zone_sentence"] =
+      zone.Shown() ? words.Sentence(*indicator, zone_name, *zone.Shown(), "", std::nullopt, region_name, region.Shown())
+                   : "";
   model["has_demo"] = any_demo;
   model["has_suppressed"] = any_suppressed;
   model["mergers"] = MergersModel(*data, language);
@@ -400,9 +412,14 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
   } else {
     auto observations = services.store.Observations({.indicators = {}, .areas = {area->code}, .periods = {}});
     if (!observations) return web::ErrorPage(site, request, language, observations.error());
-    data = ZoneData{.zone = {}, .members = {}, .region = std::nullopt, .levels = {}, .observations = std::move(*observations),
-                    .member_codes = {}, .predecessors = {}, .predecessor_names = {}};
-
+    data = ZoneData{.zone = {},
+                    .members = {},
+                    .region = std::nullopt,
+                    .levels = {},
+                    .observations = std::move(*observations),
+                    .member_codes = {},
+                    .predecessors = {},
+                    .predecessor_names = {}};
   }
   const ObservationIndex index(data->observations);
   const bool in_zone = !zones->empty();
@@ -415,8 +432,9 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
     json::array rows;
     for (const Indicator& indicator : services.catalog.indicators()) {
       if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
-      const Comparison comparison = Compare(indicator, index, in_zone ? data->member_codes : std::vector{area->code},
-                                            data->RegionCode(), data->predecessors);
+      ComparisonScope scope = data->Scope();
+      if (!in_zone) scope.members = {area->code};
+      const Comparison comparison = Compare(indicator, index, scope);
       const auto own = comparison.members.find(area->code);
       if (own == comparison.members.end()) continue;
       std::string latest;
@@ -439,12 +457,13 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
           {"period", latest},
           {"value", words.Cell(indicator, figure)},
           {"zone", in_zone ? words.Cell(indicator, zone) : "–"},
-          {"levels", LevelCells(words, indicator, index, *data, latest)},
+          {"levels", LevelCells(words, comparison, *data, latest)},
           {"region", words.Cell(indicator, region)},
-          {"sentence", figure.Shown() ? words.Sentence(indicator, area_name, *figure.Shown(), zone_reference, zone.Shown(),
-                                                       region_name, region.Shown())
+          {"sentence", figure.Shown() ? words.Sentence(indicator, area_name, *figure.Shown(), zone_reference,
+                                                       zone.Shown(), region_name, region.Shown())
                                       : ""},
-          {"trend", formats::Sparkline(Values(comparison, own->second), Spoken(words, indicator, comparison, own->second))},
+          {"trend",
+           formats::Sparkline(Values(comparison, own->second), Spoken(words, indicator, comparison, own->second))},
       });
     }
     if (rows.empty()) continue;
@@ -532,9 +551,9 @@ void AddPageRoutes(http::Router& router, const web::Site& site, const Services& 
                          return handler(site, services, r, l);
                        }));
   };
-  router.Get("/{lang}/atlas", web::ForLanguage(site, [&site, &services](const http::Request& r, Language l) {
-               return AtlasHome(site, services, r, l);
-             }),
+  router.Get("/{lang}/atlas",
+             web::ForLanguage(site, [&site, &services](const http::Request& r,
+                                                       Language l) { return AtlasHome(site, services, r, l); }),
              {.name = "atlas_home", .access = std::string(web::kPublic)});
   router.Get("/{lang}/zones/{zone_id}/atlas",
              page([](const web::Site& s, const Services& v, const http::Request& r, Language l) {

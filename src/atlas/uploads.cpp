@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "core/random.hpp"
+
 namespace zoneatlas::atlas {
 namespace {
 
@@ -29,11 +31,7 @@ std::optional<std::string> FromBase64(const std::string& text) {
 }  // namespace
 
 Result<std::string> SaveUpload(db::Database& database, Upload upload, std::int64_t now) {
-  unsigned char random[16];
-  randombytes_buf(random, sizeof random);
-  char hex[sizeof random * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, random, sizeof random);
-  upload.id = hex;
+  upload.id = RandomHex(16);
   auto saved = database.InTransaction([&](db::Connection& connection) -> Result<long long> {
     auto purged = connection.Execute("DELETE FROM atlas_uploads WHERE at < ?", {static_cast<long long>(now - kKeptSeconds)});
     if (!purged) return purged;

@@ -6,6 +6,12 @@
 
 namespace zoneatlas::atlas {
 
+ComparisonScope ZoneData::Scope() const {
+  ComparisonScope scope{.members = member_codes, .levels = {}, .region = RegionCode(), .predecessors = predecessors};
+  for (const geo::Area& level : levels) scope.levels.push_back(level.code);
+  return scope;
+}
+
 Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, Language language,
                           const std::vector<std::string>& indicators) {
   ZoneData data;

@@ -22,13 +22,15 @@ struct ZoneData {
   geo::Zone zone;
   std::vector<geo::Area> members;  // Sorted by name in the language asked for.
   std::optional<geo::Area> region;
-  std::vector<geo::Area> levels;  // Shared by all members below the region, nearest first.
-  std::vector<Observation> observations;  // Of the members and the region.
-  std::vector<std::string> member_codes;  // In the order of `members`.
-  Predecessors predecessors;              // Of members formed by mergers (and of those, in turn).
+  std::vector<geo::Area> levels;                         // Shared by all members below the region, nearest first.
+  std::vector<Observation> observations;                 // Of the members and the region.
+  std::vector<std::string> member_codes;                 // In the order of `members`.
+  Predecessors predecessors;                             // Of members formed by mergers (and of those, in turn).
   std::map<std::string, std::string> predecessor_names;  // Code → name, for the notes.
 
   std::string RegionCode() const { return region ? region->code : ""; }
+  // The members, levels, region and mergers, for Compare.
+  ComparisonScope Scope() const;
 };
 
 // The zone as it is today; `indicators` empty loads every indicator's observations.

@@ -34,16 +34,17 @@ Actor CommandLineActor() {
   return Actor{"cli:" + name, "command line (" + name + ")"};
 }
 
+std::int64_t Context::When() const {
+  if (at != 0) return at;
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 Status Record(db::Connection& connection, const Context& context, const std::string& entity_type,
               const std::string& entity_id, const std::optional<std::string>& before,
               const std::optional<std::string>& after, const std::optional<std::string>& zone_id) {
   if (before == after) return {};
   const char* action = context.restore ? "restore" : !before ? "create" : !after ? "delete" : "update";
-  const std::int64_t at = context.at != 0
-                              ? context.at
-                              : std::chrono::duration_cast<std::chrono::seconds>(
-                                    std::chrono::system_clock::now().time_since_epoch())
-                                    .count();
+  const std::int64_t at = context.When();
   auto inserted = connection.Execute(
       "INSERT INTO audit_log (at, actor_id, actor_label, entity_type, entity_id, action, before_json, after_json,"
       " zone_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

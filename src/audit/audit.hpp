@@ -32,6 +32,9 @@ struct Context {
   Actor actor;
   bool restore = false;
   std::int64_t at = 0;  // Unix seconds; 0 for now.
+
+  // When the change happens: `at`, else the current time (Unix seconds).
+  std::int64_t When() const;
 };
 
 // The command-line actor for this process.

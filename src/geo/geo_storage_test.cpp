@@ -62,6 +62,22 @@ TEST_P(GeoStorageTest, MigrationsRunOnceAndAreListed) {
   for (const auto& status : *statuses) EXPECT_TRUE(status.applied) << status.name;
 }
 
+TEST_P(GeoStorageTest, AScriptRunsEveryStatementEvenAfterATrailingComment) {
+  auto ran = database().WithConnection([](db::Connection& connection) {
+    return connection.ExecuteScript(
+        "CREATE TABLE script_a (x TEXT);  -- a comment after the statement\n"
+        "-- a line of comment; with a semicolon\n"
+        "CREATE TABLE script_b (x TEXT DEFAULT '--not a comment');\n"
+        "INSERT INTO script_b DEFAULT VALUES;\n");
+  });
+  ASSERT_TRUE(ran) << ran.error().message();
+  EXPECT_EQ(CountRows("script_a"), 0);
+  auto rows = database().WithConnection(
+      [](db::Connection& connection) { return connection.Query("SELECT x FROM script_b"); });
+  ASSERT_TRUE(rows && rows->size() == 1u);
+  EXPECT_EQ(rows->front().Text(0), "--not a comment");
+}
+
 TEST_P(GeoStorageTest, TransactionsRollBackOnFailure) {
   auto failed = database().InTransaction([](db::Connection& connection) -> Status {
     auto inserted = connection.Execute(

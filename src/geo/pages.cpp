@@ -141,6 +141,7 @@ http::Response ZonePage(const web::Site& site, const Store& store, const http::R
       {"has_map", !map.empty()},
       {"date", DateText(*date, language)},
       {"atlas_href", web::Href(language, "/zones/" + zone->id + "/atlas")},
+      {"supply_href", web::Href(language, "/zones/" + zone->id + "/supply")},
   };
   return web::Page(site, request, language, "zone", name, std::move(model));
 }

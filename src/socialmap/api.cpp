@@ -121,14 +121,23 @@ http::Response ServiceList(Services& services, const http::Request& request) {
   auto result = services.search.Find(query);
   if (!result) return web::Problem(result.error());
   const Language language = LanguageOf(request);
-  json::array contents;
+  std::vector<std::string> ids;
+  std::map<std::string, double> distances;
   for (const search::Hit& hit : result->hits) {
-    auto service = services.store.FindService(hit.id);
-    if (!service) continue;
-    auto full = FullService(services, *service, language);
-    if (!full) return web::Problem(full.error());
-    if (hit.distance_km) (*full)["zoneatlas"].as_object()["distance_m"] = std::round(*hit.distance_km * 1000.0);
-    contents.push_back(std::move(*full));
+    ids.push_back(hit.id);
+    if (hit.distance_km) distances[hit.id] = *hit.distance_km;
+  }
+  auto listing = services.store.List(ids);
+  if (!listing) return web::Problem(listing.error());
+  json::array contents;
+  for (const Service& service : listing->services) {
+    std::map<std::string, const Location*> places;
+    for (const Location* place : listing->LocationsOf(service)) places[place->id] = place;
+    json::object full = ServiceJson(service, listing->OrganizationOf(service), places, language);
+    if (const auto it = distances.find(service.id); it != distances.end()) {
+      full["zoneatlas"].as_object()["distance_m"] = std::round(it->second * 1000.0);
+    }
+    contents.push_back(std::move(full));
   }
   return Json(PageOf(*paging, result->total, std::move(contents)));
 }

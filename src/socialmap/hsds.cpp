@@ -64,6 +64,14 @@ class Reader {
       Problem("zoneatlas.competent_level", "'" + service.competent_level + "' is not a competent level");
     }
     service.demo = BoolField(extra, "demo");
+    service.community = BoolField(extra, "community");
+    if (const std::string expires = StringField(extra, "expires_on"); !expires.empty()) {
+      if (auto date = Date::Parse(expires)) {
+        service.expires_on = *date;
+      } else {
+        Problem("zoneatlas.expires_on", "'" + expires + "' is not a date (YYYY-MM-DD)");
+      }
+    }
     if (const std::string assured = StringField(object, "assured_date"); !assured.empty()) {
       if (auto date = Date::Parse(assured)) {
         service.last_verified = *date;
@@ -114,7 +122,10 @@ class Reader {
       if (!attribute.is_object()) continue;
       const json::object& term = ObjectField(attribute.as_object(), "taxonomy_term");
       const std::string taxonomy = StringField(term, "taxonomy");
-      const std::string id = StringField(term, "id");
+      // The term's code in its taxonomy; its id may be anything unique (CSV packages use
+      // "taxonomy:code").
+      std::string id = StringField(term, "code");
+      if (id.empty()) id = StringField(term, "id");
       if (taxonomy == kThemes) {
         if (taxonomy_.FindTheme(id) == nullptr) Problem("attributes", "'" + id + "' is not a theme");
         service.themes.push_back(id);
@@ -296,7 +307,7 @@ json::object LocationJson(const Location& location) {
                                                              {"location_id", location.id},
                                                              {"address_1", location.address},
                                                              {"city", location.city},
-                                                             {"state_province", ""},
+                                                             {"state_province", ProvinceOfPostcode(location.postal_code)},
                                                              {"postal_code", location.postal_code},
                                                              {"country", "BE"},
                                                              {"address_type", "physical"}}}},
@@ -383,6 +394,8 @@ json::object ServiceJson(const Service& service, const Organization* organizatio
                      {"cost", CostName(service.cost)},
                      {"competent_level", service.competent_level},
                      {"demo", service.demo}};
+  if (service.community) extra["community"] = true;
+  if (service.expires_on) extra["expires_on"] = service.expires_on->ToIso();
   json::object object{{"id", service.id},
                       {"organization_id", service.organization_id},
                       {"name", service.name.Best(language)},

@@ -6,7 +6,8 @@
 // nested. What HSDS has no field for travels in a "zoneatlas" object beside the HSDS
 // fields, which other HSDS readers ignore:
 //   service:  {"name": {"nl","fr","en"}, "description": {…}, "plain": {…},
-//              "cost": "free|reduced|paid", "competent_level": "…", "demo": true}
+//              "cost": "free|reduced|paid", "competent_level": "…", "demo": true,
+//              "community": true, "expires_on": "YYYY-MM-DD"}
 //   schedule: {"walk_in": true, "on_holidays": true}
 //   location: {"municipality_code": "23027", "transport": {"nl","fr"}, "wheelchair": true}
 // Themes and target groups are HSDS attributes whose taxonomy_term has the taxonomy

@@ -91,4 +91,32 @@ std::string FormatClock(int minutes) {
   return clock;
 }
 
+std::string_view ProvinceOfPostcode(std::string_view postcode) {
+  if (postcode.size() != 4 || postcode.find_first_not_of("0123456789") != std::string_view::npos) return "";
+  const int code = std::stoi(std::string(postcode));
+  struct Range {
+    int from, to;
+    std::string_view province;
+  };
+  static constexpr Range kRanges[] = {
+      {1000, 1299, "Brussels Hoofdstedelijk Gewest / Région de Bruxelles-Capitale"},
+      {1300, 1499, "Brabant wallon"},
+      {1500, 1999, "Vlaams-Brabant"},
+      {2000, 2999, "Antwerpen"},
+      {3000, 3499, "Vlaams-Brabant"},
+      {3500, 3999, "Limburg"},
+      {4000, 4999, "Liège"},
+      {5000, 5999, "Namur"},
+      {6000, 6599, "Hainaut"},
+      {6600, 6999, "Luxembourg"},
+      {7000, 7999, "Hainaut"},
+      {8000, 8999, "West-Vlaanderen"},
+      {9000, 9999, "Oost-Vlaanderen"},
+  };
+  for (const Range& range : kRanges) {
+    if (code >= range.from && code <= range.to) return range.province;
+  }
+  return "";
+}
+
 }  // namespace zoneatlas::socialmap

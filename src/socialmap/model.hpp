@@ -80,6 +80,11 @@ struct Service {
   std::optional<Date> last_verified;
   std::string verified_by;
   bool demo = false;
+  // Run by neighbours or volunteers rather than an organisation (a food distribution, a
+  // water point): proposed by professionals, and shown only until `expires_on` unless
+  // someone confirms it again.
+  bool community = false;
+  std::optional<Date> expires_on;
   std::vector<std::string> location_ids;
   std::vector<Hours> hours;
   std::vector<std::string> area_codes;  // The municipalities it serves.
@@ -89,6 +94,8 @@ struct Service {
   bool operator==(const Service&) const = default;
 
   bool active() const { return status == "active"; }
+  // Expired: a community resource nobody confirmed in time, on `today`.
+  bool ExpiredOn(const Date& today) const { return expires_on && *expires_on < today; }
   bool walk_in() const;
 };
 
@@ -106,6 +113,9 @@ std::optional<int> ParseWeekday(std::string_view code);
 // "09:30" or "09:30:00" → 570; nothing for anything else.
 std::optional<int> ParseClock(std::string_view text);
 std::string FormatClock(int minutes);  // 570 → "09:30"
+// The province (or the Brussels-Capital Region) of a Belgian postcode, by bpost's ranges,
+// named in its own language: "1500" → "Vlaams-Brabant"; "" for anything else.
+std::string_view ProvinceOfPostcode(std::string_view postcode);
 
 }  // namespace zoneatlas::socialmap
 

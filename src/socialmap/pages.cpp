@@ -3,11 +3,15 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "platform/formats/qr_code.hpp"
+#include "socialmap/editing.hpp"
 #include "socialmap/import.hpp"
 #include "socialmap/opening.hpp"
+#include "socialmap/page_words.hpp"
+#include "socialmap/reach.hpp"
 #include "socialmap/routes.hpp"
 #include "web/access.hpp"
 
@@ -17,8 +21,25 @@ namespace {
 
 constexpr std::size_t kPerPage = 20;
 constexpr std::size_t kMaxQueryBytes = 200;
-constexpr int kVerifiedWithinDays = 365;
 const std::vector<int> kRadiiKm{1, 2, 5, 10, 25};
+
+std::vector<std::string> HitIds(const SearchResult& result) {
+  std::vector<std::string> ids;
+  for (const search::Hit& hit : result.hits) ids.push_back(hit.id);
+  return ids;
+}
+
+// The listed services by id, for walking the hits in their order.
+std::unordered_map<std::string_view, const Service*> ById(const std::vector<Service>& services) {
+  std::unordered_map<std::string_view, const Service*> by_id;
+  for (const Service& service : services) by_id.emplace(service.id, &service);
+  return by_id;
+}
+
+const Service* Find(const std::unordered_map<std::string_view, const Service*>& by_id, const std::string& id) {
+  const auto it = by_id.find(id);
+  return it == by_id.end() ? nullptr : it->second;
+}
 
 std::vector<std::string> Values(const http::Request& request, const std::string& name) {
   std::vector<std::string> values;
@@ -27,51 +48,6 @@ std::vector<std::string> Values(const http::Request& request, const std::string&
     if (!it->second.empty() && it->second.size() <= 64) values.push_back(it->second);
   }
   return values;
-}
-
-std::string Text(const web::Site& site, Language language, std::string_view key) {
-  return std::string(site.renderer.catalog().Get(language, key));
-}
-
-// A weekday's name: the messages "weekday_0" (Monday) … "weekday_6".
-std::string WeekdayName(const web::Site& site, Language language, int weekday) {
-  return Text(site, language, "weekday_" + std::to_string(weekday));
-}
-
-std::string LanguageName(const web::Site& site, Language language, const std::string& code) {
-  const std::string key = "language_name_" + code;
-  const std::string name = Text(site, language, key);
-  return name == key ? text::AsciiLower(code) : name;
-}
-
-std::string AreaName(const Services& services, const std::string& code, Language language) {
-  auto area = services.geography.FindArea(code, Date::Today());
-  if (!area) return code;
-  const std::string& name = language == Language::kFr   ? area->names.fr
-                            : language == Language::kEn ? area->names.en
-                                                        : area->names.nl;
-  return name.empty() ? area->names.nl : name;
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
-}
-
-// "Beersel, Halle, Pepingen": the municipalities a service serves, by name.
-std::string ServedAreas(const Services& services, const Service& service, Language language) {
-  std::vector<std::string> names;
-  for (const std::string& code : service.area_codes) names.push_back(AreaName(services, code, language));
-  std::sort(names.begin(), names.end());
-  return Join(names, ", ");
-}
-
-std::string FormatDay(const Date& date, Language language) {
-  return view::FormatDate(date.year(), date.month(), date.day(), language);
 }
 
 // Where "near" points: "50.73, 4.23", a postcode, or a municipality by code or name.
@@ -163,6 +139,7 @@ SearchRequest FiltersOf(const http::Request& request) {
 }
 
 http::Response SearchPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  ExpireCommunityResourcesDaily(services);
   SearchRequest query = FiltersOf(request);
   const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
   const std::string open = request.Query("open").value_or("");
@@ -196,14 +173,17 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   if (!result) return web::ErrorPage(site, request, language, result.error());
 
   json::array hits;
+  auto listing = services.store.List(HitIds(*result));
+  if (!listing) return web::ErrorPage(site, request, language, listing.error());
+  const auto by_id = ById(listing->services);
   for (const search::Hit& hit : result->hits) {
-    auto service = services.store.FindService(hit.id);
-    if (!service) continue;  // Removed since the index last caught up.
-    auto organization = services.store.FindOrganization(service->organization_id);
-    auto locations = services.store.Locations(service->location_ids);
+    const Service* service = Find(by_id, hit.id);
+    if (service == nullptr) continue;  // Removed since the index last caught up.
+    const Organization* organization = listing->OrganizationOf(*service);
+    const auto locations = listing->LocationsOf(*service);
     std::string where;
-    if (locations && !locations->empty()) {
-      const Location& first = locations->front();
+    if (!locations.empty()) {
+      const Location& first = *locations.front();
       where = first.address + ", " + first.postal_code + " " + first.city;
     }
     json::object item{{"name", service->name.Best(language)},
@@ -314,6 +294,10 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   std::string filters = base.substr(base.find('?'));
   filters.pop_back();  // The '&' (or '?') that the page number would follow.
   model["print_href"] = web::Href(language, "/social-map/print") + filters;
+  if (web::Allows(web::kProfessional, request.identity.get())) {
+    model["review_href"] = web::Href(language, "/social-map/review");
+    model["propose_href"] = web::Href(language, "/social-map/propose");
+  }
   if (request.identity && (request.identity->HasRole(web::kZoneEditor) ||
                            request.identity->HasRole(web::kPartnerEditor) || request.identity->HasRole(web::kAdmin))) {
     model["to_verify_href"] = web::Href(language, "/social-map/to-verify");
@@ -341,20 +325,6 @@ std::string PublicBase(const http::Request& request) {
   return (https ? "https://" : "http://") + (host.empty() ? std::string("localhost") : host);
 }
 
-// "ma 09:00–12:00 zonder afspraak; wo 13:30–16:30" for a printed line.
-std::string CompactHours(const web::Site& site, Language language, const Service& service) {
-  std::string text;
-  for (const Hours& hours : service.hours) {
-    if (!text.empty()) text += "; ";
-    text += WeekdayName(site, language, hours.weekday).substr(0, 2) + " ";
-    text += hours.opens == 0 && hours.closes == 24 * 60
-                ? Text(site, language, "socialmap_all_day")
-                : FormatClock(hours.opens) + "–" + FormatClock(hours.closes % (24 * 60));
-    if (hours.walk_in) text += " " + Text(site, language, "socialmap_walk_in_short");
-  }
-  return text;
-}
-
 constexpr std::size_t kMaxPrinted = 300;
 
 // The repertory to print: the search's matches (usually a theme and a municipality) as a
@@ -373,11 +343,14 @@ http::Response PrintPage(const web::Site& site, Services& services, const http::
   const std::string subtitle = Join(about, " · ");
   const std::string base = PublicBase(request);
   json::array items;
+  auto listing = services.store.List(HitIds(*result));
+  if (!listing) return web::ErrorPage(site, request, language, listing.error());
+  const auto by_id = ById(listing->services);
   for (const search::Hit& hit : result->hits) {
-    auto service = services.store.FindService(hit.id);
-    if (!service) continue;
-    auto organization = services.store.FindOrganization(service->organization_id);
-    auto locations = services.store.Locations(service->location_ids);
+    const Service* service = Find(by_id, hit.id);
+    if (service == nullptr) continue;
+    const Organization* organization = listing->OrganizationOf(*service);
+    const auto locations = listing->LocationsOf(*service);
     const std::string path =
         "/" + std::string(LanguageCode(language)) + "/social-map/services/" + web::PercentEncode(service->id);
     const std::string name = service->name.Best(language);
@@ -392,15 +365,17 @@ http::Response PrintPage(const web::Site& site, Services& services, const http::
                       {"url", base + path},
                       {"qr", qr ? *qr : ""},
                       {"demo", service->demo}};
-    if (locations && !locations->empty()) {
-      const Location& place = locations->front();
+    if (!locations.empty()) {
+      const Location& place = *locations.front();
       item["address"] = place.address + ", " + place.postal_code + " " + place.city;
     }
     items.push_back(std::move(item));
   }
   const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
-  std::string back = web::Href(language, "/social-map") + "?";
-  for (const auto& [name, value] : request.query) back += name + "=" + web::PercentEncode(value) + "&";
+  std::string filters = "?";
+  for (const auto& [name, value] : request.query) filters += name + "=" + web::PercentEncode(value) + "&";
+  const std::string back = web::Href(language, "/social-map") + filters;
+  const std::string pdf = site.prints_pdf ? web::Href(language, "/social-map/print.pdf") + filters : "";
   return web::Page(site, request, language, "socialmap_print", Text(site, language, "socialmap_print_title"),
                    json::object{{"subtitle", subtitle},
                                 {"items", items},
@@ -408,7 +383,8 @@ http::Response PrintPage(const web::Site& site, Services& services, const http::
                                 {"count", view::FormatInteger(static_cast<long long>(items.size()), language)},
                                 {"more", result->total > items.size()},
                                 {"today", FormatDay(now.date, language)},
-                                {"back_href", back}});
+                                {"back_href", back},
+                                {"pdf_href", pdf}});
 }
 
 constexpr std::size_t kMaxMapPoints = 5000;
@@ -420,12 +396,14 @@ http::Response MapPoints(const web::Site& site, Services& services, const http::
   auto result = services.search.Find(query);
   if (!result) return web::Problem(result.error());
   json::array points;
+  auto listing = services.store.List(HitIds(*result));
+  if (!listing) return web::Problem(listing.error());
+  const auto by_id = ById(listing->services);
   for (const search::Hit& hit : result->hits) {
-    auto service = services.store.FindService(hit.id);
-    if (!service) continue;
-    auto locations = services.store.Locations(service->location_ids);
-    if (!locations) return web::Problem(locations.error());
-    for (const Location& location : *locations) {
+    const Service* service = Find(by_id, hit.id);
+    if (service == nullptr) continue;
+    for (const Location* place : listing->LocationsOf(*service)) {
+      const Location& location = *place;
       if (!location.latitude || !location.longitude) continue;
       points.push_back(
           json::object{{"name", service->name.Best(language)},
@@ -442,6 +420,7 @@ http::Response MapPoints(const web::Site& site, Services& services, const http::
 }
 
 http::Response ServicePage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  ExpireCommunityResourcesDaily(services);
   auto service = services.store.FindService(std::string(request.PathParam("service_id")));
   if (!service) return web::ErrorPage(site, request, language, service.error());
   auto organization = services.store.FindOrganization(service->organization_id);
@@ -506,8 +485,38 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
       {"search_href", web::Href(language, "/social-map")},
       {"inactive", !service->active()},
   };
+  model["actions"] = EditorActions(services, request, language, *service);
+  // Its places on the interactive map, for browsers that run scripts (the address and the
+  // OpenStreetMap link stay the way without).
+  json::array map_points;
+  for (const Location& location : *locations) {
+    if (!location.latitude || !location.longitude) continue;
+    map_points.push_back(json::object{{"name", service->name.Best(language)},
+                                      {"href", "#where-heading"},
+                                      {"where", location.address + ", " + location.city},
+                                      {"lat", *location.latitude},
+                                      {"lon", *location.longitude}});
+  }
+  if (!map_points.empty()) {
+    model["map_inline"] = json::serialize(json::object{
+        {"points", std::move(map_points)}, {"attribution", Text(site, language, "socialmap_map_attribution")}});
+    model["map_tiles"] = site.map_tiles;
+    const std::string version = "?v=" + site.asset_version;
+    model["styles"] = json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
+                                  "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
+                                  "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
+    model["scripts"] = json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
+                                   "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
+                                   "/static/js/social-map.js" + version};
+  }
+  if (service->community) {
+    model["community"] = true;
+    if (service->expires_on) model["expires"] = FormatDay(*service->expires_on, language);
+  }
   if (service->last_verified) {
     model["verified"] = FormatDay(*service->last_verified, language);
+    // Who checked it, for professionals who may want to ask them; not for the public.
+    if (web::Allows(web::kProfessional, request.identity.get())) model["verified_by"] = service->verified_by;
     model["stale"] = now.date.DaysSinceEpoch() - service->last_verified->DaysSinceEpoch() > kVerifiedWithinDays;
   }
   return web::Page(site, request, language, "socialmap_service", service->name.Best(language), std::move(model));
@@ -518,26 +527,15 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
 // administrators.
 http::Response ToVerifyPage(const web::Site& site, Services& services, const http::Request& request,
                             Language language) {
-  const http::Identity& identity = *request.identity;
-  const bool everything = identity.HasRole(web::kAdmin);
-  std::set<std::string> areas, organizations;
-  for (const http::Grant& grant : identity.grants) {
-    if (grant.role == web::kPartnerEditor) organizations.insert(grant.scope);
-    if (grant.role != web::kZoneEditor) continue;
-    auto zone = services.geography.FindZone(grant.scope, Date::Today());
-    if (!zone) continue;  // A zone since removed.
-    for (const geo::ZoneMember& member : zone->members) areas.insert(member.area_code);
-  }
+  auto reach = Reach::Of(*request.identity, services.geography);
+  if (!reach) return web::ErrorPage(site, request, language, reach.error());
   const LocalMoment now = BrusselsTime(std::chrono::system_clock::now());
   const Date cutoff = Date::FromDaysSinceEpoch(now.date.DaysSinceEpoch() - kVerifiedWithinDays);
   auto stale = services.store.NotVerifiedSince(cutoff);
   if (!stale) return web::ErrorPage(site, request, language, stale.error());
   json::array rows;
   for (const Service& service : *stale) {
-    const bool mine = everything || organizations.contains(service.organization_id) ||
-                      std::any_of(service.area_codes.begin(), service.area_codes.end(),
-                                  [&](const std::string& code) { return areas.contains(code); });
-    if (!mine) continue;
+    if (!reach->MayEdit(service)) continue;
     auto organization = services.store.FindOrganization(service.organization_id);
     json::object row{{"name", service.name.Best(language)},
                      {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service.id))},
@@ -547,7 +545,7 @@ http::Response ToVerifyPage(const web::Site& site, Services& services, const htt
     if (service.last_verified) row["verified"] = FormatDay(*service.last_verified, language);
     rows.push_back(std::move(row));
   }
-  const bool editor = everything || !areas.empty() || !organizations.empty();
+  const bool editor = reach->IsEditor();
   return web::Page(site, request, language, "socialmap_to_verify", Text(site, language, "socialmap_to_verify_title"),
                    json::object{{"rows", rows},
                                 {"has_rows", !rows.empty()},
@@ -570,14 +568,24 @@ http::Response OrganizationPage(const web::Site& site, Services& services, const
                                 {"href", web::Href(language, "/social-map/services/" + web::PercentEncode(service.id))},
                                 {"summary", Summary(service, language)}});
   }
-  return web::Page(site, request, language, "socialmap_organization", organization->name,
-                   json::object{{"name", organization->name},
-                                {"description", organization->description.Best(language)},
-                                {"website", organization->website},
-                                {"email", organization->email},
-                                {"phone", organization->phone},
-                                {"services", list},
-                                {"search_href", web::Href(language, "/social-map")}});
+  bool may_add = false;
+  if (request.identity) {
+    auto reach = Reach::Of(*request.identity, services.geography);
+    may_add = reach && reach->MayEditOrganization(organization->id);
+  }
+  return web::Page(
+      site, request, language, "socialmap_organization", organization->name,
+      json::object{
+          {"name", organization->name},
+          {"description", organization->description.Best(language)},
+          {"website", organization->website},
+          {"email", organization->email},
+          {"phone", organization->phone},
+          {"services", list},
+          {"search_href", web::Href(language, "/social-map")},
+          {"new_service_href", may_add ? web::Href(language, "/social-map/organizations/" +
+                                                                 web::PercentEncode(organization->id) + "/new-service")
+                                       : ""}});
 }
 
 }  // namespace

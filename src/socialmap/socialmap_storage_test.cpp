@@ -7,7 +7,9 @@
 
 #include "geo/import.hpp"
 #include "socialmap/hsds.hpp"
+#include "socialmap/hsds_csv.hpp"
 #include "socialmap/import.hpp"
+#include "socialmap/proposals.hpp"
 #include "socialmap/search.hpp"
 #include "socialmap/store.hpp"
 #include "tests/support/test_database.hpp"
@@ -220,6 +222,101 @@ TEST_P(SocialMapStorageTest, ExportImportsBackToTheSameRecords) {
   EXPECT_EQ(after->locations, before->locations);
 }
 
+TEST_P(SocialMapStorageTest, TheCsvPackageImportsBackToTheSameRecords) {
+  auto before = store_->Everything();
+  ASSERT_TRUE(before);
+  const CsvPackage package = WriteHsdsCsv(*before, Language::kNl);
+  for (const char* file : {"services.csv", "organizations.csv", "locations.csv", "addresses.csv", "phones.csv",
+                           "schedules.csv", "service_areas.csv", "service_at_location.csv", "languages.csv",
+                           "attributes.csv", "taxonomy_terms.csv", "taxonomies.csv", "datapackage.json"}) {
+    EXPECT_TRUE(package.contains(file)) << file;
+  }
+  EXPECT_TRUE(package.at("services.csv").starts_with("id,organization_id,program_id,name,")) << "HSDS's own columns";
+  geo::ImportReport assembly;
+  const std::string assembled = AssembleHsdsCsv(package, assembly);
+  ASSERT_TRUE(assembly.ok()) << assembly.Describe();
+  const geo::ImportReport again = Import("package", assembled);
+  ASSERT_TRUE(again.ok()) << again.Describe();
+  auto after = store_->Everything();
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->services, before->services);
+  EXPECT_EQ(after->organizations, before->organizations);
+  EXPECT_EQ(after->locations, before->locations);
+}
+
+TEST_P(SocialMapStorageTest, ACsvPackageWithBrokenReferencesNamesEachByFileAndRow) {
+  auto before = store_->Everything();
+  ASSERT_TRUE(before);
+  CsvPackage package = WriteHsdsCsv(*before, Language::kNl);
+  // Leave out the first location and give a phone a service that is not there.
+  std::string& locations = package.at("locations.csv");
+  const auto first = locations.find('\n') + 1;
+  const std::string removed = locations.substr(first, locations.find('\n', first) + 1 - first);
+  locations.erase(first, removed.size());
+  package.at("phones.csv") += "p-x,,no-such-service,,,,+32 2 000 00 00,,,\n";
+  package.at("attributes.csv") += "a-x,demo-food-aid-23027,zoneatlas-themes:cooking,service,service,\n";
+  geo::ImportReport report;
+  AssembleHsdsCsv(package, report);
+  const std::string described = report.Describe();
+  EXPECT_NE(described.find("phones.csv:"), std::string::npos) << described;
+  EXPECT_NE(described.find("service_id: 'no-such-service' is not in services.csv"), std::string::npos);
+  EXPECT_NE(described.find("location_id: '" + removed.substr(0, removed.find(',')) + "' is not in locations.csv"),
+            std::string::npos);
+  EXPECT_NE(described.find("taxonomy_term_id: 'zoneatlas-themes:cooking' is not in taxonomy_terms.csv"),
+            std::string::npos);
+  geo::ImportReport none;
+  AssembleHsdsCsv({{"organizations.csv", "id,name\n"}}, none);
+  EXPECT_NE(none.Describe().find("the package has no services.csv"), std::string::npos);
+}
+
+TEST_P(SocialMapStorageTest, OpenReferralsOwnCsvPackageIsReadAndItsForeignPlacesRefused) {
+  CsvPackage package;
+  for (const char* file : {"services.csv", "organizations.csv", "locations.csv", "addresses.csv", "phones.csv",
+                           "schedules.csv", "service_areas.csv", "service_at_location.csv", "languages.csv",
+                           "attributes.csv", "taxonomy_terms.csv", "taxonomies.csv"}) {
+    const std::string content = testing::SharedData(std::string("hsds-3.0/examples/csv/") + file);
+    if (content.empty()) GTEST_SKIP() << "../shared/data/hsds-3.0 is not beside the repository";
+    package[file] = content;
+  }
+  geo::ImportReport assembly;
+  const std::string assembled = AssembleHsdsCsv(package, assembly);
+  EXPECT_TRUE(assembly.ok()) << "every reference in the example resolves: " << assembly.Describe();
+  geo::ImportReport report;
+  auto resolver = MunicipalityResolver(*geography_);
+  ASSERT_TRUE(resolver);
+  const SocialMap map = ParseHsdsJson(assembled, *taxonomy_, *resolver, report);
+  ASSERT_EQ(report.problems.size(), 2u) << report.Describe();
+  EXPECT_NE(report.Describe().find("is not in Belgium"), std::string::npos);
+  ASSERT_EQ(map.services.size(), 1u);
+  EXPECT_EQ(map.services.front().name.nl, "Community Counselling");
+  EXPECT_EQ(map.services.front().phone, "\"+44 1234 234567\"");
+  EXPECT_EQ(map.services.front().languages, std::vector<std::string>{"ur"});
+}
+
+TEST_P(SocialMapStorageTest, APageOfServicesIsListedWithItsOrganizationsAndPlacesInTheHitsOrder) {
+  std::vector<std::string> ids = {"demo-water-point-23027", "no-such-service", "demo-social-service-23027"};
+  const auto offered = store_->ServicesOf("ocmw-21007");
+  ASSERT_TRUE(offered);
+  for (const Service& service : *offered) ids.push_back(service.id);
+  auto listing = store_->List(ids);
+  ASSERT_TRUE(listing) << listing.error().message();
+  ASSERT_GE(listing->services.size(), 3u);
+  EXPECT_EQ(listing->services[0].id, "demo-water-point-23027");
+  EXPECT_EQ(listing->services[1].id, "demo-social-service-23027") << "missing ids are left out, the order kept";
+  for (const Service& service : listing->services) {
+    EXPECT_EQ(service, *store_->FindService(service.id)) << "whole, as one by one";
+    ASSERT_NE(listing->OrganizationOf(service), nullptr) << service.id;
+    EXPECT_EQ(*listing->OrganizationOf(service), *store_->FindOrganization(service.organization_id));
+    EXPECT_EQ(listing->LocationsOf(service).size(), service.location_ids.size()) << service.id;
+  }
+  // More ids than one statement takes.
+  std::vector<std::string> many;
+  const auto everything = store_->Everything();
+  ASSERT_TRUE(everything);
+  for (const Service& service : everything->services) many.push_back(service.id);
+  EXPECT_EQ(store_->List(many)->services.size(), 80u);
+}
+
 TEST_P(SocialMapStorageTest, ABadFileImportsNothing) {
   auto before = store_->Generation();
   const geo::ImportReport report = Import(
@@ -281,6 +378,193 @@ TEST_P(SocialMapStorageTest, TheIndexFollowsEveryChangeAndRebuildsTheSame) {
   ASSERT_TRUE(rebuilt);
   EXPECT_EQ(*rebuilt, 79u);
   EXPECT_EQ(Find("drinkwater").total, 11u);
+}
+
+long long AuditRows(db::Database& database, const std::string& entity_type, const std::string& entity_id) {
+  auto rows = database.WithConnection([&](db::Connection& connection) {
+    return connection.Query("SELECT COUNT(*) FROM audit_log WHERE entity_type = ? AND entity_id = ?",
+                            {entity_type, entity_id});
+  });
+  EXPECT_TRUE(rows);
+  return rows ? rows->front().Integer(0) : -1;
+}
+
+TEST_P(SocialMapStorageTest, APublishedProposalReplacesTheServiceAndIsAuditedBeforeAndAfter) {
+  Proposals proposals(database(), *store_, *taxonomy_);
+  auto before = store_->FindService("demo-social-service-23027");
+  ASSERT_TRUE(before);
+  Service changed = *before;
+  changed.phone = "+32 2 301 99 99";
+  changed.plain.nl = "Te weinig geld? Kom langs.";
+  const audit::Context partner{.actor = {"user-1", "ocmw@halle.be"}, .restore = false, .at = 1'790'000'000};
+  auto id = proposals.Submit({.id = {},
+                              .kind = ProposalKind::kChange,
+                              .service_id = changed.id,
+                              .organization_id = changed.organization_id,
+                              .service = changed,
+                              .location = {},
+                              .message = "nieuw nummer",
+                              .community = false,
+                              .status = ProposalStatus::kPending,
+                              .proposed_by = {},
+                              .proposed_at = 0,
+                              .reviewed_by = {},
+                              .reviewed_at = {},
+                              .review_comment = {}},
+                             partner);
+  ASSERT_TRUE(id) << id.error().message();
+  auto pending = proposals.Pending();
+  ASSERT_TRUE(pending);
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ(pending->front().service->phone, "+32 2 301 99 99") << "the proposal reads back whole";
+  EXPECT_EQ(pending->front().service->location_ids, before->location_ids);
+  EXPECT_EQ(pending->front().proposed_by.label, "ocmw@halle.be");
+  EXPECT_EQ(store_->FindService(changed.id)->phone, before->phone) << "nothing changes before review";
+
+  const audit::Context editor{.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 1'790'000'100};
+  const Date today = *Date::FromYmd(2026, 11, 23);
+  ASSERT_TRUE(proposals.Publish(*id, today, "dank", editor));
+  auto after = store_->FindService(changed.id);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->phone, "+32 2 301 99 99");
+  EXPECT_EQ(after->last_verified, today);
+  EXPECT_EQ(after->verified_by, "zone@zennevallei.be");
+  EXPECT_EQ(after->hours, before->hours);
+  EXPECT_EQ(after->location_ids, before->location_ids);
+  EXPECT_EQ(AuditRows(database(), "socialmap_service", changed.id), 1);
+  EXPECT_EQ(AuditRows(database(), "socialmap_proposal", *id), 2) << "proposed, then published";
+  EXPECT_EQ(Ids(Find("301 99 99")).size(), 0u);  // Phones are not searched; the text is:
+  EXPECT_EQ(Ids(Find("sociale dienst halle")).front(), changed.id);
+  const Status again = proposals.Publish(*id, today, "", editor);
+  ASSERT_FALSE(again);
+  EXPECT_TRUE(again.error().Is(ErrorCode::kFailedPrecondition));
+  EXPECT_TRUE(proposals.Pending()->empty());
+}
+
+TEST_P(SocialMapStorageTest, ACommunityResourceIsAddedWithItsPlaceAndExpiresUnlessConfirmed) {
+  Proposals proposals(database(), *store_, *taxonomy_);
+  Service water{.id = "community-test",
+                .organization_id = "community",
+                .status = "active",
+                .name = {"Waterkraan De Linde", "", ""},
+                .description = {},
+                .plain = {"Gratis water.", "", ""},
+                .url = {},
+                .email = {},
+                .phone = {},
+                .cost = Cost::kFree,
+                .cost_note = {},
+                .competent_level = "private",
+                .application_process = {},
+                .last_verified = {},
+                .verified_by = {},
+                .demo = false,
+                .community = true,
+                .expires_on = {},
+                .location_ids = {"community-test-place"},
+                .hours = {},
+                .area_codes = {"23027"},
+                .languages = {},
+                .themes = {"drinking_water"},
+                .target_groups = {}};
+  Location place{.id = "community-test-place",
+                 .organization_id = "community",
+                 .name = "Buurthuis De Linde",
+                 .address = "Lindestraat 12",
+                 .postal_code = "1500",
+                 .city = "Halle",
+                 .municipality_code = "23027",
+                 .latitude = {},
+                 .longitude = {},
+                 .transport = {},
+                 .wheelchair = true};
+  const audit::Context pro{.actor = {"user-3", "pro@halle.be"}, .restore = false, .at = 0};
+  auto id = proposals.Submit({.id = {},
+                              .kind = ProposalKind::kNew,
+                              .service_id = water.id,
+                              .organization_id = "community",
+                              .service = water,
+                              .location = place,
+                              .message = {},
+                              .community = true,
+                              .status = ProposalStatus::kPending,
+                              .proposed_by = {},
+                              .proposed_at = 0,
+                              .reviewed_by = {},
+                              .reviewed_at = {},
+                              .review_comment = {}},
+                             pro);
+  ASSERT_TRUE(id) << id.error().message();
+  auto read = proposals.Find(*id);
+  ASSERT_TRUE(read);
+  ASSERT_TRUE(read->location);
+  EXPECT_EQ(read->location->address, "Lindestraat 12");
+  EXPECT_TRUE(Find("waterkraan").hits.empty());
+  const Date published_on = *Date::FromYmd(2026, 5, 1);
+  ASSERT_TRUE(proposals.Publish(*id, published_on, "",
+                                {.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 0}));
+  auto service = store_->FindService(water.id);
+  ASSERT_TRUE(service);
+  EXPECT_TRUE(service->community);
+  EXPECT_EQ(service->expires_on, *Date::FromYmd(2026, 10, 31));  // 183 days on.
+  EXPECT_EQ(Ids(Find("waterkraan")), std::vector<std::string>{water.id});
+  EXPECT_EQ(store_->Locations({"community-test-place"})->front().city, "Halle");
+
+  // Confirmed in time: it stays. Then nobody confirms it: the day after, it is gone.
+  const audit::Context system{.actor = {"system", "expiry"}, .restore = false, .at = 0};
+  auto confirmed = database().InTransaction([&](db::Connection& connection) {
+    return Store::Verify(connection, water.id, *Date::FromYmd(2026, 10, 1), "pro@halle.be", system);
+  });
+  ASSERT_TRUE(confirmed) << confirmed.error().message();
+  EXPECT_EQ(store_->FindService(water.id)->expires_on, *Date::FromYmd(2027, 4, 2));
+  auto early = database().InTransaction([&](db::Connection& connection) {
+    return Store::ExpireCommunity(connection, *Date::FromYmd(2027, 4, 2), system);
+  });
+  ASSERT_TRUE(early);
+  EXPECT_TRUE(early->empty()) << "not expired on its last day";
+  auto late = database().InTransaction([&](db::Connection& connection) {
+    return Store::ExpireCommunity(connection, *Date::FromYmd(2027, 4, 3), system);
+  });
+  ASSERT_TRUE(late);
+  EXPECT_EQ(*late, std::vector<std::string>{water.id});
+  EXPECT_EQ(store_->FindService(water.id)->status, "inactive");
+  EXPECT_TRUE(Find("waterkraan").hits.empty()) << "the search follows";
+  EXPECT_FALSE(store_->FindService("demo-water-point-23027")->status != "active") << "only community resources expire";
+  EXPECT_EQ(AuditRows(database(), "socialmap_service", water.id), 3) << "published, confirmed, expired";
+}
+
+TEST_P(SocialMapStorageTest, SendingBackNeedsACommentAndLeavesTheServiceAlone) {
+  Proposals proposals(database(), *store_, *taxonomy_);
+  auto before = store_->FindService("demo-social-service-23027");
+  ASSERT_TRUE(before);
+  const audit::Context partner{.actor = {"user-1", "ocmw@halle.be"}, .restore = false, .at = 0};
+  auto id = proposals.Submit({.id = {},
+                              .kind = ProposalKind::kReport,
+                              .service_id = before->id,
+                              .organization_id = before->organization_id,
+                              .service = {},
+                              .location = {},
+                              .message = "dicht op woensdag",
+                              .community = false,
+                              .status = ProposalStatus::kPending,
+                              .proposed_by = {},
+                              .proposed_at = 0,
+                              .reviewed_by = {},
+                              .reviewed_at = {},
+                              .review_comment = {}},
+                             partner);
+  ASSERT_TRUE(id);
+  const audit::Context editor{.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 0};
+  const Status empty = proposals.SendBack(*id, "  ", editor);
+  ASSERT_FALSE(empty);
+  EXPECT_TRUE(empty.error().Is(ErrorCode::kInvalidArgument));
+  ASSERT_TRUE(proposals.SendBack(*id, "Welke woensdag?", editor));
+  auto read = proposals.Find(*id);
+  EXPECT_EQ(read->status, ProposalStatus::kSentBack);
+  EXPECT_EQ(read->review_comment, "Welke woensdag?");
+  EXPECT_EQ(read->reviewed_by, "zone@zennevallei.be");
+  EXPECT_EQ(*store_->FindService(before->id), *before);
+  EXPECT_EQ(proposals.ProposedBy("user-1", 10)->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SocialMapStorageTest, ::testing::ValuesIn(testing::Engines()),

@@ -3,7 +3,9 @@
 #include "core/brussels_time.hpp"
 #include "socialmap/hsds.hpp"
 #include "socialmap/opening.hpp"
+#include "socialmap/readability.hpp"
 #include "socialmap/search.hpp"
+#include "socialmap/service_form.hpp"
 #include "socialmap/taxonomy.hpp"
 
 namespace zoneatlas::socialmap {
@@ -221,6 +223,113 @@ TEST(Hsds, WrittenFileReadsBackTheSame) {
   EXPECT_EQ(back.services[0], service);
   EXPECT_EQ(back.organizations, map.organizations);
   EXPECT_EQ(back.locations, map.locations);
+}
+
+TEST(ReadabilityTest, LongSentencesAndLongWordsAreNamedShortOnesPass) {
+  const Readability plain = ReadabilityOf("Te weinig geld? Kom langs. Wij kijken samen wat kan.");
+  EXPECT_TRUE(plain.ok());
+  EXPECT_EQ(plain.sentences, 3);
+  EXPECT_EQ(plain.words, 10);
+
+  const Readability hard = ReadabilityOf(
+      "Voor de aanvraag van de verhoogde tegemoetkoming bij uw ziekenfonds moet u het inkomen van alle leden van uw "
+      "gezin aantonen. Kom langs.\nDe arbeidsongeschiktheidsuitkering telt mee.");
+  EXPECT_EQ(hard.sentences, 3);
+  ASSERT_EQ(hard.long_sentences.size(), 1u);
+  EXPECT_TRUE(hard.long_sentences.front().starts_with("Voor de aanvraag")) << hard.long_sentences.front();
+  // Letters, not bytes: "geïnformeerd" (12 letters, 13 bytes) is not long.
+  EXPECT_EQ(hard.long_words, std::vector<std::string>{"arbeidsongeschiktheidsuitkering"});
+  EXPECT_TRUE(ReadabilityOf("Wij hebben u goed geïnformeerd.").ok());
+  EXPECT_EQ(ReadabilityOf("").sentences, 0);
+  EXPECT_EQ(ReadabilityOf("   ...  ").sentences, 0);
+}
+
+TEST(ServiceFormTest, AFormBecomesAServiceOrSaysWhatIsWrongByField) {
+  Service base{.id = "s1",
+               .organization_id = "o1",
+               .status = "active",
+               .name = {},
+               .description = {"", "", "en text"},
+               .plain = {},
+               .url = {},
+               .email = {},
+               .phone = {},
+               .cost = Cost::kFree,
+               .cost_note = {},
+               .competent_level = "private",
+               .application_process = {},
+               .last_verified = *Date::FromYmd(2026, 1, 2),
+               .verified_by = "x",
+               .demo = false,
+               .community = false,
+               .expires_on = {},
+               .location_ids = {"l1"},
+               .hours = {{.weekday = 0,
+                          .opens = 540,
+                          .closes = 720,
+                          .walk_in = false,
+                          .on_holidays = true,
+                          .location_id = "l1",
+                          .valid_from = {},
+                          .valid_to = {},
+                          .note = "achteraan"}},
+               .area_codes = {},
+               .languages = {},
+               .themes = {},
+               .target_groups = {}};
+  const std::multimap<std::string, std::string> fields = {{"name_nl", " Sociale dienst "},
+                                                          {"theme", "food"},
+                                                          {"theme", "income_rights"},
+                                                          {"theme", "food"},
+                                                          {"cost", "reduced"},
+                                                          {"area", "23027"},
+                                                          {"competent_level", "municipality"},
+                                                          {"language", "ar"},
+                                                          {"language", "nl"},
+                                                          {"h_MO1_opens", "09:00"},
+                                                          {"h_MO1_closes", "12:00"},
+                                                          {"h_WE2_opens", "13:30"},
+                                                          {"h_WE2_closes", "16:30"},
+                                                          {"h_WE2_walkin", "1"},
+                                                          {"email", "dienst@halle.be"},
+                                                          {"url", "https://www.halle.be"}};
+  const ServiceForm form = ReadServiceForm(fields, base, Shipped(), {"23027", "23003"}, nullptr, false);
+  ASSERT_TRUE(form.ok()) << form.problems.front().field;
+  EXPECT_EQ(form.service.name.nl, "Sociale dienst");
+  EXPECT_EQ(form.service.themes, (std::vector<std::string>{"food", "income_rights"}));
+  EXPECT_EQ(form.service.languages, (std::vector<std::string>{"ar", "nl"}));
+  EXPECT_EQ(form.service.cost, Cost::kReduced);
+  EXPECT_EQ(form.service.description.en, "en text") << "what the form does not show is kept";
+  EXPECT_EQ(form.service.last_verified, base.last_verified);
+  ASSERT_EQ(form.service.hours.size(), 2u);
+  EXPECT_EQ(form.service.hours[0].note, "achteraan") << "the same period keeps its note, place and holidays";
+  EXPECT_TRUE(form.service.hours[0].on_holidays);
+  EXPECT_EQ(form.service.hours[1].weekday, 2);
+  EXPECT_TRUE(form.service.hours[1].walk_in);
+  EXPECT_FALSE(form.location);
+
+  const std::multimap<std::string, std::string> bad = {{"theme", "cooking"}, {"cost", "cheap"},
+                                                       {"area", "99999"},    {"competent_level", "?"},
+                                                       {"h_TU1_opens", "9"}, {"h_TU1_closes", "12:00"},
+                                                       {"email", "nobody"},  {"url", "www.x.be"},
+                                                       {"phone", "call me"}, {"location_postal_code", "15"}};
+  const ServiceForm wrong = ReadServiceForm(bad, base, Shipped(), {"23027"}, nullptr, true);
+  std::set<std::string> fields_named;
+  for (const FieldProblem& problem : wrong.problems) fields_named.insert(problem.field);
+  EXPECT_EQ(fields_named, (std::set<std::string>{"name_nl", "theme", "cost", "area", "competent_level", "h_TU1_opens",
+                                                 "email", "url", "phone", "location_address", "location_postal_code",
+                                                 "location_city", "location_municipality"}));
+}
+
+TEST(ProvinceOfPostcodeTest, BelgianPostcodesNameTheirProvince) {
+  EXPECT_EQ(ProvinceOfPostcode("1500"), "Vlaams-Brabant");   // Halle
+  EXPECT_EQ(ProvinceOfPostcode("1190"), "Brussels Hoofdstedelijk Gewest / Région de Bruxelles-Capitale");  // Vorst
+  EXPECT_EQ(ProvinceOfPostcode("1640"), "Vlaams-Brabant");   // Sint-Genesius-Rode
+  EXPECT_EQ(ProvinceOfPostcode("3500"), "Limburg");           // Hasselt
+  EXPECT_EQ(ProvinceOfPostcode("6700"), "Luxembourg");        // Arlon
+  EXPECT_EQ(ProvinceOfPostcode("7000"), "Hainaut");           // Mons
+  EXPECT_EQ(ProvinceOfPostcode("150"), "");
+  EXPECT_EQ(ProvinceOfPostcode("15a0"), "");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 namespace zoneatlas::socialmap {
 namespace {
@@ -32,6 +33,26 @@ Status Each(db::Connection& connection, const std::string& sql, const std::vecto
   return {};
 }
 
+// Raises the social map's change counter; the new value stamps the rows written next.
+Result<long long> NextRevision(db::Connection& connection) {
+  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'socialmap'");
+  if (!raised) return Fail(raised.error());
+  auto counter = connection.Query("SELECT value FROM change_counters WHERE name = 'socialmap'");
+  if (!counter) return Fail(counter.error());
+  if (counter->empty()) return Fail(Error::Internal("change_counters has no row for socialmap"));
+  return counter->front().Integer(0);
+}
+
+// Ids per "IN (…)" list: SOCI names every placeholder and SQLite looks the names up one
+// by one, so a long list costs quadratic time.
+constexpr std::size_t kIdsPerStatement = 64;
+
+std::string Placeholders(std::size_t count) {
+  std::string list;
+  for (std::size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
+  return list;
+}
+
 struct ChildRow {
   const Service* service;
   std::size_t index;
@@ -40,7 +61,7 @@ struct ChildRow {
 constexpr const char* kServiceColumns =
     "s.id, s.organization_id, s.status, s.name_nl, s.name_fr, s.name_en, s.description_nl, s.description_fr,"
     " s.description_en, s.plain_nl, s.plain_fr, s.plain_en, s.url, s.email, s.phone, s.cost, s.cost_note,"
-    " s.competent_level, s.application_process, s.last_verified, s.verified_by, s.demo";
+    " s.competent_level, s.application_process, s.last_verified, s.verified_by, s.demo, s.community, s.expires_on";
 
 Service ServiceOf(const Row& row) {
   Service service;
@@ -60,6 +81,8 @@ Service ServiceOf(const Row& row) {
   service.last_verified = DateOf(row.OptionalText(19));
   service.verified_by = row.Text(20);
   service.demo = row.Integer(21) != 0;
+  service.community = row.Integer(22) != 0;
+  service.expires_on = DateOf(row.OptionalText(23));
   return service;
 }
 
@@ -94,12 +117,9 @@ Organization OrganizationOf(const Row& row) {
 
 Result<std::int64_t> Store::Save(db::Connection& connection, const SocialMap& map, const audit::Context& context,
                                  const std::string& what) {
-  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'socialmap'");
-  if (!raised) return Fail(raised.error());
-  auto counter = connection.Query("SELECT value FROM change_counters WHERE name = 'socialmap'");
-  if (!counter) return Fail(counter.error());
-  if (counter->empty()) return Fail(Error::Internal("change_counters has no row for socialmap"));
-  const long long revision = counter->front().Integer(0);
+  auto next = NextRevision(connection);
+  if (!next) return Fail(next.error());
+  const long long revision = *next;
 
   const std::string text;
   if (auto saved = Each<Organization>(
@@ -147,8 +167,9 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const SocialMap& ma
           connection,
           "INSERT INTO sm_services (id, organization_id, status, name_nl, name_fr, name_en, description_nl,"
           " description_fr, description_en, plain_nl, plain_fr, plain_en, url, email, phone, cost, cost_note,"
-          " competent_level, application_process, last_verified, verified_by, demo, revision)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+          " competent_level, application_process, last_verified, verified_by, demo, community, expires_on, revision)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+          "UPDATE SET"
           " organization_id = excluded.organization_id, status = excluded.status, name_nl = excluded.name_nl,"
           " name_fr = excluded.name_fr, name_en = excluded.name_en, description_nl = excluded.description_nl,"
           " description_fr = excluded.description_fr, description_en = excluded.description_en,"
@@ -156,9 +177,10 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const SocialMap& ma
           " url = excluded.url, email = excluded.email, phone = excluded.phone, cost = excluded.cost,"
           " cost_note = excluded.cost_note, competent_level = excluded.competent_level,"
           " application_process = excluded.application_process, last_verified = excluded.last_verified,"
-          " verified_by = excluded.verified_by, demo = excluded.demo, revision = excluded.revision",
-          {text, text, text, text, text, text, text, text, text, text, text, text,
-           text, text, text, text, text, text, text, text, text, 0LL,  0LL},
+          " verified_by = excluded.verified_by, demo = excluded.demo, community = excluded.community,"
+          " expires_on = excluded.expires_on, revision = excluded.revision",
+          {text, text, text, text, text, text, text, text, text, text, text, text, text,
+           text, text, text, text, text, text, text, text, 0LL,  0LL,  text, 0LL},
           map.services,
           [&](const Service& s) -> std::vector<Value> {
             return {s.id,
@@ -183,6 +205,8 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const SocialMap& ma
                     DateOrNull(s.last_verified),
                     s.verified_by,
                     static_cast<long long>(s.demo ? 1 : 0),
+                    static_cast<long long>(s.community ? 1 : 0),
+                    DateOrNull(s.expires_on),
                     revision};
           });
       !saved) {
@@ -250,6 +274,7 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const SocialMap& ma
   for (const Status& status : done) {
     if (!status) return Fail(status.error());
   }
+  if (what.empty()) return revision;
   const std::string summary = boost::json::serialize(boost::json::object{{"organizations", map.organizations.size()},
                                                                          {"locations", map.locations.size()},
                                                                          {"services", map.services.size()},
@@ -355,6 +380,27 @@ Result<std::vector<Service>> Store::NotVerifiedSince(const Date& cutoff) const {
   return services;
 }
 
+Result<std::map<std::string, std::vector<std::string>>> Store::ServicesPerArea(const std::string& theme,
+                                                                               const std::string& target_group) const {
+  std::string sql =
+      "SELECT a.area_code, s.id FROM sm_service_areas a JOIN sm_services s ON s.id = a.service_id"
+      " JOIN sm_service_terms t ON t.service_id = s.id AND t.taxonomy = 'theme' AND t.term_id = ?"
+      " WHERE s.status = 'active'";
+  std::vector<Value> params = {theme};
+  if (!target_group.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM sm_service_terms g WHERE g.service_id = s.id AND g.taxonomy = 'target_group'"
+        " AND g.term_id = ?)";
+    params.emplace_back(target_group);
+  }
+  sql += " ORDER BY a.area_code, s.id";
+  auto rows = database_.WithConnection([&](db::Connection& connection) { return connection.Query(sql, params); });
+  if (!rows) return Fail(rows.error());
+  std::map<std::string, std::vector<std::string>> services;
+  for (const Row& row : *rows) services[row.Text(0)].push_back(row.Text(1));
+  return services;
+}
+
 Result<std::vector<Service>> Store::ServicesOf(const std::string& organization_id) const {
   return LoadServices("s.organization_id = ?", {organization_id});
 }
@@ -372,14 +418,82 @@ Result<Organization> Store::FindOrganization(const std::string& id) const {
 
 Result<std::vector<Location>> Store::Locations(const std::vector<std::string>& ids) const {
   std::vector<Location> locations;
-  for (const std::string& id : ids) {
+  for (std::size_t start = 0; start < ids.size(); start += kIdsPerStatement) {
+    const std::size_t end = std::min(ids.size(), start + kIdsPerStatement);
+    const std::vector<Value> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                   ids.begin() + static_cast<std::ptrdiff_t>(end));
     auto rows = database_.WithConnection([&](db::Connection& connection) {
-      return connection.Query(std::string("SELECT ") + kLocationColumns + " FROM sm_locations WHERE id = ?", {id});
+      return connection.Query(std::string("SELECT ") + kLocationColumns + " FROM sm_locations WHERE id IN (" +
+                                  Placeholders(chunk.size()) + ")",
+                              chunk);
     });
     if (!rows) return Fail(rows.error());
     for (const Row& row : *rows) locations.push_back(LocationOf(row));
   }
   return locations;
+}
+
+Result<Store::Listing> Store::List(const std::vector<std::string>& ids) const {
+  Listing listing;
+  std::map<std::string, Service> found;
+  for (std::size_t start = 0; start < ids.size(); start += kIdsPerStatement) {
+    const std::size_t end = std::min(ids.size(), start + kIdsPerStatement);
+    const std::vector<Value> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                   ids.begin() + static_cast<std::ptrdiff_t>(end));
+    auto services = LoadServices("s.id IN (" + Placeholders(chunk.size()) + ")", chunk);
+    if (!services) return Fail(services.error());
+    for (Service& service : *services) {
+      std::string id = service.id;
+      found.emplace(std::move(id), std::move(service));
+    }
+  }
+  std::set<std::string> organization_ids, location_ids;
+  for (const std::string& id : ids) {
+    auto it = found.find(id);
+    if (it == found.end()) continue;
+    organization_ids.insert(it->second.organization_id);
+    location_ids.insert(it->second.location_ids.begin(), it->second.location_ids.end());
+    listing.services.push_back(std::move(it->second));
+    found.erase(it);
+  }
+  const std::vector<std::string> wanted(organization_ids.begin(), organization_ids.end());
+  for (std::size_t start = 0; start < wanted.size(); start += kIdsPerStatement) {
+    const std::size_t end = std::min(wanted.size(), start + kIdsPerStatement);
+    const std::vector<Value> chunk(wanted.begin() + static_cast<std::ptrdiff_t>(start),
+                                   wanted.begin() + static_cast<std::ptrdiff_t>(end));
+    auto rows = database_.WithConnection([&](db::Connection& connection) {
+      return connection.Query(
+          "SELECT id, name, description_nl, description_fr, website, email, phone FROM sm_organizations WHERE id IN (" +
+              Placeholders(chunk.size()) + ")",
+          chunk);
+    });
+    if (!rows) return Fail(rows.error());
+    for (const Row& row : *rows) {
+      Organization organization = OrganizationOf(row);
+      std::string id = organization.id;
+      listing.organizations.emplace(std::move(id), std::move(organization));
+    }
+  }
+  auto locations = Locations(std::vector<std::string>(location_ids.begin(), location_ids.end()));
+  if (!locations) return Fail(locations.error());
+  for (Location& location : *locations) {
+    std::string id = location.id;
+    listing.locations.emplace(std::move(id), std::move(location));
+  }
+  return listing;
+}
+
+const Organization* Store::Listing::OrganizationOf(const Service& service) const {
+  const auto it = organizations.find(service.organization_id);
+  return it == organizations.end() ? nullptr : &it->second;
+}
+
+std::vector<const Location*> Store::Listing::LocationsOf(const Service& service) const {
+  std::vector<const Location*> places;
+  for (const std::string& id : service.location_ids) {
+    if (const auto it = locations.find(id); it != locations.end()) places.push_back(&it->second);
+  }
+  return places;
 }
 
 Result<std::pair<std::map<std::string, std::string>, std::map<std::string, Location>>> Store::PlacesChangedSince(
@@ -469,6 +583,64 @@ Result<SocialMap> Store::Everything() const {
   for (const Row& row : rows->first) map.organizations.push_back(OrganizationOf(row));
   for (const Row& row : rows->second) map.locations.push_back(LocationOf(row));
   return map;
+}
+
+Status Store::Verify(db::Connection& connection, const std::string& service_id, const Date& today,
+                     const std::string& verified_by, const audit::Context& context) {
+  auto rows = connection.Query("SELECT last_verified, verified_by, community, expires_on FROM sm_services WHERE id = ?",
+                               {service_id});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::NotFound("no service " + service_id));
+  const Row& row = rows->front();
+  const bool community = row.Integer(2) != 0;
+  const auto state = [](const std::optional<std::string>& verified, const std::string& by,
+                        const std::optional<std::string>& expires) {
+    boost::json::object object{{"last_verified", verified ? boost::json::value(*verified) : nullptr},
+                               {"verified_by", by}};
+    if (expires) object["expires_on"] = *expires;
+    return boost::json::serialize(object);
+  };
+  const std::optional<std::string> expires =
+      community
+          ? std::optional<std::string>(Date::FromDaysSinceEpoch(today.DaysSinceEpoch() + kCommunityLifeDays).ToIso())
+          : row.OptionalText(3);
+  auto next = NextRevision(connection);
+  if (!next) return Fail(next.error());
+  auto updated = connection.Execute(
+      "UPDATE sm_services SET last_verified = ?, verified_by = ?, expires_on = ?, revision = ? WHERE id = ?",
+      {today.ToIso(), verified_by, expires ? Value(*expires) : Value(), *next, service_id});
+  if (!updated) return Fail(updated.error());
+  return audit::Record(connection, context, "socialmap_service", service_id,
+                       state(row.OptionalText(0), row.Text(1), row.OptionalText(3)),
+                       state(today.ToIso(), verified_by, expires), std::nullopt);
+}
+
+Result<std::vector<std::string>> Store::ExpireCommunity(db::Connection& connection, const Date& today,
+                                                        const audit::Context& context) {
+  auto rows = connection.Query(
+      "SELECT id, expires_on FROM sm_services WHERE community = 1 AND status = 'active' AND expires_on < ? ORDER BY id",
+      {today.ToIso()});
+  if (!rows) return Fail(rows.error());
+  std::vector<std::string> expired;
+  if (rows->empty()) return expired;
+  auto next = NextRevision(connection);
+  if (!next) return Fail(next.error());
+  for (const Row& row : *rows) {
+    const std::string id = row.Text(0);
+    auto updated =
+        connection.Execute("UPDATE sm_services SET status = 'inactive', revision = ? WHERE id = ?", {*next, id});
+    if (!updated) return Fail(updated.error());
+    const std::string before =
+        boost::json::serialize(boost::json::object{{"status", "active"}, {"expires_on", row.Text(1)}});
+    const std::string after =
+        boost::json::serialize(boost::json::object{{"status", "inactive"}, {"expires_on", row.Text(1)}});
+    if (auto recorded = audit::Record(connection, context, "socialmap_service", id, before, after, std::nullopt);
+        !recorded) {
+      return Fail(recorded.error());
+    }
+    expired.push_back(id);
+  }
+  return expired;
 }
 
 }  // namespace zoneatlas::socialmap

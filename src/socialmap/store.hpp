@@ -26,11 +26,25 @@ class Store {
  public:
   explicit Store(db::Database& database) : database_(database) {}
 
+  // How long a community resource stays on the map after someone confirmed it.
+  static constexpr int kCommunityLifeDays = 183;
+
   // Adds or replaces every record of `map` (a service's hours, areas, languages, terms
   // and locations are replaced as a whole) inside the caller's transaction, records the
-  // import `what` in the audit trail, and returns the new revision.
+  // import `what` in the audit trail (unless empty: the caller records the change), and
+  // returns the new revision.
   static Result<std::int64_t> Save(db::Connection& connection, const SocialMap& map, const audit::Context& context,
                                    const std::string& what);
+
+  // "Still correct": the service was checked on `today` by `verified_by`; a community
+  // resource stays on the map for kCommunityLifeDays more. Audited. kNotFound when there
+  // is no such service.
+  static Status Verify(db::Connection& connection, const std::string& service_id, const Date& today,
+                       const std::string& verified_by, const audit::Context& context);
+  // Takes off the map (status inactive) every community resource whose expires_on is
+  // before `today`; returns their ids. Audited.
+  static Result<std::vector<std::string>> ExpireCommunity(db::Connection& connection, const Date& today,
+                                                          const audit::Context& context);
 
   // The social map's change counter.
   Result<std::int64_t> Generation() const;
@@ -45,6 +59,17 @@ class Store {
   // `revision`: what the search index needs beside the services, in two queries.
   Result<std::pair<std::map<std::string, std::string>, std::map<std::string, Location>>> PlacesChangedSince(
       std::int64_t revision) const;
+  // A page of services with their organizations and locations, read a few queries at a
+  // time rather than several per service: the services in the order of `ids` (ids no
+  // longer there are left out).
+  struct Listing {
+    std::vector<Service> services;
+    std::map<std::string, Organization> organizations;
+    std::map<std::string, Location> locations;
+    const Organization* OrganizationOf(const Service& service) const;
+    std::vector<const Location*> LocationsOf(const Service& service) const;
+  };
+  Result<Listing> List(const std::vector<std::string>& ids) const;
   // The locations with these ids, in no particular order; unknown ids are left out.
   Result<std::vector<Location>> Locations(const std::vector<std::string>& ids) const;
   // The middle of the social map's locations with this postcode or in this municipality
@@ -57,6 +82,10 @@ class Store {
   Result<std::pair<std::vector<Organization>, std::size_t>> Organizations(std::size_t offset, std::size_t limit) const;
   // Active services never verified or last verified before `cutoff`, oldest first.
   Result<std::vector<Service>> NotVerifiedSince(const Date& cutoff) const;
+  // The active services that serve each municipality (by action area, not head office),
+  // of `theme` and, unless empty, for `target_group`: municipality code → service ids.
+  Result<std::map<std::string, std::vector<std::string>>> ServicesPerArea(const std::string& theme,
+                                                                          const std::string& target_group) const;
   // The services an organization offers (active or not).
   Result<std::vector<Service>> ServicesOf(const std::string& organization_id) const;
 

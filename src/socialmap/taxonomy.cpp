@@ -27,7 +27,8 @@ std::vector<Term> ParseTerms(const json::object& root, std::string_view list, st
     const json::object& object = item.as_object();
     Term term{.id = StringField(object, "id"),
               .name = {StringField(object, "nl"), StringField(object, "fr"), StringField(object, "en")},
-              .words = {}};
+              .words = {},
+              .need_indicators = {}};
     if (term.id.empty() || !ids.insert(term.id).second)
       problems.push_back(std::string(list) + ": id '" + term.id + "' is empty or repeated");
     if (term.name.nl.empty() || term.name.fr.empty() || term.name.en.empty()) {
@@ -36,6 +37,11 @@ std::vector<Term> ParseTerms(const json::object& root, std::string_view list, st
     if (const json::value* words = object.if_contains("words"); words != nullptr && words->is_array()) {
       for (const json::value& word : words->as_array()) {
         if (word.is_string()) term.words.emplace_back(word.as_string());
+      }
+    }
+    if (const json::value* needs = object.if_contains("need_indicators"); needs != nullptr && needs->is_array()) {
+      for (const json::value& id : needs->as_array()) {
+        if (id.is_string()) term.need_indicators.emplace_back(id.as_string());
       }
     }
     terms.push_back(std::move(term));

@@ -19,6 +19,9 @@ struct Term {
   std::string id;
   Texts name;
   std::vector<std::string> words;  // What people type for it, in any language.
+  // Themes: the atlas indicators that measure the need this help answers (ids of the
+  // atlas catalog), set beside the supply on the zones' supply pages.
+  std::vector<std::string> need_indicators;
 };
 
 class Taxonomy {

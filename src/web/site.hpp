@@ -31,6 +31,10 @@ struct Site {
   // The URL template ({z}/{x}/{y}) of the tiles behind interactive maps; pages allow
   // images from its origin and nowhere else.
   std::string map_tiles = std::string(kDefaultMapTiles);
+  // Whether printable pages are also offered as PDF files (a renderer is installed).
+  bool prints_pdf = false;
+  // The largest file a form may upload (the server refuses larger bodies).
+  int upload_limit_mib = 32;
 };
 
 // The HTTP status for an error code: kNotFound -> 404, kInvalidArgument -> 400, …
@@ -47,9 +51,8 @@ std::string Href(Language language, std::string_view path);
 
 // Renders `template_name` inside the layout. `title` is the page's own title. A model may
 // name extra "styles" and "scripts" (arrays of URLs) for progressive enhancement.
-http::Response Page(const Site& site, const http::Request& request, Language language,
-                    std::string_view template_name, const std::string& title, boost::json::object model,
-                    int status = 200);
+http::Response Page(const Site& site, const http::Request& request, Language language, std::string_view template_name,
+                    const std::string& title, boost::json::object model, int status = 200);
 
 // The error page for `error` in `language` (404 page for kNotFound, …).
 http::Response ErrorPage(const Site& site, const http::Request& request, Language language, const Error& error);

@@ -78,6 +78,8 @@ const pages = [
   ['/fr/areas/21015/atlas', 'municipality profile'],
   ['/nl/zones/elz-zennevallei/atlas/needs', 'needs index'],
   ['/nl/zones/elz-zennevallei/atlas/report', 'printable report'],
+  ['/nl/zones/elz-zennevallei/supply?theme=food', 'supply beside need'],
+  ['/fr/zones/zorgzone-zuid/supply?theme=income_rights&group=low_income', 'supply beside need'],
   ['/fr/zones/zorgzone-zuid/atlas/report', 'printable report'],
   ['/fr/zones/zorgzone-zuid/atlas/needs?budget=50000&universal=30&w_leefloon=2&w_chronic_status=1', 'needs index'],
   ['/nl/social-map', 'social map search'],
@@ -221,6 +223,16 @@ test('with JavaScript the search shows every match on a clustered map, and the l
   await page.context().close();
 });
 
+test('with JavaScript a service page shows its place on a map, under its address', async () => {
+  const page = await newPage();
+  await page.goto(base + '/fr/social-map/services/demo-social-service-23027');
+  await page.waitForSelector('#results-map[data-ready]');
+  assert.equal(await page.locator('#results-map').getAttribute('data-ready'), '1');
+  assert.equal(await page.locator('#results-map .leaflet-marker-icon').count(), 1);
+  await expectNoAxeViolations(page, 'service page with its map');
+  await page.context().close();
+});
+
 test('without JavaScript the map stays hidden and nothing is missing', async () => {
   const page = await newPage({ javaScriptEnabled: false });
   await page.goto(base + '/nl/social-map?theme=drinking_water');
@@ -359,6 +371,30 @@ test('a zone editor uploads a spreadsheet, sees it checked, and imports it, with
   await page.context().close();
 });
 
+test('with JavaScript, an upload shows its progress, then the checked file as without it', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/atlas/import`);
+  // Held back for a moment, as on a slow connection, so that the display can be seen.
+  await page.route('**/nl/atlas/import', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByLabel(/Bestand/).setInputFiles({
+    name: 'screening.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('gemeente;indicator;2025\nHalle;screen_breast;51\nBeersel;screen_breast;55\n'),
+  });
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  const progress = page.getByRole('status');
+  await progress.waitFor();
+  assert.match(await progress.textContent(), /verzenden|gecontroleerd/);
+  assert.equal(await page.getByRole('button', { name: 'Controleren' }).isDisabled(), true, 'no second click');
+  await page.getByRole('button', { name: 'Importeren' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /2 cijfers/);
+  assert.match(page.url(), /\/nl\/atlas\/import$/);
+  await page.context().close();
+});
+
 test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   await signIn(page, 'fr', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
@@ -367,20 +403,25 @@ test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr',
     await expectNoAxeViolations(page, target);
   }
   // And every state of an upload: problems found, ready to confirm, imported.
-  const upload = async (language, label, button, content) => {
+  // With JavaScript the answer replaces the page once it has come back, so each step waits
+  // for what the answer shows.
+  const upload = async (language, label, button, content, answer) => {
     await page.goto(`${base}/${language}/atlas/import`);
     await page.getByLabel(label).setInputFiles({ name: 'cijfers.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
     await page.getByRole('button', { name: button }).click();
+    await answer.first().waitFor();
   };
   const labels = { nl: [/Bestand/, 'Controleren', 'Importeren'], fr: [/Fichier/, 'Vérifier', 'Importer'] };
   for (const language of ['nl', 'fr']) {
     const [label, check, confirm] = labels[language];
-    await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;veel\nAtlantis;gmd_coverage;70\n');
-    assert.equal(await page.getByRole('alert').count() > 0, true, 'the problems are announced');
+    const confirmButton = page.getByRole('button', { name: confirm, exact: true });
+    await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;veel\nAtlantis;gmd_coverage;70\n',
+      page.getByRole('alert'));
+    assert.equal(await confirmButton.count(), 0, 'a file with problems cannot be imported');
     await expectNoAxeViolations(page, `${language} upload with problems`);
-    await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;71\n');
+    await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;71\n', confirmButton);
     await expectNoAxeViolations(page, `${language} upload ready to confirm`);
-    await page.getByRole('button', { name: confirm, exact: true }).click();
+    await confirmButton.click();
     await page.getByRole('status').waitFor();
     await expectNoAxeViolations(page, `${language} upload imported`);
   }
@@ -394,6 +435,65 @@ test('a zone editor finds the services to check; the list has no WCAG 2.1 A/AA v
     await page.goto(base + target);
     assert.ok(await page.locator('tbody tr').count() > 0, `${target} lists the zone's stale services`);
     await expectNoAxeViolations(page, target);
+  }
+  await page.context().close();
+});
+
+test('without JavaScript, a professional proposes a water point and the zone editor publishes it', async () => {
+  const professional = await newPage({ javaScriptEnabled: false });
+  await signIn(professional, 'nl', process.env.ZONEATLAS_TEST_EMAIL);
+  await professional.goto(`${base}/nl/social-map`);
+  await professional.getByRole('link', { name: 'Buurtinitiatief voorstellen' }).first().click();
+  await professional.getByLabel('Naam in het Nederlands').fill('Waterkraan buurthuis De Linde');
+  await professional.getByLabel('In eenvoudige taal, Nederlands').fill('Hier tapt u gratis drinkwater.');
+  await professional.getByLabel('Drinkwaterpunten').check();
+  await professional.getByLabel('Straat en nummer').fill('Lindestraat 12');
+  await professional.getByLabel('Postcode').fill('1500');
+  await professional.getByLabel('Gemeente of deelgemeente').fill('Halle');
+  await professional.getByLabel('In welke gemeente ligt de plek?').selectOption('23027');
+  await professional.locator('#area-23027').check();
+  await professional.getByLabel('Van').first().fill('08:00');
+  await professional.getByLabel('Tot').first().fill('20:00');
+  await professional.getByRole('button', { name: 'Versturen' }).click();
+  assert.match(await professional.getByRole('status').textContent(), /Wacht op nakijken/);
+  const proposal = professional.url();
+  await professional.context().close();
+
+  const editor = await newPage({ javaScriptEnabled: false });
+  await signIn(editor, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await editor.goto(`${base}/nl/social-map/review`);
+  await editor.getByRole('link', { name: 'Waterkraan buurthuis De Linde' }).click();
+  assert.equal(editor.url(), proposal);
+  assert.match(await editor.locator('table.side-by-side').textContent(), /Lindestraat 12, 1500 Halle/);
+  await editor.getByRole('button', { name: 'Publiceren' }).click();
+  assert.match(await editor.getByRole('status').textContent(), /Gepubliceerd/);
+  await editor.goto(`${base}/nl/social-map?q=waterkraan`);
+  assert.match(await editor.locator('main').textContent(), /Waterkraan buurthuis De Linde/);
+  await editor.context().close();
+});
+
+test('the editing pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'fr', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  for (const language of ['nl', 'fr']) {
+    const service = `/${language}/social-map/services/demo-social-service-23027`;
+    for (const target of [service, `${service}/edit`, `${service}/report`, `/${language}/social-map/propose`,
+      `/${language}/social-map/organizations/ocmw-23027/new-service`, `/${language}/social-map/review`]) {
+      await page.goto(base + target);
+      await expectNoAxeViolations(page, target);
+    }
+    // A form sent back with problems, and a proposal beside the record as it is.
+    await page.goto(`${base}${service}/edit`);
+    await page.locator('#name_nl').fill('');
+    await page.locator('#name_fr').fill('');
+    await page.locator('#email').fill('geen-adres');
+    await page.locator('button[type="submit"]').first().click();
+    assert.equal(await page.getByRole('alert').count() > 0, true, 'the problems are announced');
+    await expectNoAxeViolations(page, `${service}/edit with problems`);
+    await page.goto(`${base}${service}/report`);
+    await page.locator('#message').fill(language === 'nl' ? 'De dienst verhuist in januari.' : 'Le service déménage en janvier.');
+    await page.locator('button[type="submit"]').first().click();
+    await expectNoAxeViolations(page, `${language} proposal page`);
   }
   await page.context().close();
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The social map's HSDS output against the official HSDS 3.0 schemas (../shared/data/hsds-3.0):
-# the demo social map exported by `zoneatlas export hsds`, and the API's answers for a page
+# the demo social map exported by `zoneatlas export hsds` (JSON, and the CSV tabular package
+# against the compiled tabular schema), and the API's answers for a page
 # of services, one service and one organization. Debian's python3 (with python3-jsonschema,
 # which scripts/install-deps.sh test installs) does the checking.
 set -euo pipefail
@@ -22,6 +23,8 @@ db="$work/hsds.db"
 "$binary" --database "$db" export hsds --language fr -o "$work/export-fr.json"
 /usr/bin/python3 "$root/tests/hsds/validate_export.py" "$schemas" "$work/export.json"
 /usr/bin/python3 "$root/tests/hsds/validate_export.py" "$schemas" "$work/export-fr.json"
+"$binary" --database "$db" export hsds --format csv -o "$work/package"
+/usr/bin/python3 "$root/tests/hsds/validate_package.py" "$schemas" "$work/package"
 "$binary" --database "$db" serve --port 0 >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do

@@ -6,68 +6,12 @@
 #include <sstream>
 
 #include "tests/http/server_process.hpp"
+#include "tests/http/signed_in.hpp"
 
 namespace zoneatlas::testing {
 namespace {
 
-constexpr const char* kPassword = "een lange zin als wachtwoord";
-const char* const kFormType = "Content-Type: application/x-www-form-urlencoded";
-
 bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// Returns the value of `name` in a "name=value; …" Set-Cookie header list.
-std::string CookieValue(const std::string& set_cookie, const std::string& name) {
-  const auto at = set_cookie.find(name + "=");
-  if (at == std::string::npos) return "";
-  const auto start = at + name.size() + 1;
-  return set_cookie.substr(start, set_cookie.find(';', start) - start);
-}
-
-// Returns the value of the hidden csrf_token field in a page.
-std::string FormToken(const std::string& page) {
-  const std::string marker = "name=\"csrf_token\" value=\"";
-  const auto at = page.find(marker);
-  return at == std::string::npos ? "" : page.substr(at + marker.size(), 64);
-}
-
-std::string UrlEncode(const std::string& text) {
-  std::string out;
-  char buffer[4];
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-      out += buffer;
-    }
-  }
-  return out;
-}
-
-void AddUser(const ServerProcess& server, const std::string& email, const std::vector<std::string>& roles) {
-  // The password goes through standard input, never the command line.
-  std::string command =
-      std::string(ZONEATLAS_BINARY) + " --database " + server.database() + " user add --email " + email;
-  for (const std::string& role : roles) command += " --role " + role;
-  std::FILE* pipe = popen((command + " >/dev/null 2>&1").c_str(), "w");
-  ASSERT_NE(pipe, nullptr);
-  std::fputs((std::string(kPassword) + "\n").c_str(), pipe);
-  ASSERT_EQ(pclose(pipe), 0) << command;
-}
-
-struct Session {
-  std::string cookie;      // "zoneatlas_session=…"
-  std::string csrf_token;  // The session's own form token.
-};
-
-HttpResponse PostLogin(const ServerProcess& server, const std::string& email, const std::string& password,
-                       const std::string& next = "") {
-  const auto form = server.Get("/nl/login");
-  const std::string csrf = CookieValue(form.Header("Set-Cookie"), "zoneatlas_csrf");
-  return server.Request("POST", "/nl/login", {kFormType, "Cookie: zoneatlas_csrf=" + csrf},
-                        "email=" + UrlEncode(email) + "&password=" + UrlEncode(password) + "&next=" + UrlEncode(next) +
-                            "&csrf_token=" + csrf);
-}
 
 // A sign-in with a wrong password, sent as if through a proxy that adds X-Forwarded-For.
 HttpResponse WrongSignIn(const ServerProcess& server, const std::string& email, const std::string& forwarded_for) {
@@ -76,15 +20,6 @@ HttpResponse WrongSignIn(const ServerProcess& server, const std::string& email, 
   return server.Request("POST", "/nl/login",
                         {kFormType, "Cookie: zoneatlas_csrf=" + csrf, "X-Forwarded-For: " + forwarded_for},
                         "email=" + UrlEncode(email) + "&password=wrong+guess+here&csrf_token=" + csrf);
-}
-
-Session SignIn(const ServerProcess& server, const std::string& email) {
-  const auto signed_in = PostLogin(server, email, kPassword);
-  EXPECT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 400);
-  Session session;
-  session.cookie = "zoneatlas_session=" + CookieValue(signed_in.Header("Set-Cookie"), "zoneatlas_session");
-  session.csrf_token = FormToken(server.Get("/nl/account", {"Cookie: " + session.cookie}).body);
-  return session;
 }
 
 TEST(AccountsHttpTest, EditorsSeeTheServicesOfTheirZonesAndOrganisationsNotVerifiedForAYear) {
@@ -281,6 +216,48 @@ TEST(AccountsHttpTest, AZoneEditorChecksThenImportsFiguresForTheirZoneOnTheWeb) 
   ASSERT_EQ(batches.status, 200);
   EXPECT_TRUE(Contains(batches.body, "IMA-Atlas 2024"));
   EXPECT_TRUE(Contains(batches.body, "editor@zone.be"));
+}
+
+TEST(AccountsHttpTest, ASpreadsheetMayBeLargerThanOtherRequestsUpToTheUploadLimit) {
+  ServerProcess server;
+  AddUser(server, "editor@zone.be", {"zone_editor:elz-zennevallei"});
+  const Session editor = SignIn(server, "editor@zone.be");
+  const std::string cookie = "Cookie: " + editor.cookie;
+  const auto form = server.Get("/nl/atlas/import", {cookie});
+  EXPECT_TRUE(Contains(form.body, "Bestanden tot 32 MB."));
+  EXPECT_TRUE(Contains(form.body, "data-upload-progress")) << "the progress display's hook";
+  EXPECT_TRUE(Contains(form.body, "/static/js/upload-progress.js?v="));
+
+  // 3 MB of figures, three times what any other form may send: checked, not refused.
+  std::string figures = "gemeente;indicator";
+  for (int year = 1900; year < 2025; ++year) figures += ";" + std::to_string(year);
+  figures += "\n";
+  for (const char* municipality : {"Halle", "Beersel", "Pepingen", "Drogenbos", "Linkebeek"}) {
+    for (const char* indicator : {"increased_reimb", "gmd_coverage", "dental_visit", "screen_breast"}) {
+      figures += std::string(municipality) + ";" + indicator;
+      for (int year = 1900; year < 2025; ++year) figures += ";" + std::to_string(10 + year % 50) + ",5";
+      figures += "\n";
+    }
+  }
+  while (figures.size() < 3'000'000) figures += "\n";
+  const auto checked =
+      server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                     Multipart({{"csrf_token", editor.csrf_token}, {"source", "groot"}}, "groot.csv", figures));
+  ASSERT_EQ(checked.status, 200) << checked.body.substr(0, 3000);
+  EXPECT_TRUE(Contains(checked.body, "2.500 cijfers")) << "counted in Dutch";
+  EXPECT_TRUE(Contains(checked.body, "breed (een kolom per periode)"));
+  EXPECT_TRUE(Contains(checked.body, "action=\"/nl/atlas/import/"));
+
+  // Beyond the limit the server refuses before reading the body, naming the limit.
+  RawConnection too_large(server.port());
+  too_large.Send("POST /nl/atlas/import HTTP/1.1\r\nHost: x\r\nContent-Length: 40000000\r\n\r\n");
+  const auto refused = too_large.ReadResponse();
+  EXPECT_EQ(refused.status, 413);
+  EXPECT_TRUE(Contains(refused.body, "33554432 bytes"));
+  // Other forms keep the small limit.
+  RawConnection elsewhere(server.port());
+  elsewhere.Send("POST /nl/accessibility/report HTTP/1.1\r\nHost: x\r\nContent-Length: 3000000\r\n\r\n");
+  EXPECT_EQ(elsewhere.ReadResponse().status, 413);
 }
 
 TEST(AccountsHttpTest, PasswordChangeNeedsTheCurrentPassword) {
@@ -508,6 +485,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{upload_id}", "no-such-upload"},
                                                           {"{service_id}", "no-such-service"},
                                                           {"{organization_id}", "no-such-organization"},
+                                                          {"{proposal_id}", "no-such-proposal"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

@@ -105,6 +105,17 @@ TEST_F(AtlasHttpTest, TheReportIsAlsoAPdfFileWhenARendererIsInstalled) {
   EXPECT_EQ(start, "%PDF-");
   EXPECT_GT(std::filesystem::file_size(file), 10'000u);
   EXPECT_FALSE(std::filesystem::exists(file + ".partial"));
+
+  // The same file from the web, linked from the report.
+  EXPECT_TRUE(Contains(server().Get("/fr/zones/elz-zennevallei/atlas/report").body,
+                       "href=\"/fr/zones/elz-zennevallei/atlas/report.pdf\""));
+  const auto pdf = server().Get("/fr/zones/elz-zennevallei/atlas/report.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 2000);
+  EXPECT_EQ(pdf.headers.at("content-type"), "application/pdf");
+  EXPECT_TRUE(Contains(pdf.headers.at("content-disposition"), "omgevingsanalyse-elz-zennevallei-fr.pdf"));
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  EXPECT_GT(pdf.body.size(), 10'000u);
+  EXPECT_EQ(server().Get("/fr/zones/no-such-zone/atlas/report.pdf").status, 404);
 }
 
 TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
@@ -303,6 +314,68 @@ TEST_F(AtlasHttpTest, TheNeedsIndexRanksMunicipalitiesAndSharesABudget) {
   ASSERT_EQ(workbook.status, 200);
   EXPECT_TRUE(workbook.body.starts_with("PK"));
   EXPECT_TRUE(Contains(workbook.Header("content-disposition"), "zoneatlas-elz-zennevallei-needs-index.xlsx"));
+}
+
+// A square around (lon, lat), for a synthetic sector boundary.
+std::string Square(double lon, double lat) {
+  const double d = 0.004;
+  std::string ring;
+  for (const auto& [x, y] : std::vector<std::pair<double, double>>{
+           {lon - d, lat - d}, {lon + d, lat - d}, {lon + d, lat + d}, {lon - d, lat + d}, {lon - d, lat - d}}) {
+    ring += (ring.empty() ? "[" : ",[") + std::to_string(x) + "," + std::to_string(y) + "]";
+  }
+  return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
+}
+
+TEST(AtlasSectorsTest, AnIndicatorPageMapsTheSectorsOfTheZonesMunicipalitiesWhereTheyHaveFigures) {
+  ServerProcess server;
+  const std::string base = server.database();
+  const auto run = [&](std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), {"--database", base});
+    const CommandResult result = RunZoneatlas(arguments);
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+  };
+  // Four sectors of Halle; the fourth has no boundary of its own.
+  WriteFile(base + ".sectors.csv",
+            "code,kind,name_nl,name_fr,parent_code,source\n"
+            "23027A00-,statistical_sector,Halle-Centrum,Hal-Centre,23027,test\n"
+            "23027A01-,statistical_sector,Halle-Station,Hal-Gare,23027,test\n"
+            "23027B00-,statistical_sector,Buizingen,Buizingen,23027,test\n"
+            "23027C00-,statistical_sector,Lembeek,Lembeek,23027,test\n");
+  WriteFile(base + ".sectors.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":["
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23027A00-\"},\"geometry\":" + Square(4.23, 50.73) + "},"
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23027A01-\"},\"geometry\":" + Square(4.24, 50.73) + "},"
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23027B00-\"},\"geometry\":" + Square(4.25, 50.72) + "}]}");
+  // Buizingen's figure rests on 3 people: hidden, like any small count.
+  WriteFile(base + ".sector-figures.csv",
+            "area_code,indicator,period,value,numerator,denominator\n"
+            "23027A00-,increased_reimb,2024,25,250,1000\n"
+            "23027A01-,increased_reimb,2024,10,80,800\n"
+            "23027B00-,increased_reimb,2024,30,3,10\n"
+            "23027,increased_reimb,2024,15,6000,40000\n");
+  run({"import", "areas", base + ".sectors.csv"});
+  run({"import", "geometry", base + ".sectors.geojson", "--source", "test"});
+  run({"import", "observations", base + ".sector-figures.csv", "--source", "test"});
+
+  const auto page = server.Get("/nl/zones/elz-zennevallei/atlas/increased_reimb?period=2024");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "<h2 id=\"sectors-heading\">Per statistische sector</h2>"));
+  EXPECT_TRUE(Contains(page.body, "Cijfers per sector (2 / 4)")) << "two shown of Halle's four sectors";
+  const std::string sectors = page.body.substr(page.body.find("id=\"sectors-heading\""));
+  // The highest sector darkest, the lowest lightest; the hidden one and the one without a
+  // boundary unshaded or absent, and no figure of 3 people anywhere.
+  EXPECT_TRUE(Contains(sectors, "area-map__shape--q5\"><title>Halle-Centrum (Halle): 25")) << sectors.substr(0, 3000);
+  EXPECT_TRUE(Contains(sectors, "area-map__shape--q1\"><title>Halle-Station (Halle): 10"));
+  EXPECT_TRUE(Contains(sectors, "<title>Buizingen (Halle): –</title>"));
+  EXPECT_EQ(Count(sectors, "<path "), 3u);
+  EXPECT_TRUE(Contains(sectors, "<th scope=\"row\">Lembeek <span class=\"muted small\">23027C00-</span></th><td>Halle</td><td class=\"number\">–</td>"));
+  EXPECT_FALSE(Contains(sectors, "30,0"));
+  // The municipalities' map and table are as before; French names in French.
+  EXPECT_TRUE(Contains(server.Get("/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2024").body,
+                       "<title>Hal-Centre (Hal): 25"));
+  // Where no sector has a figure, no section.
+  EXPECT_FALSE(Contains(server.Get("/nl/zones/elz-zennevallei/atlas/pop_total").body, "sectors-heading"));
 }
 
 TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {

@@ -111,6 +111,18 @@ TEST_F(SocialMapHttpTest, ARepertoryPrintsPerThemeAndMunicipalityWithQrCodes) {
   EXPECT_TRUE(Contains(list.body, "http://127.0.0.1/nl/social-map/services/demo-food-aid-23027"));
   EXPECT_TRUE(Contains(list.body, "aria-label=\"QR-code naar de pagina van Voedselbedeling Halle\""));
   EXPECT_TRUE(Contains(list.body, "vr 13:00–16:00"));
+
+  const bool renderer = std::filesystem::exists("/usr/bin/chromium") || std::filesystem::exists("/usr/bin/weasyprint");
+  EXPECT_EQ(Contains(list.body, "href=\"/nl/social-map/print.pdf?area=23027&amp;theme=food&amp;\""), renderer);
+  const auto pdf = server().Get("/nl/social-map/print.pdf?theme=food&area=23027");
+  if (!renderer) {
+    EXPECT_EQ(pdf.status, 503) << "without a renderer the PDF says what to install";
+    return;
+  }
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 2000);
+  EXPECT_EQ(pdf.headers.at("content-type"), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  EXPECT_GT(pdf.body.size(), 5'000u);
 }
 
 TEST_F(SocialMapHttpTest, TheMapIsAnEnhancementWithItsOwnPointsAndTiles) {
@@ -206,7 +218,67 @@ TEST_F(SocialMapHttpTest, HsdsExportImportsBackAndABadFileChangesNothing) {
   const CommandResult rebuilt = RunZoneatlas({"--database", server().database(), "index", "rebuild"});
   EXPECT_EQ(rebuilt.exit_code, 0) << rebuilt.output;
   EXPECT_TRUE(Contains(rebuilt.output, "indexed 80 service(s)"));
+
+  // The CSV tabular package: a folder, made whole or not at all, that imports back.
+  const std::string package = (directory / "package").string();
+  const CommandResult tabular =
+      RunZoneatlas({"--database", server().database(), "export", "hsds", "--format", "csv", "-o", package});
+  ASSERT_EQ(tabular.exit_code, 0) << tabular.output;
+  EXPECT_TRUE(std::filesystem::exists(package + "/services.csv"));
+  EXPECT_TRUE(std::filesystem::exists(package + "/datapackage.json"));
+  EXPECT_FALSE(std::filesystem::exists(package + ".partial"));
+  EXPECT_NE(RunZoneatlas({"--database", server().database(), "export", "hsds", "--format", "csv", "-o", package})
+                .exit_code,
+            0)
+      << "an existing folder is never overwritten";
+  const CommandResult from_package =
+      RunZoneatlas({"--database", server().database(), "import", "hsds", package, "--dry-run"});
+  EXPECT_EQ(from_package.exit_code, 0) << from_package.output;
+  EXPECT_TRUE(Contains(from_package.output, "80 service(s) checked"));
+  std::ofstream(package + "/phones.csv", std::ios::app) << "p-x,,no-such-service,,,,+32 2 000 00 00,,,\n";
+  const CommandResult broken = RunZoneatlas({"--database", server().database(), "import", "hsds", package});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_TRUE(Contains(broken.output, package + ":phones.csv:82: service_id: 'no-such-service' is not in services.csv"))
+      << broken.output;
   std::filesystem::remove_all(directory);
+}
+
+TEST(SupplyBesideNeedTest, AZoneSeesItsServicesPerThousandInhabitantsBesideTheNeedTheyAnswer) {
+  ServerProcess server;
+  const std::string demo = std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/";
+  for (const auto& arguments : std::vector<std::vector<std::string>>{
+           {"import", "observations", demo + "population-2018-2020.csv"},
+           {"import", "observations", demo + "observations-demo.csv", "--demo"},
+           {"import", "hsds", demo + "social-map-demo.json"}}) {
+    std::vector<std::string> full = {"--database", server.database()};
+    full.insert(full.end(), arguments.begin(), arguments.end());
+    const CommandResult result = RunZoneatlas(full);
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+  }
+  const auto page = server.Get("/nl/zones/elz-zennevallei/supply?theme=food");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "<h1>Voeding en voedselhulp: aanbod naast noden in Eerstelijnszone Zennevallei</h1>"));
+  // Halle: 3 food services serve it, for 41,155 inhabitants (Statbel, 2020) — 0.07 per
+  // 1,000, below the zone's 0.15, where its leefloon figure is above the zone's.
+  EXPECT_TRUE(Contains(page.body, "<a href=\"/nl/social-map?theme=food&amp;area=23027\">3</a></td><td class=\"number\">41.155</td>"))
+      << page.body.substr(page.body.find("<tbody>"), 2000);
+  EXPECT_TRUE(Contains(page.body, "0,07 <span class=\"marker marker--neutral\" aria-hidden=\"true\">▼</span>"));
+  EXPECT_TRUE(Contains(page.body, "<td class=\"number\">7,5 <span class=\"marker marker--unfavourable\""));
+  for (const char* need : {"/atlas/leefloon\">", "/atlas/increased_reimb\">", "/atlas/credit_arrears\">"}) {
+    EXPECT_TRUE(Contains(page.body, need)) << need;
+  }
+  // The zone counts each service once: 9 services, not 7 × 3.
+  EXPECT_TRUE(Contains(page.body, "<a href=\"/nl/social-map?theme=food\">9</a></td><td class=\"number\">136.785</td><td class=\"number\">0,15</td>"));
+  EXPECT_TRUE(Contains(page.body, "aria-label=\"Halle: 0,07 per 1.000 inwoners\"")) << "the map";
+  EXPECT_TRUE(Contains(page.body, "Demonstratiecijfers.")) << "demo values are labelled";
+  // A target group narrows the supply; a theme without an atlas indicator says so.
+  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei/supply?theme=food&group=homeless").body,
+                       "<a href=\"/nl/social-map?theme=food&amp;group=homeless\">0</a>"));
+  EXPECT_TRUE(Contains(server.Get("/fr/zones/zorgzone-zuid/supply?theme=drinking_water").body,
+                       "l’atlas n’a pas encore d’indicateur"));
+  EXPECT_EQ(server.Get("/nl/zones/elz-zennevallei/supply?theme=cooking").status, 404);
+  EXPECT_EQ(server.Get("/nl/zones/no-such-zone/supply").status, 404);
+  EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei/atlas").body, "/nl/zones/elz-zennevallei/supply"));
 }
 
 }  // namespace

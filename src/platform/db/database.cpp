@@ -362,12 +362,28 @@ Result<std::vector<Row>> Connection::Query(std::string_view sql, const std::vect
   }
 }
 
+namespace {
+
+// The line without a trailing "-- comment" (outside quotes), so that a statement that
+// ends before a comment is still seen to end: the engines run only the first statement
+// of what they are given, and would silently drop the rest.
+std::string_view WithoutComment(std::string_view line) {
+  bool quoted = false;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (line[i] == '\'') quoted = !quoted;
+    if (!quoted && line[i] == '-' && line[i + 1] == '-') return line.substr(0, i);
+  }
+  return line;
+}
+
+}  // namespace
+
 Status Connection::ExecuteScript(std::string_view script) {
   std::string statement;
   for (std::string_view line : text::Split(script, '\n')) {
-    const std::string_view trimmed = text::Trim(line);
-    if (trimmed.empty() || text::StartsWith(trimmed, "--")) continue;
-    statement += line;
+    const std::string_view trimmed = text::Trim(WithoutComment(line));
+    if (trimmed.empty()) continue;
+    statement += trimmed;
     statement += '\n';
     if (trimmed.back() == ';') {
       if (auto done = Execute(statement); !done) return Fail(done.error());

@@ -1,8 +1,9 @@
 #include "platform/formats/svg_map.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
 #include <numbers>
 
@@ -84,12 +85,23 @@ std::string EscapeXml(std::string_view text) {
   escaped.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += c;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
@@ -127,18 +139,24 @@ std::string RenderSvgMap(const std::vector<MapShape>& shapes, const MapOptions& 
                     shape.partial ? " area-map__shape--partial" : "",
                     shape.shade > 0 ? fmt::format(" area-map__shape--q{}", std::clamp(shape.shade, 1, 5)) : "",
                     shape.partial ? fmt::format(R"svg( fill="url(#{}-partial)")svg", id) : "");
-    if (shape.href.empty()) {
+    if (shape.href.empty() && !shape.spoken.empty()) {
+      // A pointer shows it; the page's table says it to everyone else.
+      svg.append(path, 0, path.size() - 2);
+      svg += "><title>" + EscapeXml(shape.spoken) + "</title></path>";
+    } else if (shape.href.empty()) {
       svg += path;
     } else {
       svg += fmt::format(R"svg(<a href="{}" aria-label="{}">{}</a>)svg", EscapeXml(shape.href),
                          shape.spoken.empty() ? label : EscapeXml(shape.spoken), path);
     }
+    if (shape.label.empty()) continue;  // Too many, too small to name (statistical sectors).
     auto [x, y] = LabelPoint(shape.boundary, projection);
     // Keep the label inside the map: about 6.5 units per character at the label's size.
     const double half_width = 3.25 * static_cast<double>(shape.label.size());
-    x = std::clamp(x, std::min(half_width, options.width / 2.0), std::max(options.width - half_width, options.width / 2.0));
-    labels += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="area-map__label" aria-hidden="true">{}</text>)svg", x, y,
-                          label);
+    x = std::clamp(x, std::min(half_width, options.width / 2.0),
+                   std::max(options.width - half_width, options.width / 2.0));
+    labels += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="area-map__label" aria-hidden="true">{}</text>)svg",
+                          x, y, label);
   }
   // Labels go last so that no shape covers another's name.
   svg += labels;

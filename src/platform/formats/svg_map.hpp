@@ -16,12 +16,13 @@
 namespace zoneatlas::formats {
 
 struct MapShape {
-  std::string label;  // Shown on the map and read out as the link's name.
+  std::string label;  // Shown on the map and read out as the link's name; empty for none.
   std::string href;   // Empty for no link.
   MultiPolygon boundary;
   bool partial = false;  // Drawn hatched: only part of it belongs to what the map shows.
   int shade = 0;         // 1–5: a choropleth class, light to dark; 0 for the plain fill.
   std::string spoken;    // Read out instead of the label, e.g. "Halle: 21.4 %"; empty for the label.
+                         // Without a link, a tooltip.
 };
 
 struct MapOptions {

@@ -1,5 +1,6 @@
 #include "platform/http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -125,7 +126,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (server_.stopping) return Close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
-    parser_->body_limit(server_.options.body_limit);
+    // The parser checks a Content-Length against its limit while reading the header, before
+    // the path is known: it starts with the larger limit, narrowed in OnHeader.
+    body_limit_ = std::max(server_.options.body_limit, server_.options.upload_body_limit);
+    parser_->body_limit(body_limit_);
     stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
@@ -136,9 +140,25 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // The whole of a request, once it has started, must arrive within the read timeout.
     busy_ = true;
     started_ = Clock::now();
-    stream_.expires_after(server_.options.read_timeout);
+    const bool upload = IsUpload(parser_->get());
+    body_limit_ = upload ? server_.options.upload_body_limit : server_.options.body_limit;
+    parser_->body_limit(body_limit_);  // For chunked bodies, counted as they arrive.
+    if (parser_->content_length() && *parser_->content_length() > body_limit_) {
+      return OnReadError(bhttp::error::body_limit);
+    }
+    stream_.expires_after(upload ? server_.options.upload_read_timeout : server_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code read_ec, std::size_t) { self->OnRead(read_ec); });
+  }
+
+  bool IsUpload(const bhttp::request_parser<bhttp::string_body>::value_type& head) const {
+    if (head.method() != bhttp::verb::post) return false;
+    std::string_view path(head.target().data(), head.target().size());
+    path = path.substr(0, path.find('?'));
+    for (const std::string& suffix : server_.options.upload_path_suffixes) {
+      if (path.ends_with(suffix)) return true;
+    }
+    return false;
   }
 
   void OnReadError(beast::error_code ec) {
@@ -147,8 +167,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec == bhttp::error::body_limit) {
-      return Refuse(413, "Request body too large: the limit is " + std::to_string(server_.options.body_limit) +
-                             " bytes.");
+      return Refuse(413, "Request body too large: the limit is " + std::to_string(body_limit_) + " bytes.");
     }
     if (ec == bhttp::error::header_limit) {
       return Refuse(431, "Request header fields too large: the limit is " +
@@ -223,6 +242,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_;
+  std::size_t body_limit_ = 0;  // Of the request being read.
   Clock::time_point started_ = Clock::now();
   unsigned version_ = 11;
   bool keep_alive_ = false;
@@ -302,8 +322,8 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return Fail(Error::Unavailable("cannot listen on " + options.address + ":" + std::to_string(options.port) +
-                                   ": " + ec.message()));
+    return Fail(Error::Unavailable("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " +
+                                   ec.message()));
   }
   impl->workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(options.worker_threads));
   return std::unique_ptr<Server>(new Server(std::move(impl)));

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "platform/http/message.hpp"
@@ -33,6 +34,11 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds shutdown_grace{10'000};
   bool handle_signals = true;
+  // POSTs whose path ends with one of these take files (a spreadsheet of figures): they
+  // may send up to upload_body_limit, within upload_read_timeout.
+  std::vector<std::string> upload_path_suffixes;
+  std::size_t upload_body_limit = 32 * 1024 * 1024;
+  std::chrono::milliseconds upload_read_timeout{300'000};
 };
 
 // Called once per answered request, including those the server itself refused (bad

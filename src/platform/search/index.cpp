@@ -33,20 +33,22 @@ const Xapian::Stem& FrenchStem() {
   return stem;
 }
 
-// A word as written or as either language's stem.
-Xapian::Query WordQuery(const std::string& word) {
-  const std::vector<Xapian::Query> forms{Xapian::Query(word), Xapian::Query("ZN" + DutchStem()(word)),
-                                         Xapian::Query("ZF" + FrenchStem()(word))};
+// A word as either language's stem, and as written when relevance counts: every document
+// holding the word holds both its stems, so the written form only weighs exact matches.
+Xapian::Query WordQuery(const std::string& word, bool weighed) {
+  std::vector<Xapian::Query> forms{Xapian::Query("ZN" + DutchStem()(word)), Xapian::Query("ZF" + FrenchStem()(word))};
+  if (weighed) forms.emplace_back(word);
   return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
 
 Xapian::Query TextQuery(const Query& query) {
+  const bool weighed = !(query.near && query.by_distance);
   std::vector<Xapian::Query> units;
   for (const auto& unit : query.units) {
     std::vector<Xapian::Query> alternatives;
     for (const auto& alternative : unit) {
       std::vector<Xapian::Query> words;
-      for (const std::string& word : alternative) words.push_back(WordQuery(word));
+      for (const std::string& word : alternative) words.push_back(WordQuery(word, weighed));
       if (!words.empty()) alternatives.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
     }
     if (!alternatives.empty()) units.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
@@ -57,10 +59,33 @@ Xapian::Query TextQuery(const Query& query) {
 
 // What every search reads for every match, kept in memory by document id: reading it from
 // the value streams on disk for thousands of matches costs more than the match itself.
+// Documents share few distinct facet sets and data values (hours), so each is kept once and
+// a document holds its number: counting and deciding per match is then an array index.
 struct Columns {
-  std::vector<std::string> facets;  // Packed "name=value" pairs.
-  std::vector<std::string> data;
+  std::vector<std::uint32_t> facets;  // Document → its entry in distinct_facets.
+  std::vector<std::uint32_t> data;    // Document → its entry in distinct_data.
   std::vector<std::optional<Point>> points;
+  std::vector<std::string> distinct_facets;  // Packed "name=value" pairs; entry 0 is "".
+  std::vector<std::string> distinct_data;    // Entry 0 is "".
+};
+
+// Gives each distinct value a number, 0 for "".
+class Interner {
+ public:
+  explicit Interner(std::vector<std::string>& values) : values_(values) {
+    values_.assign(1, std::string());
+    numbers_.clear();
+    numbers_.emplace(std::string(), 0);
+  }
+  std::uint32_t operator()(const std::string& value) {
+    auto [it, inserted] = numbers_.try_emplace(value, static_cast<std::uint32_t>(values_.size()));
+    if (inserted) values_.push_back(value);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>& values_;
+  std::unordered_map<std::string, std::uint32_t> numbers_;
 };
 
 // This thread's reader of one index, brought up to date with the last commit (and its
@@ -71,14 +96,15 @@ struct Reader {
 
   void Load() {
     const Xapian::docid last = database->get_lastdocid();
-    columns.facets.assign(last + 1, std::string());
-    columns.data.assign(last + 1, std::string());
+    columns.facets.assign(last + 1, 0);
+    columns.data.assign(last + 1, 0);
     columns.points.assign(last + 1, std::nullopt);
+    Interner facets(columns.distinct_facets), data(columns.distinct_data);
     for (auto it = database->valuestream_begin(kFacetSlot); it != database->valuestream_end(kFacetSlot); ++it) {
-      columns.facets[it.get_docid()] = *it;
+      columns.facets[it.get_docid()] = facets(*it);
     }
     for (auto it = database->valuestream_begin(kDataSlot); it != database->valuestream_end(kDataSlot); ++it) {
-      columns.data[it.get_docid()] = *it;
+      columns.data[it.get_docid()] = data(*it);
     }
     for (auto it = database->valuestream_begin(kPointSlot); it != database->valuestream_end(kPointSlot); ++it) {
       Xapian::LatLongCoords coords;
@@ -124,20 +150,26 @@ class DistanceKey : public Xapian::KeyMaker {
 class FacetCounter : public Xapian::MatchSpy {
  public:
   FacetCounter(Answer& answer, const Columns& columns, const std::function<bool(const std::string&)>& count_if)
-      : answer_(answer), columns_(columns), count_if_(count_if) {}
+      : answer_(answer),
+        columns_(columns),
+        count_if_(count_if),
+        packed_counts_(columns.distinct_facets.size(), 0),
+        decided_(columns.distinct_data.size(), kUndecided) {}
   void operator()(const Xapian::Document& document, double) override {
     const Xapian::docid id = document.get_docid();
     if (id >= columns_.facets.size()) return;
     if (count_if_) {
-      auto [it, inserted] = decided_.try_emplace(columns_.data[id], false);
-      if (inserted) it->second = count_if_(it->first);
-      if (it->second) ++answer_.counted;
+      std::int8_t& decided = decided_[columns_.data[id]];
+      if (decided == kUndecided) decided = count_if_(columns_.distinct_data[columns_.data[id]]) ? 1 : 0;
+      answer_.counted += decided;
     }
     ++packed_counts_[columns_.facets[id]];
   }
   void Finish() {
-    for (const auto& [packed, count] : packed_counts_) {
-      for (std::string_view pair : text::Split(packed, kFacetSeparator)) {
+    for (std::size_t entry = 0; entry < packed_counts_.size(); ++entry) {
+      const std::size_t count = packed_counts_[entry];
+      if (count == 0) continue;
+      for (std::string_view pair : text::Split(columns_.distinct_facets[entry], kFacetSeparator)) {
         const auto equals = pair.find('=');
         if (equals == std::string_view::npos) continue;
         answer_.facets[std::string(pair.substr(0, equals))][std::string(pair.substr(equals + 1))] += count;
@@ -146,30 +178,37 @@ class FacetCounter : public Xapian::MatchSpy {
   }
 
  private:
+  static constexpr std::int8_t kUndecided = -1;
   Answer& answer_;
   const Columns& columns_;
   const std::function<bool(const std::string&)>& count_if_;
-  std::unordered_map<std::string, std::size_t> packed_counts_;
-  std::unordered_map<std::string, bool> decided_;
+  std::vector<std::size_t> packed_counts_;  // By distinct facet set.
+  std::vector<std::int8_t> decided_;        // By distinct data value.
 };
 
-// Asks `accept` once per distinct data value (documents often share their hours).
+// Keeps the documents within the radius (points in memory), and asks `accept` once per
+// distinct data value (documents often share their hours).
 class Decider : public Xapian::MatchDecider {
  public:
-  Decider(const Columns& columns, const std::function<bool(const std::string&)>& accept)
-      : columns_(columns), accept_(accept) {}
+  Decider(const Columns& columns, const Query& query)
+      : columns_(columns), query_(query), decided_(columns.distinct_data.size(), -1) {}
   bool operator()(const Xapian::Document& document) const override {
     const Xapian::docid id = document.get_docid();
     if (id >= columns_.data.size()) return false;
-    auto [it, inserted] = decided_.try_emplace(columns_.data[id], false);
-    if (inserted) it->second = accept_(it->first);
-    return it->second;
+    if (query_.near && query_.radius_km) {
+      const auto& point = columns_.points[id];
+      if (!point || DistanceKm(*query_.near, *point) > *query_.radius_km) return false;
+    }
+    if (!query_.accept) return true;
+    std::int8_t& decided = decided_[columns_.data[id]];
+    if (decided < 0) decided = query_.accept(columns_.distinct_data[columns_.data[id]]) ? 1 : 0;
+    return decided == 1;
   }
 
  private:
   const Columns& columns_;
-  const std::function<bool(const std::string&)>& accept_;
-  mutable std::unordered_map<std::string, bool> decided_;
+  const Query& query_;
+  mutable std::vector<std::int8_t> decided_;
 };
 
 // Words for "did you mean", counted over a whole write: one update of the spelling table
@@ -331,25 +370,22 @@ Result<Answer> Index::Search(const Query& query) const {
                              Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end()));
     }
     Xapian::Enquire enquire(database);
-    std::optional<Xapian::LatLongCoord> centre;
-    if (query.near) centre = Xapian::LatLongCoord(query.near->latitude, query.near->longitude);
-    if (centre && query.radius_km) {
-      // release(): the query owns the source from here on.
-      auto* within = new Xapian::LatLongDistancePostingSource(kPointSlot, Xapian::LatLongCoords(*centre),
-                                                              Xapian::GreatCircleMetric(), *query.radius_km * 1000.0);
-      xapian = Xapian::Query(Xapian::Query::OP_FILTER, xapian, Xapian::Query(within->release()));
-    }
     enquire.set_query(xapian);
-    if (centre && query.by_distance) {
+    if (query.near && query.by_distance) {
       enquire.set_sort_by_key((new DistanceKey(reader.columns, *query.near))->release(), false);
+      // Sorted by distance alone, relevance weights would be computed for nothing.
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
     }
     Answer answer;
     FacetCounter counter(answer, reader.columns, query.count_if);
     enquire.add_matchspy(&counter);
-    const Decider decider(reader.columns, query.accept);
+    // The radius is checked on the points in memory rather than by Xapian's distance
+    // posting source, which reads every candidate's point from disk.
+    const Decider decider(reader.columns, query);
+    const bool deciding = static_cast<bool>(query.accept) || (query.near && query.radius_km);
     const Xapian::MSet matches =
         enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
-                         database.get_doccount(), nullptr, query.accept ? &decider : nullptr);
+                         database.get_doccount(), nullptr, deciding ? &decider : nullptr);
     counter.Finish();
     answer.total = matches.get_matches_estimated();
     for (auto it = matches.begin(); it != matches.end(); ++it) {

@@ -1,12 +1,16 @@
 // The social map's interactive map: progressive enhancement over the list of results,
 // which stays the way to read them (and the only one without JavaScript). Draws every
 // match of the search on tiles from the configured server, clustered where they crowd.
+// A service page gives its own places inline (data-inline) instead of a URL to fetch.
 (function () {
   'use strict';
   var element = document.getElementById('results-map');
   if (!element || typeof L === 'undefined' || !window.fetch) return;
-  fetch(element.dataset.points, { headers: { Accept: 'application/json' } })
-    .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+  var points = element.dataset.inline
+    ? Promise.resolve(JSON.parse(element.dataset.inline))
+    : fetch(element.dataset.points, { headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); });
+  points
     .then(function (answer) {
       if (!answer.points.length) return;
       element.hidden = false;

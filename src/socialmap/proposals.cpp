@@ -1,0 +1,273 @@
+#include "socialmap/proposals.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/random.hpp"
+#include "socialmap/hsds.hpp"
+
+namespace zoneatlas::socialmap {
+namespace {
+
+namespace json = boost::json;
+using db::Row;
+using db::Value;
+
+// Community resources belong to no organisation of their own; HSDS wants one.
+constexpr std::string_view kCommunityOrganization = "community";
+
+constexpr const char* kProposalColumns =
+    "id, kind, service_id, organization_id, proposed, message, community, status, proposed_by, proposed_by_label,"
+    " proposed_at, reviewed_by_label, reviewed_at, review_comment";
+
+std::optional<ProposalKind> ParseKind(std::string_view name) {
+  for (ProposalKind kind : {ProposalKind::kChange, ProposalKind::kNew, ProposalKind::kReport}) {
+    if (ProposalKindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<ProposalStatus> ParseStatus(std::string_view name) {
+  for (ProposalStatus status :
+       {ProposalStatus::kPending, ProposalStatus::kPublished, ProposalStatus::kSentBack, ProposalStatus::kClosed}) {
+    if (ProposalStatusName(status) == name) return status;
+  }
+  return std::nullopt;
+}
+
+// What the audit trail keeps of a proposal.
+std::string Summary(const Proposal& proposal) {
+  return json::serialize(json::object{{"kind", ProposalKindName(proposal.kind)},
+                                      {"service_id", proposal.service_id},
+                                      {"organization_id", proposal.organization_id},
+                                      {"status", ProposalStatusName(proposal.status)},
+                                      {"message", proposal.message},
+                                      {"review_comment", proposal.review_comment}});
+}
+
+}  // namespace
+
+std::string_view ProposalKindName(ProposalKind kind) {
+  switch (kind) {
+    case ProposalKind::kChange:
+      return "change";
+    case ProposalKind::kNew:
+      return "new";
+    case ProposalKind::kReport:
+      return "report";
+  }
+  return "change";
+}
+
+std::string_view ProposalStatusName(ProposalStatus status) {
+  switch (status) {
+    case ProposalStatus::kPending:
+      return "pending";
+    case ProposalStatus::kPublished:
+      return "published";
+    case ProposalStatus::kSentBack:
+      return "sent_back";
+    case ProposalStatus::kClosed:
+      return "closed";
+  }
+  return "pending";
+}
+
+Result<std::string> Proposals::Submit(Proposal proposal, const audit::Context& context) {
+  proposal.id = RandomHex(12);
+  proposal.status = ProposalStatus::kPending;
+  proposal.proposed_by = context.actor;
+  proposal.proposed_at = context.When();
+  std::optional<std::string> content;
+  if (proposal.service) {
+    // The whole service as an HSDS file would carry it, so that publishing reads it back
+    // with an import's checks.
+    Organization organization{.id = proposal.service->organization_id,
+                              .name = "",
+                              .description = {},
+                              .website = {},
+                              .email = {},
+                              .phone = {}};
+    if (auto found = store_.FindOrganization(organization.id)) {
+      organization = *found;
+    } else if (!found.error().Is(ErrorCode::kNotFound)) {
+      return Fail(found.error());
+    }
+    if (organization.name.empty()) organization.name = organization.id;
+    auto existing = store_.Locations(proposal.service->location_ids);
+    if (!existing) return Fail(existing.error());
+    std::map<std::string, const Location*> locations;
+    for (const Location& location : *existing) locations[location.id] = &location;
+    if (proposal.location) locations[proposal.location->id] = &*proposal.location;
+    content = json::serialize(ServiceJson(*proposal.service, &organization, locations, Language::kNl));
+  }
+  auto saved = database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto inserted = connection.Execute(
+        std::string("INSERT INTO sm_proposals (") + kProposalColumns +
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {proposal.id, std::string(ProposalKindName(proposal.kind)), proposal.service_id, proposal.organization_id,
+         content ? Value(*content) : Value(), proposal.message, static_cast<long long>(proposal.community ? 1 : 0),
+         std::string(ProposalStatusName(proposal.status)), proposal.proposed_by.id, proposal.proposed_by.label,
+         static_cast<long long>(proposal.proposed_at), std::string(), Value(), std::string()});
+    if (!inserted) return Fail(inserted.error());
+    return audit::Record(connection, context, "socialmap_proposal", proposal.id, std::nullopt, Summary(proposal),
+                         std::nullopt);
+  });
+  if (!saved) return Fail(saved.error());
+  return proposal.id;
+}
+
+Result<Proposal> Proposals::ProposalOf(const Row& row) const {
+  Proposal proposal;
+  proposal.id = row.Text(0);
+  proposal.kind = ParseKind(row.Text(1)).value_or(ProposalKind::kReport);
+  proposal.service_id = row.Text(2);
+  proposal.organization_id = row.Text(3);
+  if (const auto content = row.OptionalText(4)) {
+    geo::ImportReport report;
+    SocialMap map = ParseHsdsJson(
+        *content, taxonomy_, [](std::string_view code) { return std::optional<std::string>(code); }, report);
+    if (!report.ok() || map.services.size() != 1) {
+      return Fail(Error::Internal("proposal " + proposal.id + " no longer reads as a service: " + report.Describe()));
+    }
+    proposal.service = std::move(map.services.front());
+    auto known = store_.Locations(proposal.service->location_ids);
+    if (!known) return Fail(known.error());
+    // The place the proposal adds or changes: the one that is not as stored.
+    for (Location& location : map.locations) {
+      const bool unchanged =
+          std::any_of(known->begin(), known->end(), [&](const Location& other) { return other == location; });
+      if (!unchanged) proposal.location = std::move(location);
+    }
+  }
+  proposal.message = row.Text(5);
+  proposal.community = row.Integer(6) != 0;
+  proposal.status = ParseStatus(row.Text(7)).value_or(ProposalStatus::kClosed);
+  proposal.proposed_by = {row.Text(8), row.Text(9)};
+  proposal.proposed_at = row.Integer(10);
+  proposal.reviewed_by = row.Text(11);
+  if (!row.IsNull(12)) proposal.reviewed_at = row.Integer(12);
+  proposal.review_comment = row.Text(13);
+  return proposal;
+}
+
+Result<Proposal> Proposals::Find(const std::string& id) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + kProposalColumns + " FROM sm_proposals WHERE id = ?", {id});
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::NotFound("no proposal " + id));
+  return ProposalOf(rows->front());
+}
+
+Result<std::vector<Proposal>> Proposals::Pending() const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + kProposalColumns +
+                            " FROM sm_proposals WHERE status = 'pending' ORDER BY proposed_at, id");
+  });
+  if (!rows) return Fail(rows.error());
+  std::vector<Proposal> proposals;
+  for (const Row& row : *rows) {
+    auto proposal = ProposalOf(row);
+    if (!proposal) return Fail(proposal.error());
+    proposals.push_back(std::move(*proposal));
+  }
+  return proposals;
+}
+
+Result<std::vector<Proposal>> Proposals::ProposedBy(const std::string& user_id, int limit) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + kProposalColumns +
+                                " FROM sm_proposals WHERE proposed_by = ? ORDER BY proposed_at DESC, id LIMIT ?",
+                            {user_id, static_cast<long long>(limit)});
+  });
+  if (!rows) return Fail(rows.error());
+  std::vector<Proposal> proposals;
+  for (const Row& row : *rows) {
+    auto proposal = ProposalOf(row);
+    if (!proposal) return Fail(proposal.error());
+    proposals.push_back(std::move(*proposal));
+  }
+  return proposals;
+}
+
+Status Proposals::Review(db::Connection& connection, const Proposal& proposal, ProposalStatus status,
+                         const std::string& comment, const audit::Context& context) {
+  // Only a pending proposal changes, even when two reviewers press at once.
+  auto updated = connection.Query(
+      "UPDATE sm_proposals SET status = ?, reviewed_by_label = ?, reviewed_at = ?, review_comment = ?"
+      " WHERE id = ? AND status = 'pending' RETURNING id",
+      {std::string(ProposalStatusName(status)), context.actor.label, static_cast<long long>(context.When()), comment,
+       proposal.id});
+  if (!updated) return Fail(updated.error());
+  if (updated->empty()) return Fail(Error::FailedPrecondition("this proposal has already been reviewed"));
+  Proposal after = proposal;
+  after.status = status;
+  after.review_comment = comment;
+  return audit::Record(connection, context, "socialmap_proposal", proposal.id, Summary(proposal), Summary(after),
+                       std::nullopt);
+}
+
+Status Proposals::Publish(const std::string& id, const Date& today, const std::string& comment,
+                          const audit::Context& context) {
+  auto proposal = Find(id);
+  if (!proposal) return Fail(proposal.error());
+  if (proposal->status != ProposalStatus::kPending) {
+    return Fail(Error::FailedPrecondition("this proposal has already been reviewed"));
+  }
+  if (!proposal->service) {
+    return database_.InTransaction([&](db::Connection& connection) {
+      return Review(connection, *proposal, ProposalStatus::kClosed, comment, context);
+    });
+  }
+  Service service = *proposal->service;
+  service.last_verified = today;
+  service.verified_by = context.actor.label;
+  if (service.community) {
+    service.expires_on = Date::FromDaysSinceEpoch(today.DaysSinceEpoch() + Store::kCommunityLifeDays);
+  }
+  std::optional<std::string> before;
+  if (auto current = store_.FindService(service.id)) {
+    before = json::serialize(ServiceJson(*current, nullptr, {}, Language::kNl));
+  } else if (!current.error().Is(ErrorCode::kNotFound)) {
+    return Fail(current.error());
+  }
+  SocialMap map;
+  if (auto organization = store_.FindOrganization(service.organization_id); !organization) {
+    if (!organization.error().Is(ErrorCode::kNotFound)) return Fail(organization.error());
+    if (service.organization_id != kCommunityOrganization) {
+      return Fail(Error::FailedPrecondition("organization " + service.organization_id + " no longer exists"));
+    }
+    map.organizations.push_back({.id = std::string(kCommunityOrganization),
+                                 .name = "Buurtinitiatieven · Initiatives citoyennes",
+                                 .description = {},
+                                 .website = {},
+                                 .email = {},
+                                 .phone = {}});
+  }
+  if (proposal->location) map.locations.push_back(*proposal->location);
+  map.services.push_back(service);
+  const std::string after = json::serialize(ServiceJson(service, nullptr, {}, Language::kNl));
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    if (auto saved = Store::Save(connection, map, context, ""); !saved) return Fail(saved.error());
+    if (auto recorded =
+            audit::Record(connection, context, "socialmap_service", service.id, before, after, std::nullopt);
+        !recorded) {
+      return recorded;
+    }
+    return Review(connection, *proposal, ProposalStatus::kPublished, comment, context);
+  });
+}
+
+Status Proposals::SendBack(const std::string& id, const std::string& comment, const audit::Context& context) {
+  if (comment.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Fail(Error::InvalidArgument("say what should change before sending a proposal back"));
+  }
+  auto proposal = Find(id);
+  if (!proposal) return Fail(proposal.error());
+  return database_.InTransaction([&](db::Connection& connection) {
+    return Review(connection, *proposal, ProposalStatus::kSentBack, comment, context);
+  });
+}
+
+}  // namespace zoneatlas::socialmap
