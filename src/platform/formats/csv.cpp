@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <istream>
 
 #include "core/text.hpp"
 
@@ -27,7 +28,83 @@ char GuessDelimiter(std::string_view data) {
   return kCandidates[best];
 }
 
+// Splits one logical record (its quoted line breaks included) into fields.
+void SplitRecord(std::string_view text, char delimiter, std::vector<std::string>& fields) {
+  fields.clear();
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"')
+        field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"' && text::Trim(field).empty()) {
+      field.clear();
+      quoted = true;
+    } else if (c == delimiter) {
+      fields.push_back(std::move(field));
+      field.clear();
+    } else {
+      field += c;
+    }
+  }
+  fields.push_back(std::move(field));
+}
+
+// True while `text` has a quote open (an odd number of quote characters).
+bool QuoteOpen(std::string_view text) { return std::ranges::count(text, '"') % 2 == 1; }
+
 }  // namespace
+
+Result<bool> CsvReader::ReadRecord(CsvRecord& record) {
+  text_.clear();
+  std::string line;
+  while (std::getline(input_, line)) {
+    ++line_;
+    if (line_ == 1 && text::StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (text::InvalidUtf8Offset(line) != std::string_view::npos) {
+      return Fail(Error::InvalidArgument("line " + std::to_string(line_) +
+                                         ": the text is not UTF-8 (save the file as \"CSV UTF-8\")"));
+    }
+    if (text_.empty()) {
+      if (text::Trim(line).empty()) continue;
+      record.line = line_;
+      text_ = std::move(line);
+    } else {
+      text_ += '\n';
+      text_ += line;
+    }
+    if (!QuoteOpen(text_)) {
+      if (!delimiter_) delimiter_ = GuessDelimiter(text_);
+      SplitRecord(text_, *delimiter_, record.fields);
+      return true;
+    }
+  }
+  if (!text_.empty()) {
+    return Fail(Error::InvalidArgument("line " + std::to_string(record.line) +
+                                       ": a quoted field is not closed (a '\"' is missing)"));
+  }
+  return false;
+}
+
+Result<std::vector<std::string>> CsvReader::Header() {
+  CsvRecord record;
+  auto read = ReadRecord(record);
+  if (!read) return Fail(read.error());
+  if (!*read) return Fail(Error::InvalidArgument("the file is empty: expected a header line"));
+  std::vector<std::string> header;
+  for (const std::string& name : record.fields) header.emplace_back(text::Trim(name));
+  return header;
+}
+
+Result<bool> CsvReader::Next(CsvRecord& record) { return ReadRecord(record); }
 
 std::optional<std::size_t> CsvTable::Column(std::string_view name) const {
   const std::string wanted = text::AsciiLower(name);

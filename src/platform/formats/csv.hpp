@@ -10,6 +10,7 @@
 #ifndef ZONEATLAS_PLATFORM_FORMATS_CSV_HPP_
 #define ZONEATLAS_PLATFORM_FORMATS_CSV_HPP_
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,30 @@ class CsvTable {
 // Parses `data`; the first record is the header. Returns kInvalidArgument, naming the
 // line, for an unterminated quote, invalid UTF-8, or an empty file.
 Result<CsvTable> ParseCsv(std::string_view data, std::optional<char> delimiter = std::nullopt);
+
+// Reads a delimited file record by record, for files too large to hold: the same
+// dialect as ParseCsv, one logical record (quoted line breaks included) at a time.
+class CsvReader {
+ public:
+  // REQUIRES: `input` outlives the reader.
+  explicit CsvReader(std::istream& input, std::optional<char> delimiter = std::nullopt)
+      : input_(input), delimiter_(delimiter) {}
+
+  // Reads the header line. Returns kInvalidArgument for an empty file or bad text.
+  Result<std::vector<std::string>> Header();
+  // The next data record into `record` (blank lines skipped); false at the end of the
+  // file. Returns kInvalidArgument, naming the line, for invalid UTF-8 or an unclosed
+  // quote. REQUIRES: Header() was read.
+  Result<bool> Next(CsvRecord& record);
+  char delimiter() const { return delimiter_.value_or(','); }
+
+ private:
+  Result<bool> ReadRecord(CsvRecord& record);
+  std::istream& input_;
+  std::optional<char> delimiter_;
+  int line_ = 0;
+  std::string text_;
+};
 
 // Returns one CSV record with a line feed, quoting fields that need it.
 std::string CsvLine(const std::vector<std::string>& fields);
