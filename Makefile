@@ -12,7 +12,7 @@ ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
 ASSETS = web/assets/node_modules/.package-lock.json
 
-.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas bench-socialmap format clean
+.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas bench-socialmap bench-rights format clean
 
 all: build
 
@@ -87,6 +87,12 @@ bench-atlas: deps assets
 	bench/atlas.sh build-bench/src/app/zoneatlas build-bench/bench/atlas_bench
 
 # The social map at scale (100,000 services): import, index rebuild, search latency.
+bench-rights: deps assets
+	scripts/install-deps.sh all
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
+	cmake --build build-bench -j $(JOBS) --target rights_bench
+	build-bench/bench/rights_bench
+
 bench-socialmap: deps assets
 	scripts/install-deps.sh all
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF

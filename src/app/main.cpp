@@ -28,6 +28,9 @@
 #include "platform/formats/csv.hpp"
 #include "platform/http/server.hpp"
 #include "platform/search/index.hpp"
+#include "platform/view/view.hpp"
+#include "rights/batch.hpp"
+#include "rights/catalog.hpp"
 #include "socialmap/hsds.hpp"
 #include "socialmap/hsds_csv.hpp"
 #include "socialmap/import.hpp"
@@ -523,6 +526,46 @@ int AddUser(const Options& options) {
   return 0;
 }
 
+// `rights screen`: checks the whole file first, so that a bad row leaves nothing written;
+// a file named with --output appears only when complete.
+int ScreenRights(const Options& options) {
+  auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
+  if (!date) return Report(date.error());
+  auto catalog = rights::Catalog::Shipped();
+  if (!catalog) return Report(catalog.error());
+  auto messages = view::Catalog::Load();
+  if (!messages) return Report(messages.error());
+  std::ifstream check(options.file, std::ios::binary);
+  if (!check) return Report(Error::NotFound("cannot read " + options.file));
+  if (auto checked = rights::CheckBatch(check, *date); !checked) {
+    std::string message;
+    std::istringstream lines(checked.error().message());
+    for (std::string line; std::getline(lines, line);) message += options.file + ": " + line + "\n";
+    message.pop_back();
+    return Report(Error::InvalidArgument(message));
+  }
+  std::ifstream input(options.file, std::ios::binary);
+  const std::string partial = options.output.empty() ? "" : options.output + ".partial";
+  std::ofstream file;
+  if (!partial.empty()) {
+    file.open(partial, std::ios::binary | std::ios::trunc);
+    if (!file) return Report(Error::Unavailable("cannot write " + partial));
+  }
+  std::ostream& output = partial.empty() ? std::cout : file;
+  auto screened = rights::ScreenBatch(input, output, *catalog, *messages, *date,
+                                      ParseLanguage(options.language).value_or(Language::kNl));
+  if (!screened) return Report(screened.error());
+  if (!partial.empty()) {
+    file.close();
+    std::error_code renamed;
+    std::filesystem::rename(partial, options.output, renamed);
+    if (!file || renamed) return Report(Error::Unavailable("cannot write " + options.output));
+  }
+  std::cerr << "zoneatlas: screened " << screened->households << " households (" << screened->persons
+            << " persons) on " << date->ToIso() << ": " << screened->results << " results\n";
+  return 0;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -627,6 +670,18 @@ int Main(int argc, char** argv) {
   index->require_subcommand(1);
   auto* index_rebuild = index->add_subcommand("rebuild", "Index every service afresh from the database");
 
+  auto* rights_command = cli.add_subcommand("rights", "The rights explorer");
+  rights_command->require_subcommand(1);
+  auto* rights_screen = rights_command->add_subcommand(
+      "screen", "Screen every household of a CSV of persons against the rights catalog; CSV out, nothing stored");
+  rights_screen->add_option("file", options.file, "CSV of persons (the columns are below)")->required();
+  rights_screen->add_option("--date", options.date, "Screen with the rules and figures of this day (default: today)");
+  rights_screen->add_option("--language", options.language, "nl, fr or en for the reasons")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"nl", "fr", "en"}));
+  rights_screen->add_option("--output,-o", options.output, "File to write (default: standard output)");
+  rights_screen->footer(rights::BatchFormatHelp());
+
   auto* routes = cli.add_subcommand("routes", "List every route and who may use it");
 
   auto* version = cli.add_subcommand("version", "Print the version");
@@ -638,6 +693,7 @@ int Main(int argc, char** argv) {
   if (*export_command) return Export(options);
   if (*index_rebuild) return RebuildIndex(options);
   if (*user_add) return AddUser(options);
+  if (*rights_screen) return ScreenRights(options);
   if (*routes) return ListRoutes(options);
   if (*version) {
     std::cout << "zoneatlas " << kVersion << "\n";

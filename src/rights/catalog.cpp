@@ -1,0 +1,509 @@
+#include "rights/catalog.hpp"
+
+#include <boost/json.hpp>
+#include <cctype>
+#include <functional>
+#include <set>
+
+#include "platform/expressions/evaluator.hpp"
+#include "platform/resources/resources.hpp"
+#include "rights/facts.hpp"
+
+namespace zoneatlas::rights {
+namespace json = boost::json;
+namespace {
+
+// Collects problems while reading one right or parameter, so that all are reported.
+class Reader {
+ public:
+  Reader(const json::object& object, std::string context, std::vector<std::string>& problems)
+      : object_(object), context_(std::move(context)), problems_(problems) {}
+
+  const json::value* Field(std::string_view key) const { return object_.if_contains(key); }
+
+  std::string Text(std::string_view key, bool required = true) {
+    const json::value* value = Field(key);
+    if (value != nullptr && value->is_string() && !value->get_string().empty()) return std::string(value->get_string());
+    if (required) Problem(key, "is missing or not text");
+    return "";
+  }
+
+  // nl and fr required, en optional.
+  Texts Languages(std::string_view key, bool required = true) {
+    const json::value* value = Field(key);
+    if (value == nullptr || !value->is_object()) {
+      if (required) Problem(key, "needs nl and fr");
+      return {};
+    }
+    Reader inner(value->get_object(), context_ + ": " + std::string(key), problems_);
+    return {inner.Text("nl"), inner.Text("fr"), inner.Text("en", false)};
+  }
+
+  bool Flag(std::string_view key) {
+    const json::value* value = Field(key);
+    if (value != nullptr && value->is_bool()) return value->get_bool();
+    Problem(key, "needs true or false");
+    return false;
+  }
+
+  std::optional<Date> DateField(std::string_view key, bool required = true) {
+    const json::value* value = Field(key);
+    if (value == nullptr || value->is_null()) {
+      if (required) Problem(key, "needs a date (YYYY-MM-DD)");
+      return std::nullopt;
+    }
+    if (value->is_string()) {
+      if (auto date = Date::Parse(std::string_view(value->get_string()))) return *date;
+    }
+    Problem(key, "is not a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+
+  const json::array& Array(std::string_view key, bool required = true) {
+    static const json::array kEmpty;
+    const json::value* value = Field(key);
+    if (value != nullptr && value->is_array()) return value->get_array();
+    if (required || value != nullptr) Problem(key, "needs a list");
+    return kEmpty;
+  }
+
+  void Problem(std::string_view key, std::string_view message) {
+    problems_.push_back(context_ + ": " + std::string(key) + ": " + std::string(message));
+  }
+
+  const std::string& context() const { return context_; }
+  std::vector<std::string>& problems() { return problems_; }
+
+ private:
+  const json::object& object_;
+  std::string context_;
+  std::vector<std::string>& problems_;
+};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> ParseName(std::string_view text, const Enum (&values)[N], std::string_view (*name)(Enum)) {
+  for (Enum value : values) {
+    if (name(value) == text) return value;
+  }
+  return std::nullopt;
+}
+
+constexpr Level kLevels[] = {Level::kFederal, Level::kFlemish, Level::kBrussels, Level::kMunicipal};
+constexpr Effect kEffects[] = {Effect::kRaisesIncome, Effect::kLowersCosts};
+constexpr Reliability kReliabilities[] = {Reliability::kOfficial, Reliability::kPayingBody, Reliability::kSecondary,
+                                          Reliability::kUnverified};
+constexpr Automatic kAutomatics[] = {Automatic::kNo, Automatic::kPartly, Automatic::kYes};
+
+bool IsIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
+
+bool IsId(std::string_view id, bool dots) {
+  if (id.empty() || !std::islower(static_cast<unsigned char>(id.front()))) return false;
+  for (char c : id) {
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_' ||
+          (dots && c == '.'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The {names} a reason text shows.
+std::vector<std::string> Placeholders(std::string_view text) {
+  std::vector<std::string> names;
+  for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    names.emplace_back(text.substr(open + 1, close - open - 1));
+  }
+  return names;
+}
+
+Parameter ReadParameter(const json::object& object, std::vector<std::string>& problems) {
+  Parameter parameter;
+  Reader reader(object, "parameter", problems);
+  parameter.id = reader.Text("id");
+  Reader named(object, "parameter " + parameter.id, problems);
+  if (!parameter.id.empty() && !IsId(parameter.id, true)) named.Problem("id", "needs lower case, digits, _ and .");
+  parameter.description = named.Languages("description");
+  parameter.unit = named.Text("unit");
+  if (auto until = named.DateField("known_until")) parameter.known_until = *until;
+  for (const json::value& item : named.Array("values")) {
+    if (!item.is_object()) {
+      named.Problem("values", "holds something that is not an object");
+      continue;
+    }
+    Reader figure(item.get_object(), named.context() + ": values[" + std::to_string(parameter.values.size()) + "]",
+                  problems);
+    ParameterValue value;
+    if (auto from = figure.DateField("from"))
+      value.from = *from;
+    else
+      continue;
+    const json::value* number = figure.Field("value");
+    if (number == nullptr || !number->is_number())
+      figure.Problem("value", "needs a number");
+    else
+      value.value = number->to_number<double>();
+    value.until = figure.DateField("until", false);
+    if (value.until && *value.until < value.from) figure.Problem("until", "comes before from");
+    value.decided = figure.DateField("decided", false);
+    value.legal_source = figure.Text("legal_source", false);
+    value.source = figure.Text("source");
+    const auto reliability = ParseName(figure.Text("reliability"), kReliabilities, ReliabilityCode);
+    if (!reliability)
+      figure.Problem("reliability", "needs O, P, S or U");
+    else
+      value.reliability = *reliability;
+    if (!parameter.values.empty() &&
+        !(parameter.values.back().from < value.from &&
+          (!parameter.values.back().until || *parameter.values.back().until < value.from))) {
+      figure.Problem("from", "needs to come after the previous figure's period");
+    }
+    parameter.values.push_back(std::move(value));
+  }
+  if (parameter.values.empty())
+    named.Problem("values", "needs at least one figure");
+  else if (parameter.known_until < parameter.values.back().from) {
+    named.Problem("known_until", "comes before the last figure");
+  }
+  return parameter;
+}
+
+Condition ReadCondition(Reader& reader) {
+  Condition condition;
+  condition.test = reader.Text("test", false);
+  condition.near = reader.Text("near", false);
+  if (condition.test.empty()) {
+    condition.check = reader.Languages("check");
+    if (!condition.near.empty()) reader.Problem("near", "needs a test");
+  } else {
+    condition.yes = reader.Languages("yes");
+    condition.no = reader.Languages("no");
+  }
+  return condition;
+}
+
+Right ReadRight(const json::object& object, std::vector<std::string>& problems) {
+  Right right;
+  Reader anonymous(object, "right", problems);
+  right.id = anonymous.Text("id");
+  Reader reader(object, "right " + right.id, problems);
+  if (!right.id.empty() && !IsId(right.id, false)) reader.Problem("id", "needs the Dutch name in snake_case");
+  right.name = reader.Languages("name");
+  right.explanation = reader.Languages("explanation");
+  if (auto level = ParseName(reader.Text("level"), kLevels, LevelName))
+    right.level = *level;
+  else
+    reader.Problem("level", "needs federal, flemish, brussels or municipal");
+  right.theme = reader.Text("theme");
+  if (auto effect = ParseName(reader.Text("effect"), kEffects, EffectName))
+    right.effect = *effect;
+  else
+    reader.Problem("effect", "needs raises_income or lowers_costs");
+  right.competent_body = reader.Languages("competent_body");
+  right.how_to_apply = reader.Languages("how_to_apply");
+  right.social_worker_may_apply = reader.Flag("social_worker_may_apply");
+  right.social_worker_note = reader.Languages("social_worker_note", false);
+  if (auto automatic = ParseName(reader.Text("automatic"), kAutomatics, AutomaticName))
+    right.automatic = *automatic;
+  else
+    reader.Problem("automatic", "needs no, partly or yes");
+  right.automatic_note = reader.Languages("automatic_note", right.automatic != Automatic::kNo);
+  for (const json::value& document : reader.Array("documents", false)) {
+    if (!document.is_object()) continue;
+    Reader inner(document.get_object(), reader.context() + ": documents", problems);
+    right.documents.push_back({inner.Text("nl"), inner.Text("fr"), inner.Text("en", false)});
+  }
+  for (const json::value& id : reader.Array("unlocks", false)) {
+    if (id.is_string()) right.unlocks.emplace_back(id.get_string());
+  }
+  for (const json::value& source : reader.Array("sources")) {
+    if (source.is_string()) right.sources.emplace_back(source.get_string());
+  }
+  if (right.sources.empty()) reader.Problem("sources", "needs at least one source");
+  if (const json::value* terms = reader.Field("terms"); terms != nullptr) {
+    if (!terms->is_object())
+      reader.Problem("terms", "needs an object of name: expression");
+    else {
+      for (const auto& [name, expression] : terms->get_object()) {
+        if (!IsId(name, false) || !expression.is_string()) {
+          reader.Problem("terms", "needs snake_case names with expressions as text");
+          continue;
+        }
+        right.terms.push_back({std::string(name), std::string(expression.get_string())});
+      }
+    }
+  }
+  const json::array& routes = reader.Array("routes");
+  if (routes.empty()) reader.Problem("routes", "needs at least one route");
+  for (const json::value& item : routes) {
+    if (!item.is_object()) continue;
+    Reader route_reader(item.get_object(), reader.context() + ": route " + std::to_string(right.routes.size() + 1),
+                        problems);
+    Route route;
+    route.name = route_reader.Languages("name");
+    if (const json::value* automatic = route_reader.Field("automatic"); automatic != nullptr) {
+      route.automatic = automatic->is_bool() && automatic->get_bool();
+    }
+    const json::array& conditions = route_reader.Array("conditions");
+    if (conditions.empty()) route_reader.Problem("conditions", "needs at least one condition");
+    for (const json::value& condition : conditions) {
+      if (!condition.is_object()) continue;
+      Reader condition_reader(condition.get_object(),
+                              route_reader.context() + ": condition " + std::to_string(route.conditions.size() + 1),
+                              problems);
+      route.conditions.push_back(ReadCondition(condition_reader));
+    }
+    right.routes.push_back(std::move(route));
+  }
+  return right;
+}
+
+// Every reason's {placeholders} name a fact, a parameter or one of the right's terms.
+void CheckPlaceholders(const Right& right, const std::set<std::string, std::less<>>& names,
+                       std::vector<std::string>& problems) {
+  auto check = [&](const Texts& texts, const std::string& where) {
+    for (const std::string* text : {&texts.nl, &texts.fr, &texts.en}) {
+      for (const std::string& name : Placeholders(*text)) {
+        const bool term = std::ranges::any_of(right.terms, [&](const Term& t) { return t.name == name; });
+        if (!term && !names.contains(name)) {
+          problems.push_back("right " + right.id + ": " + where + ": {" + name + "} is not a fact, parameter or term");
+        }
+      }
+    }
+  };
+  for (std::size_t r = 0; r < right.routes.size(); ++r) {
+    for (std::size_t c = 0; c < right.routes[r].conditions.size(); ++c) {
+      const Condition& condition = right.routes[r].conditions[c];
+      const std::string where = "route " + std::to_string(r + 1) + ": condition " + std::to_string(c + 1);
+      check(condition.yes, where + ": yes");
+      check(condition.no, where + ": no");
+      check(condition.check, where + ": check");
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view LevelName(Level level) {
+  switch (level) {
+    case Level::kFederal:
+      return "federal";
+    case Level::kFlemish:
+      return "flemish";
+    case Level::kBrussels:
+      return "brussels";
+    case Level::kMunicipal:
+      break;
+  }
+  return "municipal";
+}
+
+std::string_view EffectName(Effect effect) {
+  return effect == Effect::kRaisesIncome ? "raises_income" : "lowers_costs";
+}
+
+std::string_view ReliabilityCode(Reliability reliability) {
+  switch (reliability) {
+    case Reliability::kOfficial:
+      return "O";
+    case Reliability::kPayingBody:
+      return "P";
+    case Reliability::kSecondary:
+      return "S";
+    case Reliability::kUnverified:
+      break;
+  }
+  return "U";
+}
+
+std::string_view AutomaticName(Automatic automatic) {
+  switch (automatic) {
+    case Automatic::kNo:
+      return "no";
+    case Automatic::kPartly:
+      return "partly";
+    case Automatic::kYes:
+      break;
+  }
+  return "yes";
+}
+
+std::string_view OutcomeName(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kLikely:
+      return "likely";
+    case Outcome::kPossible:
+      return "possible";
+    case Outcome::kUnlikely:
+      return "unlikely";
+    case Outcome::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+const ParameterValue* Parameter::At(const Date& date) const {
+  if (values.empty() || date < values.front().from || known_until < date) return nullptr;
+  const ParameterValue* found = nullptr;
+  for (const ParameterValue& value : values) {
+    if (date < value.from) break;
+    found = &value;
+  }
+  return found->until && *found->until < date ? nullptr : found;
+}
+
+std::string Catalog::ExpandTerms(const Right& right, std::string_view expression) {
+  std::string text(expression);
+  // Terms may use earlier terms; each pass writes out one level.
+  for (std::size_t pass = 0; pass <= right.terms.size(); ++pass) {
+    std::string out;
+    bool changed = false;
+    for (std::size_t i = 0; i < text.size();) {
+      if (!IsIdentifierChar(text[i])) {
+        out += text[i++];
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && IsIdentifierChar(text[end])) ++end;
+      const std::string_view word(text.data() + i, end - i);
+      const auto term = std::ranges::find_if(right.terms, [&](const Term& t) { return t.name == word; });
+      if (term != right.terms.end()) {
+        out += "(" + term->expression + ")";
+        changed = true;
+      } else {
+        out += word;
+      }
+      i = end;
+    }
+    text = std::move(out);
+    if (!changed) break;
+  }
+  return text;
+}
+
+std::vector<std::string> VariableNames(const Catalog& catalog) {
+  std::vector<std::string> names;
+  for (const FactInfo& fact : Facts()) names.emplace_back(fact.name);
+  for (const Parameter& parameter : catalog.parameters()) names.push_back(parameter.id);
+  for (const Right& right : catalog.rights()) names.push_back("right." + right.id);
+  return names;
+}
+
+Result<Catalog> Catalog::Parse(std::string_view text) {
+  json::error_code ec;
+  const json::value document = json::parse(text, ec);
+  if (ec || !document.is_object()) {
+    return Fail(Error::InvalidArgument("the rights catalog is not a JSON object: " + ec.message()));
+  }
+  Catalog catalog;
+  std::vector<std::string> problems;
+  const json::object& root = document.get_object();
+  if (const json::value* parameters = root.if_contains("parameters"); parameters && parameters->is_array()) {
+    for (const json::value& item : parameters->get_array()) {
+      if (item.is_object()) catalog.parameters_.push_back(ReadParameter(item.get_object(), problems));
+    }
+  } else {
+    problems.push_back("catalog: parameters: needs a list");
+  }
+  if (const json::value* rights = root.if_contains("rights"); rights && rights->is_array()) {
+    for (const json::value& item : rights->get_array()) {
+      if (item.is_object()) catalog.rights_.push_back(ReadRight(item.get_object(), problems));
+    }
+  } else {
+    problems.push_back("catalog: rights: needs a list");
+  }
+  for (std::size_t i = 0; i < catalog.parameters_.size(); ++i) {
+    const std::string& id = catalog.parameters_[i].id;
+    if (!catalog.parameter_index_.emplace(id, static_cast<int>(i)).second) {
+      problems.push_back("parameter " + id + ": id: appears twice");
+    }
+    if (FindFact(id) >= 0) problems.push_back("parameter " + id + ": id: is the name of a fact");
+  }
+  for (std::size_t i = 0; i < catalog.rights_.size(); ++i) {
+    if (!catalog.right_index_.emplace(catalog.rights_[i].id, static_cast<int>(i)).second) {
+      problems.push_back("right " + catalog.rights_[i].id + ": id: appears twice");
+    }
+  }
+
+  // Every test compiles against the known names; note which rights each right reads.
+  const std::vector<std::string> names = VariableNames(catalog);
+  const std::set<std::string, std::less<>> name_set(names.begin(), names.end());
+  const int first_right_slot = static_cast<int>(names.size() - catalog.rights_.size());
+  expressions::Evaluator evaluator(names);
+  std::vector<std::set<int>> reads_rights(catalog.rights_.size());
+  for (std::size_t r = 0; r < catalog.rights_.size(); ++r) {
+    const Right& right = catalog.rights_[r];
+    for (const std::string& unlocked : right.unlocks) {
+      if (!catalog.right_index_.contains(unlocked)) {
+        problems.push_back("right " + right.id + ": unlocks: " + unlocked + " is not a right of the catalog");
+      }
+    }
+    for (const Term& term : right.terms) {
+      if (auto compiled = evaluator.Add(ExpandTerms(right, term.expression)); !compiled) {
+        problems.push_back("right " + right.id + ": terms: " + term.name + ": " + compiled.error().message());
+      }
+    }
+    for (std::size_t route = 0; route < right.routes.size(); ++route) {
+      for (std::size_t c = 0; c < right.routes[route].conditions.size(); ++c) {
+        const Condition& condition = right.routes[route].conditions[c];
+        const std::string where =
+            "right " + right.id + ": route " + std::to_string(route + 1) + ": condition " + std::to_string(c + 1);
+        for (const auto& [field, expression] :
+             {std::pair{"test", &condition.test}, std::pair{"near", &condition.near}}) {
+          if (expression->empty()) continue;
+          auto compiled = evaluator.Add(ExpandTerms(right, *expression));
+          if (!compiled) {
+            problems.push_back(where + ": " + field + ": " + compiled.error().message());
+            continue;
+          }
+          for (int slot : evaluator.Reads(*compiled)) {
+            if (slot >= first_right_slot) reads_rights[r].insert(slot - first_right_slot);
+          }
+        }
+      }
+    }
+    CheckPlaceholders(right, name_set, problems);
+  }
+
+  // Order: each right after those it reads (depth-first); a cycle is a problem.
+  std::vector<int> state(catalog.rights_.size(), 0);  // 0 new, 1 visiting, 2 done.
+  std::function<void(int)> visit = [&](int r) {
+    if (state[r] == 2) return;
+    if (state[r] == 1) {
+      problems.push_back("right " + catalog.rights_[r].id + ": routes: depend on each other in a cycle");
+      return;
+    }
+    state[r] = 1;
+    for (int read : reads_rights[r]) visit(read);
+    state[r] = 2;
+    catalog.order_.push_back(r);
+  };
+  for (std::size_t r = 0; r < catalog.rights_.size(); ++r) visit(static_cast<int>(r));
+
+  if (!problems.empty()) {
+    std::string message;
+    for (const std::string& problem : problems) message += problem + "\n";
+    message.pop_back();
+    return Fail(Error::InvalidArgument(std::move(message)));
+  }
+  return catalog;
+}
+
+Result<Catalog> Catalog::Shipped() {
+  auto text = resources::Find("rights/rights.json");
+  if (!text) return Fail(Error::Internal("the rights catalog is not embedded in this binary"));
+  return Parse(*text);
+}
+
+const Right* Catalog::Find(std::string_view id) const {
+  auto found = right_index_.find(id);
+  return found == right_index_.end() ? nullptr : &rights_[found->second];
+}
+
+const Parameter* Catalog::FindParameter(std::string_view id) const {
+  auto found = parameter_index_.find(id);
+  return found == parameter_index_.end() ? nullptr : &parameters_[found->second];
+}
+
+}  // namespace zoneatlas::rights

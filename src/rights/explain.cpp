@@ -1,0 +1,159 @@
+#include "rights/explain.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace zoneatlas::rights {
+namespace {
+
+bool IsMoney(const Catalog& catalog, std::string_view name) {
+  if (const int fact = FindFact(name); fact >= 0) return Facts()[fact].money;
+  if (const Parameter* parameter = catalog.FindParameter(name)) return parameter->unit.starts_with("EUR");
+  return true;  // Terms are limits in euro.
+}
+
+std::string Money(double value, Language language) {
+  const std::string number = view::FormatNumber(value, 2, language);
+  return language == Language::kEn ? "EUR " + number : number + " €";
+}
+
+// `text` with each {name} replaced by its value for the last household.
+std::string Fill(Screener& screener, const Right& right, const std::string& text, Language language) {
+  std::string out;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t open = text.find('{', at);
+    const std::size_t close = open == std::string::npos ? open : text.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(text, at, open - at);
+    const std::string name = text.substr(open + 1, close - open - 1);
+    const auto value = screener.Value(right, name);
+    if (!value)
+      out += "?";
+    else if (IsMoney(screener.catalog(), name))
+      out += Money(*value, language);
+    else
+      out += view::FormatNumber(*value, *value == static_cast<long long>(*value) ? 0 : 2, language);
+    at = close + 1;
+  }
+  out.append(text, at);
+  return out;
+}
+
+void Append(std::string& to, const std::string& sentence) {
+  if (sentence.empty()) return;
+  if (!to.empty()) to += ' ';
+  to += sentence;
+}
+
+std::vector<std::string> Identifiers(std::string_view expression) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < expression.size();) {
+    const auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; };
+    if (!is_name(expression[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < expression.size() && is_name(expression[end])) ++end;
+    names.emplace_back(expression.substr(i, end - i));
+    i = end;
+  }
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> MissingInputs(const RightResult& result) {
+  std::vector<std::string> inputs;
+  for (int fact = 0; fact < static_cast<int>(Facts().size()); ++fact) {
+    if (((result.missing_facts >> fact) & 1U) == 0) continue;
+    std::string input(InputFieldName(Facts()[fact].input));
+    if (std::ranges::find(inputs, input) == inputs.end()) inputs.push_back(std::move(input));
+  }
+  return inputs;
+}
+
+std::vector<const Parameter*> MissingFigures(const Screener& screener, const Right& right, const RightResult& result) {
+  std::vector<const Parameter*> missing;
+  if (!result.missing_figures) return missing;
+  for (const Finding& finding : result.findings) {
+    if (finding.state != ConditionState::kUnknown) continue;
+    const Condition& condition = right.routes[finding.route].conditions[finding.condition];
+    for (const std::string& name : Identifiers(Catalog::ExpandTerms(right, condition.test))) {
+      const Parameter* parameter = screener.catalog().FindParameter(name);
+      if (parameter != nullptr && parameter->At(screener.date()) == nullptr &&
+          std::ranges::find(missing, parameter) == missing.end()) {
+        missing.push_back(parameter);
+      }
+    }
+  }
+  return missing;
+}
+
+std::string Reason(Screener& screener, const view::Catalog& messages, const Right& right, const RightResult& result,
+                   Language language) {
+  std::string reason;
+  auto route_prefix = [&](int route) { return right.routes[route].name.In(language) + ": "; };
+  switch (result.outcome) {
+    case Outcome::kLikely:
+    case Outcome::kPossible: {
+      if (!result.findings.empty()) reason = route_prefix(result.findings.front().route);
+      std::string body;
+      for (const Finding& finding : result.findings) {
+        const Condition& condition = right.routes[finding.route].conditions[finding.condition];
+        if (finding.state == ConditionState::kHolds)
+          Append(body, Fill(screener, right, condition.yes.In(language), language));
+        if (finding.state == ConditionState::kNear) {
+          Append(body, Fill(screener, right, condition.no.In(language), language));
+          Append(body, std::string(messages.Get(language, "rights_reason_near")));
+        }
+        if (finding.state == ConditionState::kCheck) {
+          Append(body, condition.check.In(language).empty()
+                           ? std::string(messages.Get(language, "rights_reason_check"))
+                           : Fill(screener, right, condition.check.In(language), language));
+        }
+      }
+      reason += body;
+      break;
+    }
+    case Outcome::kUnlikely:
+      for (const Finding& finding : result.findings) {
+        const Condition& condition = right.routes[finding.route].conditions[finding.condition];
+        Append(reason, Fill(screener, right, condition.no.In(language), language));
+      }
+      break;
+    case Outcome::kUnknown: {
+      std::string facts;
+      for (const std::string& input : MissingInputs(result)) {
+        if (!facts.empty()) facts += ", ";
+        facts += messages.Get(language, "rights_input_" + input);
+      }
+      if (!facts.empty()) Append(reason, messages.Format(language, "rights_reason_missing_facts", {{"facts", facts}}));
+      std::string figures;
+      for (const Parameter* parameter : MissingFigures(screener, right, result)) {
+        if (!figures.empty()) figures += "; ";
+        figures += parameter->description.In(language);
+      }
+      if (!figures.empty()) {
+        const Date& date = screener.date();
+        Append(reason, messages.Format(language, "rights_reason_missing_figures",
+                                       {{"date", view::FormatDate(date.year(), date.month(), date.day(), language)},
+                                        {"figures", figures}}));
+      }
+      break;
+    }
+  }
+  return reason;
+}
+
+std::vector<int> PresentationOrder(const Catalog& catalog) {
+  std::vector<int> order(catalog.rights().size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::ranges::stable_sort(order, [&](int a, int b) {
+    return catalog.rights()[a].effect == Effect::kRaisesIncome && catalog.rights()[b].effect != Effect::kRaisesIncome;
+  });
+  return order;
+}
+
+}  // namespace zoneatlas::rights

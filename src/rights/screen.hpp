@@ -1,0 +1,94 @@
+// rights/screen.hpp: screening a household against the whole catalog at one date.
+//
+// A Screener compiles every condition once for its date (with that date's figures), then
+// screens household after household: about a microsecond for all rights. Each right gets
+// an outcome and the findings that explain it:
+//   likely    — a route holds;
+//   possible  — a route holds except for what only the competent body can judge, or an
+//               income just above a limit ("check needed");
+//   unknown   — "cannot tell yet": a fact is missing, or no figure is known for the date;
+//   unlikely  — every route fails.
+// Unknown yes/no facts are tried both ways, so "leefloon or IGO" holds when leefloon is
+// known even if IGO is not.
+//
+// Thread safety: a Screener is not thread-safe; give each thread its own (Create is
+// cheap next to a batch, about a millisecond).
+#ifndef ZONEATLAS_RIGHTS_SCREEN_HPP_
+#define ZONEATLAS_RIGHTS_SCREEN_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "platform/expressions/evaluator.hpp"
+#include "rights/catalog.hpp"
+#include "rights/facts.hpp"
+
+namespace zoneatlas::rights {
+
+enum class ConditionState { kHolds, kFails, kNear, kCheck, kUnknown };
+
+struct Finding {
+  int route = 0;
+  int condition = 0;
+  ConditionState state = ConditionState::kUnknown;
+};
+
+struct RightResult {
+  Outcome outcome = Outcome::kUnknown;
+  std::uint64_t missing_facts = 0;  // Bit i: fact i would help settle it.
+  bool missing_figures = false;     // A figure the rules need is not known for the date.
+  std::vector<Finding> findings;    // The conditions that explain the outcome.
+};
+
+class Screener {
+ public:
+  // REQUIRES: `catalog` outlives the Screener. Returns kInternal if a rule does not
+  // compile (Catalog::Parse has checked them).
+  static Result<Screener> Create(const Catalog& catalog, Date date);
+
+  const Catalog& catalog() const { return *catalog_; }
+  const Date& date() const { return date_; }
+
+  // One result per right of the catalog, in catalog order. `results` is reused.
+  void Screen(const FactValues& facts, std::vector<RightResult>& results);
+
+  // For the household screened last: the value of a fact, a parameter (at the date) or
+  // one of `right`'s terms; nothing when unknown.
+  std::optional<double> Value(const Right& right, std::string_view name);
+
+ private:
+  struct CompiledCondition {
+    int test = -1;  // Expression numbers; -1 for none.
+    int near = -1;
+    std::uint64_t facts = 0;          // Facts the condition reads.
+    std::uint64_t numeric_facts = 0;  // Of those, the ones that are not yes/no.
+    std::vector<int> rights;          // Rights whose outcome it reads.
+    bool missing_figures = false;
+  };
+  struct CompiledRight {
+    std::vector<std::vector<CompiledCondition>> routes;
+    std::vector<int> terms;  // Expression per term, for Value.
+  };
+
+  Screener(const Catalog& catalog, Date date, expressions::Evaluator evaluator)
+      : catalog_(&catalog), date_(date), evaluator_(std::move(evaluator)) {}
+
+  ConditionState Judge(const CompiledCondition& condition, const FactValues& facts,
+                       const std::vector<RightResult>& results, std::uint64_t& missing);
+
+  const Catalog* catalog_;
+  Date date_;
+  expressions::Evaluator evaluator_;
+  std::vector<CompiledRight> rights_;
+  int first_parameter_slot_ = 0;
+  int first_right_slot_ = 0;
+  FactValues last_facts_;
+};
+
+}  // namespace zoneatlas::rights
+
+#endif  // ZONEATLAS_RIGHTS_SCREEN_HPP_
