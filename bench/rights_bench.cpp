@@ -20,7 +20,7 @@ std::vector<FactValues> SyntheticHouseholds(int count, const Date& date) {
   std::vector<FactValues> households;
   households.reserve(count);
   for (int h = 0; h < count; ++h) {
-    Household household{"h", {}, h % 4 == 0 ? 21004 : 23027};
+    Household household{"h", {}, h % 4 == 0 ? 21004 : 23027, {}};
     const int size = members(random);
     for (int m = 0; m < size; ++m) {
       Person person{"p",
@@ -63,7 +63,7 @@ BENCHMARK(BM_ScreenHouseholds)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->I
 // From household to facts: the part of a batch that depends on the input, not the rules.
 void BM_ComputeFacts(benchmark::State& state) {
   const Date date = *Date::Parse("2024-06-01");
-  Household household{"h", {}, 23027};
+  Household household{"h", {}, 23027, {}};
   household.members.push_back({"a", Role::kApplicant, *Date::FromYmd(1980, 1, 1), 20000, IncomeKind::kWork, 0});
   household.members.push_back({"b", Role::kPartner, *Date::FromYmd(1982, 1, 1), 15000, IncomeKind::kWork, 0});
   household.members.push_back({"c", Role::kChild, *Date::FromYmd(2015, 1, 1), {}, {}, 0});

@@ -10,6 +10,7 @@
 #include "geo/routes.hpp"
 #include "platform/http/compression.hpp"
 #include "platform/resources/resources.hpp"
+#include "rights/pages.hpp"
 #include "web/access.hpp"
 
 namespace zoneatlas::app {
@@ -52,6 +53,9 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   if (search_index.empty()) return Fail(Error::InvalidArgument("the application needs a search index directory"));
   auto index = search::Index::Open(search_index);
   if (!index) return Fail(index.error());
+  auto rights_catalog = rights::Catalog::Shipped();
+  if (!rights_catalog) return Fail(rights_catalog.error());
+  application->rights_catalog_ = std::make_unique<rights::Catalog>(std::move(*rights_catalog));
   application->socialmap_taxonomy_ = std::make_unique<socialmap::Taxonomy>(std::move(*taxonomy));
   application->socialmap_store_ = std::make_unique<socialmap::Store>(database);
   application->search_index_ = std::move(*index);
@@ -125,6 +129,7 @@ void Application::AddRoutes() {
   socialmap::AddApiRoutes(router_, *socialmap_services_);
   socialmap::AddEditRoutes(router_, site_, *socialmap_services_);
   AddSupplyRoutes(router_, site_, *atlas_services_, *socialmap_services_);
+  rights::AddPageRoutes(router_, site_, *rights_catalog_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

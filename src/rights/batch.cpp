@@ -22,15 +22,6 @@ constexpr std::string_view kColumnNames[kColumns] = {
     "household_id",         "person_id",   "role",     "birth_date",
     "gross_taxable_income", "income_kind", "statuses", "municipality_nis"};
 
-std::optional<double> ParseAmount(std::string_view text) {
-  std::string number(text);
-  if (number.find('.') == std::string::npos) std::ranges::replace(number, ',', '.');
-  double value = 0;
-  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
-  if (error != std::errc() || end != number.data() + number.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
 // Reads households, a group of consecutive rows with one household_id, and says what is
 // wrong with each row.
 class HouseholdReader {
@@ -136,8 +127,8 @@ class HouseholdReader {
       }
     }
     if (const auto text = Field(kIncome); !text.empty()) {
-      const auto amount = ParseAmount(text);
-      if (!amount)
+      const auto amount = text::ParseDecimal(text);
+      if (!amount || !std::isfinite(*amount))
         Problem(kIncome, "'" + std::string(text) + "' is not an amount in euro");
       else if (*amount < 0)
         Problem(kIncome, std::string(text) + " is negative");

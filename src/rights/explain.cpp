@@ -40,8 +40,9 @@ std::string Fill(Screener& screener, const Right& right, const std::string& text
   return out;
 }
 
+// Adds a sentence, once: routes that fail on the same condition say it once.
 void Append(std::string& to, const std::string& sentence) {
-  if (sentence.empty()) return;
+  if (sentence.empty() || to.find(sentence) != std::string::npos) return;
   if (!to.empty()) to += ' ';
   to += sentence;
 }

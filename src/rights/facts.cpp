@@ -202,6 +202,13 @@ std::optional<Region> RegionOfMunicipality(int nis) {
   }
 }
 
+std::optional<Region> RegionOfPostcode(int postcode) {
+  if (postcode < 1000 || postcode > 9999) return std::nullopt;
+  if (postcode < 1300) return Region::kBrussels;
+  if ((postcode >= 1500 && postcode < 4000) || postcode >= 8000) return Region::kFlanders;
+  return Region::kWallonia;
+}
+
 FactValues ComputeFacts(const Household& household, const Date& date) {
   FactValues facts;
   int adults = 0, children = 0, minors = 0, oldest = -1;
@@ -265,13 +272,17 @@ FactValues ComputeFacts(const Household& household, const Date& date) {
   for (std::size_t status = 0; status < statuses.size(); ++status) {
     statuses[status].Set(facts, kStatusFacts + static_cast<int>(status));
   }
+  std::optional<Region> region = household.region;
   if (household.municipality_nis) {
-    if (const auto region = RegionOfMunicipality(*household.municipality_nis)) {
-      SetKnown(facts, kRegionFacts, *region == Region::kFlanders ? 1 : 0);
-      SetKnown(facts, kRegionFacts + 1, *region == Region::kBrussels ? 1 : 0);
-      SetKnown(facts, kRegionFacts + 2, *region == Region::kWallonia ? 1 : 0);
+    if (const auto of_municipality = RegionOfMunicipality(*household.municipality_nis)) {
+      region = of_municipality;
       SetKnown(facts, kRegionFacts + 3, *household.municipality_nis);
     }
+  }
+  if (region) {
+    SetKnown(facts, kRegionFacts, *region == Region::kFlanders ? 1 : 0);
+    SetKnown(facts, kRegionFacts + 1, *region == Region::kBrussels ? 1 : 0);
+    SetKnown(facts, kRegionFacts + 2, *region == Region::kWallonia ? 1 : 0);
   }
   return facts;
 }

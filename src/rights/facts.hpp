@@ -72,10 +72,15 @@ struct Person {
   std::optional<StatusSet> statuses;  // Empty: not asked; zero: none of them.
 };
 
+enum class Region { kFlanders, kBrussels, kWallonia };
+
 struct Household {
   std::string id;
   std::vector<Person> members;
   std::optional<int> municipality_nis;
+  // Where only the postcode is known (the questionnaire): the region, without a
+  // municipality. The NIS code wins when both are given.
+  std::optional<Region> region;
 };
 
 // Where a fact comes from, so that "cannot tell yet" can name what to ask or which
@@ -110,8 +115,10 @@ FactValues ComputeFacts(const Household& household, const Date& date);
 // The region of a municipality by its NIS code: 21xxx Brussels; 1xxxx, 23xxx, 24xxx,
 // 3xxxx, 4xxxx, 7xxxx Flanders; the rest Wallonia. Nothing for a code that is not five
 // digits of a known province.
-enum class Region { kFlanders, kBrussels, kWallonia };
 std::optional<Region> RegionOfMunicipality(int nis);
+// The region of a Belgian postcode (1000–1299 Brussels; 1500–3999 and 8000–9999
+// Flanders; the rest of 1000–9999 Wallonia); nothing outside 1000–9999.
+std::optional<Region> RegionOfPostcode(int postcode);
 
 }  // namespace zoneatlas::rights
 

@@ -77,7 +77,7 @@ TEST(ParameterTest, AFigureHoldsUpToTheNextOrItsEndAndNotBeyondWhatIsKnown) {
 }
 
 TEST(FactsTest, SomeoneHasAStatusAsSoonAsOneMemberIsKnownToHaveIt) {
-  Household household{"h", {Adult(9000), {"p", Role::kPartner, {}, {}, {}, {}}}, 23027};
+  Household household{"h", {Adult(9000), {"p", Role::kPartner, {}, {}, {}, {}}}, 23027, {}};
   household.members[0].statuses = StatusSet{1} << static_cast<int>(SocialStatus::kLeefloon);
   const FactValues facts = ComputeFacts(household, Day("2024-06-01"));
   const int leefloon = FindFact("status.leefloon");
@@ -110,7 +110,7 @@ TEST(PropertyTest, MoreIncomeNeverMakesARightMoreLikely) {
     for (int members = 1; members <= 5; ++members) {
       std::vector<RightResult> before, after;
       for (double income = 0; income <= 60000; income += 250) {
-        Household household{"h", {Adult(income)}, 23027};
+        Household household{"h", {Adult(income)}, 23027, {}};
         household.members[0].statuses = StatusSet{1} << static_cast<int>(SocialStatus::kOilHeating);
         for (int child = 1; child < members; ++child) {
           household.members.push_back({"c", Role::kChild, Day("2016-01-01"), {}, {}, StatusSet{0}});
@@ -138,7 +138,7 @@ TEST(PropertyTest, AnotherChildNeverMakesARightLessLikely) {
     return outcome == Outcome::kLikely ? 3 : outcome == Outcome::kPossible ? 2 : outcome == Outcome::kUnknown ? 1 : 0;
   };
   for (double income = 0; income <= 60000; income += 500) {
-    Household household{"h", {Adult(income)}, 23027};
+    Household household{"h", {Adult(income)}, 23027, {}};
     std::vector<RightResult> fewer, more;
     for (int children = 1; children <= 4; ++children) {
       household.members.push_back({"c", Role::kChild, Day("2016-01-01"), {}, {}, StatusSet{0}});

@@ -497,3 +497,52 @@ test('the editing pages have no WCAG 2.1 A/AA violations in nl and fr', async ()
   }
   await page.context().close();
 });
+
+test('without JavaScript, a citizen screens their rights and prints a flyer', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(`${base}/nl/rights`);
+  await page.getByRole('link', { name: 'Kijk welke rechten je waarschijnlijk hebt' }).first().click();
+  await page.getByLabel('Postcode van je woonplaats').fill('1500');
+  await page.getByLabel('Je leeftijd').fill('40');
+  await page.getByLabel('Je inkomen van vorig jaar, bruto, in euro').fill('14.000');
+  await page.getByLabel('Waarvan leef je vooral?').selectOption('work');
+  await page.getByLabel('huurt een woning van een privé-eigenaar').check();
+  // A social worker checks the figures of mid-2024, the last ones the catalog knows.
+  await page.getByText('Voor hulpverleners: screenen op een andere datum').click();
+  await page.getByLabel('Datum van de screening').fill('2024-06-01');
+  await page.getByRole('button', { name: 'Toon mijn rechten' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Je rechten');
+  assert.match(await page.locator('main').textContent(), /Verhoogde tegemoetkoming/);
+  await page.getByRole('button', { name: 'Maak een blad om mee te nemen' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Mijn rechten: wat ik ga vragen');
+  assert.match(await page.locator('main').textContent(), /je ziekenfonds/);
+  await page.context().close();
+});
+
+test('the rights pages, the questionnaire, its result and the flyer have no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  const labels = {
+    nl: ['Je leeftijd', 'Je inkomen van vorig jaar, bruto, in euro', 'Toon mijn rechten', 'Maak een blad om mee te nemen'],
+    fr: ['Votre âge', 'Vos revenus de l\'an dernier, bruts, en euros', 'Voir mes droits', 'Faire une feuille à emporter'],
+  };
+  for (const language of ['nl', 'fr']) {
+    const [age, income, submit, flyer] = labels[language];
+    for (const target of [`/${language}/rights`, `/${language}/rights/verhoogde_tegemoetkoming`, `/${language}/rights/screen`]) {
+      await page.goto(base + target);
+      await expectNoAxeViolations(page, target);
+    }
+    await page.getByLabel(age).fill('140');
+    await page.getByRole('button', { name: submit }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoAxeViolations(page, `${language} questionnaire with a problem`);
+    await page.getByLabel(age).fill('72');
+    await page.getByLabel(income).fill('15000');
+    await page.getByRole('button', { name: submit }).click();
+    await page.getByRole('button', { name: flyer }).waitFor();
+    await expectNoAxeViolations(page, `${language} screening result`);
+    await page.getByRole('button', { name: flyer }).click();
+    await page.locator('.flyer').waitFor();
+    await expectNoAxeViolations(page, `${language} flyer`);
+  }
+  await page.context().close();
+});

@@ -486,6 +486,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{service_id}", "no-such-service"},
                                                           {"{organization_id}", "no-such-organization"},
                                                           {"{proposal_id}", "no-such-proposal"},
+                                                          {"{right_id}", "leefloon"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include "core/text.hpp"
+
 #include "platform/resources/resources.hpp"
 
 namespace zoneatlas::view {
@@ -117,7 +119,23 @@ std::string Renderer::Fragment(std::string_view name, const json::object& model)
   // A parsed kainjow template is not safe to render from two threads at once (its
   // render() is not const), so each render parses its own; templates are small.
   mustache::mustache parsed{it->second};
-  return parsed.render(ToMustache(model));
+  mustache::data data = ToMustache(model);
+  AddPartials(it->second, data);
+  return parsed.render(data);
+}
+
+void Renderer::AddPartials(const std::string& source, mustache::data& data) const {
+  // {{> name}} includes templates/name.mustache; partials may include partials.
+  for (std::size_t at = source.find("{{>"); at != std::string::npos; at = source.find("{{>", at + 3)) {
+    const std::size_t end = source.find("}}", at);
+    if (end == std::string::npos) break;
+    const std::string name(text::Trim(std::string_view(source).substr(at + 3, end - at - 3)));
+    const auto partial = templates_->sources.find(name);
+    if (partial == templates_->sources.end() || data.get(name) != nullptr) continue;
+    const std::string& text = partial->second;
+    data.set(name, mustache::data(mustache::partial([&text] { return text; })));
+    AddPartials(text, data);
+  }
 }
 
 std::string Renderer::Page(std::string_view name, Language language, json::object model) const {

@@ -21,6 +21,11 @@
 #include "core/error.hpp"
 #include "core/language.hpp"
 
+namespace kainjow::mustache {
+template <typename StringType>
+class basic_data;
+}  // namespace kainjow::mustache
+
 namespace zoneatlas::view {
 
 class Catalog {
@@ -58,6 +63,8 @@ class Renderer {
  private:
   struct Templates;
   Renderer(Catalog catalog, std::unique_ptr<Templates> templates);
+  // Lets `data` include the templates `source` names as {{> partials}}.
+  void AddPartials(const std::string& source, kainjow::mustache::basic_data<std::string>& data) const;
   Catalog catalog_;
   std::unique_ptr<Templates> templates_;
 };

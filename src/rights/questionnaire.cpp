@@ -1,0 +1,169 @@
+#include "rights/questionnaire.hpp"
+
+#include <cmath>
+
+#include "core/text.hpp"
+
+namespace zoneatlas::rights {
+namespace {
+
+constexpr long long kMaxAge = 120;
+constexpr long long kMaxChildren = 20;
+
+std::string Field(const std::multimap<std::string, std::string>& form, const std::string& name) {
+  auto found = form.find(name);
+  return found == form.end() ? "" : std::string(text::Trim(found->second));
+}
+
+// The day `age` full years before `date` (29 February falls back to the 28th).
+Date BornYearsBefore(const Date& date, int age) {
+  auto born = Date::FromYmd(date.year() - age, date.month(), date.day());
+  return born ? *born : *Date::FromYmd(date.year() - age, date.month(), 28);
+}
+
+}  // namespace
+
+Answers ReadAnswers(const std::multimap<std::string, std::string>& form) {
+  Answers answers;
+  answers.date = Field(form, "date");
+  answers.postcode = Field(form, "postcode");
+  answers.age = Field(form, "age");
+  answers.income = Field(form, "income");
+  answers.income_kind = Field(form, "income_kind");
+  answers.partner = Field(form, "partner") == "yes";
+  answers.partner_age = Field(form, "partner_age");
+  answers.partner_income = Field(form, "partner_income");
+  answers.minor_children = Field(form, "minor_children");
+  answers.adult_children = Field(form, "adult_children");
+  answers.statuses_answered = Field(form, "statuses_asked") == "1";
+  for (auto [at, end] = form.equal_range("status"); at != end; ++at) {
+    if (ParseStatus(text::Trim(at->second))) answers.statuses.emplace_back(text::Trim(at->second));
+  }
+  return answers;
+}
+
+std::vector<std::pair<std::string, std::string>> AnswerFields(const Answers& answers) {
+  std::vector<std::pair<std::string, std::string>> fields = {{"date", answers.date},
+                                                             {"postcode", answers.postcode},
+                                                             {"age", answers.age},
+                                                             {"income", answers.income},
+                                                             {"income_kind", answers.income_kind},
+                                                             {"partner", answers.partner ? "yes" : "no"},
+                                                             {"partner_age", answers.partner_age},
+                                                             {"partner_income", answers.partner_income},
+                                                             {"minor_children", answers.minor_children},
+                                                             {"adult_children", answers.adult_children}};
+  if (answers.statuses_answered) fields.emplace_back("statuses_asked", "1");
+  for (const std::string& status : answers.statuses) fields.emplace_back("status", status);
+  return fields;
+}
+
+std::optional<double> ParseEuro(std::string_view text, Language language) {
+  std::string number;
+  for (char c : text::Trim(text)) {
+    if (c != ' ' && c != '\'') number += c;
+  }
+  if (number.starts_with("\xE2\x82\xAC")) number.erase(0, 3);  // "€"
+  if (number.ends_with("\xE2\x82\xAC")) number.resize(number.size() - 3);
+  const char decimal = language == Language::kEn ? '.' : ',';
+  const char thousands = language == Language::kEn ? ',' : '.';
+  // Thousands separators only between groups of three digits: "25.000" is 25000 in Dutch.
+  std::string plain;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    if (number[i] == thousands) {
+      const std::size_t next = number.find_first_not_of("0123456789", i + 1);
+      const std::size_t group = (next == std::string::npos ? number.size() : next) - i - 1;
+      if (group != 3 || i == 0) return std::nullopt;
+      continue;
+    }
+    plain += number[i] == decimal ? '.' : number[i];
+  }
+  if (plain.empty() || !text::IsDigits(plain.substr(0, 1))) return std::nullopt;
+  auto value = text::ParseDecimal(plain);
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  return value;
+}
+
+Interpretation Interpret(const Answers& answers, const Date& today, Language language) {
+  Interpretation result;
+  result.date = today;
+  auto problem = [&](std::string field, std::string key) {
+    result.problems.push_back({std::move(field), std::move(key)});
+  };
+  if (!answers.date.empty()) {
+    auto date = Date::Parse(answers.date);
+    if (!date || date->year() < 2000 || date->year() > 2100)
+      problem("date", "rights_problem_date");
+    else
+      result.date = *date;
+  }
+  Household& household = result.household;
+  household.id = "questionnaire";
+  if (!answers.postcode.empty()) {
+    const auto postcode = text::ParseInteger(answers.postcode);
+    const auto region = postcode ? RegionOfPostcode(static_cast<int>(*postcode)) : std::nullopt;
+    if (!region)
+      problem("postcode", "rights_problem_postcode");
+    else
+      household.region = region;
+  }
+  auto age_of = [&](const std::string& text, const std::string& field) -> std::optional<Date> {
+    if (text.empty()) return std::nullopt;
+    const auto age = text::ParseInteger(text);
+    if (!age || *age < 0 || *age > kMaxAge) {
+      problem(field, "rights_problem_age");
+      return std::nullopt;
+    }
+    return BornYearsBefore(result.date, static_cast<int>(*age));
+  };
+  auto income_of = [&](const std::string& text, const std::string& field) -> std::optional<double> {
+    if (text.empty()) return std::nullopt;
+    const auto amount = ParseEuro(text, language);
+    if (!amount || *amount < 0) {
+      problem(field, "rights_problem_income");
+      return std::nullopt;
+    }
+    return amount;
+  };
+  std::optional<StatusSet> statuses;
+  if (answers.statuses_answered) {
+    StatusSet set = 0;
+    for (const std::string& word : answers.statuses) {
+      if (auto status = ParseStatus(word)) set |= StatusSet{1} << static_cast<int>(*status);
+    }
+    statuses = set;
+  }
+  Person applicant{"applicant",  Role::kApplicant, age_of(answers.age, "age"), income_of(answers.income, "income"),
+                   std::nullopt, statuses};
+  if (!answers.income_kind.empty()) {
+    applicant.income_kind = ParseIncomeKind(answers.income_kind);
+    if (!applicant.income_kind) problem("income_kind", "rights_problem_income_kind");
+  }
+  household.members.push_back(std::move(applicant));
+  if (answers.partner) {
+    // The situation questions are about the household: what is ticked may be the
+    // partner's, and what is not ticked applies to neither.
+    household.members.push_back({"partner", Role::kPartner, age_of(answers.partner_age, "partner_age"),
+                                 income_of(answers.partner_income, "partner_income"), std::nullopt,
+                                 statuses ? std::optional(StatusSet{0}) : std::nullopt});
+  }
+  auto children_of = [&](const std::string& text, const std::string& field, int age) {
+    if (text.empty()) return;
+    const auto count = text::ParseInteger(text);
+    if (!count || *count < 0 || *count > kMaxChildren) {
+      problem(field, "rights_problem_children");
+      return;
+    }
+    for (long long child = 0; child < *count; ++child) {
+      household.members.push_back({"child", Role::kChild, BornYearsBefore(result.date, age), std::nullopt, std::nullopt,
+                                   statuses ? std::optional(StatusSet{0}) : std::nullopt});
+    }
+  };
+  // A minor child's exact age does not change any rule yet; 10 and 20 stand for "under"
+  // and "over 18".
+  children_of(answers.minor_children, "minor_children", 10);
+  children_of(answers.adult_children, "adult_children", 20);
+  return result;
+}
+
+}  // namespace zoneatlas::rights

@@ -1,0 +1,129 @@
+// The rights explorer over HTTP, against the real binary: the catalog, a right's page
+// with its dated figures, the questionnaire posted without JavaScript (its problems,
+// its result, the flyer), and the batch screening on the command line.
+#include <gtest/gtest.h>
+
+#include "tests/http/server_process.hpp"
+#include "tests/http/signed_in.hpp"
+
+namespace zoneatlas::testing {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class RightsTest : public ::testing::Test {
+ protected:
+  // Posts the questionnaire as a visitor: the form token comes with the form.
+  HttpResponse Screen(const std::string& language, const std::string& fields,
+                      const std::string& path = "/rights/screen") {
+    const HttpResponse form = server_.Get("/" + language + "/rights/screen");
+    EXPECT_EQ(form.status, 200);
+    const std::string csrf = CookieValue(form.Header("set-cookie"), "zoneatlas_csrf");
+    return server_.Request("POST", "/" + language + path, {kFormType, "Cookie: zoneatlas_csrf=" + csrf},
+                           "csrf_token=" + csrf + "&statuses_asked=1&" + fields);
+  }
+
+  ServerProcess server_;
+};
+
+TEST_F(RightsTest, TheCatalogListsRightsByThemeAndFiltersByLevel) {
+  const HttpResponse all = server_.Get("/nl/rights");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_TRUE(Contains(all.body, "Verhoogde tegemoetkoming"));
+  EXPECT_TRUE(Contains(all.body, "Sociale huurwoning"));
+  const HttpResponse flemish = server_.Get("/fr/rights?level=flemish");
+  ASSERT_EQ(flemish.status, 200);
+  EXPECT_TRUE(Contains(flemish.body, "Logement social (Flandre)"));
+  EXPECT_FALSE(Contains(flemish.body, "Intervention majorée")) << "a federal right under the Flemish filter";
+}
+
+TEST_F(RightsTest, ARightShowsItsFiguresWithValiditySourceAndReliability) {
+  const HttpResponse page = server_.Get("/nl/rights/verhoogde_tegemoetkoming");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "25.630,67 €"));
+  EXPECT_TRUE(Contains(page.body, "31 december 2024"));
+  EXPECT_TRUE(Contains(page.body, "https://statut-bim.be/pour-qui/"));
+  EXPECT_TRUE(Contains(page.body, "niet nagekeken")) << "the conflicting 2022 figure is marked unverified";
+  EXPECT_EQ(server_.Get("/nl/rights/geen_recht").status, 404);
+}
+
+TEST_F(RightsTest, AScreeningExplainsEachRightAndStoresNothing) {
+  const HttpResponse result = Screen(
+      "nl", "date=2024-06-01&postcode=1500&age=40&income=20.000&income_kind=work&minor_children=1&status=tenant");
+  ASSERT_EQ(result.status, 200) << result.body.substr(0, 3000);
+  EXPECT_EQ(result.Header("cache-control"), "no-store");
+  EXPECT_TRUE(Contains(result.body, "Waarschijnlijk recht"));
+  EXPECT_TRUE(Contains(result.body, "lager dan de grens voor 2 personen (30.375,61 €)"));
+  EXPECT_TRUE(Contains(result.body, "20.895,48 € per jaar")) << "the leefloon for a parent with a child";
+  EXPECT_TRUE(Contains(result.body, "value=\"20.000\"")) << "the answers stay in the form";
+}
+
+TEST_F(RightsTest, IncomeRaisingRightsComeFirst) {
+  const HttpResponse result = Screen("nl", "date=2024-06-01&postcode=1500&age=70&income_kind=pension&status=igo");
+  ASSERT_EQ(result.status, 200);
+  const auto igo = result.body.find("Inkomensgarantie voor ouderen (IGO)</a>");
+  const auto vt = result.body.find("Verhoogde tegemoetkoming</a>");
+  ASSERT_NE(igo, std::string::npos);
+  ASSERT_NE(vt, std::string::npos);
+  EXPECT_LT(igo, vt) << "both likely: the one that raises income first";
+}
+
+TEST_F(RightsTest, MissingAnswersAreNamedNotGuessed) {
+  const HttpResponse result = Screen("fr", "date=2024-06-01&postcode=1000&age=35");
+  ASSERT_EQ(result.status, 200);
+  EXPECT_TRUE(Contains(result.body, "Impossible à dire pour l&apos;instant") ||
+              Contains(result.body, "Impossible à dire pour l'instant"));
+  EXPECT_TRUE(Contains(result.body, "les revenus de l&apos;an dernier") ||
+              Contains(result.body, "les revenus de l'an dernier"));
+}
+
+TEST_F(RightsTest, WrongAnswersComeBackWithTheirProblems) {
+  const HttpResponse result = Screen("nl", "age=140&income=veel&postcode=12");
+  EXPECT_EQ(result.status, 422);
+  EXPECT_TRUE(Contains(result.body, "role=\"alert\""));
+  EXPECT_TRUE(Contains(result.body, "Schrijf een leeftijd tussen 0 en 120"));
+  EXPECT_TRUE(Contains(result.body, "aria-invalid=\"true\""));
+  EXPECT_TRUE(Contains(result.body, "value=\"veel\""));
+}
+
+TEST_F(RightsTest, AFormWithoutItsTokenIsRefused) {
+  const HttpResponse refused = server_.Request("POST", "/nl/rights/screen", {kFormType}, "age=40");
+  EXPECT_EQ(refused.status, 403);
+}
+
+TEST_F(RightsTest, TheFlyerListsWhatToAskWhereAndWhatToBring) {
+  const HttpResponse flyer =
+      Screen("fr", "date=2024-06-01&postcode=1500&age=40&income=20000&income_kind=work&partner=yes&partner_income=0",
+             "/rights/flyer");
+  ASSERT_EQ(flyer.status, 200);
+  EXPECT_TRUE(Contains(flyer.body, "Intervention majorée"));
+  EXPECT_TRUE(Contains(flyer.body, "votre mutualité"));
+  EXPECT_TRUE(Contains(flyer.body, "Emportez"));
+  EXPECT_TRUE(Contains(flyer.body, "partenaire")) << "the partner is named";
+}
+
+TEST_F(RightsTest, TheCommandLineScreensABatchOrRefusesItWhole) {
+  const std::string input = server_.database() + ".persons.csv";
+  const std::string output = server_.database() + ".results.csv";
+  WriteFile(input,
+            "household_id,person_id,role,birth_date,gross_taxable_income,income_kind,statuses,municipality_nis\n"
+            "h1,p1,applicant,1984-03-01,20000,work,,23027\n");
+  const CommandResult screened =
+      RunZoneatlas({"rights", "screen", "--date", "2024-06-01", "--language", "fr", input, "-o", output});
+  ASSERT_EQ(screened.exit_code, 0) << screened.output;
+  EXPECT_TRUE(Contains(screened.output, "screened 1 households"));
+  WriteFile(input,
+            "household_id,person_id,role,birth_date,gross_taxable_income,income_kind,statuses,municipality_nis\n"
+            "h1,p1,applicant,1984-03-01,veel,work,,23027\n");
+  const std::string refused_output = server_.database() + ".refused.csv";
+  const CommandResult refused = RunZoneatlas({"rights", "screen", input, "-o", refused_output});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_TRUE(Contains(refused.output, "persons.csv: line 2, column gross_taxable_income: 'veel'")) << refused.output;
+  const CommandResult listed = RunZoneatlas({"rights", "screen", "--help"});
+  for (const char* word : {"household_id", "social_tenant", "energy_debt", "municipality_nis", "missing_facts"}) {
+    EXPECT_TRUE(Contains(listed.output, word)) << word;
+  }
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
