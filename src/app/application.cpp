@@ -10,6 +10,7 @@
 #include "geo/routes.hpp"
 #include "platform/http/compression.hpp"
 #include "platform/resources/resources.hpp"
+#include "rights/api.hpp"
 #include "rights/pages.hpp"
 #include "web/access.hpp"
 
@@ -130,6 +131,7 @@ void Application::AddRoutes() {
   socialmap::AddEditRoutes(router_, site_, *socialmap_services_);
   AddSupplyRoutes(router_, site_, *atlas_services_, *socialmap_services_);
   rights::AddPageRoutes(router_, site_, *rights_catalog_);
+  rights::AddApiRoutes(router_, *rights_catalog_, renderer_->catalog());
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

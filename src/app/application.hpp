@@ -57,7 +57,7 @@ class Application {
 
   // The ends of the paths that take uploaded files (the server lets them be larger and
   // slower than other requests).
-  static std::vector<std::string> UploadPathSuffixes() { return {"/atlas/import"}; }
+  static std::vector<std::string> UploadPathSuffixes() { return {"/atlas/import", "/rights/screenings"}; }
 
   http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);

@@ -125,5 +125,31 @@ TEST_F(RightsTest, TheCommandLineScreensABatchOrRefusesItWhole) {
   }
 }
 
+TEST_F(RightsTest, ProfessionalsScreenABatchThroughTheApiAndNothingIsStored) {
+  const std::string persons =
+      "household_id;person_id;role;birth_date;gross_taxable_income;income_kind;statuses;municipality_nis\n"
+      "h1;p1;applicant;1950-01-01;9000;pension;igo;21004\n"
+      "h2;p2;applicant;1984-03-01;20000;work;;23027\n";
+  const HttpResponse anonymous =
+      server_.Request("POST", "/api/v1/rights/screenings?date=2024-06-01", {"Content-Type: text/csv"}, persons);
+  EXPECT_EQ(anonymous.status, 401);
+  AddUser(server_, "maatschappelijk@ocmw.be", {"professional"});
+  const Session session = SignIn(server_, "maatschappelijk@ocmw.be");
+  const HttpResponse screened = server_.Request("POST", "/api/v1/rights/screenings?date=2024-06-01&language=fr",
+                                                {"Content-Type: text/csv", "Cookie: " + session.cookie}, persons);
+  ASSERT_EQ(screened.status, 200) << screened.body;
+  EXPECT_EQ(screened.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(screened.Header("x-households"), "2");
+  EXPECT_TRUE(Contains(screened.body, "h1,inkomensgarantie_ouderen,likely,"));
+  EXPECT_TRUE(Contains(screened.body, "h2,verhoogde_tegemoetkoming,likely,"));
+  EXPECT_TRUE(Contains(screened.body, "Revenus bas l'an dernier")) << "reasons in the language asked";
+  const HttpResponse refused = server_.Request("POST", "/api/v1/rights/screenings?date=2024-06-01",
+                                               {"Content-Type: text/csv", "Cookie: " + session.cookie},
+                                               "household_id,person_id,role\nh1,p1,boss\n");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.Header("content-type"), "application/problem+json");
+  EXPECT_TRUE(Contains(refused.body, "line 2, column role")) << refused.body;
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing

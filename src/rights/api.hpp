@@ -1,0 +1,23 @@
+// rights/api.hpp: batch screening over the JSON API's door — a CSV of persons in the
+// body (the layout of rights/batch.hpp), the results CSV back, nothing stored. For
+// professionals and partner systems (API tokens).
+//
+// Thread safety: the route shares an immutable Catalog and message catalog.
+#ifndef ZONEATLAS_RIGHTS_API_HPP_
+#define ZONEATLAS_RIGHTS_API_HPP_
+
+#include "platform/http/router.hpp"
+#include "platform/view/view.hpp"
+#include "rights/catalog.hpp"
+
+namespace zoneatlas::rights {
+
+// The path whose requests may carry a large body (a client-database export).
+inline constexpr std::string_view kScreeningsPath = "/api/v1/rights/screenings";
+
+// REQUIRES: `catalog` and `messages` outlive the router.
+void AddApiRoutes(http::Router& router, const Catalog& catalog, const view::Catalog& messages);
+
+}  // namespace zoneatlas::rights
+
+#endif  // ZONEATLAS_RIGHTS_API_HPP_
