@@ -90,8 +90,9 @@ bench-atlas: deps assets
 bench-rights: deps assets
 	scripts/install-deps.sh all
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
-	cmake --build build-bench -j $(JOBS) --target rights_bench
+	cmake --build build-bench -j $(JOBS) --target rights_bench rights_peer
 	build-bench/bench/rights_bench
+	scripts/with-postgres.sh bench/rights_peer.sh build-bench/bench
 
 bench-socialmap: deps assets
 	scripts/install-deps.sh all

@@ -256,6 +256,12 @@ Right ReadRight(const json::object& object, std::vector<std::string>& problems) 
     }
     right.routes.push_back(std::move(route));
   }
+  std::size_t conditions = 0;
+  for (const Route& route : right.routes) conditions += route.conditions.size();
+  if (conditions >= kMaxConditions) {
+    reader.Problem("routes", "hold " + std::to_string(conditions) + " conditions; at most " +
+                                 std::to_string(kMaxConditions - 1) + " in all");
+  }
   return right;
 }
 

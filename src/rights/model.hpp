@@ -84,6 +84,9 @@ struct Term {
   std::string expression;
 };
 
+// The most conditions a right may have, over all its routes.
+inline constexpr std::size_t kMaxConditions = 16;
+
 struct Right {
   std::string id;  // The Dutch name in snake_case: "verhoogde_tegemoetkoming".
   Texts name;

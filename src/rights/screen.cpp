@@ -17,6 +17,7 @@ constexpr int kMaxTried = 6;
 Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
   const std::vector<std::string> names = VariableNames(catalog);
   Screener screener(catalog, date, expressions::Evaluator(names));
+  screener.slots_ = screener.evaluator_.slots().data();
   const int fact_count = static_cast<int>(Facts().size());
   screener.first_parameter_slot_ = fact_count;
   screener.first_right_slot_ = fact_count + static_cast<int>(catalog.parameters().size());
@@ -32,7 +33,7 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
     if (!Facts()[f].yes_no) numeric |= std::uint64_t{1} << f;
   }
   auto compile = [&](const Right& right, const std::string& expression, CompiledCondition& into) -> Status {
-    auto compiled = screener.evaluator_.Add(Catalog::ExpandTerms(right, expression));
+    auto compiled = screener.Compile(Catalog::ExpandTerms(right, expression));
     if (!compiled) return Fail(Error::Internal("right " + right.id + ": " + compiled.error().message()));
     for (int slot : screener.evaluator_.Reads(*compiled)) {
       if (slot < fact_count)
@@ -45,13 +46,18 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
       }
     }
     into.numeric_facts = into.facts & numeric;
+    if (into.test < 0 && screener.single_slot_[*compiled] >= 0 && screener.single_slot_[*compiled] < fact_count &&
+        (numeric & (std::uint64_t{1} << screener.single_slot_[*compiled])) == 0) {
+      into.single_fact = screener.single_slot_[*compiled];
+    }
+    if (into.test >= 0) into.single_fact = -1;  // With a margin, the evaluator decides.
     (into.test < 0 ? into.test : into.near) = *compiled;
     return {};
   };
   for (const Right& right : catalog.rights()) {
     CompiledRight compiled_right;
     for (const Term& term : right.terms) {
-      auto compiled = screener.evaluator_.Add(Catalog::ExpandTerms(right, term.expression));
+      auto compiled = screener.Compile(Catalog::ExpandTerms(right, term.expression));
       if (!compiled) return Fail(Error::Internal("right " + right.id + ": " + compiled.error().message()));
       compiled_right.terms.push_back(*compiled);
     }
@@ -73,9 +79,36 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
   return screener;
 }
 
+Result<int> Screener::Compile(const std::string& text) {
+  if (const auto known = expression_of_text_.find(text); known != expression_of_text_.end()) return known->second;
+  auto compiled = evaluator_.Add(text);
+  if (!compiled) return compiled;
+  expression_of_text_.emplace(text, *compiled);
+  const auto reads = evaluator_.Reads(*compiled);
+  const bool single = reads.size() == 1 && evaluator_.variables()[reads[0]] == text;
+  single_slot_.push_back(single ? reads[0] : -1);
+  value_.push_back(0);
+  value_household_.push_back(0);
+  return compiled;
+}
+
+double Screener::Evaluate(int expression, bool reuse) {
+  if (const int slot = single_slot_[expression]; slot >= 0) return slots_[slot];
+  if (!reuse) return evaluator_.Evaluate(expression);
+  if (value_household_[expression] != household_) {
+    value_[expression] = evaluator_.Evaluate(expression);
+    value_household_[expression] = household_;
+  }
+  return value_[expression];
+}
+
 ConditionState Screener::Judge(const CompiledCondition& condition, const FactValues& facts,
                                const std::vector<RightResult>& results, std::uint64_t& missing) {
   if (condition.test < 0) return ConditionState::kCheck;
+  // A known yes/no fact decides at once.
+  if (condition.single_fact >= 0 && facts.Known(condition.single_fact)) {
+    return facts.values[condition.single_fact] != 0 ? ConditionState::kHolds : ConditionState::kFails;
+  }
   if (condition.missing_figures) return ConditionState::kUnknown;
   const std::uint64_t unknown = condition.facts & ~facts.known;
   if ((unknown & condition.numeric_facts) != 0) {
@@ -107,10 +140,11 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
     return ConditionState::kUnknown;
   }
   auto slots = evaluator_.slots();
+  const bool reuse = open == 0;
   bool some_true = false, some_false = false, near_true = false, near_false = false;
   for (unsigned combination = 0; combination < (1U << open); ++combination) {
     for (int i = 0; i < open; ++i) slots[tried[i]] = (combination >> i) & 1U;
-    const double value = evaluator_.Evaluate(condition.test);
+    const double value = Evaluate(condition.test, reuse);
     if (std::isnan(value)) {
       some_true = some_false = true;
       break;
@@ -119,7 +153,7 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
       some_true = true;
     } else {
       some_false = true;
-      if (condition.near >= 0) (evaluator_.Evaluate(condition.near) != 0 ? near_true : near_false) = true;
+      if (condition.near >= 0) (Evaluate(condition.near, reuse) != 0 ? near_true : near_false) = true;
     }
   }
   for (int i = 0; i < open; ++i) slots[tried[i]] = kNotKnown;
@@ -135,32 +169,44 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
 }
 
 void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results) {
-  last_facts_ = facts;
-  auto slots = evaluator_.slots();
+  if (++household_ == 0) {  // Wrapped around: forget every kept value.
+    std::ranges::fill(value_household_, 0);
+    household_ = 1;
+  }
+  double* slots = evaluator_.slots().data();
   const int fact_count = static_cast<int>(Facts().size());
-  for (int f = 0; f < fact_count; ++f) slots[f] = facts.Known(f) ? facts.values[f] : kNotKnown;
+  std::copy_n(facts.values.begin(), fact_count, slots);
+  const std::uint64_t all = fact_count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fact_count) - 1;
+  for (std::uint64_t unknown = ~facts.known & all; unknown != 0; unknown &= unknown - 1) {
+    slots[std::countr_zero(unknown)] = kNotKnown;
+  }
   results.resize(rights_.size());
   for (int r : catalog_->evaluation_order()) {
     const CompiledRight& right = rights_[r];
     RightResult& result = results[r];
-    result.outcome = Outcome::kUnlikely;
     result.missing_facts = 0;
     result.missing_figures = false;
+    // What explains each outcome, kept apart until the outcome is known; the failing
+    // conditions go straight to the result, as most rights end unlikely.
     result.findings.clear();
-    int holds = -1, possible = -1;
-    bool unknown = false;
+    possible_.clear();
+    open_.clear();
+    int holds = -1;
     for (std::size_t route = 0; route < right.routes.size() && holds < 0; ++route) {
-      const std::size_t start = result.findings.size();
+      route_.clear();
       ConditionState route_state = ConditionState::kHolds;
       for (std::size_t c = 0; c < right.routes[route].size(); ++c) {
         const CompiledCondition& condition = right.routes[route][c];
         std::uint64_t missing = 0;
         const ConditionState state = Judge(condition, facts, results, missing);
-        result.findings.push_back({static_cast<int>(route), static_cast<int>(c), state});
+        const Finding finding{static_cast<int>(route), static_cast<int>(c), state};
         if (state == ConditionState::kFails) {
+          // Only the failing condition explains a failed route.
+          result.findings.push_back(finding);
           route_state = ConditionState::kFails;
           break;
         }
+        route_.push_back(finding);
         if (state == ConditionState::kUnknown) {
           route_state = ConditionState::kUnknown;
           result.missing_facts |= missing;
@@ -172,28 +218,27 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
       }
       if (route_state == ConditionState::kHolds) {
         holds = static_cast<int>(route);
-        result.findings.erase(result.findings.begin(), result.findings.begin() + static_cast<long>(start));
-      } else if (route_state == ConditionState::kCheck && possible < 0) {
-        possible = static_cast<int>(route);
+      } else if (route_state == ConditionState::kCheck && possible_.empty()) {
+        possible_ = route_;
       } else if (route_state == ConditionState::kUnknown) {
-        unknown = true;
-      } else if (route_state == ConditionState::kFails) {
-        // Only the failing condition explains a failed route.
-        result.findings.erase(result.findings.begin() + static_cast<long>(start), result.findings.end() - 1);
+        for (const Finding& finding : route_) {
+          if (finding.state == ConditionState::kUnknown || finding.state == ConditionState::kCheck) {
+            open_.push_back(finding);
+          }
+        }
       }
     }
     if (holds >= 0) {
       result.outcome = Outcome::kLikely;
       result.missing_facts = 0;
       result.missing_figures = false;
-    } else if (possible >= 0) {
+      result.findings = route_;
+    } else if (!possible_.empty()) {
       result.outcome = Outcome::kPossible;
-      std::erase_if(result.findings, [&](const Finding& f) { return f.route != possible; });
-    } else if (unknown) {
+      result.findings = possible_;
+    } else if (!open_.empty()) {
       result.outcome = Outcome::kUnknown;
-      std::erase_if(result.findings, [](const Finding& f) {
-        return f.state != ConditionState::kUnknown && f.state != ConditionState::kCheck;
-      });
+      result.findings = open_;
     } else {
       result.outcome = Outcome::kUnlikely;
     }
@@ -204,8 +249,9 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
 }
 
 std::optional<double> Screener::Value(const Right& right, std::string_view name) {
+  // The slots still hold the last household's facts (NaN where unknown).
   if (const int fact = FindFact(name); fact >= 0) {
-    return last_facts_.Known(fact) ? std::optional(last_facts_.values[fact]) : std::nullopt;
+    return std::isnan(slots_[fact]) ? std::nullopt : std::optional(slots_[fact]);
   }
   auto slots = evaluator_.slots();
   for (std::size_t p = 0; p < catalog_->parameters().size(); ++p) {
@@ -216,9 +262,7 @@ std::optional<double> Screener::Value(const Right& right, std::string_view name)
   const auto index = static_cast<std::size_t>(&right - catalog_->rights().data());
   for (std::size_t t = 0; t < right.terms.size(); ++t) {
     if (right.terms[t].name != name) continue;
-    const int fact_count = static_cast<int>(Facts().size());
-    for (int f = 0; f < fact_count; ++f) slots[f] = last_facts_.Known(f) ? last_facts_.values[f] : kNotKnown;
-    const double value = evaluator_.Evaluate(rights_[index].terms[t]);
+    const double value = Evaluate(rights_[index].terms[t], false);
     return std::isnan(value) ? std::nullopt : std::optional(value);
   }
   return std::nullopt;

@@ -16,8 +16,12 @@
 #ifndef ZONEATLAS_RIGHTS_SCREEN_HPP_
 #define ZONEATLAS_RIGHTS_SCREEN_HPP_
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -37,11 +41,36 @@ struct Finding {
   ConditionState state = ConditionState::kUnknown;
 };
 
+// A right's findings, held inline: screening a million households allocates nothing.
+class Findings {
+ public:
+  Findings() = default;
+  Findings(const Findings& other) { *this = other; }
+  // Copies only the findings there are, not the whole capacity.
+  Findings& operator=(const Findings& other) {
+    std::copy_n(other.items_.begin(), other.count_, items_.begin());
+    count_ = other.count_;
+    return *this;
+  }
+  void clear() { count_ = 0; }
+  // REQUIRES: fewer than kMaxConditions findings (Catalog::Parse limits a right's conditions).
+  void push_back(const Finding& finding) { items_[count_++] = finding; }
+  bool empty() const { return count_ == 0; }
+  std::size_t size() const { return count_; }
+  const Finding& front() const { return items_[0]; }
+  const Finding* begin() const { return items_.data(); }
+  const Finding* end() const { return items_.data() + count_; }
+
+ private:
+  std::array<Finding, kMaxConditions> items_{};
+  std::size_t count_ = 0;
+};
+
 struct RightResult {
   Outcome outcome = Outcome::kUnknown;
   std::uint64_t missing_facts = 0;  // Bit i: fact i would help settle it.
   bool missing_figures = false;     // A figure the rules need is not known for the date.
-  std::vector<Finding> findings;    // The conditions that explain the outcome.
+  Findings findings;                // The conditions that explain the outcome.
 };
 
 class Screener {
@@ -67,6 +96,7 @@ class Screener {
     std::uint64_t facts = 0;          // Facts the condition reads.
     std::uint64_t numeric_facts = 0;  // Of those, the ones that are not yes/no.
     std::vector<int> rights;          // Rights whose outcome it reads.
+    int single_fact = -1;             // The yes/no fact a test of one name reads (no near).
     bool missing_figures = false;
   };
   struct CompiledRight {
@@ -79,6 +109,11 @@ class Screener {
 
   ConditionState Judge(const CompiledCondition& condition, const FactValues& facts,
                        const std::vector<RightResult>& results, std::uint64_t& missing);
+  // The number of `text`, compiled once however many conditions share it.
+  Result<int> Compile(const std::string& text);
+  // Expression `expression` with the current slots; with `reuse`, the value already
+  // computed for this household if there is one (slots are as Screen set them).
+  double Evaluate(int expression, bool reuse);
 
   const Catalog* catalog_;
   Date date_;
@@ -86,7 +121,17 @@ class Screener {
   std::vector<CompiledRight> rights_;
   int first_parameter_slot_ = 0;
   int first_right_slot_ = 0;
-  FactValues last_facts_;
+  // Many rights test the same thing ("region.flanders", "right.verhoogde_tegemoetkoming"):
+  // each text is compiled once and, per household, evaluated once. A test that is one
+  // name reads its slot without the evaluator.
+  std::map<std::string, int, std::less<>> expression_of_text_;
+  std::vector<int> single_slot_;  // Per expression: the slot it is, or -1.
+  std::vector<double> value_;
+  std::vector<std::uint32_t> value_household_;
+  std::uint32_t household_ = 0;
+  double* slots_ = nullptr;  // The evaluator's slots (stable: they never move).
+  // Findings of the right being screened, by what they would explain.
+  Findings route_, possible_, open_;
 };
 
 }  // namespace zoneatlas::rights
