@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/text.hpp"
+
 namespace zoneatlas::rights {
 namespace {
 
@@ -87,13 +89,99 @@ Result<int> Screener::Compile(const std::string& text) {
   const auto reads = evaluator_.Reads(*compiled);
   const bool single = reads.size() == 1 && evaluator_.variables()[reads[0]] == text;
   single_slot_.push_back(single ? reads[0] : -1);
+  native_.push_back(NativeOf(text, evaluator_));
   value_.push_back(0);
   value_household_.push_back(0);
   return compiled;
 }
 
+Screener::Native Screener::NativeOf(std::string_view text, const expressions::Evaluator& evaluator) {
+  auto slot_of = [&](std::string_view name) {
+    const auto& names = evaluator.variables();
+    const auto found = std::ranges::find(names, name);
+    return found == names.end() ? -1 : static_cast<int>(found - names.begin());
+  };
+  auto trim = [](std::string_view part) {
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    return part;
+  };
+  Native native;
+  if (text.find_first_of("()?:+-*/^!<>=") == std::string_view::npos) {
+    for (std::string_view joiner : {"||", "&&"}) {
+      if (text.find(joiner) == std::string_view::npos) continue;
+      if (text.find(joiner == "||" ? "&&" : "||") != std::string_view::npos) return {};
+      std::vector<int> slots;
+      for (std::size_t start = 0;;) {
+        const std::size_t end = text.find(joiner, start);
+        const int slot = slot_of(trim(text.substr(start, end - start)));
+        if (slot < 0) return {};
+        slots.push_back(slot);
+        if (end == std::string_view::npos) break;
+        start = end + 2;
+      }
+      native.kind = joiner == "||" ? Native::Kind::kAny : Native::Kind::kAll;
+      native.slots = std::move(slots);
+      return native;
+    }
+    return {};
+  }
+  constexpr std::pair<std::string_view, Native::Op> kOps[] = {
+      {">=", Native::Op::kGreaterEqual}, {"<=", Native::Op::kLessEqual}, {"==", Native::Op::kEqual},
+      {"!=", Native::Op::kNotEqual},     {">", Native::Op::kGreater},    {"<", Native::Op::kLess}};
+  for (const auto& [token, op] : kOps) {
+    const std::size_t at = text.find(token);
+    if (at == std::string_view::npos) continue;
+    const std::string_view left = trim(text.substr(0, at));
+    const std::string_view right = trim(text.substr(at + token.size()));
+    if (left.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos ||
+        right.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos) {
+      return {};
+    }
+    const int left_slot = slot_of(left);
+    if (left_slot < 0) return {};
+    native.kind = Native::Kind::kCompare;
+    native.op = op;
+    native.slots.push_back(left_slot);
+    if (const int right_slot = slot_of(right); right_slot >= 0) {
+      native.slots.push_back(right_slot);
+    } else if (auto number = text::ParseDecimal(right); number && right.find(',') == std::string_view::npos) {
+      native.constant = *number;
+    } else {
+      return {};
+    }
+    return native;
+  }
+  return {};
+}
+
 double Screener::Evaluate(int expression, bool reuse) {
   if (const int slot = single_slot_[expression]; slot >= 0) return slots_[slot];
+  if (const Native& native = native_[expression]; native.kind != Native::Kind::kNone) {
+    if (native.kind == Native::Kind::kAny) {
+      return std::ranges::any_of(native.slots, [&](int slot) { return slots_[slot] != 0; }) ? 1 : 0;
+    }
+    if (native.kind == Native::Kind::kAll) {
+      return std::ranges::all_of(native.slots, [&](int slot) { return slots_[slot] != 0; }) ? 1 : 0;
+    }
+    const double a = slots_[native.slots[0]];
+    const double b = native.slots.size() > 1 ? slots_[native.slots[1]] : native.constant;
+    switch (native.op) {
+      case Native::Op::kLess:
+        return a < b;
+      case Native::Op::kLessEqual:
+        return a <= b;
+      case Native::Op::kGreater:
+        return a > b;
+      case Native::Op::kGreaterEqual:
+        return a >= b;
+      case Native::Op::kEqual:
+        return a == b;
+      case Native::Op::kNotEqual:
+        break;
+    }
+    return a != b;
+  }
   if (!reuse) return evaluator_.Evaluate(expression);
   if (value_household_[expression] != household_) {
     value_[expression] = evaluator_.Evaluate(expression);
