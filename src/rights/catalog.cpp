@@ -234,6 +234,15 @@ Right ReadRight(const json::object& object, std::vector<std::string>& problems) 
       }
     }
   }
+  if (const json::value* social_map = reader.Field("social_map"); social_map != nullptr) {
+    if (!social_map->is_object()) {
+      reader.Problem("social_map", "needs an object with q (nl, fr) and/or theme");
+    } else {
+      Reader inner(social_map->get_object(), reader.context() + ": social_map", problems);
+      right.social_map_query = inner.Languages("q", false);
+      right.social_map_theme = inner.Text("theme", false);
+    }
+  }
   const json::array& routes = reader.Array("routes");
   if (routes.empty()) reader.Problem("routes", "needs at least one route");
   for (const json::value& item : routes) {

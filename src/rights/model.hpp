@@ -104,6 +104,9 @@ struct Right {
   std::vector<std::string> unlocks;  // Rights this one opens, by id.
   std::vector<std::string> sources;
   std::vector<Term> terms;  // Named sub-expressions the conditions use.
+  // Where to look on the social map for the place to go: search words and/or a theme.
+  Texts social_map_query;
+  std::string social_map_theme;
   std::vector<Route> routes;
 };
 

@@ -83,11 +83,13 @@ http::Response CatalogPage(const web::Site& site, const Catalog& catalog, const 
                            Language language) {
   const std::string theme = request.Query("theme").value_or("");
   const std::string level = request.Query("level").value_or("");
+  const std::string body = request.Query("body").value_or("");
   json::array themes;
   for (std::string_view id : kThemes) {
     json::array rights;
     for (const Right& right : catalog.rights()) {
       if (right.theme != id || (!level.empty() && LevelName(right.level) != level)) continue;
+      if (!body.empty() && right.competent_body.In(language) != body) continue;
       rights.push_back(RightSummary(site, catalog, right, language));
     }
     if (rights.empty() || (!theme.empty() && theme != id)) continue;
@@ -108,7 +110,21 @@ http::Response CatalogPage(const web::Site& site, const Catalog& catalog, const 
     level_options.push_back(json::object{
         {"value", name}, {"label", Message(site, language, "rights_level_" + name)}, {"selected", level == name}});
   }
+  // Who is competent for what: every competent body once, in the reader's language.
+  std::vector<std::string> bodies;
+  for (const Right& right : catalog.rights()) {
+    if (std::ranges::find(bodies, right.competent_body.In(language)) == bodies.end()) {
+      bodies.push_back(right.competent_body.In(language));
+    }
+  }
+  std::ranges::sort(bodies);
+  json::array body_options{
+      json::object{{"value", ""}, {"label", Message(site, language, "rights_filter_all")}, {"selected", body.empty()}}};
+  for (const std::string& each : bodies) {
+    body_options.push_back(json::object{{"value", each}, {"label", each}, {"selected", body == each}});
+  }
   json::object model{{"themes", std::move(themes)},
+                     {"body_options", std::move(body_options)},
                      {"theme_options", std::move(theme_options)},
                      {"level_options", std::move(level_options)},
                      {"action", web::Href(language, "/rights")},
@@ -281,6 +297,20 @@ json::array HiddenAnswers(const Answers& answers) {
 }
 
 // The rights by outcome, income-raising first, each with its reason.
+// The social map's search for the places where `right` is asked for, near the postcode.
+std::string SocialMapHref(const Right& right, const Answers& answers, Language language) {
+  if (right.social_map_query.In(language).empty() && right.social_map_theme.empty()) return "";
+  std::string query;
+  auto add = [&](std::string_view name, const std::string& value) {
+    if (value.empty()) return;
+    query += (query.empty() ? "?" : "&") + std::string(name) + "=" + web::PercentEncode(value);
+  };
+  add("q", right.social_map_query.In(language));
+  add("theme", right.social_map_theme);
+  add("near", answers.postcode);
+  return web::Href(language, "/social-map") + query;
+}
+
 json::object Outcomes(const web::Site& site, const Catalog& catalog, Screening& screening, Language language) {
   json::object outcomes;
   json::array likely, possible, unknown, unlikely;
@@ -290,6 +320,7 @@ json::object Outcomes(const web::Site& site, const Catalog& catalog, Screening& 
     const RightResult& result = screening.results[r];
     json::object item = RightSummary(site, catalog, right, language);
     item["reason"] = Reason(*screening.screener, site.renderer.catalog(), right, result, language);
+    item["social_map_href"] = SocialMapHref(right, screening.answers, language);
     switch (result.outcome) {
       case Outcome::kLikely:
         likely.push_back(std::move(item));

@@ -35,6 +35,11 @@ TEST_F(RightsTest, TheCatalogListsRightsByThemeAndFiltersByLevel) {
   ASSERT_EQ(flemish.status, 200);
   EXPECT_TRUE(Contains(flemish.body, "Logement social (Flandre)"));
   EXPECT_FALSE(Contains(flemish.body, "Intervention majorée")) << "a federal right under the Flemish filter";
+  // Who is competent for what: the rights one body handles.
+  const HttpResponse ocmw = server_.Get("/nl/rights?body=het+OCMW+van+je+gemeente");
+  ASSERT_EQ(ocmw.status, 200);
+  EXPECT_TRUE(Contains(ocmw.body, "Verwarmingstoelage"));
+  EXPECT_FALSE(Contains(ocmw.body, "Verhoogde tegemoetkoming</a>"));
 }
 
 TEST_F(RightsTest, ARightShowsItsFiguresWithValiditySourceAndReliability) {
@@ -56,6 +61,7 @@ TEST_F(RightsTest, AScreeningExplainsEachRightAndStoresNothing) {
   EXPECT_TRUE(Contains(result.body, "lager dan de grens voor 2 personen (30.375,61 €)"));
   EXPECT_TRUE(Contains(result.body, "20.895,48 € per jaar")) << "the leefloon for a parent with a child";
   EXPECT_TRUE(Contains(result.body, "value=\"20.000\"")) << "the answers stay in the form";
+  EXPECT_TRUE(Contains(result.body, "/nl/social-map?q=OCMW&amp;near=1500")) << "where to go, near the postcode";
 }
 
 TEST_F(RightsTest, IncomeRaisingRightsComeFirst) {
