@@ -291,20 +291,8 @@ http::Response EditService(const web::Site& site, Services& services, const http
     state.posted = &form;
     return FormPage(site, services, request, language, form.service, state, 422);
   }
-  Proposal proposal{.id = {},
-                    .kind = ProposalKind::kChange,
-                    .service_id = service->id,
-                    .organization_id = service->organization_id,
-                    .service = form.service,
-                    .location = form.location,
-                    .message = form.message,
-                    .community = service->community,
-                    .status = ProposalStatus::kPending,
-                    .proposed_by = {},
-                    .proposed_at = 0,
-                    .reviewed_by = {},
-                    .reviewed_at = {},
-                    .review_comment = {}};
+  Proposal proposal = NewProposal(ProposalKind::kChange, service->id, service->organization_id, form.service,
+                                  form.location, form.message, service->community);
   const bool publish = reach->MayReview(*service) && reach->MayReview(form.service);
   return SubmitProposal(site, services, request, language, std::move(proposal), publish);
 }
@@ -353,20 +341,8 @@ http::Response NewService(const web::Site& site, Services& services, const http:
     state.posted = &form;
     return FormPage(site, services, request, language, form.service, state, 422);
   }
-  Proposal proposal{.id = {},
-                    .kind = ProposalKind::kNew,
-                    .service_id = base.id,
-                    .organization_id = base.organization_id,
-                    .service = form.service,
-                    .location = form.location,
-                    .message = form.message,
-                    .community = community,
-                    .status = ProposalStatus::kPending,
-                    .proposed_by = {},
-                    .proposed_at = 0,
-                    .reviewed_by = {},
-                    .reviewed_at = {},
-                    .review_comment = {}};
+  Proposal proposal = NewProposal(ProposalKind::kNew, base.id, base.organization_id, form.service, form.location,
+                                  form.message, community);
   return SubmitProposal(site, services, request, language, std::move(proposal), reach->MayReview(form.service));
 }
 
@@ -392,20 +368,8 @@ http::Response ReportChange(const web::Site& site, Services& services, const htt
     model["message"] = message;
     return web::Page(site, request, language, "socialmap_report_change", title, std::move(model), 422);
   }
-  Proposal proposal{.id = {},
-                    .kind = ProposalKind::kReport,
-                    .service_id = service->id,
-                    .organization_id = service->organization_id,
-                    .service = {},
-                    .location = {},
-                    .message = message,
-                    .community = service->community,
-                    .status = ProposalStatus::kPending,
-                    .proposed_by = {},
-                    .proposed_at = 0,
-                    .reviewed_by = {},
-                    .reviewed_at = {},
-                    .review_comment = {}};
+  Proposal proposal = NewProposal(ProposalKind::kReport, service->id, service->organization_id, std::nullopt,
+                                  std::nullopt, message, service->community);
   return SubmitProposal(site, services, request, language, std::move(proposal), false);
 }
 

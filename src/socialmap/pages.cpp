@@ -19,6 +19,19 @@ namespace zoneatlas::socialmap {
 namespace json = boost::json;
 namespace {
 
+// The interactive map's tiles, styles and scripts (Leaflet with clustering), for pages
+// that show one when scripts run.
+void AddMapAssets(const web::Site& site, json::object& model) {
+  model["map_tiles"] = site.map_tiles;
+  const std::string version = "?v=" + site.asset_version;
+  model["styles"] = json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
+                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
+                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
+  model["scripts"] = json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
+                                 "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
+                                 "/static/js/social-map.js" + version};
+}
+
 constexpr std::size_t kPerPage = 20;
 constexpr std::size_t kMaxQueryBytes = 200;
 const std::vector<int> kRadiiKm{1, 2, 5, 10, 25};
@@ -304,14 +317,7 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   }
   // The interactive map, for browsers that run scripts: every match, clustered.
   model["map_points"] = web::Href(language, "/social-map/map.json") + filters;
-  model["map_tiles"] = site.map_tiles;
-  const std::string version = "?v=" + site.asset_version;
-  model["styles"] = json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
-                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
-                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
-  model["scripts"] = json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
-                                 "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
-                                 "/static/js/social-map.js" + version};
+  AddMapAssets(site, model);
   if (page > 1) model["previous_href"] = base + "page=" + std::to_string(page - 1);
   if (query.offset + kPerPage < result->total) model["next_href"] = base + "page=" + std::to_string(page + 1);
   return web::Page(site, request, language, "socialmap_search", Text(site, language, "socialmap_title"),
@@ -500,14 +506,7 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
   if (!map_points.empty()) {
     model["map_inline"] = json::serialize(json::object{
         {"points", std::move(map_points)}, {"attribution", Text(site, language, "socialmap_map_attribution")}});
-    model["map_tiles"] = site.map_tiles;
-    const std::string version = "?v=" + site.asset_version;
-    model["styles"] = json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
-                                  "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
-                                  "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
-    model["scripts"] = json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
-                                   "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
-                                   "/static/js/social-map.js" + version};
+    AddMapAssets(site, model);
   }
   if (service->community) {
     model["community"] = true;

@@ -73,6 +73,20 @@ std::string_view ProposalStatusName(ProposalStatus status) {
   return "pending";
 }
 
+Proposal NewProposal(ProposalKind kind, std::string service_id, std::string organization_id,
+                     std::optional<Service> service, std::optional<Location> location, std::string message,
+                     bool community) {
+  Proposal proposal;
+  proposal.kind = kind;
+  proposal.service_id = std::move(service_id);
+  proposal.organization_id = std::move(organization_id);
+  proposal.service = std::move(service);
+  proposal.location = std::move(location);
+  proposal.message = std::move(message);
+  proposal.community = community;
+  return proposal;
+}
+
 Result<std::string> Proposals::Submit(Proposal proposal, const audit::Context& context) {
   proposal.id = RandomHex(12);
   proposal.status = ProposalStatus::kPending;
@@ -151,44 +165,33 @@ Result<Proposal> Proposals::ProposalOf(const Row& row) const {
   return proposal;
 }
 
-Result<Proposal> Proposals::Find(const std::string& id) const {
+Result<std::vector<Proposal>> Proposals::Load(const std::string& where, std::vector<db::Value> parameters) const {
   auto rows = database_.WithConnection([&](db::Connection& connection) {
-    return connection.Query(std::string("SELECT ") + kProposalColumns + " FROM sm_proposals WHERE id = ?", {id});
+    return connection.Query(std::string("SELECT ") + kProposalColumns + " FROM sm_proposals " + where, parameters);
   });
   if (!rows) return Fail(rows.error());
-  if (rows->empty()) return Fail(Error::NotFound("no proposal " + id));
-  return ProposalOf(rows->front());
+  std::vector<Proposal> proposals;
+  for (const Row& row : *rows) {
+    auto proposal = ProposalOf(row);
+    if (!proposal) return Fail(proposal.error());
+    proposals.push_back(std::move(*proposal));
+  }
+  return proposals;
+}
+
+Result<Proposal> Proposals::Find(const std::string& id) const {
+  auto found = Load("WHERE id = ?", {id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return Fail(Error::NotFound("no proposal " + id));
+  return std::move(found->front());
 }
 
 Result<std::vector<Proposal>> Proposals::Pending() const {
-  auto rows = database_.WithConnection([&](db::Connection& connection) {
-    return connection.Query(std::string("SELECT ") + kProposalColumns +
-                            " FROM sm_proposals WHERE status = 'pending' ORDER BY proposed_at, id");
-  });
-  if (!rows) return Fail(rows.error());
-  std::vector<Proposal> proposals;
-  for (const Row& row : *rows) {
-    auto proposal = ProposalOf(row);
-    if (!proposal) return Fail(proposal.error());
-    proposals.push_back(std::move(*proposal));
-  }
-  return proposals;
+  return Load("WHERE status = 'pending' ORDER BY proposed_at, id", {});
 }
 
 Result<std::vector<Proposal>> Proposals::ProposedBy(const std::string& user_id, int limit) const {
-  auto rows = database_.WithConnection([&](db::Connection& connection) {
-    return connection.Query(std::string("SELECT ") + kProposalColumns +
-                                " FROM sm_proposals WHERE proposed_by = ? ORDER BY proposed_at DESC, id LIMIT ?",
-                            {user_id, static_cast<long long>(limit)});
-  });
-  if (!rows) return Fail(rows.error());
-  std::vector<Proposal> proposals;
-  for (const Row& row : *rows) {
-    auto proposal = ProposalOf(row);
-    if (!proposal) return Fail(proposal.error());
-    proposals.push_back(std::move(*proposal));
-  }
-  return proposals;
+  return Load("WHERE proposed_by = ? ORDER BY proposed_at DESC, id LIMIT ?", {user_id, static_cast<long long>(limit)});
 }
 
 Status Proposals::Review(db::Connection& connection, const Proposal& proposal, ProposalStatus status,

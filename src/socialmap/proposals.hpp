@@ -39,7 +39,7 @@ struct Proposal {
   // The service as proposed, with the location it adds if any; empty for a report.
   std::optional<Service> service;
   std::optional<Location> location;  // The place as proposed, when new or changed.
-  std::string message;  // The proposer's words.
+  std::string message;               // The proposer's words.
   bool community = false;
   ProposalStatus status = ProposalStatus::kPending;
   audit::Actor proposed_by;
@@ -48,6 +48,11 @@ struct Proposal {
   std::optional<std::int64_t> reviewed_at;
   std::string review_comment;
 };
+
+// A proposal to submit: what is proposed and why; Submit fills in its id, who and when.
+Proposal NewProposal(ProposalKind kind, std::string service_id, std::string organization_id,
+                     std::optional<Service> service, std::optional<Location> location, std::string message,
+                     bool community);
 
 class Proposals {
  public:
@@ -74,6 +79,8 @@ class Proposals {
   Status Review(db::Connection& connection, const Proposal& proposal, ProposalStatus status, const std::string& comment,
                 const audit::Context& context);
   Result<Proposal> ProposalOf(const db::Row& row) const;
+  // The proposals of "SELECT … FROM sm_proposals `where`" (a WHERE and ORDER BY).
+  Result<std::vector<Proposal>> Load(const std::string& where, std::vector<db::Value> parameters) const;
 
   db::Database& database_;
   const Store& store_;

@@ -397,20 +397,8 @@ TEST_P(SocialMapStorageTest, APublishedProposalReplacesTheServiceAndIsAuditedBef
   changed.phone = "+32 2 301 99 99";
   changed.plain.nl = "Te weinig geld? Kom langs.";
   const audit::Context partner{.actor = {"user-1", "ocmw@halle.be"}, .restore = false, .at = 1'790'000'000};
-  auto id = proposals.Submit({.id = {},
-                              .kind = ProposalKind::kChange,
-                              .service_id = changed.id,
-                              .organization_id = changed.organization_id,
-                              .service = changed,
-                              .location = {},
-                              .message = "nieuw nummer",
-                              .community = false,
-                              .status = ProposalStatus::kPending,
-                              .proposed_by = {},
-                              .proposed_at = 0,
-                              .reviewed_by = {},
-                              .reviewed_at = {},
-                              .review_comment = {}},
+  auto id = proposals.Submit(NewProposal(ProposalKind::kChange, changed.id, changed.organization_id, changed,
+                                         std::nullopt, "nieuw nummer", false),
                              partner);
   ASSERT_TRUE(id) << id.error().message();
   auto pending = proposals.Pending();
@@ -479,21 +467,7 @@ TEST_P(SocialMapStorageTest, ACommunityResourceIsAddedWithItsPlaceAndExpiresUnle
                  .transport = {},
                  .wheelchair = true};
   const audit::Context pro{.actor = {"user-3", "pro@halle.be"}, .restore = false, .at = 0};
-  auto id = proposals.Submit({.id = {},
-                              .kind = ProposalKind::kNew,
-                              .service_id = water.id,
-                              .organization_id = "community",
-                              .service = water,
-                              .location = place,
-                              .message = {},
-                              .community = true,
-                              .status = ProposalStatus::kPending,
-                              .proposed_by = {},
-                              .proposed_at = 0,
-                              .reviewed_by = {},
-                              .reviewed_at = {},
-                              .review_comment = {}},
-                             pro);
+  auto id = proposals.Submit(NewProposal(ProposalKind::kNew, water.id, "community", water, place, "", true), pro);
   ASSERT_TRUE(id) << id.error().message();
   auto read = proposals.Find(*id);
   ASSERT_TRUE(read);
@@ -538,20 +512,8 @@ TEST_P(SocialMapStorageTest, SendingBackNeedsACommentAndLeavesTheServiceAlone) {
   auto before = store_->FindService("demo-social-service-23027");
   ASSERT_TRUE(before);
   const audit::Context partner{.actor = {"user-1", "ocmw@halle.be"}, .restore = false, .at = 0};
-  auto id = proposals.Submit({.id = {},
-                              .kind = ProposalKind::kReport,
-                              .service_id = before->id,
-                              .organization_id = before->organization_id,
-                              .service = {},
-                              .location = {},
-                              .message = "dicht op woensdag",
-                              .community = false,
-                              .status = ProposalStatus::kPending,
-                              .proposed_by = {},
-                              .proposed_at = 0,
-                              .reviewed_by = {},
-                              .reviewed_at = {},
-                              .review_comment = {}},
+  auto id = proposals.Submit(NewProposal(ProposalKind::kReport, before->id, before->organization_id, std::nullopt,
+                                         std::nullopt, "dicht op woensdag", false),
                              partner);
   ASSERT_TRUE(id);
   const audit::Context editor{.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 0};

@@ -6,33 +6,12 @@
 #include <cerrno>
 #include <memory>
 
+#include "platform/formats/svg_map.hpp"
+
 namespace zoneatlas::formats {
 namespace {
 
 constexpr int kQuietZone = 4;
-
-std::string Escape(std::string_view text) {
-  std::string escaped;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
 
 }  // namespace
 
@@ -60,7 +39,7 @@ Result<std::string> QrCodeSvg(std::string_view text, std::string_view label, dou
     }
   }
   const std::string size = fmt::format("{:g}", size_mm);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\" role=\"img\" aria-label=\"" + Escape(label) +
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\" role=\"img\" aria-label=\"" + EscapeXml(label) +
          "\" viewBox=\"0 0 " + std::to_string(side) + " " + std::to_string(side) + "\" width=\"" + size +
          "mm\" height=\"" + size + "mm\" shape-rendering=\"crispEdges\"><rect width=\"" + std::to_string(side) +
          "\" height=\"" + std::to_string(side) + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
