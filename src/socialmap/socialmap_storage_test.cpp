@@ -37,6 +37,15 @@ bool StartsWith(const std::string& text, const std::string& prefix) { return tex
 
 class SocialMapStorageTest : public ::testing::TestWithParam<db::Engine> {
  protected:
+  // The store holds exactly `records`' services, organisations and locations.
+  void ExpectStoreHolds(const SocialMap& records) {
+    auto now = store_->Everything();
+    ASSERT_TRUE(now);
+    EXPECT_EQ(now->services, records.services);
+    EXPECT_EQ(now->organizations, records.organizations);
+    EXPECT_EQ(now->locations, records.locations);
+  }
+
   void SetUp() override {
     std::string skip_reason;
     test_ = TestDatabase::Create(GetParam(), skip_reason);
@@ -215,11 +224,7 @@ TEST_P(SocialMapStorageTest, ExportImportsBackToTheSameRecords) {
   const std::string exported = WriteHsdsJson(*before, Language::kNl);
   const geo::ImportReport again = Import("export.json", exported);
   ASSERT_TRUE(again.ok()) << again.Describe();
-  auto after = store_->Everything();
-  ASSERT_TRUE(after);
-  EXPECT_EQ(after->services, before->services);
-  EXPECT_EQ(after->organizations, before->organizations);
-  EXPECT_EQ(after->locations, before->locations);
+  ExpectStoreHolds(*before);
 }
 
 TEST_P(SocialMapStorageTest, TheCsvPackageImportsBackToTheSameRecords) {
@@ -237,11 +242,7 @@ TEST_P(SocialMapStorageTest, TheCsvPackageImportsBackToTheSameRecords) {
   ASSERT_TRUE(assembly.ok()) << assembly.Describe();
   const geo::ImportReport again = Import("package", assembled);
   ASSERT_TRUE(again.ok()) << again.Describe();
-  auto after = store_->Everything();
-  ASSERT_TRUE(after);
-  EXPECT_EQ(after->services, before->services);
-  EXPECT_EQ(after->organizations, before->organizations);
-  EXPECT_EQ(after->locations, before->locations);
+  ExpectStoreHolds(*before);
 }
 
 TEST_P(SocialMapStorageTest, ACsvPackageWithBrokenReferencesNamesEachByFileAndRow) {
