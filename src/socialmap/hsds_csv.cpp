@@ -167,14 +167,15 @@ std::string DataPackage() {
          "\n";
 }
 
-// One table of a package, read as objects by id, keeping each row's number for problems.
-struct Rows {
-  struct Row {
-    json::object object;
-    int line = 0;
-  };
-  std::vector<Row> rows;
+// A row of a package's table as an object, with its line for problems.
+struct TableRow {
+  json::object object;
+  int line = 0;
 };
+using Rows = std::vector<TableRow>;
+
+// "phones.csv:12", where a problem is.
+std::string Where(std::string_view table, int line) { return std::string(table) + ".csv:" + std::to_string(line); }
 
 Rows ReadTable(const CsvPackage& package, std::string_view name, geo::ImportReport& report) {
   Rows result;
@@ -187,7 +188,7 @@ Rows ReadTable(const CsvPackage& package, std::string_view name, geo::ImportRepo
     return result;
   }
   for (const formats::CsvRecord& record : table->records) {
-    Rows::Row row;
+    TableRow row;
     row.line = record.line;
     for (std::size_t column = 0; column < table->header.size(); ++column) {
       const std::string_view value = table->Field(record, column);
@@ -197,7 +198,7 @@ Rows ReadTable(const CsvPackage& package, std::string_view name, geo::ImportRepo
         boost::system::error_code error;
         json::value parsed = json::parse(value, error);
         if (error || !parsed.is_object()) {
-          report.problems.push_back({file + ":" + std::to_string(record.line), "zoneatlas", "is not a JSON object"});
+          report.problems.push_back({Where(name, record.line), "zoneatlas", "is not a JSON object"});
           continue;
         }
         row.object["zoneatlas"] = std::move(parsed);
@@ -205,7 +206,7 @@ Rows ReadTable(const CsvPackage& package, std::string_view name, geo::ImportRepo
         row.object[name_of_column] = value;
       }
     }
-    result.rows.push_back(std::move(row));
+    result.push_back(std::move(row));
   }
   return result;
 }
@@ -276,12 +277,12 @@ std::string AssembleHsdsCsv(const CsvPackage& package, geo::ImportReport& report
   for (const Table& table : Tables()) tables.emplace(std::string(table.name), ReadTable(package, table.name, report));
   const auto by_id = [&](const std::string& name) {
     std::map<std::string, const json::object*> index;
-    for (const Rows::Row& row : tables.at(name).rows) {
+    for (const TableRow& row : tables.at(name)) {
       const std::string id = Id(row.object);
       if (id.empty()) {
-        report.problems.push_back({name + ".csv:" + std::to_string(row.line), "id", "is required"});
+        report.problems.push_back({Where(name, row.line), "id", "is required"});
       } else if (!index.emplace(id, &row.object).second) {
-        report.problems.push_back({name + ".csv:" + std::to_string(row.line), "id", "'" + id + "' appears twice"});
+        report.problems.push_back({Where(name, row.line), "id", "'" + id + "' appears twice"});
       }
     }
     return index;
@@ -292,44 +293,35 @@ std::string AssembleHsdsCsv(const CsvPackage& package, geo::ImportReport& report
   std::map<std::string, json::object> locations;
   for (const auto& [id, location] : by_id("locations")) locations[id] = *location;
   // Children go to their parent by its id; a child whose parent is not there is a problem.
-  const auto attach = [&](const std::string& table, std::string_view key, const auto& has_parent, const auto& add) {
-    for (const Rows::Row& row : tables.at(table).rows) {
-      const std::string parent = Id(row.object, key);
-      if (parent.empty() || !has_parent(parent)) {
-        report.problems.push_back(
-            {table + ".csv:" + std::to_string(row.line), std::string(key), "'" + parent + "' is not in the package"});
-        continue;
-      }
-      add(parent, row.object);
+  for (const TableRow& row : tables.at("addresses")) {
+    const std::string location = Id(row.object, "location_id");
+    const auto it = locations.find(location);
+    if (location.empty() || it == locations.end()) {
+      report.problems.push_back(
+          {Where("addresses", row.line), "location_id", "'" + location + "' is not in the package"});
+      continue;
     }
-  };
-  attach(
-      "addresses", "location_id", [&](const std::string& id) { return locations.contains(id); },
-      [&](const std::string& id, const json::object& address) {
-        json::value& list = locations[id]["addresses"];
-        if (!list.is_array()) list.emplace_array();
-        list.as_array().push_back(address);
-      });
+    json::value& list = it->second["addresses"];
+    if (!list.is_array()) list.emplace_array();
+    list.as_array().push_back(row.object);
+  }
   std::map<std::string, std::map<std::string, json::array>> children;  // service id → field → rows.
   const auto service_exists = [&](const std::string& id) { return services.contains(id); };
-  for (const auto& [table, field] : std::vector<std::pair<std::string, std::string>>{{"phones", "phones"},
-                                                                                     {"schedules", "schedules"},
-                                                                                     {"service_areas", "service_areas"},
-                                                                                     {"languages", "languages"}}) {
-    for (const Rows::Row& row : tables.at(table).rows) {
+  // Each of these tables is also the service's field of the same name.
+  for (const std::string table : {"phones", "schedules", "service_areas", "languages"}) {
+    for (const TableRow& row : tables.at(table)) {
       // Phones may belong to an organisation or a location instead; those are not ours.
       if (table == "phones" && Id(row.object, "service_id").empty()) continue;
       const std::string parent = Id(row.object, "service_id");
       if (!service_exists(parent)) {
-        report.problems.push_back(
-            {table + ".csv:" + std::to_string(row.line), "service_id", "'" + parent + "' is not in services.csv"});
+        report.problems.push_back({Where(table, row.line), "service_id", "'" + parent + "' is not in services.csv"});
         continue;
       }
-      children[parent][field].push_back(row.object);
+      children[parent][table].push_back(row.object);
     }
   }
-  for (const Rows::Row& row : tables.at("service_at_location").rows) {
-    const std::string where = "service_at_location.csv:" + std::to_string(row.line);
+  for (const TableRow& row : tables.at("service_at_location")) {
+    const std::string where = Where("service_at_location", row.line);
     const std::string service = Id(row.object, "service_id"), location = Id(row.object, "location_id");
     if (!service_exists(service)) {
       report.problems.push_back({where, "service_id", "'" + service + "' is not in services.csv"});
@@ -344,8 +336,8 @@ std::string AssembleHsdsCsv(const CsvPackage& package, geo::ImportReport& report
     }
     children[service]["service_at_locations"].push_back(std::move(at));
   }
-  for (const Rows::Row& row : tables.at("attributes").rows) {
-    const std::string where = "attributes.csv:" + std::to_string(row.line);
+  for (const TableRow& row : tables.at("attributes")) {
+    const std::string where = Where("attributes", row.line);
     const std::string link = Id(row.object, "link_id"), term = Id(row.object, "taxonomy_term_id");
     if (!service_exists(link)) continue;  // Attributes of other records (organizations, …).
     json::object attribute = row.object;
@@ -358,15 +350,15 @@ std::string AssembleHsdsCsv(const CsvPackage& package, geo::ImportReport& report
     children[link]["attributes"].push_back(std::move(attribute));
   }
   json::array assembled;
-  for (const Rows::Row& row : tables.at("services").rows) {
+  for (const TableRow& row : tables.at("services")) {
     json::object service = row.object;
     const std::string id = Id(service);
     const std::string organization = Id(service, "organization_id");
     if (const auto it = organizations.find(organization); it != organizations.end()) {
       service["organization"] = *it->second;
     } else if (!organization.empty()) {
-      report.problems.push_back({"services.csv:" + std::to_string(row.line), "organization_id",
-                                 "'" + organization + "' is not in organizations.csv"});
+      report.problems.push_back(
+          {Where("services", row.line), "organization_id", "'" + organization + "' is not in organizations.csv"});
     }
     if (const auto it = children.find(id); it != children.end()) {
       for (auto& [field, rows] : it->second) service[field] = rows;
