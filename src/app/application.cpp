@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "accessibility/accessibility.hpp"
@@ -12,6 +14,7 @@
 #include "platform/resources/resources.hpp"
 #include "rights/api.hpp"
 #include "rights/pages.hpp"
+#include "socialmap/nearby.hpp"
 #include "web/access.hpp"
 
 namespace zoneatlas::app {
@@ -130,7 +133,24 @@ void Application::AddRoutes() {
   socialmap::AddApiRoutes(router_, *socialmap_services_);
   socialmap::AddEditRoutes(router_, site_, *socialmap_services_);
   AddSupplyRoutes(router_, site_, *atlas_services_, *socialmap_services_);
-  rights::AddPageRoutes(router_, site_, *rights_catalog_);
+  // The rights explorer sends people to the nearest office the social map knows.
+  rights::AddPageRoutes(router_, site_, *rights_catalog_,
+                        [this](const rights::Right& right, const std::string& postcode, Language language) {
+                          std::vector<rights::Office> offices;
+                          const std::string text = right.social_map_query.In(language);
+                          if (text.empty() && right.social_map_theme.empty()) return offices;
+                          auto places = socialmap::Nearby(site_, *socialmap_services_, text, right.social_map_theme,
+                                                          postcode, language, 1);
+                          if (!places) {
+                            spdlog::warn("nearest office for {}: {}", right.id, places.error().message());
+                            return offices;
+                          }
+                          for (socialmap::NearbyPlace& place : *places) {
+                            offices.push_back({place.name, place.organization, place.address, place.phone,
+                                               place.hours, place.href, place.latitude, place.longitude});
+                          }
+                          return offices;
+                        });
   rights::AddApiRoutes(router_, *rights_catalog_, renderer_->catalog());
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {

@@ -363,6 +363,7 @@ http::Response ResultPage(const web::Site& site, const Catalog& catalog, const h
   json::object model = FormModel(site, screening.answers, {}, language);
   model["result"] = Outcomes(site, catalog, screening, language);
   model["flyer_action"] = web::Href(language, "/rights/flyer");
+  model["pack_action"] = web::Href(language, "/rights/pack");
   return FormPage(site, request, language, "rights_result", Message(site, language, "rights_result_title"),
                   std::move(model));
 }
@@ -377,9 +378,49 @@ http::Response FlyerPage(const web::Site& site, const Catalog& catalog, const ht
                   std::move(model));
 }
 
+// The helper pack: what a social worker, a digital-help volunteer or a GP's assistant
+// prints for the person beside them — the rights to check, the nearest office for each
+// (address, phone, hours, on a small map when scripts run) and what to bring.
+http::Response PackPage(const web::Site& site, const Catalog& catalog, const OfficeFinder& find_offices,
+                        const http::Request& request, Language language) {
+  auto screened = ScreenPosted(site, catalog, request, language);
+  if (auto* response = std::get_if<http::Response>(&screened)) return std::move(*response);
+  Screening& screening = std::get<Screening>(screened);
+  json::object model = Outcomes(site, catalog, screening, language);
+  json::array map_points;
+  for (const char* outcome : {"likely", "possible", "unknown"}) {
+    for (json::value& item : model[outcome].as_array()) {
+      json::object& right_model = item.as_object();
+      const Right* right = catalog.Find(std::string(right_model["id"].as_string()));
+      if (right == nullptr || !find_offices || screening.answers.postcode.empty()) continue;
+      const std::vector<Office> offices = find_offices(*right, screening.answers.postcode, language);
+      if (offices.empty()) continue;
+      const Office& office = offices.front();
+      right_model["office"] = json::object{{"name", office.name},       {"organization", office.organization},
+                                           {"address", office.address}, {"phone", office.phone},
+                                           {"hours", office.hours},     {"href", office.href}};
+      if (office.latitude && office.longitude) {
+        map_points.push_back(json::object{{"name", office.name},
+                                          {"href", office.href},
+                                          {"where", office.address},
+                                          {"lat", *office.latitude},
+                                          {"lon", *office.longitude}});
+      }
+    }
+  }
+  model["postcode"] = screening.answers.postcode;
+  if (!map_points.empty()) {
+    model["map_inline"] = json::serialize(json::object{
+        {"points", std::move(map_points)}, {"attribution", Message(site, language, "socialmap_map_attribution")}});
+    web::AddLeafletAssets(site, model, "/static/js/social-map.js");
+  }
+  return FormPage(site, request, language, "rights_pack", Message(site, language, "rights_pack_title"),
+                  std::move(model));
+}
+
 }  // namespace
 
-void AddPageRoutes(http::Router& router, const web::Site& site, const Catalog& catalog) {
+void AddPageRoutes(http::Router& router, const web::Site& site, const Catalog& catalog, OfficeFinder find_offices) {
   const auto is_public = std::string(web::kPublic);
   router.Get("/{lang}/rights",
              web::ForLanguage(site,
@@ -403,6 +444,13 @@ void AddPageRoutes(http::Router& router, const web::Site& site, const Catalog& c
                                  return FlyerPage(site, catalog, request, language);
                                }),
               {.name = "rights_flyer", .access = is_public});
+  router.Post("/{lang}/rights/pack",
+              web::ForLanguage(site,
+                               [&site, &catalog, find_offices = std::move(find_offices)](const http::Request& request,
+                                                                                         Language language) {
+                                 return PackPage(site, catalog, find_offices, request, language);
+                               }),
+              {.name = "rights_pack", .access = is_public});
   router.Get("/{lang}/rights/{right_id}",
              web::ForLanguage(site,
                               [&site, &catalog](const http::Request& request, Language language) {

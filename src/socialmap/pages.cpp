@@ -10,6 +10,7 @@
 #include "socialmap/editing.hpp"
 #include "socialmap/import.hpp"
 #include "socialmap/opening.hpp"
+#include "socialmap/nearby.hpp"
 #include "socialmap/page_words.hpp"
 #include "socialmap/reach.hpp"
 #include "socialmap/routes.hpp"
@@ -19,18 +20,6 @@ namespace zoneatlas::socialmap {
 namespace json = boost::json;
 namespace {
 
-// The interactive map's tiles, styles and scripts (Leaflet with clustering), for pages
-// that show one when scripts run.
-void AddMapAssets(const web::Site& site, json::object& model) {
-  model["map_tiles"] = site.map_tiles;
-  const std::string version = "?v=" + site.asset_version;
-  model["styles"] = json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
-                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
-                                "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
-  model["scripts"] = json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
-                                 "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
-                                 "/static/js/social-map.js" + version};
-}
 
 constexpr std::size_t kPerPage = 20;
 constexpr std::size_t kMaxQueryBytes = 200;
@@ -61,28 +50,6 @@ std::vector<std::string> Values(const http::Request& request, const std::string&
     if (!it->second.empty() && it->second.size() <= 64) values.push_back(it->second);
   }
   return values;
-}
-
-// Where "near" points: "50.73, 4.23", a postcode, or a municipality by code or name.
-Result<std::optional<search::Point>> NearPoint(const Services& services, const std::string& near) {
-  const std::string trimmed(text::Trim(near));
-  if (trimmed.empty()) return std::optional<search::Point>();
-  if (const auto comma = trimmed.find(','); comma != std::string::npos) {
-    const auto latitude = text::ParseDecimal(text::Trim(std::string_view(trimmed).substr(0, comma)));
-    const auto longitude = text::ParseDecimal(text::Trim(std::string_view(trimmed).substr(comma + 1)));
-    if (latitude && longitude && *latitude > -90 && *latitude < 90 && *longitude > -180 && *longitude < 180) {
-      return std::optional<search::Point>(search::Point{*latitude, *longitude});
-    }
-  }
-  std::string place = trimmed;
-  if (!text::IsDigits(trimmed) || trimmed.size() != 4) {
-    auto resolver = MunicipalityResolver(services.geography);
-    if (!resolver) return Fail(resolver.error());
-    auto code = (*resolver)(trimmed);
-    if (!code) return std::optional<search::Point>();
-    place = *code;
-  }
-  return services.store.PlaceOf(place);
 }
 
 json::object HoursModel(const web::Site& site, Language language, const Service& service) {
@@ -317,7 +284,7 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
   }
   // The interactive map, for browsers that run scripts: every match, clustered.
   model["map_points"] = web::Href(language, "/social-map/map.json") + filters;
-  AddMapAssets(site, model);
+  web::AddLeafletAssets(site, model, "/static/js/social-map.js");
   if (page > 1) model["previous_href"] = base + "page=" + std::to_string(page - 1);
   if (query.offset + kPerPage < result->total) model["next_href"] = base + "page=" + std::to_string(page + 1);
   return web::Page(site, request, language, "socialmap_search", Text(site, language, "socialmap_title"),
@@ -506,7 +473,7 @@ http::Response ServicePage(const web::Site& site, Services& services, const http
   if (!map_points.empty()) {
     model["map_inline"] = json::serialize(json::object{
         {"points", std::move(map_points)}, {"attribution", Text(site, language, "socialmap_map_attribution")}});
-    AddMapAssets(site, model);
+    web::AddLeafletAssets(site, model, "/static/js/social-map.js");
   }
   if (service->community) {
     model["community"] = true;

@@ -167,4 +167,15 @@ Result<Date> DateParameter(const http::Request& request) {
   return Date::Parse(*date);
 }
 
+void AddLeafletAssets(const Site& site, boost::json::object& model, std::string_view script) {
+  model["map_tiles"] = site.map_tiles;
+  const std::string version = "?v=" + site.asset_version;
+  model["styles"] = boost::json::array{"/static/vendor/leaflet/dist/leaflet.css" + version,
+                                       "/static/vendor/leaflet.markercluster/dist/MarkerCluster.css" + version,
+                                       "/static/vendor/leaflet.markercluster/dist/MarkerCluster.Default.css" + version};
+  model["scripts"] = boost::json::array{"/static/vendor/leaflet/dist/leaflet.js" + version,
+                                        "/static/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" + version,
+                                        std::string(script) + version};
+}
+
 }  // namespace zoneatlas::web

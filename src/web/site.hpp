@@ -68,6 +68,11 @@ using PageHandler = std::function<http::Response(const http::Request&, Language)
 // 404 page in the visitor's preferred language.
 http::Handler ForLanguage(const Site& site, PageHandler handler);
 
+// Adds the interactive map's tiles, styles and scripts (Leaflet with clustering, then
+// `script`, e.g. "/static/js/social-map.js") to a page model, for pages that show a map
+// when scripts run.
+void AddLeafletAssets(const Site& site, boost::json::object& model, std::string_view script);
+
 // The date to show the geography at: ?date=YYYY-MM-DD, else today.
 Result<Date> DateParameter(const http::Request& request);
 

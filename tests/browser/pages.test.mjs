@@ -522,11 +522,13 @@ test('without JavaScript, a citizen screens their rights and prints a flyer', as
 test('the rights pages, the questionnaire, its result and the flyer have no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   const labels = {
-    nl: ['Je leeftijd', 'Je inkomen van vorig jaar, bruto, in euro', 'Toon mijn rechten', 'Maak een blad om mee te nemen'],
-    fr: ['Votre âge', 'Vos revenus de l\'an dernier, bruts, en euros', 'Voir mes droits', 'Faire une feuille à emporter'],
+    nl: ['Je leeftijd', 'Je inkomen van vorig jaar, bruto, in euro', 'Toon mijn rechten', 'Maak een blad om mee te nemen',
+      'Postcode van je woonplaats', 'Pakket voor een hulpverlener'],
+    fr: ['Votre âge', 'Vos revenus de l\'an dernier, bruts, en euros', 'Voir mes droits', 'Faire une feuille à emporter',
+      'Code postal de votre domicile', 'Dossier pour un accompagnant'],
   };
   for (const language of ['nl', 'fr']) {
-    const [age, income, submit, flyer] = labels[language];
+    const [age, income, submit, flyer, postcode, pack] = labels[language];
     for (const target of [`/${language}/rights`, `/${language}/rights/verhoogde_tegemoetkoming`, `/${language}/rights/screen`]) {
       await page.goto(base + target);
       await expectNoAxeViolations(page, target);
@@ -543,6 +545,15 @@ test('the rights pages, the questionnaire, its result and the flyer have no WCAG
     await page.getByRole('button', { name: flyer }).click();
     await page.locator('.flyer').waitFor();
     await expectNoAxeViolations(page, `${language} flyer`);
+    // The helper pack: the nearest offices from the social map, on a small map.
+    await page.goto(`${base}/${language}/rights/screen`);
+    await page.getByLabel(age).fill('40');
+    await page.getByLabel(income).fill('12000');
+    await page.getByLabel(postcode).fill('1500');
+    await page.getByRole('button', { name: submit }).click();
+    await page.getByRole('button', { name: pack }).click();
+    await page.locator('.flyer').waitFor();
+    await expectNoAxeViolations(page, `${language} helper pack`);
   }
   await page.context().close();
 });

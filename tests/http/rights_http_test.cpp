@@ -131,6 +131,19 @@ TEST_F(RightsTest, TheCommandLineScreensABatchOrRefusesItWhole) {
   }
 }
 
+TEST_F(RightsTest, TheHelperPackNamesTheNearestOfficeFromTheSocialMap) {
+  const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "hsds",
+                                               std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/social-map-demo.json"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const HttpResponse pack =
+      Screen("nl", "date=2024-06-01&postcode=1500&age=40&income=12000&income_kind=none", "/rights/pack");
+  ASSERT_EQ(pack.status, 200) << pack.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(pack.body, "Rechten om na te vragen, en waar"));
+  EXPECT_TRUE(Contains(pack.body, "Dichtstbij:")) << "an office from the social map";
+  EXPECT_TRUE(Contains(pack.body, "1500 Halle"));
+  EXPECT_TRUE(Contains(pack.body, "data-inline=")) << "the offices on a small map";
+}
+
 TEST_F(RightsTest, ProfessionalsScreenABatchThroughTheApiAndNothingIsStored) {
   const std::string persons =
       "household_id;person_id;role;birth_date;gross_taxable_income;income_kind;statuses;municipality_nis\n"
