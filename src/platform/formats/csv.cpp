@@ -68,7 +68,6 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record) {
   while (std::getline(input_, line)) {
     ++line_;
     if (line_ == 1 && text::StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (text::InvalidUtf8Offset(line) != std::string_view::npos) {
       return Fail(Error::InvalidArgument("line " + std::to_string(line_) +
                                          ": the text is not UTF-8 (save the file as \"CSV UTF-8\")"));
@@ -82,6 +81,8 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record) {
       text_ += line;
     }
     if (!QuoteOpen(text_)) {
+      // A Windows line end closes the record; inside quotes it stays, as ParseCsv keeps it.
+      if (!text_.empty() && text_.back() == '\r') text_.pop_back();
       if (!delimiter_) delimiter_ = GuessDelimiter(text_);
       SplitRecord(text_, *delimiter_, record.fields);
       return true;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "platform/formats/csv.hpp"
 #include "platform/formats/geojson.hpp"
 #include "platform/formats/qr_code.hpp"
@@ -58,6 +60,52 @@ TEST(CsvTest, WritesWhatItReads) {
 
 constexpr const char* kSquare =
     R"({"type":"Polygon","coordinates":[[[4.0,50.0],[4.1,50.0],[4.1,50.1],[4.0,50.1],[4.0,50.0]]]})";
+
+// The streaming reader reads what ParseCsv reads, a record at a time.
+TEST(CsvReaderTest, ReadsRecordByRecordAsParseCsvDoes) {
+  const std::string data =
+      "\xEF\xBB\xBFhousehold_id;person_id;note\r\n"
+      "h1;p1;\"two\r\nlines\"\r\n"
+      "\r\n"
+      "h2;p2;\"a \"\"quote\"\"\"\r\n";
+  std::istringstream input(data);
+  CsvReader reader(input);
+  auto header = reader.Header();
+  ASSERT_TRUE(header.has_value());
+  EXPECT_EQ(*header, (std::vector<std::string>{"household_id", "person_id", "note"}));
+  EXPECT_EQ(reader.delimiter(), ';');
+  auto table = ParseCsv(data);
+  ASSERT_TRUE(table.has_value());
+  CsvRecord record;
+  for (const CsvRecord& expected : table->records) {
+    auto next = reader.Next(record);
+    ASSERT_TRUE(next.has_value() && *next);
+    EXPECT_EQ(record.line, expected.line);
+    EXPECT_EQ(record.fields, expected.fields);
+  }
+  auto end = reader.Next(record);
+  ASSERT_TRUE(end.has_value());
+  EXPECT_FALSE(*end);
+}
+
+TEST(CsvReaderTest, NamesTheLineOfAnUnclosedQuoteOrBadEncoding) {
+  std::istringstream unclosed("a,b\n1,2\n3,\"four\n5,6\n");
+  CsvReader reader(unclosed);
+  ASSERT_TRUE(reader.Header().has_value());
+  CsvRecord record;
+  ASSERT_TRUE(reader.Next(record).value_or(false));
+  auto broken = reader.Next(record);
+  ASSERT_FALSE(broken.has_value());
+  EXPECT_NE(broken.error().message().find("line 3"), std::string::npos) << broken.error().message();
+  std::istringstream latin1("a,b\n1,caf\xE9\n");
+  CsvReader bad(latin1);
+  ASSERT_TRUE(bad.Header().has_value());
+  auto encoded = bad.Next(record);
+  ASSERT_FALSE(encoded.has_value());
+  EXPECT_NE(encoded.error().message().find("line 2"), std::string::npos);
+  std::istringstream empty("");
+  EXPECT_FALSE(CsvReader(empty).Header().has_value());
+}
 
 TEST(GeoJsonTest, ReadsPolygonsMultiPolygonsAndCollections) {
   auto features = ParseFeatures(
