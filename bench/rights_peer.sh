@@ -14,8 +14,9 @@ work=$(mktemp -d /tmp/zoneatlas-rights-peer.XXXXXX)
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 
-# rights_bench registers 1,000 (a check that both sides agree) and 1,000,000 households.
-"$bench/rights_bench" --benchmark_filter="BM_ScreenHouseholds/$households/" \
+# rights_bench registers 1,000 (a check that both sides agree) and 1,000,000 households;
+# the best of three runs, as for the peer (this machine is shared and noisy).
+"$bench/rights_bench" --benchmark_filter="BM_ScreenHouseholds/$households/" --benchmark_repetitions=3 \
   --benchmark_out="$work/ours.json" --benchmark_out_format=json >/dev/null
 "$bench/rights_peer" "$date" "$households" "$work"
 
@@ -36,7 +37,8 @@ done
 
 python3 - "$work/ours.json" "$work/peer-1.csv" "$best" "$households" <<'PY'
 import csv, json, sys
-ours = json.load(open(sys.argv[1]))["benchmarks"][0]
+runs = [b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("run_type", "iteration") == "iteration"]
+ours = max(runs, key=lambda b: b["household_right_evaluations_per_s"])
 rows = [line for line in csv.reader(open(sys.argv[2])) if line]
 header, values = rows[0], rows[1]
 peer = dict(zip(header, values))
@@ -44,8 +46,8 @@ rights = int(ours["rights"])
 households = int(sys.argv[4])
 peer_rate = households * rights / float(sys.argv[3])
 our_rate = ours["household_right_evaluations_per_s"]
-print(f"zoneatlas: {our_rate:,.0f} household-right evaluations/s (one core)")
-print(f"postgres:  {peer_rate:,.0f} household-right evaluations/s (one query, no parallel workers, {float(sys.argv[3]):.2f} s)")
+print(f"zoneatlas: {our_rate:,.0f} household-right evaluations/s (one core, best of {len(runs)})")
+print(f"postgres:  {peer_rate:,.0f} household-right evaluations/s (one query, no parallel workers, best of 3: {float(sys.argv[3]):.2f} s)")
 print(f"ratio:     {our_rate / peer_rate:.1f}x (target >= 10x)")
 differ = [k for k in ours if k.startswith("sum_") and abs(float(peer[k]) - ours[k]) > 0.5]
 print("outcome sums per right:", "the same on both sides" if not differ else "differ for " + ", ".join(
