@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "accessibility/accessibility.hpp"
+#include "app/radar_pages.hpp"
 #include "app/supply_pages.hpp"
 #include "accounts/routes.hpp"
 #include "atlas/routes.hpp"
@@ -133,6 +134,7 @@ void Application::AddRoutes() {
   socialmap::AddApiRoutes(router_, *socialmap_services_);
   socialmap::AddEditRoutes(router_, site_, *socialmap_services_);
   AddSupplyRoutes(router_, site_, *atlas_services_, *socialmap_services_);
+  AddRadarRoutes(router_, site_, *atlas_services_, *rights_catalog_);
   // The rights explorer sends people to the nearest office the social map knows.
   rights::AddPageRoutes(router_, site_, *rights_catalog_,
                         [this](const rights::Right& right, const std::string& postcode, Language language) {

@@ -142,6 +142,7 @@ http::Response ZonePage(const web::Site& site, const Store& store, const http::R
       {"date", DateText(*date, language)},
       {"atlas_href", web::Href(language, "/zones/" + zone->id + "/atlas")},
       {"supply_href", web::Href(language, "/zones/" + zone->id + "/supply")},
+      {"radar_href", web::Href(language, "/zones/" + zone->id + "/rights-radar")},
   };
   return web::Page(site, request, language, "zone", name, std::move(model));
 }

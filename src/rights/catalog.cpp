@@ -243,6 +243,18 @@ Right ReadRight(const json::object& object, std::vector<std::string>& problems) 
       right.social_map_theme = inner.Text("theme", false);
     }
   }
+  if (const json::value* take_up = reader.Field("take_up"); take_up != nullptr) {
+    if (!take_up->is_object()) {
+      reader.Problem("take_up", "needs an object with indicator and need_indicators");
+    } else {
+      Reader inner(take_up->get_object(), reader.context() + ": take_up", problems);
+      right.take_up_indicator = inner.Text("indicator");
+      for (const json::value& id : inner.Array("need_indicators")) {
+        if (id.is_string()) right.need_indicators.emplace_back(id.get_string());
+      }
+      if (right.need_indicators.empty()) inner.Problem("need_indicators", "needs at least one atlas indicator");
+    }
+  }
   const json::array& routes = reader.Array("routes");
   if (routes.empty()) reader.Problem("routes", "needs at least one route");
   for (const json::value& item : routes) {

@@ -107,6 +107,10 @@ struct Right {
   // Where to look on the social map for the place to go: search words and/or a theme.
   Texts social_map_query;
   std::string social_map_theme;
+  // For the non-take-up radar: the atlas indicator of its take-up (a percentage of
+  // inhabitants) and the indicators of need that predict it; empty when the atlas has none.
+  std::string take_up_indicator;
+  std::vector<std::string> need_indicators;
   std::vector<Route> routes;
 };
 

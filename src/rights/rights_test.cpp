@@ -4,6 +4,7 @@
 #include "rights/explain.hpp"
 #include "rights/facts.hpp"
 #include "rights/screen.hpp"
+#include "rights/take_up.hpp"
 
 namespace zoneatlas::rights {
 namespace {
@@ -164,6 +165,37 @@ TEST(ExplainTest, IncomeRaisingRightsComeFirst) {
     EXPECT_FALSE(raises && lowering_seen) << catalog->rights()[r].id;
     lowering_seen |= !raises;
   }
+}
+
+}  // namespace
+}  // namespace zoneatlas::rights
+
+namespace zoneatlas::rights {
+namespace {
+
+TEST(TakeUpTest, TheFitRecoversALinearRelationAndNeedsEnoughAreas) {
+  // share = 2 + 0.5 × jobseekers − 0.1 × income (thousands), exactly.
+  std::vector<AreaTakeUp> areas;
+  for (int i = 0; i < 12; ++i) {
+    const double jobseekers = 3 + i % 5, income = 20 + (i * 7) % 11;
+    areas.push_back({"a" + std::to_string(i), 2 + 0.5 * jobseekers - 0.1 * income, {jobseekers, income}});
+  }
+  const auto fit = FitTakeUp(areas);
+  ASSERT_TRUE(fit.has_value());
+  EXPECT_NEAR(fit->coefficients[0], 2, 1e-9);
+  EXPECT_NEAR(fit->coefficients[1], 0.5, 1e-9);
+  EXPECT_NEAR(fit->coefficients[2], -0.1, 1e-9);
+  EXPECT_NEAR(fit->r_squared, 1, 1e-9);
+  EXPECT_NEAR(ExpectedShare(*fit, {10, 20}), 5, 1e-9);
+  EXPECT_EQ(ExpectedShare(*fit, {0, 100}), 0) << "never a negative share";
+  areas.resize(7);
+  EXPECT_FALSE(FitTakeUp(areas).has_value()) << "3 coefficients need at least 8 areas";
+}
+
+TEST(TakeUpTest, IndicatorsThatDoNotVaryGiveNoFit) {
+  std::vector<AreaTakeUp> areas;
+  for (int i = 0; i < 10; ++i) areas.push_back({"a", 10.0 + i, {5, 30}});
+  EXPECT_FALSE(FitTakeUp(areas).has_value());
 }
 
 }  // namespace

@@ -80,6 +80,8 @@ const pages = [
   ['/nl/zones/elz-zennevallei/atlas/report', 'printable report'],
   ['/nl/zones/elz-zennevallei/supply?theme=food', 'supply beside need'],
   ['/fr/zones/zorgzone-zuid/supply?theme=income_rights&group=low_income', 'supply beside need'],
+  ['/nl/zones/elz-zennevallei/rights-radar', 'non-take-up radar'],
+  ['/fr/zones/zorgzone-noord/rights-radar', 'non-take-up radar'],
   ['/fr/zones/zorgzone-zuid/atlas/report', 'printable report'],
   ['/fr/zones/zorgzone-zuid/atlas/needs?budget=50000&universal=30&w_leefloon=2&w_chronic_status=1', 'needs index'],
   ['/nl/social-map', 'social map search'],

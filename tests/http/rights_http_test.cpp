@@ -144,6 +144,25 @@ TEST_F(RightsTest, TheHelperPackNamesTheNearestOfficeFromTheSocialMap) {
   EXPECT_TRUE(Contains(pack.body, "data-inline=")) << "the offices on a small map";
 }
 
+TEST_F(RightsTest, TheRadarSetsExpectedTakeUpBesideActualPerMunicipality) {
+  const HttpResponse without = server_.Get("/nl/zones/elz-zennevallei/rights-radar");
+  ASSERT_EQ(without.status, 200);
+  EXPECT_TRUE(Contains(without.body, "te weinig gemeenten met alle cijfers")) << "no estimate without figures";
+  const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "observations",
+                                               std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/observations-demo.csv",
+                                               "--demo", "--source", "demo"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const HttpResponse radar = server_.Get("/nl/zones/elz-zennevallei/rights-radar");
+  ASSERT_EQ(radar.status, 200) << radar.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(radar.body, "Niet-opname van Verhoogde tegemoetkoming"));
+  EXPECT_TRUE(Contains(radar.body, "Mensen te bereiken"));
+  EXPECT_TRUE(Contains(radar.body, "Halle"));
+  EXPECT_TRUE(Contains(radar.body, "lineaire regressie")) << "the method is stated";
+  EXPECT_TRUE(Contains(radar.body, "<svg")) << "a map";
+  EXPECT_EQ(server_.Get("/nl/zones/elz-zennevallei/rights-radar?right=leefloon").status, 404)
+      << "the atlas has no take-up figures for that right";
+}
+
 TEST_F(RightsTest, ProfessionalsScreenABatchThroughTheApiAndNothingIsStored) {
   const std::string persons =
       "household_id;person_id;role;birth_date;gross_taxable_income;income_kind;statuses;municipality_nis\n"
