@@ -4,45 +4,22 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "platform/formats/json_reader.hpp"
 #include "platform/resources/resources.hpp"
 
 namespace zoneatlas::atlas {
 namespace json = boost::json;
 namespace {
 
-// Collects problems while reading one indicator, so that all of them are reported.
-class Reader {
+// Reads one indicator, group or unit; the atlas's texts are in nl, fr and en.
+class Reader : public formats::JsonReader {
  public:
-  Reader(const json::object& object, std::string context, std::vector<std::string>& problems)
-      : object_(object), context_(std::move(context)), problems_(problems) {}
-
-  std::string Text(std::string_view key, bool required = true) {
-    const json::value* value = object_.if_contains(key);
-    if (value != nullptr && value->is_string() && !value->get_string().empty()) return std::string(value->get_string());
-    if (required) Problem(key, "is missing or not text");
-    return "";
-  }
+  using formats::JsonReader::JsonReader;
 
   Texts Languages(std::string_view key) {
-    const json::value* value = object_.if_contains(key);
-    if (value == nullptr || !value->is_object()) {
-      Problem(key, "needs nl, fr and en");
-      return {};
-    }
-    Reader inner(value->get_object(), context_ + ": " + std::string(key), problems_);
-    return {inner.Text("nl"), inner.Text("fr"), inner.Text("en")};
+    auto [nl, fr, en] = JsonReader::Languages(key, true);
+    return {std::move(nl), std::move(fr), std::move(en)};
   }
-
-  void Problem(std::string_view key, std::string_view message) {
-    problems_.push_back(context_ + ": " + std::string(key) + ": " + std::string(message));
-  }
-
-  const json::object& object() const { return object_; }
-
- private:
-  const json::object& object_;
-  std::string context_;
-  std::vector<std::string>& problems_;
 };
 
 constexpr Direction kDirections[] = {Direction::kHigherIsBetter, Direction::kHigherIsWorse, Direction::kNeutral};

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "platform/expressions/evaluator.hpp"
+#include "platform/formats/json_reader.hpp"
 #include "platform/resources/resources.hpp"
 #include "rights/facts.hpp"
 
@@ -13,71 +14,15 @@ namespace zoneatlas::rights {
 namespace json = boost::json;
 namespace {
 
-// Collects problems while reading one right or parameter, so that all are reported.
-class Reader {
+// Reads one right or parameter; English texts are optional (an empty one reads the Dutch).
+class Reader : public formats::JsonReader {
  public:
-  Reader(const json::object& object, std::string context, std::vector<std::string>& problems)
-      : object_(object), context_(std::move(context)), problems_(problems) {}
+  using formats::JsonReader::JsonReader;
 
-  const json::value* Field(std::string_view key) const { return object_.if_contains(key); }
-
-  std::string Text(std::string_view key, bool required = true) {
-    const json::value* value = Field(key);
-    if (value != nullptr && value->is_string() && !value->get_string().empty()) return std::string(value->get_string());
-    if (required) Problem(key, "is missing or not text");
-    return "";
-  }
-
-  // nl and fr required, en optional.
   Texts Languages(std::string_view key, bool required = true) {
-    const json::value* value = Field(key);
-    if (value == nullptr || !value->is_object()) {
-      if (required) Problem(key, "needs nl and fr");
-      return {};
-    }
-    Reader inner(value->get_object(), context_ + ": " + std::string(key), problems_);
-    return {inner.Text("nl"), inner.Text("fr"), inner.Text("en", false)};
+    auto [nl, fr, en] = JsonReader::Languages(key, false, required);
+    return {std::move(nl), std::move(fr), std::move(en)};
   }
-
-  bool Flag(std::string_view key) {
-    const json::value* value = Field(key);
-    if (value != nullptr && value->is_bool()) return value->get_bool();
-    Problem(key, "needs true or false");
-    return false;
-  }
-
-  std::optional<Date> DateField(std::string_view key, bool required = true) {
-    const json::value* value = Field(key);
-    if (value == nullptr || value->is_null()) {
-      if (required) Problem(key, "needs a date (YYYY-MM-DD)");
-      return std::nullopt;
-    }
-    if (value->is_string()) {
-      if (auto date = Date::Parse(std::string_view(value->get_string()))) return *date;
-    }
-    Problem(key, "is not a date (YYYY-MM-DD)");
-    return std::nullopt;
-  }
-
-  const json::array& Array(std::string_view key, bool required = true) {
-    static const json::array kEmpty;
-    const json::value* value = Field(key);
-    if (value != nullptr && value->is_array()) return value->get_array();
-    if (required || value != nullptr) Problem(key, "needs a list");
-    return kEmpty;
-  }
-
-  void Problem(std::string_view key, std::string_view message) {
-    problems_.push_back(context_ + ": " + std::string(key) + ": " + std::string(message));
-  }
-
-  const std::string& context() const { return context_; }
-  std::vector<std::string>& problems() { return problems_; }
-
- private:
-  const json::object& object_;
-  std::string context_;
-  std::vector<std::string>& problems_;
 };
 
 template <typename Enum, std::size_t N>
