@@ -104,6 +104,7 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
   if (identity.HasRole(web::kZoneEditor) || identity.HasRole(web::kAdmin)) {
     state["import_href"] = web::Href(language, "/atlas/import");
     state["batches_href"] = web::Href(language, "/atlas/batches");
+    state["figures_href"] = web::Href(language, "/rights/figures");
   }
   if (web::Allows(web::kProfessional, &identity)) {
     state["review_href"] = web::Href(language, "/social-map/review");

@@ -14,6 +14,7 @@
 #include "platform/http/compression.hpp"
 #include "platform/resources/resources.hpp"
 #include "rights/api.hpp"
+#include "rights/figure_pages.hpp"
 #include "rights/pages.hpp"
 #include "socialmap/nearby.hpp"
 #include "web/access.hpp"
@@ -58,9 +59,24 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   if (search_index.empty()) return Fail(Error::InvalidArgument("the application needs a search index directory"));
   auto index = search::Index::Open(search_index);
   if (!index) return Fail(index.error());
-  auto rights_catalog = rights::Catalog::Shipped();
-  if (!rights_catalog) return Fail(rights_catalog.error());
-  application->rights_catalog_ = std::make_unique<rights::Catalog>(std::move(*rights_catalog));
+  // The rights catalog in force: the shipped one with the figures zone editors published.
+  application->rights_figures_ = std::make_unique<rights::Figures>(database);
+  rights::Figures& figures = *application->rights_figures_;
+  rights::CurrentCatalog::Loader load_rights = [&figures]() -> Result<rights::Catalog> {
+    auto published = figures.Published();
+    if (!published) return Fail(published.error());
+    return rights::Catalog::Shipped(*published);
+  };
+  auto rights_catalog = load_rights();
+  if (!rights_catalog) {
+    // A published figure that no longer fits the shipped catalog must not stop the site.
+    spdlog::error("rights catalog with published figures: {}; using the shipped figures only",
+                  rights_catalog.error().message());
+    rights_catalog = rights::Catalog::Shipped();
+    if (!rights_catalog) return Fail(rights_catalog.error());
+  }
+  application->rights_catalog_ =
+      std::make_unique<rights::CurrentCatalog>(std::move(*rights_catalog), std::move(load_rights));
   application->socialmap_taxonomy_ = std::make_unique<socialmap::Taxonomy>(std::move(*taxonomy));
   application->socialmap_store_ = std::make_unique<socialmap::Store>(database);
   application->search_index_ = std::move(*index);
@@ -154,6 +170,7 @@ void Application::AddRoutes() {
                           return offices;
                         });
   rights::AddApiRoutes(router_, *rights_catalog_, renderer_->catalog());
+  rights::AddFigureRoutes(router_, site_, *rights_figures_, *rights_catalog_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

@@ -29,6 +29,7 @@
 #include "platform/search/index.hpp"
 #include "platform/view/view.hpp"
 #include "rights/catalog.hpp"
+#include "rights/figures.hpp"
 #include "socialmap/routes.hpp"
 #include "web/response_cache.hpp"
 #include "web/site.hpp"
@@ -83,7 +84,8 @@ class Application {
   geo::Store geo_store_;
   web::ResponseCache geo_cache_;
   atlas::Catalog atlas_catalog_;
-  std::unique_ptr<rights::Catalog> rights_catalog_;
+  std::unique_ptr<rights::Figures> rights_figures_;
+  std::unique_ptr<rights::CurrentCatalog> rights_catalog_;
   std::unique_ptr<socialmap::Taxonomy> socialmap_taxonomy_;
   std::unique_ptr<socialmap::Store> socialmap_store_;
   std::unique_ptr<search::Index> search_index_;

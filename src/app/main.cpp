@@ -31,6 +31,7 @@
 #include "platform/view/view.hpp"
 #include "rights/batch.hpp"
 #include "rights/catalog.hpp"
+#include "rights/figures.hpp"
 #include "socialmap/hsds.hpp"
 #include "socialmap/hsds_csv.hpp"
 #include "socialmap/import.hpp"
@@ -531,7 +532,16 @@ int AddUser(const Options& options) {
 int ScreenRights(const Options& options) {
   auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
   if (!date) return Report(date.error());
-  auto catalog = rights::Catalog::Shipped();
+  // The figures zone editors published, when there is a database to read them from.
+  std::vector<rights::FigureChange> published;
+  if (options.database.starts_with("postgres") || std::filesystem::exists(options.database)) {
+    auto database = OpenMigrated(options, 1);
+    if (!database) return Report(database.error());
+    auto figures = rights::Figures(**database).Published();
+    if (!figures) return Report(figures.error());
+    published = std::move(*figures);
+  }
+  auto catalog = rights::Catalog::Shipped(published);
   if (!catalog) return Report(catalog.error());
   auto messages = view::Catalog::Load();
   if (!messages) return Report(messages.error());
@@ -675,7 +685,9 @@ int Main(int argc, char** argv) {
   auto* rights_screen = rights_command->add_subcommand(
       "screen", "Screen every household of a CSV of persons against the rights catalog; CSV out, nothing stored");
   rights_screen->add_option("file", options.file, "CSV of persons (the columns are below)")->required();
-  rights_screen->add_option("--date", options.date, "Screen with the rules and figures of this day (default: today)");
+  rights_screen->add_option("--date", options.date,
+                            "Screen with the rules and figures of this day (default: today); the figures zone "
+                            "editors published in --database count when it exists");
   rights_screen->add_option("--language", options.language, "nl, fr or en for the reasons")
       ->capture_default_str()
       ->check(CLI::IsMember({"nl", "fr", "en"}));

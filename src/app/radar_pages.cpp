@@ -187,11 +187,11 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
 }  // namespace
 
 void AddRadarRoutes(http::Router& router, const web::Site& site, const atlas::Services& atlas,
-                    const rights::Catalog& rights) {
+                    rights::CurrentCatalog& rights) {
   router.Get("/{lang}/zones/{zone_id}/rights-radar",
              web::ForLanguage(site,
                               [&site, &atlas, &rights](const http::Request& request, Language language) {
-                                return RadarPage(site, atlas, rights, request, language);
+                                return RadarPage(site, atlas, *rights.Get(), request, language);
                               }),
              {.name = "zone_rights_radar", .access = std::string(web::kPublic)});
 }

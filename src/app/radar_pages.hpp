@@ -17,7 +17,7 @@ namespace zoneatlas::app {
 // /{lang}/zones/{zone_id}/rights-radar?right=ID (public; without a right, the first the
 // atlas has figures for).
 void AddRadarRoutes(http::Router& router, const web::Site& site, const atlas::Services& atlas,
-                    const rights::Catalog& rights);
+                    rights::CurrentCatalog& rights);
 
 }  // namespace zoneatlas::app
 

@@ -29,10 +29,11 @@ http::Response Screenings(const Catalog& catalog, const view::Catalog& messages,
 
 }  // namespace
 
-void AddApiRoutes(http::Router& router, const Catalog& catalog, const view::Catalog& messages) {
-  router.Post(std::string(kScreeningsPath),
-              [&catalog, &messages](const http::Request& request) { return Screenings(catalog, messages, request); },
-              {.name = "api_rights_screenings", .access = std::string(web::kProfessional)});
+void AddApiRoutes(http::Router& router, CurrentCatalog& current, const view::Catalog& messages) {
+  router.Post(
+      std::string(kScreeningsPath),
+      [&current, &messages](const http::Request& request) { return Screenings(*current.Get(), messages, request); },
+      {.name = "api_rights_screenings", .access = std::string(web::kProfessional)});
 }
 
 }  // namespace zoneatlas::rights

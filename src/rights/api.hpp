@@ -2,7 +2,7 @@
 // body (the layout of rights/batch.hpp), the results CSV back, nothing stored. For
 // professionals and partner systems (API tokens).
 //
-// Thread safety: the route shares an immutable Catalog and message catalog.
+// Thread safety: each request takes the catalog in force (CurrentCatalog::Get).
 #ifndef ZONEATLAS_RIGHTS_API_HPP_
 #define ZONEATLAS_RIGHTS_API_HPP_
 
@@ -15,8 +15,8 @@ namespace zoneatlas::rights {
 // The path whose requests may carry a large body (a client-database export).
 inline constexpr std::string_view kScreeningsPath = "/api/v1/rights/screenings";
 
-// REQUIRES: `catalog` and `messages` outlive the router.
-void AddApiRoutes(http::Router& router, const Catalog& catalog, const view::Catalog& messages);
+// REQUIRES: `current` and `messages` outlive the router.
+void AddApiRoutes(http::Router& router, CurrentCatalog& current, const view::Catalog& messages);
 
 }  // namespace zoneatlas::rights
 

@@ -255,6 +255,51 @@ void CheckPlaceholders(const Right& right, const std::set<std::string, std::less
   }
 }
 
+// Writes reviewed figures into the catalog's parameters, as if they had been in the file:
+// a figure with the same `from` replaces the old one, and known_until moves forward.
+void AddFigures(json::object& root, const std::vector<FigureChange>& changes, std::vector<std::string>& problems) {
+  json::value* parameters = root.if_contains("parameters");
+  if (changes.empty() || parameters == nullptr || !parameters->is_array()) return;
+  for (const FigureChange& change : changes) {
+    json::object* parameter = nullptr;
+    for (json::value& item : parameters->get_array()) {
+      if (item.is_object() && item.get_object().if_contains("id") &&
+          item.get_object().at("id") == json::value(change.parameter_id)) {
+        parameter = &item.get_object();
+      }
+    }
+    if (parameter == nullptr) {
+      problems.push_back("parameter " + change.parameter_id +
+                         ": a reviewed figure is for a parameter no longer in the catalog");
+      continue;
+    }
+    const ParameterValue& figure = change.value;
+    json::object value{{"from", figure.from.ToIso()}, {"value", figure.value}};
+    if (figure.until) value["until"] = figure.until->ToIso();
+    value["decided"] = figure.decided ? json::value(figure.decided->ToIso()) : json::value(nullptr);
+    if (!figure.legal_source.empty()) value["legal_source"] = figure.legal_source;
+    value["source"] = figure.source;
+    value["reliability"] = ReliabilityCode(figure.reliability);
+    json::value& values = (*parameter)["values"];
+    if (!values.is_array()) values.emplace_array();
+    json::array& list = values.get_array();
+    for (auto it = list.begin(); it != list.end();) {
+      const bool same_day =
+          it->is_object() && it->get_object().if_contains("from") && it->get_object().at("from") == value.at("from");
+      it = same_day ? list.erase(it) : it + 1;
+    }
+    const auto at = std::ranges::find_if(list, [&](const json::value& v) {
+      return v.is_object() && v.get_object().if_contains("from") && v.get_object().at("from").is_string() &&
+             std::string_view(v.get_object().at("from").get_string()) > figure.from.ToIso();
+    });
+    list.insert(at, std::move(value));
+    const json::value* known = parameter->if_contains("known_until");
+    if (known == nullptr || !known->is_string() || std::string_view(known->get_string()) < change.known_until.ToIso()) {
+      (*parameter)["known_until"] = change.known_until.ToIso();
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view LevelName(Level level) {
@@ -362,14 +407,15 @@ std::vector<std::string> VariableNames(const Catalog& catalog) {
   return names;
 }
 
-Result<Catalog> Catalog::Parse(std::string_view text) {
+Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureChange>& changes) {
   json::error_code ec;
-  const json::value document = json::parse(text, ec);
+  json::value document = json::parse(text, ec);
   if (ec || !document.is_object()) {
     return Fail(Error::InvalidArgument("the rights catalog is not a JSON object: " + ec.message()));
   }
   Catalog catalog;
   std::vector<std::string> problems;
+  AddFigures(document.get_object(), changes, problems);
   const json::object& root = document.get_object();
   if (const json::value* parameters = root.if_contains("parameters"); parameters && parameters->is_array()) {
     for (const json::value& item : parameters->get_array()) {
@@ -462,10 +508,37 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
   return catalog;
 }
 
-Result<Catalog> Catalog::Shipped() {
+Result<Catalog> Catalog::Shipped(const std::vector<FigureChange>& changes) {
   auto text = resources::Find("rights/rights.json");
   if (!text) return Fail(Error::Internal("the rights catalog is not embedded in this binary"));
-  return Parse(*text);
+  return Parse(*text, changes);
+}
+
+CurrentCatalog::CurrentCatalog(Catalog first, Loader loader)
+    : catalog_(std::make_shared<const Catalog>(std::move(first))),
+      loader_(std::move(loader)),
+      loaded_at_(std::chrono::steady_clock::now()) {}
+
+std::shared_ptr<const Catalog> CurrentCatalog::Get() {
+  constexpr auto kReadAgainAfter = std::chrono::minutes(1);
+  {
+    std::lock_guard lock(mutex_);
+    if (std::chrono::steady_clock::now() - loaded_at_ < kReadAgainAfter) return catalog_;
+    loaded_at_ = std::chrono::steady_clock::now();  // One request reads again; the others go on.
+  }
+  (void)Refresh();  // On failure the catalog in force stays.
+  std::lock_guard lock(mutex_);
+  return catalog_;
+}
+
+Status CurrentCatalog::Refresh() {
+  auto loaded = loader_();
+  if (!loaded) return Fail(loaded.error());
+  auto fresh = std::make_shared<const Catalog>(std::move(*loaded));
+  std::lock_guard lock(mutex_);
+  catalog_ = std::move(fresh);
+  loaded_at_ = std::chrono::steady_clock::now();
+  return {};
 }
 
 const Right* Catalog::Find(std::string_view id) const {

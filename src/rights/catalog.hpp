@@ -5,7 +5,11 @@
 #ifndef ZONEATLAS_RIGHTS_CATALOG_HPP_
 #define ZONEATLAS_RIGHTS_CATALOG_HPP_
 
+#include <chrono>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +18,13 @@
 #include "rights/model.hpp"
 
 namespace zoneatlas::rights {
+
+// A figure added to a parameter after review (rights/figures.hpp), on top of the file.
+struct FigureChange {
+  std::string parameter_id;
+  ParameterValue value;
+  Date known_until = Date::FromDaysSinceEpoch(0);  // The parameter's known_until from then on.
+};
 
 class Catalog {
  public:
@@ -25,9 +36,11 @@ class Catalog {
   // order, each with a source and a reliability, and a known_until not before its last
   // figure. Returns kInvalidArgument listing every problem, one per line, as
   // "right ID: field: message" or "parameter ID: field: message".
-  static Result<Catalog> Parse(std::string_view json);
-  // The catalog embedded in the binary.
-  static Result<Catalog> Shipped();
+  // `changes` are reviewed figures, written into their parameters first (a figure with the
+  // same `from` replaces the file's) and checked with everything else.
+  static Result<Catalog> Parse(std::string_view json, const std::vector<FigureChange>& changes = {});
+  // The catalog embedded in the binary, with `changes`.
+  static Result<Catalog> Shipped(const std::vector<FigureChange>& changes = {});
 
   const std::vector<Right>& rights() const { return rights_; }
   const std::vector<Parameter>& parameters() const { return parameters_; }
@@ -46,6 +59,28 @@ class Catalog {
   std::map<std::string, int, std::less<>> right_index_;
   std::map<std::string, int, std::less<>> parameter_index_;
   std::vector<int> order_;
+};
+
+// The catalog in force: the shipped one with the published figures (rights/figures.hpp).
+// Replaced whole when a figure is published, and read again from the database every
+// minute, so that a figure published by another server of the same database shows too.
+// Thread safety: Get, Refresh and Set may be called from any thread.
+class CurrentCatalog {
+ public:
+  using Loader = std::function<Result<Catalog>()>;
+  // REQUIRES: `loader` gave `first`.
+  CurrentCatalog(Catalog first, Loader loader);
+
+  // The catalog to use for one request or one batch; it stays valid while held.
+  std::shared_ptr<const Catalog> Get();
+  // Loads the catalog again now; on failure the one in force stays and the error is returned.
+  Status Refresh();
+
+ private:
+  std::mutex mutex_;
+  std::shared_ptr<const Catalog> catalog_;
+  Loader loader_;
+  std::chrono::steady_clock::time_point loaded_at_;
 };
 
 // The names a condition may read: facts, then parameters, then "right.ID" per right,

@@ -420,12 +420,12 @@ http::Response PackPage(const web::Site& site, const Catalog& catalog, const Off
 
 }  // namespace
 
-void AddPageRoutes(http::Router& router, const web::Site& site, const Catalog& catalog, OfficeFinder find_offices) {
+void AddPageRoutes(http::Router& router, const web::Site& site, CurrentCatalog& current, OfficeFinder find_offices) {
   const auto is_public = std::string(web::kPublic);
   router.Get("/{lang}/rights",
              web::ForLanguage(site,
-                              [&site, &catalog](const http::Request& request, Language language) {
-                                return CatalogPage(site, catalog, request, language);
+                              [&site, &current](const http::Request& request, Language language) {
+                                return CatalogPage(site, *current.Get(), request, language);
                               }),
              {.name = "rights_catalog", .access = is_public});
   router.Get("/{lang}/rights/screen",
@@ -434,27 +434,27 @@ void AddPageRoutes(http::Router& router, const web::Site& site, const Catalog& c
              {.name = "rights_questionnaire", .access = is_public});
   router.Post("/{lang}/rights/screen",
               web::ForLanguage(site,
-                               [&site, &catalog](const http::Request& request, Language language) {
-                                 return ResultPage(site, catalog, request, language);
+                               [&site, &current](const http::Request& request, Language language) {
+                                 return ResultPage(site, *current.Get(), request, language);
                                }),
               {.name = "rights_screen", .access = is_public});
   router.Post("/{lang}/rights/flyer",
               web::ForLanguage(site,
-                               [&site, &catalog](const http::Request& request, Language language) {
-                                 return FlyerPage(site, catalog, request, language);
+                               [&site, &current](const http::Request& request, Language language) {
+                                 return FlyerPage(site, *current.Get(), request, language);
                                }),
               {.name = "rights_flyer", .access = is_public});
   router.Post("/{lang}/rights/pack",
               web::ForLanguage(site,
-                               [&site, &catalog, find_offices = std::move(find_offices)](const http::Request& request,
+                               [&site, &current, find_offices = std::move(find_offices)](const http::Request& request,
                                                                                          Language language) {
-                                 return PackPage(site, catalog, find_offices, request, language);
+                                 return PackPage(site, *current.Get(), find_offices, request, language);
                                }),
               {.name = "rights_pack", .access = is_public});
   router.Get("/{lang}/rights/{right_id}",
              web::ForLanguage(site,
-                              [&site, &catalog](const http::Request& request, Language language) {
-                                return RightPage(site, catalog, request, language);
+                              [&site, &current](const http::Request& request, Language language) {
+                                return RightPage(site, *current.Get(), request, language);
                               }),
              {.name = "rights_right", .access = is_public});
 }

@@ -3,7 +3,7 @@
 // result and a one-page flyer to take along. Screening pages are public, work without
 // JavaScript, and store nothing: answers travel in the posted form only.
 //
-// Thread safety: the routes share an immutable Catalog.
+// Thread safety: each request takes the catalog in force (CurrentCatalog::Get).
 #ifndef ZONEATLAS_RIGHTS_PAGES_HPP_
 #define ZONEATLAS_RIGHTS_PAGES_HPP_
 
@@ -36,7 +36,8 @@ using OfficeFinder =
     std::function<std::vector<Office>(const Right& right, const std::string& postcode, Language language)>;
 
 // REQUIRES: `site` and `catalog` outlive the router.
-void AddPageRoutes(http::Router& router, const web::Site& site, const Catalog& catalog, OfficeFinder find_offices = {});
+void AddPageRoutes(http::Router& router, const web::Site& site, CurrentCatalog& current,
+                   OfficeFinder find_offices = {});
 
 }  // namespace zoneatlas::rights
 

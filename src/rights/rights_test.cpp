@@ -200,3 +200,37 @@ TEST(TakeUpTest, IndicatorsThatDoNotVaryGiveNoFit) {
 
 }  // namespace
 }  // namespace zoneatlas::rights
+
+namespace zoneatlas::rights {
+namespace {
+
+TEST(CatalogTest, ReviewedFiguresJoinTheirParameterAndAreCheckedWithTheRest) {
+  ParameterValue figure;
+  figure.from = *Date::Parse("2025-03-01");
+  figure.value = 1340.48;
+  figure.source = "https://www.mi-is.be/";
+  figure.reliability = Reliability::kOfficial;
+  auto catalog = Catalog::Shipped({{"leefloon.alleenstaand", figure, *Date::Parse("2025-12-31")}});
+  ASSERT_TRUE(catalog.has_value()) << catalog.error().message();
+  const Parameter* parameter = catalog->FindParameter("leefloon.alleenstaand");
+  ASSERT_NE(parameter, nullptr);
+  EXPECT_EQ(parameter->At(*Date::Parse("2025-06-01"))->value, 1340.48);
+  EXPECT_EQ(parameter->At(*Date::Parse("2025-02-15"))->value, 1314.20) << "the earlier figure until the new one";
+  EXPECT_EQ(parameter->At(*Date::Parse("2026-01-01")), nullptr);
+  // A figure for the same day corrects the file's.
+  figure.from = *Date::Parse("2025-02-01");
+  figure.value = 1314.21;
+  auto corrected = Catalog::Shipped({{"leefloon.alleenstaand", figure, *Date::Parse("2025-02-28")}});
+  ASSERT_TRUE(corrected.has_value()) << corrected.error().message();
+  EXPECT_EQ(corrected->FindParameter("leefloon.alleenstaand")->At(*Date::Parse("2025-02-10"))->value, 1314.21);
+  // A figure whose period overlaps the next one is refused with the parameter named.
+  figure.from = *Date::Parse("2024-06-01");
+  figure.until = *Date::Parse("2025-06-01");
+  auto overlapping = Catalog::Shipped({{"leefloon.alleenstaand", figure, *Date::Parse("2025-02-28")}});
+  ASSERT_FALSE(overlapping.has_value());
+  EXPECT_NE(overlapping.error().message().find("parameter leefloon.alleenstaand"), std::string::npos);
+  EXPECT_FALSE(Catalog::Shipped({{"geen.parameter", figure, *Date::Parse("2025-02-28")}}).has_value());
+}
+
+}  // namespace
+}  // namespace zoneatlas::rights

@@ -559,3 +559,21 @@ test('the rights pages, the questionnaire, its result and the flyer have no WCAG
   }
   await page.context().close();
 });
+
+test('a zone editor keeps the rights figures current; the page has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.getByRole('link', { name: 'Bedragen van de rechten bijwerken' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Bedragen en grenzen bijwerken');
+  await expectNoAxeViolations(page, '/nl/rights/figures');
+  await page.getByLabel('Bedrag', { exact: true }).fill('veel');
+  await page.getByLabel(/^Vanaf/).fill('2025-03-01');
+  await page.getByLabel(/^Zeker tot en met/).fill('2025-12-31');
+  await page.getByLabel('Bron', { exact: true }).fill('https://www.mi-is.be/');
+  await page.getByRole('button', { name: 'Voorstellen' }).click();
+  await page.getByRole('alert').first().waitFor();
+  await expectNoAxeViolations(page, '/nl/rights/figures with problems');
+  await page.goto(`${base}/fr/rights/figures`);
+  await expectNoAxeViolations(page, '/fr/rights/figures');
+  await page.context().close();
+});

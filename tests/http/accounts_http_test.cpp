@@ -487,6 +487,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{organization_id}", "no-such-organization"},
                                                           {"{proposal_id}", "no-such-proposal"},
                                                           {"{right_id}", "leefloon"},
+                                                          {"{figure_id}", "no-such-figure"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

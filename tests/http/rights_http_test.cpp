@@ -191,3 +191,53 @@ TEST_F(RightsTest, ProfessionalsScreenABatchThroughTheApiAndNothingIsStored) {
 
 }  // namespace
 }  // namespace zoneatlas::testing
+
+namespace zoneatlas::testing {
+namespace {
+
+// Keeping figures current: one zone editor proposes, another publishes, and screenings
+// use the figure at once; nobody publishes their own.
+TEST(RightsFiguresTest, AFigureProposedByOneEditorAndPublishedByAnotherChangesTheScreening) {
+  ServerProcess server;
+  AddUser(server, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session proposer = SignIn(server, "zone@zennevallei.be");
+  const Session reviewer = SignIn(server, "zone@noord.brussels");
+  auto post = [&](const std::string& target, const Session& session, const std::string& body) {
+    return server.Request("POST", target, {kFormType, "Cookie: " + session.cookie},
+                          "csrf_token=" + session.csrf_token + "&" + body);
+  };
+  const std::string figure =
+      "parameter=leefloon.alleenstaand&value=1340%2C48&from=2025-03-01&known_until=2025-12-31"
+      "&source=https%3A%2F%2Fwww.mi-is.be%2F&reliability=O&note=spilindex";
+  const HttpResponse overlapping = post("/nl/rights/figures", proposer,
+                                        "parameter=leefloon.alleenstaand&value=1&from=2024-06-01&until=2025-06-01"
+                                        "&known_until=2025-12-31&source=x&reliability=S");
+  EXPECT_EQ(overlapping.status, 422);
+  EXPECT_TRUE(overlapping.body.find("past niet bij de andere") != std::string::npos)
+      << overlapping.body.substr(0, 3000);
+  const HttpResponse proposed = post("/nl/rights/figures", proposer, figure);
+  ASSERT_EQ(proposed.status, 303) << proposed.body.substr(0, 3000);
+  const HttpResponse list = server.Get("/nl/rights/figures", {"Cookie: " + reviewer.cookie});
+  ASSERT_EQ(list.status, 200);
+  const auto at = list.body.find("/nl/rights/figures/");
+  ASSERT_NE(at, std::string::npos) << "the reviewer sees the figure";
+  const std::string review = list.body.substr(at, list.body.find('"', at) - at);
+  EXPECT_EQ(post(review, proposer, "decision=publish").status, 409) << "not by who proposed it";
+  ASSERT_EQ(post(review, reviewer, "decision=publish&comment=nagekeken").status, 303);
+  // The right's page and a screening in March 2025 use the new figure.
+  EXPECT_TRUE(server.Get("/nl/rights/leefloon").body.find("1.340,48 €") != std::string::npos);
+  const HttpResponse form = server.Get("/nl/rights/screen");
+  const std::string csrf = CookieValue(form.Header("set-cookie"), "zoneatlas_csrf");
+  const HttpResponse result = server.Request(
+      "POST", "/nl/rights/screen", {kFormType, "Cookie: zoneatlas_csrf=" + csrf},
+      "csrf_token=" + csrf + "&statuses_asked=1&date=2025-03-15&postcode=1500&age=40&income=15000&income_kind=none");
+  // The leefloon's term reads all three categories: the published one is known now, the
+  // two others still are not, and the screening says so.
+  EXPECT_TRUE(result.body.find("Leefloon, categorie 1 (samenwonend)") != std::string::npos)
+      << result.body.substr(0, 4000);
+  EXPECT_TRUE(result.body.find("Leefloon, categorie 2 (alleenstaand)") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
