@@ -7,9 +7,11 @@
 
 #include "atlas/observations.hpp"
 #include "atlas/presentation.hpp"
+#include "core/text.hpp"
 #include "geo/maps.hpp"
 #include "platform/formats/svg_map.hpp"
 #include "platform/view/view.hpp"
+#include "rights/facts.hpp"
 #include "rights/take_up.hpp"
 #include "web/access.hpp"
 
@@ -50,8 +52,16 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
   if (!zone) return web::ErrorPage(site, request, language, zone.error());
   auto municipalities = atlas.geography.Areas({.kind = geo::AreaKind::kMunicipality, .parent_code = {}}, today);
   if (!municipalities) return web::ErrorPage(site, request, language, municipalities.error());
+  // A Flemish or Brussels right is compared among the municipalities of its region only.
+  std::optional<rights::Region> region;
+  if (right.level == rights::Level::kFlemish) region = rights::Region::kFlanders;
+  if (right.level == rights::Level::kBrussels) region = rights::Region::kBrussels;
   std::map<std::string, const geo::Area*> municipality_of;
-  for (const geo::Area& area : *municipalities) municipality_of[area.code] = &area;
+  for (const geo::Area& area : *municipalities) {
+    const auto nis = text::ParseInteger(area.code);
+    if (region && (!nis || rights::RegionOfMunicipality(static_cast<int>(*nis)) != region)) continue;
+    municipality_of[area.code] = &area;
+  }
 
   std::vector<std::string> wanted = {right.take_up_indicator, "pop_total"};
   wanted.insert(wanted.end(), right.need_indicators.begin(), right.need_indicators.end());
@@ -84,9 +94,11 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
   }
   const auto fit = rights::FitTakeUp(areas);
 
+  // `base` is who the share is of: the take-up's denominator (inhabitants, pupils…), else
+  // the inhabitants.
   struct Row {
     const geo::Area* area;
-    std::optional<double> population, share, expected;
+    std::optional<double> base, share, expected;
   };
   std::vector<Row> rows;
   for (const std::string& code : member_codes) {
@@ -94,14 +106,14 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
     if (area == municipality_of.end()) continue;
     Row row{area->second, ValueOf(figures, "pop_total", code, period),
             ValueOf(figures, right.take_up_indicator, code, period), std::nullopt};
-    if (!row.population && area->second->population) row.population = static_cast<double>(*area->second->population);
+    if (!row.base && area->second->population) row.base = static_cast<double>(*area->second->population);
     const auto entry = std::ranges::find_if(areas, [&](const rights::AreaTakeUp& a) { return a.code == code; });
     if (fit && entry != areas.end()) row.expected = rights::ExpectedShare(*fit, entry->predictors);
     rows.push_back(row);
   }
   auto gap_people = [](const Row& row) -> std::optional<double> {
-    if (!row.expected || !row.share || !row.population) return std::nullopt;
-    return (*row.expected - *row.share) / 100 * *row.population;
+    if (!row.expected || !row.share || !row.base) return std::nullopt;
+    return (*row.expected - *row.share) / 100 * *row.base;
   };
   std::ranges::sort(rows, [&](const Row& a, const Row& b) {
     return gap_people(a).value_or(-INFINITY) > gap_people(b).value_or(-INFINITY);
@@ -111,7 +123,7 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
   json::array table;
   std::vector<formats::MapShape> shapes;
   double most = 0;
-  for (const Row& row : rows) most = std::max(most, gap_people(row).value_or(0) / row.population.value_or(1) * 100);
+  for (const Row& row : rows) most = std::max(most, gap_people(row).value_or(0) / row.base.value_or(1) * 100);
   double zone_gap = 0;
   for (const Row& row : rows) {
     const std::string name = row.area->names.In(language);
@@ -123,7 +135,7 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
     table.push_back(json::object{
         {"name", name},
         {"href", web::Href(language, "/areas/" + row.area->code + "/atlas")},
-        {"inhabitants", row.population ? view::FormatNumber(*row.population, 0, language) : "–"},
+        {"base", row.base ? view::FormatNumber(*row.base, 0, language) : "–"},
         {"share", percent(row.share)},
         {"expected", percent(row.expected)},
         {"gap", !gap       ? "–"
@@ -133,8 +145,8 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
     });
     if (auto shape = geo::MapShapeOf(atlas.geography, *row.area, language,
                                      web::Href(language, "/areas/" + row.area->code + "/atlas"))) {
-      if (gap && row.population) {
-        const double gap_share = std::max(0.0, *gap / *row.population * 100);
+      if (gap && row.base) {
+        const double gap_share = std::max(0.0, *gap / *row.base * 100);
         shape->shade = atlas::ShadeOf(gap_share, 0, most > 0 ? most : 1);
         shape->spoken = name + ": " + view::FormatNumber(std::max(0.0, *gap), 0, language) + " " +
                         Text(site, language, "radar_people_gap");

@@ -1,13 +1,14 @@
 // rights/take_up.hpp: the non-take-up radar's estimate — how much of a right a
 // municipality would take up if it took it up as much as municipalities like it do.
 //
-// Method: across every municipality with figures for one period, an ordinary least
-// squares fit of the right's take-up share on indicators of need (for the verhoogde
-// tegemoetkoming: unemployed job-seekers, the median income per tax return and the
-// leefloon rate). A municipality's expected share is the fit at its own indicators; the
-// gap is expected minus actual, times its inhabitants: people likely entitled who have not
-// taken the right up, relative to comparable municipalities. Since those municipalities
-// under-use rights too, the gap is a floor, and it points outreach rather than counts it.
+// Method: across every municipality with figures for one period (of the right's region,
+// for a Flemish or Brussels right), an ordinary least squares fit of the right's take-up
+// share on indicators of need (for the verhoogde tegemoetkoming: unemployed job-seekers,
+// the median income per tax return and the leefloon rate). A municipality's expected
+// share is the fit at its own indicators; the gap is expected minus actual, times its
+// target group (inhabitants, pupils): people likely entitled who have not taken the right
+// up, relative to comparable municipalities. Since those municipalities under-use rights
+// too, the gap is a floor, and it points outreach rather than counts it.
 //
 // Thread safety: pure functions.
 #ifndef ZONEATLAS_RIGHTS_TAKE_UP_HPP_
