@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <cctype>
 #include <memory>
+#include <set>
 #include <variant>
 
 #include "platform/http/form.hpp"
@@ -348,6 +349,11 @@ json::object Outcomes(const web::Site& site, const Catalog& catalog, Screening& 
   outcomes["unknown"] = std::move(unknown);
   outcomes["unlikely"] = std::move(unlikely);
   outcomes["has_missing"] = !missing_labels.empty();
+  outcomes["missing_inputs"] = [&] {
+    json::array inputs;
+    for (const std::string& input : missing) inputs.emplace_back(input);
+    return inputs;
+  }();
   outcomes["missing"] = std::move(missing_labels);
   outcomes["screened_on"] = view::FormatDate(date.year(), date.month(), date.day(), language);
   outcomes["with_partner"] = screening.answers.partner;
@@ -362,6 +368,30 @@ http::Response ResultPage(const web::Site& site, const Catalog& catalog, const h
   Screening& screening = std::get<Screening>(screened);
   json::object model = FormModel(site, screening.answers, {}, language);
   model["result"] = Outcomes(site, catalog, screening, language);
+  // The questions that would settle what cannot be told yet, alone in a short form; the
+  // other answers travel with it.
+  std::set<std::string> asked;
+  for (const json::value& input : model["result"].as_object()["missing_inputs"].as_array()) {
+    const std::string_view name = input.as_string();
+    if (name == "birth_date") asked.insert({"age", "partner_age"});
+    if (name == "gross_taxable_income") asked.insert({"income", "partner_income"});
+    if (name == "income_kind") asked.insert("income_kind");
+    if (name == "municipality_nis") asked.insert("postcode");
+    if (name == "statuses") asked.insert({"status", "statuses_asked"});
+  }
+  if (!screening.answers.partner) {
+    asked.erase("partner_age");
+    asked.erase("partner_income");
+  }
+  if (!asked.empty()) {
+    json::array hidden;
+    for (const auto& [name, value] : AnswerFields(screening.answers)) {
+      if (!asked.contains(name)) hidden.push_back(json::object{{"name", name}, {"value", value}});
+    }
+    json::object more{{"hidden", std::move(hidden)}, {"action", web::Href(language, "/rights/screen")}};
+    for (const std::string& name : asked) more["ask_" + name] = true;
+    model["more"] = std::move(more);
+  }
   model["flyer_action"] = web::Href(language, "/rights/flyer");
   model["pack_action"] = web::Href(language, "/rights/pack");
   return FormPage(site, request, language, "rights_result", Message(site, language, "rights_result_title"),

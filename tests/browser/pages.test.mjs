@@ -556,6 +556,12 @@ test('the rights pages, the questionnaire, its result and the flyer have no WCAG
     await page.getByRole('button', { name: pack }).click();
     await page.locator('.flyer').waitFor();
     await expectNoAxeViolations(page, `${language} helper pack`);
+    // What cannot be told yet comes with the few questions that would settle it.
+    await page.goto(`${base}/${language}/rights/screen`);
+    await page.getByLabel(age).fill('35');
+    await page.getByRole('button', { name: submit }).click();
+    await page.locator('#more-heading').waitFor();
+    await expectNoAxeViolations(page, `${language} result with the questions that settle it`);
   }
   await page.context().close();
 });

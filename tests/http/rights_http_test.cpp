@@ -81,6 +81,10 @@ TEST_F(RightsTest, MissingAnswersAreNamedNotGuessed) {
               Contains(result.body, "Impossible à dire pour l'instant"));
   EXPECT_TRUE(Contains(result.body, "les revenus de l&apos;an dernier") ||
               Contains(result.body, "les revenus de l'an dernier"));
+  // Only the questions that would settle it are asked again; the others travel hidden.
+  EXPECT_TRUE(Contains(result.body, "id=\"more-income\""));
+  EXPECT_FALSE(Contains(result.body, "id=\"more-age\""));
+  EXPECT_TRUE(Contains(result.body, "name=\"age\" value=\"35\""));
 }
 
 TEST_F(RightsTest, WrongAnswersComeBackWithTheirProblems) {
