@@ -399,6 +399,21 @@ std::string Catalog::ExpandTerms(const Right& right, std::string_view expression
   return text;
 }
 
+std::vector<std::string> NamesIn(std::string_view expression) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < expression.size();) {
+    if (!IsIdentifierChar(expression[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < expression.size() && IsIdentifierChar(expression[end])) ++end;
+    names.emplace_back(expression.substr(i, end - i));
+    i = end;
+  }
+  return names;
+}
+
 std::vector<std::string> VariableNames(const Catalog& catalog) {
   std::vector<std::string> names;
   for (const FactInfo& fact : Facts()) names.emplace_back(fact.name);

@@ -83,6 +83,10 @@ class CurrentCatalog {
   std::chrono::steady_clock::time_point loaded_at_;
 };
 
+// The names an expression reads (facts, parameters, terms, "right.ID"), in order, with
+// repeats: whole words of letters, digits, "_" and ".".
+std::vector<std::string> NamesIn(std::string_view expression);
+
 // The names a condition may read: facts, then parameters, then "right.ID" per right,
 // in that order (the evaluator's slots).
 std::vector<std::string> VariableNames(const Catalog& catalog);

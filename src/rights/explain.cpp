@@ -1,7 +1,6 @@
 #include "rights/explain.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace zoneatlas::rights {
 namespace {
@@ -47,22 +46,6 @@ void Append(std::string& to, const std::string& sentence) {
   to += sentence;
 }
 
-std::vector<std::string> Identifiers(std::string_view expression) {
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < expression.size();) {
-    const auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; };
-    if (!is_name(expression[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < expression.size() && is_name(expression[end])) ++end;
-    names.emplace_back(expression.substr(i, end - i));
-    i = end;
-  }
-  return names;
-}
-
 }  // namespace
 
 std::vector<std::string> MissingInputs(const RightResult& result) {
@@ -81,7 +64,7 @@ std::vector<const Parameter*> MissingFigures(const Screener& screener, const Rig
   for (const Finding& finding : result.findings) {
     if (finding.state != ConditionState::kUnknown) continue;
     const Condition& condition = right.routes[finding.route].conditions[finding.condition];
-    for (const std::string& name : Identifiers(Catalog::ExpandTerms(right, condition.test))) {
+    for (const std::string& name : NamesIn(Catalog::ExpandTerms(right, condition.test))) {
       const Parameter* parameter = screener.catalog().FindParameter(name);
       if (parameter != nullptr && parameter->At(screener.date()) == nullptr &&
           std::ranges::find(missing, parameter) == missing.end()) {

@@ -116,6 +116,8 @@ class AnyMember {
     else if (*member)
       true_ = true;
   }
+  // True when a member is known to have it.
+  bool AnyoneKnown() const { return true_; }
   void Set(FactValues& facts, int fact) const {
     if (!true_ && unknown_) return;
     facts.values[fact] = true_ ? 1 : 0;
@@ -258,12 +260,7 @@ FactValues ComputeFacts(const Household& household, const Date& date) {
   SetKnown(facts, 2, children);
   if (minors_known) SetKnown(facts, 3, minors);
   SetKnown(facts, 4, partner ? 1 : 0);
-  bool says_single_parent = false;
-  for (const Person& person : household.members) {
-    if (person.statuses && ((*person.statuses >> static_cast<int>(SocialStatus::kSingleParent)) & 1U)) {
-      says_single_parent = true;
-    }
-  }
+  const bool says_single_parent = statuses[static_cast<std::size_t>(SocialStatus::kSingleParent)].AnyoneKnown();
   SetKnown(facts, 5, says_single_parent || (!partner && children > 0) ? 1 : 0);
   if (income_known) SetKnown(facts, 6, income);
   if (applicant_age >= 0) SetKnown(facts, 7, applicant_age);

@@ -164,10 +164,10 @@ http::Response Propose(const web::Site& site, Figures& figures, CurrentCatalog& 
   // The figure must fit the catalog in force: its period beside the other figures.
   std::string catalog_problem;
   if (problems.empty()) {
-    auto published = figures.Published();
-    if (!published) return web::ErrorPage(site, request, language, published.error());
-    published->push_back(proposal.change);
-    if (auto checked = Catalog::Shipped(*published); !checked) catalog_problem = checked.error().message();
+    if (auto fits = figures.Fits(proposal.change); !fits) {
+      if (!fits.error().Is(ErrorCode::kInvalidArgument)) return web::ErrorPage(site, request, language, fits.error());
+      catalog_problem = fits.error().message();
+    }
   }
   if (!problems.empty() || !catalog_problem.empty()) {
     json::array messages;
@@ -197,11 +197,11 @@ http::Response Review(const web::Site& site, Figures& figures, CurrentCatalog& c
     // Checked again: another figure may have been published since it was proposed.
     auto proposal = figures.Find(id);
     if (!proposal) return web::ErrorPage(site, request, language, proposal.error());
-    auto published = figures.Published();
-    if (!published) return web::ErrorPage(site, request, language, published.error());
-    published->push_back(proposal->change);
-    if (auto checked = Catalog::Shipped(*published); !checked) {
-      return web::ErrorPage(site, request, language, Error::FailedPrecondition(checked.error().message()));
+    if (auto fits = figures.Fits(proposal->change); !fits) {
+      return web::ErrorPage(site, request, language,
+                            fits.error().Is(ErrorCode::kInvalidArgument)
+                                ? Error::FailedPrecondition(fits.error().message())
+                                : fits.error());
     }
   }
   const std::string comment(text::Trim(http::FormField(*form, "comment")));

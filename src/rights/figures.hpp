@@ -45,6 +45,9 @@ class Figures {
   Result<std::vector<FigureProposal>> Pending() const;
   // Every published figure, in the order they were published (later ones win).
   Result<std::vector<FigureChange>> Published() const;
+  // Whether the shipped catalog with every published figure and `change` still checks:
+  // kInvalidArgument with the catalog's problems when it does not.
+  Status Fits(const FigureChange& change) const;
   // Publishes or sends back a pending proposal. kFailedPrecondition when it is no longer
   // pending, or when the reviewer proposed it: a figure is checked by a second person.
   Status Review(const std::string& id, FigureStatus status, const std::string& comment, const audit::Context& context);

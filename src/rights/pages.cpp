@@ -2,7 +2,6 @@
 
 #include <array>
 #include <boost/json.hpp>
-#include <cctype>
 #include <memory>
 #include <set>
 #include <variant>
@@ -143,20 +142,17 @@ http::Response RightPage(const web::Site& site, const Catalog& catalog, const ht
   for (const std::string& source : right->sources) sources.emplace_back(source);
   model["sources"] = std::move(sources);
   // The figures its rules use, each with its validity, source and reliability.
-  json::array parameters;
-  for (const Parameter& parameter : catalog.parameters()) {
-    bool used = false;
-    for (const Route& route : right->routes) {
-      for (const Condition& condition : route.conditions) {
-        const std::string expanded = Catalog::ExpandTerms(*right, condition.test + " " + condition.near);
-        for (std::size_t at = expanded.find(parameter.id); at != std::string::npos && !used;
-             at = expanded.find(parameter.id, at + 1)) {
-          const std::size_t end = at + parameter.id.size();
-          used = end == expanded.size() || !(std::isalnum(static_cast<unsigned char>(expanded[end])) ||
-                                             expanded[end] == '_' || expanded[end] == '.');
-        }
+  std::set<std::string> read;
+  for (const Route& route : right->routes) {
+    for (const Condition& condition : route.conditions) {
+      for (std::string& name : NamesIn(Catalog::ExpandTerms(*right, condition.test + " " + condition.near))) {
+        read.insert(std::move(name));
       }
     }
+  }
+  json::array parameters;
+  for (const Parameter& parameter : catalog.parameters()) {
+    const bool used = read.contains(parameter.id);
     if (!used || parameter.id.starts_with("screening.")) continue;
     const bool money = parameter.unit.starts_with("EUR");
     json::array values;

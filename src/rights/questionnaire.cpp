@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/text.hpp"
+#include "platform/http/form.hpp"
 
 namespace zoneatlas::rights {
 namespace {
@@ -11,8 +12,7 @@ constexpr long long kMaxAge = 120;
 constexpr long long kMaxChildren = 20;
 
 std::string Field(const std::multimap<std::string, std::string>& form, const std::string& name) {
-  auto found = form.find(name);
-  return found == form.end() ? "" : std::string(text::Trim(found->second));
+  return std::string(text::Trim(http::FormField(form, name)));
 }
 
 // The day `age` full years before `date` (29 February falls back to the 28th).

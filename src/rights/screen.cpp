@@ -101,11 +101,6 @@ Screener::Native Screener::NativeOf(std::string_view text, const expressions::Ev
     const auto found = std::ranges::find(names, name);
     return found == names.end() ? -1 : static_cast<int>(found - names.begin());
   };
-  auto trim = [](std::string_view part) {
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    return part;
-  };
   Native native;
   if (text.find_first_of("()?:+-*/^!<>=") == std::string_view::npos) {
     for (std::string_view joiner : {"||", "&&"}) {
@@ -114,7 +109,7 @@ Screener::Native Screener::NativeOf(std::string_view text, const expressions::Ev
       std::vector<int> slots;
       for (std::size_t start = 0;;) {
         const std::size_t end = text.find(joiner, start);
-        const int slot = slot_of(trim(text.substr(start, end - start)));
+        const int slot = slot_of(text::Trim(text.substr(start, end - start)));
         if (slot < 0) return {};
         slots.push_back(slot);
         if (end == std::string_view::npos) break;
@@ -132,8 +127,8 @@ Screener::Native Screener::NativeOf(std::string_view text, const expressions::Ev
   for (const auto& [token, op] : kOps) {
     const std::size_t at = text.find(token);
     if (at == std::string_view::npos) continue;
-    const std::string_view left = trim(text.substr(0, at));
-    const std::string_view right = trim(text.substr(at + token.size()));
+    const std::string_view left = text::Trim(text.substr(0, at));
+    const std::string_view right = text::Trim(text.substr(at + token.size()));
     if (left.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos ||
         right.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos) {
       return {};
