@@ -1,11 +1,22 @@
 #include "socialmap/search.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "socialmap/opening.hpp"
 
 namespace zoneatlas::socialmap {
 namespace {
+
+// A service's opening hours as the index keeps them, unpacked once per thread: an "open
+// now" search asks about thousands of matches, and services share their hours.
+const std::vector<Hours>& HoursOf(const std::string& packed) {
+  constexpr std::size_t kMaxKept = 100'000;
+  thread_local std::unordered_map<std::string, std::vector<Hours>> unpacked;
+  if (const auto found = unpacked.find(packed); found != unpacked.end()) return found->second;
+  if (unpacked.size() >= kMaxKept) unpacked.clear();
+  return unpacked.emplace(packed, UnpackHours(packed)).first->second;
+}
 
 // Where `phrase` occurs in `words`, as the position of its first word.
 std::vector<std::size_t> Occurrences(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
@@ -203,7 +214,7 @@ Result<SearchResult> Search::Find(const SearchRequest& request) {
   const std::optional<Date> open_on = request.open_on;
   if (open_at || open_on) {
     query.accept = [open_at, open_on](const std::string& packed) {
-      const std::vector<Hours> hours = UnpackHours(packed);
+      const std::vector<Hours>& hours = HoursOf(packed);
       if (open_at && !OpenAt(hours, *open_at)) return false;
       if (open_on && !OpenSomeTimeOn(hours, *open_on)) return false;
       return true;
@@ -211,7 +222,7 @@ Result<SearchResult> Search::Find(const SearchRequest& request) {
   }
   if (request.now) {
     const LocalMoment now = *request.now;
-    query.count_if = [now](const std::string& packed) { return OpenAt(UnpackHours(packed), now); };
+    query.count_if = [now](const std::string& packed) { return OpenAt(HoursOf(packed), now); };
   }
   auto answer = index_.Search(query);
   if (!answer) return Fail(answer.error());
@@ -226,7 +237,8 @@ Result<SearchResult> Search::Find(const SearchRequest& request) {
     bool changed = false;
     for (const std::string& word : search::Words(request.text)) {
       const std::optional<std::string> better = index_.Correct(word);
-      corrected += (corrected.empty() ? "" : " ") + better.value_or(word);
+      if (!corrected.empty()) corrected += ' ';
+      corrected += better ? *better : word;
       changed = changed || better.has_value();
     }
     if (changed) result.did_you_mean = corrected;

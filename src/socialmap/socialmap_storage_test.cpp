@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <map>
 #include <memory>
+#include <thread>
 
 #include "geo/import.hpp"
 #include "socialmap/hsds.hpp"
@@ -180,6 +183,56 @@ TEST_P(SocialMapStorageTest, NearAPointSortedByDistanceWithinTheRadius) {
   EXPECT_EQ(std::count(ids.begin(), ids.end(), "demo-water-point-21017"), 0);
   near.radius_km = 1;
   EXPECT_EQ(Ids(Find(near)), std::vector<std::string>{"demo-water-point-23027"});
+}
+
+// Whether ranked by relevance, nearest first or in no order at all, pages of three follow
+// one another without a gap or a repeat, and every page tells the same total and counts.
+TEST_P(SocialMapStorageTest, PagesFollowOneAnotherInEveryOrder) {
+  SearchRequest by_relevance = Typed("voedselhulp");
+  SearchRequest nearest = Typed("hulp");
+  nearest.near = search::Point{50.7336, 4.2346};
+  SearchRequest unordered;
+  unordered.languages = {"nl"};
+  for (SearchRequest request : {by_relevance, nearest, unordered}) {
+    const SearchResult whole = Find(request);
+    ASSERT_GT(whole.total, 6u) << request.text;
+    ASSERT_EQ(whole.hits.size(), std::min<std::size_t>(whole.total, 100));
+    std::vector<std::string> paged;
+    for (request.offset = 0; request.offset < whole.hits.size(); request.offset += 3) {
+      request.limit = 3;
+      const auto page = search_->Find(request);
+      ASSERT_TRUE(page) << page.error().message();
+      EXPECT_EQ(page->total, whole.total);
+      EXPECT_EQ(page->facets, whole.facets);
+      for (const search::Hit& hit : page->hits) paged.push_back(hit.id);
+    }
+    EXPECT_EQ(paged, Ids(whole)) << request.text;
+  }
+  // The name says it, so it comes before what only mentions it.
+  EXPECT_TRUE(StartsWith(Find("voedselhulp").hits.front().id, "demo-food-aid-"));
+}
+
+// The server searches from many threads: each gets the answer a lone search gets (the
+// stemmers keep working buffers, so sharing one across threads corrupted memory).
+TEST_P(SocialMapStorageTest, SearchesFromManyThreadsAtOnceAnswerAsAlone) {
+  const std::vector<std::string> texts{"voedselpakketten", "geisoleerd", "ocmw", "cpas", "drinkwater", "logement"};
+  std::map<std::string, std::vector<std::string>> alone;
+  for (const std::string& text : texts) alone[text] = Ids(Find(text));
+  std::atomic<int> differing = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        const std::string& text = texts[static_cast<std::size_t>(t + round) % texts.size()];
+        SearchRequest request = Typed(text);
+        request.limit = 100;
+        const auto result = search_->Find(request);
+        if (!result || Ids(*result) != alone.at(text)) ++differing;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(differing, 0);
 }
 
 TEST_P(SocialMapStorageTest, OpenNowAtFixedTimesIncludingHolidaysAndNights) {

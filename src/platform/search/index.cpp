@@ -2,13 +2,17 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <thread>
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "platform/search/doc_set.hpp"
 
 namespace zoneatlas::search {
 namespace {
@@ -24,38 +28,82 @@ constexpr std::size_t kMaxWords = 32;
 std::string IdTerm(const std::string& id) { return "Q" + id; }
 std::string FilterTerm(const std::string& filter) { return "K" + filter; }
 
+// One stemmer per thread: a stemmer keeps its working buffers between calls.
 const Xapian::Stem& DutchStem() {
-  static const Xapian::Stem stem("dutch");
+  thread_local const Xapian::Stem stem("dutch");
   return stem;
 }
 const Xapian::Stem& FrenchStem() {
-  static const Xapian::Stem stem("french");
+  thread_local const Xapian::Stem stem("french");
   return stem;
 }
 
-// A word as either language's stem, and as written when relevance counts: every document
-// holding the word holds both its stems, so the written form only weighs exact matches.
-Xapian::Query WordQuery(const std::string& word, bool weighed) {
-  std::vector<Xapian::Query> forms{Xapian::Query("ZN" + DutchStem()(word)), Xapian::Query("ZF" + FrenchStem()(word))};
-  if (weighed) forms.emplace_back(word);
+// A word as either language's stem, or as written: every document holding the word holds
+// both its stems, so the written form only weighs exact matches higher.
+Xapian::Query WordQuery(const std::string& word) {
+  const std::array<Xapian::Query, 3> forms{Xapian::Query("ZN" + DutchStem()(word)),
+                                           Xapian::Query("ZF" + FrenchStem()(word)), Xapian::Query(word)};
   return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
 
-Xapian::Query TextQuery(const Query& query) {
-  const bool weighed = !(query.near && query.by_distance);
+// The query's words and filters for Xapian, which ranks a page of matches by relevance.
+Xapian::Query RelevanceQuery(const Query& query) {
   std::vector<Xapian::Query> units;
   for (const auto& unit : query.units) {
     std::vector<Xapian::Query> alternatives;
     for (const auto& alternative : unit) {
       std::vector<Xapian::Query> words;
-      for (const std::string& word : alternative) words.push_back(WordQuery(word, weighed));
+      for (const std::string& word : alternative) words.push_back(WordQuery(word));
       if (!words.empty()) alternatives.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
     }
     if (!alternatives.empty()) units.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
   }
-  if (units.empty()) return Xapian::Query::MatchAll;
-  return Xapian::Query(Xapian::Query::OP_AND, units.begin(), units.end());
+  Xapian::Query text =
+      units.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, units.begin(), units.end());
+  std::vector<Xapian::Query> facets;
+  for (const auto& [facet, values] : query.filters) {
+    if (values.empty()) continue;
+    std::vector<Xapian::Query> any;
+    for (const std::string& value : values) any.emplace_back(FilterTerm(facet + ":" + value));
+    facets.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  if (facets.empty()) return text;
+  return Xapian::Query(Xapian::Query::OP_FILTER, text,
+                       Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end()));
 }
+
+constexpr double kEarthRadiusKm = 6371.0088;
+constexpr double kRadiansPerDegree = M_PI / 180.0;
+
+// A document's point as the great-circle distance needs it, the cosine computed once.
+struct Spot {
+  explicit Spot(Point point)
+      : latitude(point.latitude * kRadiansPerDegree),
+        longitude(point.longitude * kRadiansPerDegree),
+        cos_latitude(std::cos(latitude)) {}
+  double latitude, longitude, cos_latitude;  // In radians.
+};
+
+// The haversine of the angle between a centre and a spot: it grows with the distance, so
+// spots are kept within a radius and sorted by it without the square root and arcsine
+// that turn it into kilometres (done for a page's hits only).
+class Haversine {
+ public:
+  explicit Haversine(Point centre) : centre_(centre) {}
+  double operator()(const Spot& spot) const {
+    const double along = std::sin((spot.latitude - centre_.latitude) / 2);
+    const double across = std::sin((spot.longitude - centre_.longitude) / 2);
+    return along * along + centre_.cos_latitude * spot.cos_latitude * across * across;
+  }
+  static double Of(double km) {
+    const double half = std::sin(std::min(km / (2 * kEarthRadiusKm), M_PI / 2));
+    return half * half;
+  }
+  static double Km(double haversine) { return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(haversine))); }
+
+ private:
+  Spot centre_;
+};
 
 // What every search reads for every match, kept in memory by document id: reading it from
 // the value streams on disk for thousands of matches costs more than the match itself.
@@ -64,7 +112,7 @@ Xapian::Query TextQuery(const Query& query) {
 struct Columns {
   std::vector<std::uint32_t> facets;  // Document → its entry in distinct_facets.
   std::vector<std::uint32_t> data;    // Document → its entry in distinct_data.
-  std::vector<std::optional<Point>> points;
+  std::vector<std::optional<Spot>> points;
   std::vector<std::string> distinct_facets;  // Packed "name=value" pairs; entry 0 is "".
   std::vector<std::string> distinct_data;    // Entry 0 is "".
 };
@@ -88,11 +136,19 @@ class Interner {
   std::unordered_map<std::string, std::uint32_t> numbers_;
 };
 
+// How much memory a reader may keep in term sets before it starts afresh: at 100,000
+// documents about 1,300 terms, far more than the searches people make between two writes.
+constexpr std::size_t kTermSetsBudget = 16u << 20;
+
 // This thread's reader of one index, brought up to date with the last commit (and its
-// columns with it). Opening a reader per search would read the tables' first blocks anew.
+// columns and term sets with it). Opening a reader per search would read the tables'
+// first blocks anew.
 struct Reader {
   std::unique_ptr<Xapian::Database> database;
   Columns columns;
+  DocSet everything;  // Every document in the index.
+  std::unordered_map<std::string, DocSet> term_sets;
+  std::size_t term_sets_bytes = 0;
 
   void Load() {
     const Xapian::docid last = database->get_lastdocid();
@@ -111,9 +167,27 @@ struct Reader {
       coords.unserialise(*it);
       if (coords.begin() != coords.end()) {
         const Xapian::LatLongCoord at = *coords.begin();
-        columns.points[it.get_docid()] = Point{at.latitude, at.longitude};
+        columns.points[it.get_docid()] = Spot(Point{at.latitude, at.longitude});
       }
     }
+    everything = DocSet(last + 1);
+    for (auto it = database->postlist_begin(""); it != database->postlist_end(""); ++it) everything.Add(*it);
+    term_sets.clear();
+    term_sets_bytes = 0;
+  }
+
+  // The documents holding `term`, read from the index the first time it is asked for.
+  // The reference holds until the next call.
+  const DocSet& TermSet(const std::string& term) {
+    if (const auto found = term_sets.find(term); found != term_sets.end()) return found->second;
+    if (term_sets_bytes > kTermSetsBudget) {
+      term_sets.clear();
+      term_sets_bytes = 0;
+    }
+    DocSet set(columns.facets.size());
+    for (auto it = database->postlist_begin(term); it != database->postlist_end(term); ++it) set.Add(*it);
+    term_sets_bytes += set.Bytes() + term.size();
+    return term_sets.emplace(term, std::move(set)).first->second;
   }
 };
 
@@ -129,25 +203,49 @@ Reader& ReaderOf(const std::string& directory) {
   return reader;
 }
 
-// Nearest first, from the points in memory.
-class DistanceKey : public Xapian::KeyMaker {
- public:
-  DistanceKey(const Columns& columns, Point centre) : columns_(columns), centre_(centre) {}
-  std::string operator()(const Xapian::Document& document) const override {
-    const Xapian::docid id = document.get_docid();
-    const auto& point = id < columns_.points.size() ? columns_.points[id] : std::nullopt;
-    return Xapian::sortable_serialise(point ? DistanceKm(centre_, *point) : 1e9);
-  }
+// The documents holding a word in either language's stem (see WordQuery).
+DocSet WordSet(Reader& reader, const std::string& word) {
+  DocSet set = reader.TermSet("ZN" + DutchStem()(word));
+  set |= reader.TermSet("ZF" + FrenchStem()(word));
+  return set;
+}
 
- private:
-  const Columns& columns_;
-  Point centre_;
+// The documents matching the query's words and filters, from the term sets: every unit
+// (any of its alternatives, each all of its words) and a value of every filtered facet.
+struct Candidates {
+  DocSet documents;
+  bool has_text = false;  // False when there were no words: nothing to rank by relevance.
 };
 
-// Counts "name=value" pairs of every matching document, and the documents `count_if`
-// says yes to. Many documents share the same facet values (and the same hours), so each
-// distinct packed value is counted whole and taken apart once, in Finish.
-class FacetCounter : public Xapian::MatchSpy {
+Candidates CandidatesOf(Reader& reader, const Query& query) {
+  Candidates candidates{.documents = reader.everything};
+  for (const auto& unit : query.units) {
+    DocSet any(reader.columns.facets.size());
+    bool has_alternative = false;
+    for (const auto& alternative : unit) {
+      if (alternative.empty()) continue;
+      DocSet all = WordSet(reader, alternative.front());
+      for (std::size_t i = 1; i < alternative.size(); ++i) all &= WordSet(reader, alternative[i]);
+      any |= all;
+      has_alternative = true;
+    }
+    if (!has_alternative) continue;
+    candidates.documents &= any;
+    candidates.has_text = true;
+  }
+  for (const auto& [facet, values] : query.filters) {
+    if (values.empty()) continue;
+    DocSet any(reader.columns.facets.size());
+    for (const std::string& value : values) any |= reader.TermSet(FilterTerm(facet + ":" + value));
+    candidates.documents &= any;
+  }
+  return candidates;
+}
+
+// Counts "name=value" pairs of every match, and the matches `count_if` says yes to. Many
+// documents share the same facet values (and the same hours), so each distinct packed
+// value is counted whole and taken apart once, in Finish.
+class FacetCounter {
  public:
   FacetCounter(Answer& answer, const Columns& columns, const std::function<bool(const std::string&)>& count_if)
       : answer_(answer),
@@ -155,13 +253,11 @@ class FacetCounter : public Xapian::MatchSpy {
         count_if_(count_if),
         packed_counts_(columns.distinct_facets.size(), 0),
         decided_(columns.distinct_data.size(), kUndecided) {}
-  void operator()(const Xapian::Document& document, double) override {
-    const Xapian::docid id = document.get_docid();
-    if (id >= columns_.facets.size()) return;
+  void Count(std::size_t id) {
     if (count_if_) {
       std::int8_t& decided = decided_[columns_.data[id]];
       if (decided == kUndecided) decided = count_if_(columns_.distinct_data[columns_.data[id]]) ? 1 : 0;
-      answer_.counted += decided;
+      answer_.counted += static_cast<std::size_t>(decided);
     }
     ++packed_counts_[columns_.facets[id]];
   }
@@ -186,19 +282,12 @@ class FacetCounter : public Xapian::MatchSpy {
   std::vector<std::int8_t> decided_;        // By distinct data value.
 };
 
-// Keeps the documents within the radius (points in memory), and asks `accept` once per
-// distinct data value (documents often share their hours).
-class Decider : public Xapian::MatchDecider {
+// Asks `accept` once per distinct data value (documents often share their hours).
+class Acceptance {
  public:
-  Decider(const Columns& columns, const Query& query)
+  Acceptance(const Columns& columns, const Query& query)
       : columns_(columns), query_(query), decided_(columns.distinct_data.size(), -1) {}
-  bool operator()(const Xapian::Document& document) const override {
-    const Xapian::docid id = document.get_docid();
-    if (id >= columns_.data.size()) return false;
-    if (query_.near && query_.radius_km) {
-      const auto& point = columns_.points[id];
-      if (!point || DistanceKm(*query_.near, *point) > *query_.radius_km) return false;
-    }
+  bool operator()(std::size_t id) {
     if (!query_.accept) return true;
     std::int8_t& decided = decided_[columns_.data[id]];
     if (decided < 0) decided = query_.accept(columns_.distinct_data[columns_.data[id]]) ? 1 : 0;
@@ -208,7 +297,17 @@ class Decider : public Xapian::MatchDecider {
  private:
   const Columns& columns_;
   const Query& query_;
-  mutable std::vector<std::int8_t> decided_;
+  std::vector<std::int8_t> decided_;
+};
+
+// Lets Xapian rank only the matches already decided.
+class InSet : public Xapian::MatchDecider {
+ public:
+  explicit InSet(const DocSet& set) : set_(set) {}
+  bool operator()(const Xapian::Document& document) const override { return set_.Has(document.get_docid()); }
+
+ private:
+  const DocSet& set_;
 };
 
 // Words for "did you mean", counted over a whole write: one update of the spelling table
@@ -260,16 +359,7 @@ Xapian::WritableDatabase OpenWriter(const std::string& directory, int action) {
 
 }  // namespace
 
-double DistanceKm(const Point& a, const Point& b) {
-  constexpr double kEarthRadiusKm = 6371.0088;
-  const double to_radians = M_PI / 180.0;
-  const double dlat = (b.latitude - a.latitude) * to_radians;
-  const double dlon = (b.longitude - a.longitude) * to_radians;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(a.latitude * to_radians) *
-                                                                 std::cos(b.latitude * to_radians) *
-                                                                 std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
-}
+double DistanceKm(const Point& a, const Point& b) { return Haversine::Km(Haversine(a)(Spot(b))); }
 
 std::vector<std::string> Words(std::string_view text) {
   const std::string folded = text::Fold(text.substr(0, 4096));
@@ -353,48 +443,65 @@ Result<std::size_t> Index::Size() const {
   }
 }
 
+// Every match is found and counted from the term sets and the columns in memory; Xapian
+// only ranks the page by relevance when there are words to rank by. Nearest first and
+// index order (no words) need no ranking beyond a sort of the matches.
 Result<Answer> Index::Search(const Query& query) const {
   try {
     Reader& reader = ReaderOf(directory_);
-    const Xapian::Database& database = *reader.database;
-    Xapian::Query xapian = TextQuery(query);
-    std::vector<Xapian::Query> facets;
-    for (const auto& [facet, values] : query.filters) {
-      if (values.empty()) continue;
-      std::vector<Xapian::Query> any;
-      for (const std::string& value : values) any.emplace_back(FilterTerm(facet + ":" + value));
-      facets.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-    }
-    if (!facets.empty()) {
-      xapian = Xapian::Query(Xapian::Query::OP_FILTER, xapian,
-                             Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end()));
-    }
-    Xapian::Enquire enquire(database);
-    enquire.set_query(xapian);
-    if (query.near && query.by_distance) {
-      enquire.set_sort_by_key((new DistanceKey(reader.columns, *query.near))->release(), false);
-      // Sorted by distance alone, relevance weights would be computed for nothing.
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-    }
+    const Columns& columns = reader.columns;
+    const Candidates candidates = CandidatesOf(reader, query);
+    const bool by_distance = query.near && query.by_distance;
+    const bool by_relevance = !by_distance && candidates.has_text;
+    const bool measuring = query.near && (query.radius_km || by_distance);
+    const std::size_t wanted = query.offset + std::min(query.limit, SIZE_MAX - query.offset);
+
     Answer answer;
-    FacetCounter counter(answer, reader.columns, query.count_if);
-    enquire.add_matchspy(&counter);
-    // The radius is checked on the points in memory rather than by Xapian's distance
-    // posting source, which reads every candidate's point from disk.
-    const Decider decider(reader.columns, query);
-    const bool deciding = static_cast<bool>(query.accept) || (query.near && query.radius_km);
-    const Xapian::MSet matches =
-        enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
-                         database.get_doccount(), nullptr, deciding ? &decider : nullptr);
-    counter.Finish();
-    answer.total = matches.get_matches_estimated();
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
-      const Xapian::Document document = it.get_document();
-      Hit hit{.id = document.get_data(), .distance_km = std::nullopt};
-      const Xapian::docid id = *it;
-      if (query.near && id < reader.columns.points.size() && reader.columns.points[id]) {
-        hit.distance_km = DistanceKm(*query.near, *reader.columns.points[id]);
+    FacetCounter counter(answer, columns, query.count_if);
+    Acceptance acceptance(columns, query);
+    DocSet matches = by_relevance ? DocSet(columns.facets.size()) : DocSet();
+    std::optional<Haversine> from;
+    if (measuring) from.emplace(*query.near);
+    const double within = query.radius_km ? Haversine::Of(*query.radius_km) : 0;
+    std::vector<std::pair<double, std::size_t>> ordered;  // (haversine, document), or index order.
+    candidates.documents.ForEach([&](std::size_t id) {
+      double haversine = 0;
+      if (from) {
+        const auto& point = columns.points[id];
+        if (!point && query.radius_km) return;
+        haversine = point ? (*from)(*point) : std::numeric_limits<double>::infinity();
+        if (query.radius_km && haversine > within) return;
       }
+      if (!acceptance(id)) return;
+      ++answer.total;
+      counter.Count(id);
+      if (by_relevance) {
+        matches.Add(id);
+      } else if (by_distance || ordered.size() < wanted) {
+        ordered.emplace_back(haversine, id);
+      }
+    });
+    counter.Finish();
+
+    std::vector<std::size_t> page;
+    if (by_relevance) {
+      Xapian::Enquire enquire(*reader.database);
+      enquire.set_query(RelevanceQuery(query));
+      const InSet decider(matches);
+      const Xapian::MSet ranked = enquire.get_mset(static_cast<Xapian::doccount>(query.offset),
+                                                   static_cast<Xapian::doccount>(query.limit), 0, nullptr, &decider);
+      for (auto it = ranked.begin(); it != ranked.end(); ++it) page.push_back(*it);
+    } else {
+      const std::size_t end = std::min(wanted, ordered.size());
+      if (by_distance)
+        std::partial_sort(ordered.begin(), ordered.begin() + static_cast<std::ptrdiff_t>(end), ordered.end());
+      for (std::size_t i = query.offset; i < end; ++i) page.push_back(ordered[i].second);
+    }
+    for (const std::size_t id : page) {
+      Hit hit{.id = reader.database->get_document(static_cast<Xapian::docid>(id)).get_data(),
+              .distance_km = std::nullopt};
+      if (query.near && columns.points[id])
+        hit.distance_km = Haversine::Km(Haversine(*query.near)(*columns.points[id]));
       answer.hits.push_back(std::move(hit));
     }
     return answer;
