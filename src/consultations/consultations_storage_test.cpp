@@ -1,0 +1,258 @@
+// Consultations against SQLite and PostgreSQL: meetings with their signals, action lines
+// answering them, the audit trail, and the all-or-nothing import of a file.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "consultations/import.hpp"
+#include "consultations/store.hpp"
+#include "consultations/synthesis.hpp"
+#include "geo/import.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace zoneatlas::consultations {
+namespace {
+
+using testing::TestDatabase;
+
+const audit::Actor kTester{"test", "the test suite"};
+
+Vocabulary Words() {
+  return {.themes = {{"food", "Voeding", "Alimentation", "Food"}, {"housing", "Wonen", "Logement", "Housing"}},
+          .target_groups = {{"young_people", "Jongeren", "Jeunes", "Young people"},
+                            {"single_parent_families", "Eenoudergezinnen", "Familles monoparentales", ""}}};
+}
+
+// The themes and target groups the application gives: the social map's taxonomy, read here
+// from its file (a feature's tests do not include another feature).
+Vocabulary ShippedVocabulary() {
+  const boost::json::value taxonomy = boost::json::parse(testing::RepositoryFile("data/socialmap/taxonomy.json"));
+  Vocabulary vocabulary;
+  for (const auto& [key, terms] :
+       {std::pair{"themes", &vocabulary.themes}, {"target_groups", &vocabulary.target_groups}}) {
+    for (const boost::json::value& term : taxonomy.at(key).as_array()) {
+      terms->push_back({.id = std::string(term.at("id").as_string()),
+                        .nl = std::string(term.at("nl").as_string()),
+                        .fr = std::string(term.at("fr").as_string()),
+                        .en = std::string(term.at("en").as_string())});
+    }
+  }
+  return vocabulary;
+}
+
+Consultation FoodMeeting() {
+  Consultation meeting;
+  meeting.zone_id = "zorgzone-noord-oost";
+  meeting.held_on = *Date::FromYmd(2025, 3, 12);
+  meeting.kind = MeetingKind::kThematic;
+  meeting.theme = "food";
+  meeting.title = "Concertation thématique alimentation";
+  meeting.organisations = {"CPAS de Schaerbeek", "Maison médicale du Nord"};
+  meeting.professions = {"assistant social", "diététicienne"};
+  meeting.participants = 14;
+  meeting.summary = "Accès inégal à une alimentation saine.";
+  meeting.language = Language::kFr;
+  meeting.signals = {Signal{.id = "",
+                            .kind = SignalKind::kNeed,
+                            .theme = "food",
+                            .target_groups = {"young_people"},
+                            .areas = {"21015"},
+                            .description = "Les colis manquent de produits frais.",
+                            .quote = ""},
+                     Signal{.id = "",
+                            .kind = SignalKind::kDifficulty,
+                            .theme = "food",
+                            .target_groups = {},
+                            .areas = {},
+                            .description = "Le répertoire de l'aide alimentaire est peu connu.",
+                            .quote = "On ne sait pas où envoyer les gens."}};
+  return meeting;
+}
+
+class ConsultationsStorageTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    std::string skip_reason;
+    test_ = TestDatabase::Create(GetParam(), skip_reason);
+    if (!test_) GTEST_SKIP() << skip_reason;
+    for (const auto& [kind, file] : {std::pair{"areas", "data/demo/areas.csv"}, {"zones", "data/demo/zones.csv"}}) {
+      const std::string content = testing::RepositoryFile(file);
+      auto report = std::string(kind) == "areas" ? geo::ImportAreas(test_->database(), file, content, kTester)
+                                                 : geo::ImportZones(test_->database(), file, content, kTester);
+      ASSERT_TRUE(report && report->ok()) << file;
+    }
+    geography_ = std::make_unique<geo::Store>(test_->database());
+    store_ = std::make_unique<Store>(test_->database(), *geography_, vocabulary_);
+  }
+
+  long long AuditCount(const std::string& entity_type) {
+    auto rows = test_->database().WithConnection([&](db::Connection& connection) {
+      return connection.Query("SELECT COUNT(*) FROM audit_log WHERE entity_type = ?", {entity_type});
+    });
+    return rows ? rows->front().Integer(0) : -1;
+  }
+
+  std::unique_ptr<TestDatabase> test_;
+  Vocabulary vocabulary_ = Words();
+  std::unique_ptr<geo::Store> geography_;
+  std::unique_ptr<Store> store_;
+  const audit::Context context_{
+      .actor = {"user-1", "coordinator@zorgzone-noord-oost.brussels"}, .restore = false, .at = 1'790'000'000};
+};
+
+TEST_P(ConsultationsStorageTest, AMeetingReadsBackWithItsSignalsInOrder) {
+  auto id = store_->Add(FoodMeeting(), context_);
+  ASSERT_TRUE(id) << id.error().message();
+  auto found = store_->Find(*id);
+  ASSERT_TRUE(found) << found.error().message();
+  Consultation expected = FoodMeeting();
+  expected.id = *id;
+  ASSERT_EQ(found->signals.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) expected.signals[i].id = found->signals[i].id;
+  EXPECT_EQ(*found, expected);
+  EXPECT_NE(found->signals[0].id, found->signals[1].id);
+  EXPECT_EQ(AuditCount("consultation"), 1);
+  auto in_2025 = store_->List({.zone_id = "zorgzone-noord-oost", .year = 2025});
+  ASSERT_TRUE(in_2025);
+  EXPECT_EQ(in_2025->size(), 1u);
+  EXPECT_TRUE(store_->List({.zone_id = "zorgzone-noord-oost", .year = 2024})->empty());
+  EXPECT_TRUE(store_->List({.zone_id = "elz-zennevallei", .year = std::nullopt})->empty());
+  EXPECT_EQ(*store_->Years("zorgzone-noord-oost"), std::vector<int>{2025});
+}
+
+TEST_P(ConsultationsStorageTest, AMunicipalityOutsideTheZoneOrAnUnknownZoneIsRefused) {
+  Consultation meeting = FoodMeeting();
+  meeting.signals[0].areas = {"23027"};  // Halle, in Zennevallei.
+  auto problems = store_->Problems(meeting);
+  ASSERT_TRUE(problems);
+  ASSERT_EQ(problems->size(), 1u);
+  EXPECT_EQ(problems->front().field, "signals[1].areas");
+  auto refused = store_->Add(meeting, context_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidArgument);
+  meeting = FoodMeeting();
+  meeting.zone_id = "zorgzone-atlantis";
+  EXPECT_EQ(store_->Problems(meeting)->front().field, "zone");
+  EXPECT_TRUE(store_->List({})->empty()) << "nothing was written";
+  EXPECT_EQ(AuditCount("consultation"), 0);
+}
+
+TEST_P(ConsultationsStorageTest, AnActionLineAnswersSignalsAndItsStatusIsAudited) {
+  auto meeting_id = store_->Add(FoodMeeting(), context_);
+  ASSERT_TRUE(meeting_id);
+  const Consultation meeting = *store_->Find(*meeting_id);
+  ActionLine line;
+  line.zone_id = "zorgzone-noord-oost";
+  line.consultation_id = *meeting_id;
+  line.theme = "food";
+  line.title = "Un répertoire de l'aide alimentaire";
+  line.status = ActionStatus::kPlanned;
+  line.owner = "Bassin Nord-Est";
+  line.signal_ids = {meeting.signals[1].id};
+  line.language = Language::kFr;
+  auto line_id = store_->Add(line, context_);
+  ASSERT_TRUE(line_id) << line_id.error().message();
+  ASSERT_TRUE(store_->SetStatus(*line_id, ActionStatus::kRunning, context_));
+  auto found = store_->FindActionLine(*line_id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->status, ActionStatus::kRunning);
+  EXPECT_EQ(found->signal_ids, line.signal_ids);
+  EXPECT_EQ(AuditCount("action_line"), 2);
+  const std::vector<Consultation> meetings = *store_->List({.zone_id = "zorgzone-noord-oost", .year = 2025});
+  const std::vector<ActionLine> lines = *store_->ActionLines("zorgzone-noord-oost");
+  const Synthesis synthesis = Synthesize(meetings, lines, {});
+  EXPECT_EQ(synthesis.without_answer, 1u);
+  EXPECT_EQ(synthesis.by_outcome.at(ActionStatus::kRunning), 1u);
+  // A signal of another zone cannot be answered here.
+  line.zone_id = "zorgzone-zuid";
+  line.consultation_id.clear();
+  EXPECT_EQ(store_->Problems(line)->front().field, "signals");
+  EXPECT_EQ(store_->SetStatus("nothing", ActionStatus::kDone, context_).error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(ConsultationsStorageTest, AddingASignalKeepsTheOthersAndIsAudited) {
+  auto id = store_->Add(FoodMeeting(), context_);
+  ASSERT_TRUE(id);
+  auto added = store_->AddSignal(*id,
+                                 Signal{.id = "",
+                                        .kind = SignalKind::kNeed,
+                                        .theme = "housing",
+                                        .target_groups = {"single_parent_families"},
+                                        .areas = {},
+                                        .description = "Logements insalubres.",
+                                        .quote = ""},
+                                 context_);
+  ASSERT_TRUE(added) << added.error().message();
+  const Consultation after = *store_->Find(*id);
+  ASSERT_EQ(after.signals.size(), 3u);
+  EXPECT_EQ(after.signals[2].id, *added);
+  EXPECT_EQ(after.signals[2].theme, "housing");
+  EXPECT_EQ(AuditCount("consultation"), 2);
+  EXPECT_FALSE(store_->AddSignal(*id,
+                                 Signal{.id = "",
+                                        .kind = SignalKind::kNeed,
+                                        .theme = "weather",
+                                        .target_groups = {},
+                                        .areas = {},
+                                        .description = "x",
+                                        .quote = ""},
+                                 context_));
+  EXPECT_EQ(store_->Find(*id)->signals.size(), 3u);
+}
+
+TEST_P(ConsultationsStorageTest, TheDemoFileImportsWholeAndASecondTimeNotAtAll) {
+  vocabulary_ = ShippedVocabulary();
+  const std::string content = testing::RepositoryFile("data/demo/consultations.json");
+  auto report = ImportFile(*store_, "consultations.json", content, false, kTester);
+  ASSERT_TRUE(report);
+  ASSERT_TRUE(report->ok()) << report->Describe();
+  auto meetings = store_->List({});
+  ASSERT_TRUE(meetings);
+  const Synthesis brussels = Synthesize(*store_->List({.zone_id = "", .year = 2025}), *store_->ActionLines(""), {});
+  EXPECT_EQ(brussels.meetings, 16u) << "the 2025 synthesis of the Brussels zones: 16 meetings";
+  EXPECT_EQ(brussels.zones, 5u);
+  EXPECT_EQ(store_->List({.zone_id = "elz-zennevallei", .year = 2024})->size(), 3u) << "three round tables";
+  auto again = ImportFile(*store_, "consultations.json", content, false, kTester);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->ok()) << "the same ids twice";
+  EXPECT_EQ(store_->List({})->size(), meetings->size());
+}
+
+TEST_P(ConsultationsStorageTest, ABadFileImportsNothingAndNamesEveryProblem) {
+  const std::string content = R"({
+    "consultations": [
+      {"id": "m1", "zone": "zorgzone-noord", "held_on": "2025-02-31", "kind": "thematic", "theme": "food",
+       "title": "Voeding", "signals": [{"id": "s1", "kind": "need", "theme": "food", "description": "x"}]},
+      {"id": "m2", "zone": "zorgzone-noord", "held_on": "2025-03-01", "kind": "party", "theme": "food",
+       "title": "Voeding", "signals": [{"id": "s1", "kind": "wish", "theme": "food", "description": ""}]}
+    ],
+    "action_lines": [
+      {"id": "a1", "zone": "zorgzone-noord", "theme": "food", "title": "X", "status": "someday", "signals": ["s9"]}
+    ]})";
+  auto report = ImportFile(*store_, "bad.json", content, false, kTester);
+  ASSERT_TRUE(report);
+  std::vector<std::string> named;
+  for (const geo::ImportProblem& problem : report->problems) named.push_back(problem.location + "/" + problem.field);
+  for (const char* expected : {"consultation 1/held_on", "consultation 2/kind", "consultation 2 signal 1/kind",
+                               "consultation 2/id", "consultation 2/signals[1].description", "action line 1/status"}) {
+    EXPECT_NE(std::find(named.begin(), named.end(), expected), named.end()) << expected << " in " << report->Describe();
+  }
+  EXPECT_TRUE(store_->List({})->empty());
+  // A good meeting with an action line answering a signal that is not in the file.
+  const std::string dangling = R"({
+    "consultations": [{"id": "m1", "zone": "zorgzone-noord", "held_on": "2025-03-01", "kind": "thematic",
+       "theme": "food", "title": "Voeding", "signals": [{"id": "s1", "kind": "need", "theme": "food", "description": "x"}]}],
+    "action_lines": [{"id": "a1", "zone": "zorgzone-noord", "theme": "food", "title": "X", "status": "idea",
+       "signals": ["s1", "s2"]}]})";
+  report = ImportFile(*store_, "dangling.json", dangling, false, kTester);
+  ASSERT_TRUE(report);
+  EXPECT_FALSE(report->ok());
+  EXPECT_TRUE(store_->List({})->empty()) << "the meeting was not kept either";
+  EXPECT_TRUE(store_->ActionLines("")->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ConsultationsStorageTest, ::testing::ValuesIn(testing::Engines()),
+                         testing::EngineTestName);
+
+}  // namespace
+}  // namespace zoneatlas::consultations

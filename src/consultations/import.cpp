@@ -1,0 +1,255 @@
+#include "consultations/import.hpp"
+
+#include <boost/json.hpp>
+#include <set>
+
+namespace zoneatlas::consultations {
+namespace {
+
+namespace json = boost::json;
+
+// Reads the fields of one record, noting what is missing or mistyped under its location.
+class Fields {
+ public:
+  Fields(const json::object& object, std::string location, geo::ImportReport& report)
+      : object_(object), location_(std::move(location)), report_(report) {}
+
+  std::string Text(std::string_view key, bool required) {
+    const json::value* value = object_.if_contains(key);
+    if (value == nullptr || value->is_null()) {
+      if (required) Problem(key, "is required");
+      return {};
+    }
+    if (!value->is_string()) {
+      Problem(key, "must be text");
+      return {};
+    }
+    return std::string(value->as_string());
+  }
+
+  std::vector<std::string> List(std::string_view key) {
+    std::vector<std::string> items;
+    const json::value* value = object_.if_contains(key);
+    if (value == nullptr || value->is_null()) return items;
+    if (!value->is_array()) {
+      Problem(key, "must be a list of texts");
+      return items;
+    }
+    for (const json::value& item : value->as_array()) {
+      if (!item.is_string()) {
+        Problem(key, "must be a list of texts");
+        return {};
+      }
+      items.emplace_back(item.as_string());
+    }
+    return items;
+  }
+
+  bool Flag(std::string_view key) {
+    const json::value* value = object_.if_contains(key);
+    if (value == nullptr || value->is_null()) return false;
+    if (!value->is_bool()) Problem(key, "must be true or false");
+    return value->is_bool() && value->as_bool();
+  }
+
+  void Problem(std::string_view key, std::string message) {
+    report_.problems.push_back({location_, std::string(key), std::move(message)});
+  }
+
+  const json::object& object() const { return object_; }
+  const std::string& location() const { return location_; }
+
+ private:
+  const json::object& object_;
+  std::string location_;
+  geo::ImportReport& report_;
+};
+
+Language LanguageField(Fields& fields) {
+  const std::string code = fields.Text("language", false);
+  if (code.empty()) return Language::kNl;
+  const auto language = ParseLanguage(code);
+  if (!language) fields.Problem("language", "'" + code + "' is not nl, fr or en");
+  return language.value_or(Language::kNl);
+}
+
+const json::array* ArrayOf(const json::object& root, std::string_view key, geo::ImportReport& report) {
+  const json::value* value = root.if_contains(key);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    report.problems.push_back({"file", std::string(key), "must be a list"});
+    return nullptr;
+  }
+  return &value->as_array();
+}
+
+Signal ReadSignal(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  Fields fields(object, location, report);
+  Signal signal;
+  signal.id = fields.Text("id", true);
+  const std::string kind = fields.Text("kind", true);
+  if (auto parsed = ParseSignalKind(kind)) {
+    signal.kind = *parsed;
+  } else if (!kind.empty()) {
+    fields.Problem("kind", "'" + kind + "' is not need or difficulty");
+  }
+  signal.theme = fields.Text("theme", true);
+  signal.target_groups = fields.List("target_groups");
+  signal.areas = fields.List("areas");
+  signal.description = fields.Text("description", true);
+  signal.quote = fields.Text("quote", false);
+  return signal;
+}
+
+Consultation ReadConsultation(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  Fields fields(object, location, report);
+  Consultation consultation;
+  consultation.id = fields.Text("id", true);
+  consultation.zone_id = fields.Text("zone", true);
+  const std::string held_on = fields.Text("held_on", true);
+  if (auto date = Date::Parse(held_on)) {
+    consultation.held_on = *date;
+  } else if (!held_on.empty()) {
+    fields.Problem("held_on", "'" + held_on + "' is not a date (YYYY-MM-DD)");
+  }
+  const std::string kind = fields.Text("kind", true);
+  if (auto parsed = ParseMeetingKind(kind)) {
+    consultation.kind = *parsed;
+  } else if (!kind.empty()) {
+    fields.Problem("kind", "'" + kind + "' is not thematic, round_table or working_group");
+  }
+  consultation.theme = fields.Text("theme", true);
+  consultation.title = fields.Text("title", true);
+  consultation.organisations = fields.List("organisations");
+  consultation.professions = fields.List("professions");
+  if (const json::value* participants = object.if_contains("participants");
+      participants != nullptr && !participants->is_null()) {
+    if (participants->is_int64()) {
+      consultation.participants = static_cast<int>(std::clamp<std::int64_t>(participants->as_int64(), -1, 100000));
+    } else {
+      fields.Problem("participants", "must be a whole number");
+    }
+  }
+  consultation.summary = fields.Text("summary", false);
+  consultation.language = LanguageField(fields);
+  consultation.demo = fields.Flag("demo");
+  if (const json::array* signals = ArrayOf(object, "signals", report)) {
+    for (std::size_t i = 0; i < signals->size(); ++i) {
+      const std::string at = location + " signal " + std::to_string(i + 1);
+      if (!(*signals)[i].is_object()) {
+        report.problems.push_back({at, "", "must be an object"});
+        continue;
+      }
+      consultation.signals.push_back(ReadSignal((*signals)[i].as_object(), at, report));
+    }
+  }
+  return consultation;
+}
+
+ActionLine ReadActionLine(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  Fields fields(object, location, report);
+  ActionLine line;
+  line.id = fields.Text("id", true);
+  line.zone_id = fields.Text("zone", true);
+  line.consultation_id = fields.Text("consultation", false);
+  line.theme = fields.Text("theme", true);
+  line.title = fields.Text("title", true);
+  line.description = fields.Text("description", false);
+  const std::string status = fields.Text("status", true);
+  if (auto parsed = ParseActionStatus(status)) {
+    line.status = *parsed;
+  } else if (!status.empty()) {
+    fields.Problem("status", "'" + status + "' is not idea, planned, running, done or dropped");
+  }
+  line.owner = fields.Text("owner", false);
+  line.working_group = fields.Text("working_group", false);
+  line.signal_ids = fields.List("signals");
+  line.language = LanguageField(fields);
+  line.demo = fields.Flag("demo");
+  return line;
+}
+
+void AddProblems(geo::ImportReport& report, const std::string& location, const std::vector<Problem>& problems) {
+  for (const Problem& problem : problems) report.problems.push_back({location, problem.field, problem.message});
+}
+
+}  // namespace
+
+Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
+                                     const audit::Actor& actor) {
+  geo::ImportReport report{.file = std::string(file_name),
+                           .rows_read = 0,
+                           .rows_imported = 0,
+                           .rows_skipped = 0,
+                           .problems = {},
+                           .warnings = {}};
+  boost::system::error_code error;
+  const json::value root = json::parse(content, error);
+  if (error || !root.is_object()) {
+    report.problems.push_back({"file", "", "is not a JSON object: " + (error ? error.message() : "")});
+    return report;
+  }
+  std::vector<Consultation> consultations;
+  std::vector<ActionLine> action_lines;
+  std::set<std::string> ids;  // Of every record in the file: meetings, signals and action lines.
+  const auto unique = [&](const std::string& id, const std::string& location) {
+    if (!id.empty() && !ids.insert(id).second)
+      report.problems.push_back({location, "id", "'" + id + "' is used twice"});
+  };
+  if (const json::array* list = ArrayOf(root.as_object(), "consultations", report)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string location = "consultation " + std::to_string(i + 1);
+      ++report.rows_read;
+      if (!(*list)[i].is_object()) {
+        report.problems.push_back({location, "", "must be an object"});
+        continue;
+      }
+      Consultation consultation = ReadConsultation((*list)[i].as_object(), location, report);
+      unique(consultation.id, location);
+      for (const Signal& signal : consultation.signals) unique(signal.id, location);
+      auto problems = store.Problems(consultation);
+      if (!problems) return Fail(problems.error());
+      AddProblems(report, location, *problems);
+      consultations.push_back(std::move(consultation));
+    }
+  }
+  if (const json::array* list = ArrayOf(root.as_object(), "action_lines", report)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string location = "action line " + std::to_string(i + 1);
+      ++report.rows_read;
+      if (!(*list)[i].is_object()) {
+        report.problems.push_back({location, "", "must be an object"});
+        continue;
+      }
+      ActionLine line = ReadActionLine((*list)[i].as_object(), location, report);
+      unique(line.id, location);
+      // Signals and meetings of the same file are not in the database yet: the store checks
+      // those links inside the import.
+      std::vector<std::string> signal_ids = std::move(line.signal_ids);
+      std::string consultation_id = std::move(line.consultation_id);
+      line.signal_ids.clear();
+      line.consultation_id.clear();
+      auto problems = store.Problems(line);
+      if (!problems) return Fail(problems.error());
+      AddProblems(report, location, *problems);
+      if (!consultation_id.empty() && !ids.contains(consultation_id)) {
+        report.problems.push_back({location, "consultation", "no meeting '" + consultation_id + "' in the file"});
+      }
+      line.signal_ids = std::move(signal_ids);
+      line.consultation_id = std::move(consultation_id);
+      action_lines.push_back(std::move(line));
+    }
+  }
+  if (!report.ok() || dry_run) return report;
+  if (auto imported = store.Import(consultations, action_lines, audit::Context{.actor = actor}); !imported) {
+    if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {
+      return Fail(imported.error());
+    }
+    report.problems.push_back({"file", "", imported.error().message()});
+    return report;
+  }
+  report.rows_imported = report.rows_read;
+  return report;
+}
+
+}  // namespace zoneatlas::consultations

@@ -1,0 +1,443 @@
+#include "consultations/store.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+
+#include "core/random.hpp"
+#include "core/text.hpp"
+
+namespace zoneatlas::consultations {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kConsultationColumns =
+    "id, zone_id, held_on, kind, theme, title, organisations, professions, participants, summary, language, demo";
+constexpr const char* kActionLineColumns =
+    "id, zone_id, consultation_id, theme, title, description, status, owner, working_group, language, demo, "
+    "updated_at";
+// The same, read through the tables' aliases (c, a), which the where clauses use.
+constexpr const char* kConsultationSelect =
+    "SELECT c.id, c.zone_id, c.held_on, c.kind, c.theme, c.title, c.organisations, c.professions, c.participants,"
+    " c.summary, c.language, c.demo FROM consultations c ";
+constexpr const char* kActionLineSelect =
+    "SELECT a.id, a.zone_id, a.consultation_id, a.theme, a.title, a.description, a.status, a.owner,"
+    " a.working_group, a.language, a.demo, a.updated_at FROM action_lines a ";
+
+// Lists are stored joined: names one per line, codes by commas (neither holds its separator).
+std::string JoinLines(const std::vector<std::string>& items, char separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitList(std::string_view joined, char separator) {
+  std::vector<std::string> items;
+  for (std::string_view item : text::Split(joined, separator)) {
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
+// What the audit trail keeps of a meeting and of an action line.
+std::string Summary(const Consultation& consultation) {
+  json::array signals;
+  for (const Signal& signal : consultation.signals) {
+    signals.push_back(json::object{{"id", signal.id},
+                                   {"kind", Code(signal.kind)},
+                                   {"theme", signal.theme},
+                                   {"target_groups", JoinLines(signal.target_groups, ',')},
+                                   {"areas", JoinLines(signal.areas, ',')},
+                                   {"description", signal.description}});
+  }
+  return json::serialize(json::object{{"zone", consultation.zone_id},
+                                      {"held_on", consultation.held_on.ToIso()},
+                                      {"kind", Code(consultation.kind)},
+                                      {"theme", consultation.theme},
+                                      {"title", consultation.title},
+                                      {"signals", std::move(signals)}});
+}
+
+std::string Summary(const ActionLine& line) {
+  return json::serialize(json::object{{"zone", line.zone_id},
+                                      {"consultation", line.consultation_id},
+                                      {"theme", line.theme},
+                                      {"title", line.title},
+                                      {"status", Code(line.status)},
+                                      {"owner", line.owner},
+                                      {"working_group", line.working_group},
+                                      {"signals", JoinLines(line.signal_ids, ',')}});
+}
+
+db::Value OptionalText(const std::string& text) { return text.empty() ? db::Value() : db::Value(text); }
+
+Status InsertSignal(db::Connection& connection, const std::string& consultation_id, const Signal& signal,
+                    int position) {
+  auto inserted = connection.Execute(
+      "INSERT INTO consultation_signals (id, consultation_id, position, kind, theme, target_groups, areas,"
+      " description, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {signal.id, consultation_id, static_cast<long long>(position), std::string(Code(signal.kind)), signal.theme,
+       JoinLines(signal.target_groups, ','), JoinLines(signal.areas, ','), signal.description, signal.quote});
+  if (!inserted) return Fail(inserted.error());
+  return {};
+}
+
+}  // namespace
+
+std::string Describe(const std::vector<Problem>& problems) {
+  std::string text;
+  for (const Problem& problem : problems) {
+    if (!text.empty()) text += "; ";
+    text += problem.field + ": " + problem.message;
+  }
+  return text;
+}
+
+Result<std::vector<Problem>> Store::Problems(const Consultation& consultation) const {
+  std::vector<Problem> problems = Check(consultation, vocabulary_, Date::Today());
+  if (consultation.zone_id.empty()) return problems;
+  auto zone = geography_.FindZone(consultation.zone_id, consultation.held_on);
+  if (!zone) {
+    if (!zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
+    problems.push_back({"zone", "there is no zone '" + consultation.zone_id + "' on " + consultation.held_on.ToIso()});
+    return problems;
+  }
+  std::set<std::string> members;
+  for (const geo::ZoneMember& member : zone->members) members.insert(member.area_code);
+  for (std::size_t i = 0; i < consultation.signals.size(); ++i) {
+    for (const std::string& area : consultation.signals[i].areas) {
+      if (!members.contains(area)) {
+        problems.push_back({"signals[" + std::to_string(i + 1) + "].areas",
+                            "'" + area + "' is not a municipality of " + consultation.zone_id});
+      }
+    }
+  }
+  return problems;
+}
+
+Result<std::vector<Problem>> Store::Problems(const ActionLine& action_line) const {
+  std::vector<Problem> problems = Check(action_line, vocabulary_);
+  if (action_line.zone_id.empty()) return problems;
+  auto zone = geography_.FindZone(action_line.zone_id, Date::Today());
+  if (!zone) {
+    if (!zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
+    problems.push_back({"zone", "there is no zone '" + action_line.zone_id + "'"});
+  }
+  if (!action_line.consultation_id.empty()) {
+    auto meeting = Find(action_line.consultation_id);
+    if (!meeting && !meeting.error().Is(ErrorCode::kNotFound)) return Fail(meeting.error());
+    if (!meeting || meeting->zone_id != action_line.zone_id) {
+      problems.push_back({"consultation", "no meeting '" + action_line.consultation_id + "' in this zone"});
+    }
+  }
+  if (!action_line.signal_ids.empty()) {
+    std::vector<db::Value> parameters{action_line.zone_id};
+    std::string in;
+    for (const std::string& id : action_line.signal_ids) {
+      in += in.empty() ? "?" : ", ?";
+      parameters.emplace_back(id);
+    }
+    auto rows = database_.WithConnection([&](db::Connection& connection) {
+      return connection.Query(
+          "SELECT s.id FROM consultation_signals s JOIN consultations c ON c.id = s.consultation_id"
+          " WHERE c.zone_id = ? AND s.id IN (" +
+              in + ")",
+          parameters);
+    });
+    if (!rows) return Fail(rows.error());
+    std::set<std::string> known;
+    for (const db::Row& row : *rows) known.insert(row.Text(0));
+    for (const std::string& id : action_line.signal_ids) {
+      if (!known.contains(id)) problems.push_back({"signals", "no signal '" + id + "' in this zone"});
+    }
+  }
+  return problems;
+}
+
+Status Store::Insert(db::Connection& connection, const Consultation& consultation,
+                     const audit::Context& context) const {
+  auto inserted = connection.Execute(
+      std::string("INSERT INTO consultations (") + kConsultationColumns +
+          ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {consultation.id, consultation.zone_id, consultation.held_on.ToIso(), std::string(Code(consultation.kind)),
+       consultation.theme, consultation.title, JoinLines(consultation.organisations, '\n'),
+       JoinLines(consultation.professions, '\n'),
+       consultation.participants ? db::Value(static_cast<long long>(*consultation.participants)) : db::Value(),
+       consultation.summary, std::string(LanguageCode(consultation.language)),
+       static_cast<long long>(consultation.demo), static_cast<long long>(context.When())});
+  if (!inserted) return Fail(inserted.error());
+  for (std::size_t i = 0; i < consultation.signals.size(); ++i) {
+    if (auto signal = InsertSignal(connection, consultation.id, consultation.signals[i], static_cast<int>(i));
+        !signal) {
+      return signal;
+    }
+  }
+  return audit::Record(connection, context, "consultation", consultation.id, std::nullopt, Summary(consultation),
+                       consultation.zone_id);
+}
+
+Status Store::Insert(db::Connection& connection, const ActionLine& line, const audit::Context& context) const {
+  auto inserted = connection.Execute(
+      std::string("INSERT INTO action_lines (") + kActionLineColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {line.id, line.zone_id, OptionalText(line.consultation_id), line.theme, line.title, line.description,
+       std::string(Code(line.status)), line.owner, line.working_group, std::string(LanguageCode(line.language)),
+       static_cast<long long>(line.demo), static_cast<long long>(context.When())});
+  if (!inserted) return Fail(inserted.error());
+  for (const std::string& signal_id : line.signal_ids) {
+    auto linked = connection.Execute("INSERT INTO action_line_signals (action_line_id, signal_id) VALUES (?, ?)",
+                                     {line.id, signal_id});
+    if (!linked) return Fail(linked.error());
+  }
+  return audit::Record(connection, context, "action_line", line.id, std::nullopt, Summary(line), line.zone_id);
+}
+
+Result<std::string> Store::Add(Consultation consultation, const audit::Context& context) {
+  auto problems = Problems(consultation);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  consultation.id = RandomHex(8);
+  for (Signal& signal : consultation.signals) signal.id = RandomHex(8);
+  auto saved = database_.InTransaction(
+      [&](db::Connection& connection) -> Status { return Insert(connection, consultation, context); });
+  if (!saved) return Fail(saved.error());
+  return consultation.id;
+}
+
+Result<std::string> Store::AddSignal(const std::string& consultation_id, Signal signal, const audit::Context& context) {
+  auto before = Find(consultation_id);
+  if (!before) return Fail(before.error());
+  Consultation after = *before;
+  signal.id = RandomHex(8);
+  after.signals.push_back(signal);
+  auto problems = Problems(after);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  auto saved = database_.InTransaction([&](db::Connection& connection) -> Status {
+    if (auto inserted = InsertSignal(connection, consultation_id, signal, static_cast<int>(after.signals.size()) - 1);
+        !inserted) {
+      return inserted;
+    }
+    auto touched = connection.Execute("UPDATE consultations SET updated_at = ? WHERE id = ?",
+                                      {static_cast<long long>(context.When()), consultation_id});
+    if (!touched) return Fail(touched.error());
+    return audit::Record(connection, context, "consultation", consultation_id, Summary(*before), Summary(after),
+                         after.zone_id);
+  });
+  if (!saved) return Fail(saved.error());
+  return signal.id;
+}
+
+Result<std::string> Store::Add(ActionLine action_line, const audit::Context& context) {
+  auto problems = Problems(action_line);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  action_line.id = RandomHex(8);
+  auto saved = database_.InTransaction(
+      [&](db::Connection& connection) -> Status { return Insert(connection, action_line, context); });
+  if (!saved) return Fail(saved.error());
+  return action_line.id;
+}
+
+Status Store::SetStatus(const std::string& action_line_id, ActionStatus status, const audit::Context& context) {
+  auto before = FindActionLine(action_line_id);
+  if (!before) return Fail(before.error());
+  if (before->status == status) return {};
+  ActionLine after = *before;
+  after.status = status;
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated =
+        connection.Execute("UPDATE action_lines SET status = ?, updated_at = ? WHERE id = ?",
+                           {std::string(Code(status)), static_cast<long long>(context.When()), action_line_id});
+    if (!updated) return Fail(updated.error());
+    return audit::Record(connection, context, "action_line", action_line_id, Summary(*before), Summary(after),
+                         after.zone_id);
+  });
+}
+
+Status Store::Import(const std::vector<Consultation>& consultations, const std::vector<ActionLine>& action_lines,
+                     const audit::Context& context) {
+  for (const Consultation& consultation : consultations) {
+    auto problems = Problems(consultation);
+    if (!problems) return Fail(problems.error());
+    if (!problems->empty()) return Fail(Error::InvalidArgument(consultation.id + ": " + Describe(*problems)));
+  }
+  // An action line may answer signals of meetings in the same file: checked once they are
+  // written, inside the transaction, by the same rule.
+  std::map<std::string, std::string> signal_zones, meeting_zones;
+  for (const Consultation& consultation : consultations) {
+    meeting_zones[consultation.id] = consultation.zone_id;
+    for (const Signal& signal : consultation.signals) signal_zones[signal.id] = consultation.zone_id;
+  }
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    for (const Consultation& consultation : consultations) {
+      auto taken = connection.Query("SELECT 1 FROM consultations WHERE id = ?", {consultation.id});
+      if (!taken) return Fail(taken.error());
+      if (!taken->empty()) return Fail(Error::AlreadyExists("a meeting " + consultation.id + " is already recorded"));
+      if (auto inserted = Insert(connection, consultation, context); !inserted) return inserted;
+    }
+    for (const ActionLine& line : action_lines) {
+      std::vector<Problem> problems = Check(line, vocabulary_);
+      if (!line.consultation_id.empty()) {
+        const auto zone = meeting_zones.find(line.consultation_id);
+        if (zone == meeting_zones.end() || zone->second != line.zone_id) {
+          problems.push_back({"consultation", "no meeting '" + line.consultation_id + "' of this zone in the file"});
+        }
+      }
+      for (const std::string& signal_id : line.signal_ids) {
+        const auto zone = signal_zones.find(signal_id);
+        if (zone == signal_zones.end() || zone->second != line.zone_id) {
+          problems.push_back({"signals", "no signal '" + signal_id + "' of this zone in the file"});
+        }
+      }
+      if (!problems.empty()) return Fail(Error::InvalidArgument(line.id + ": " + Describe(problems)));
+      auto taken = connection.Query("SELECT 1 FROM action_lines WHERE id = ?", {line.id});
+      if (!taken) return Fail(taken.error());
+      if (!taken->empty()) return Fail(Error::AlreadyExists("an action line " + line.id + " is already recorded"));
+      if (auto inserted = Insert(connection, line, context); !inserted) return inserted;
+    }
+    return {};
+  });
+}
+
+Result<std::vector<Consultation>> Store::Load(const std::string& where,
+                                              const std::vector<db::Value>& parameters) const {
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<Consultation>> {
+    auto rows = connection.Query(kConsultationSelect + where + " ORDER BY c.held_on DESC, c.id", parameters);
+    if (!rows) return Fail(rows.error());
+    std::vector<Consultation> consultations;
+    std::map<std::string, std::size_t> positions;
+    for (const db::Row& row : *rows) {
+      Consultation c;
+      c.id = row.Text(0);
+      c.zone_id = row.Text(1);
+      c.held_on = Date::Parse(row.Text(2)).value_or(Date::FromDaysSinceEpoch(0));
+      c.kind = ParseMeetingKind(row.Text(3)).value_or(MeetingKind::kThematic);
+      c.theme = row.Text(4);
+      c.title = row.Text(5);
+      c.organisations = SplitList(row.Text(6), '\n');
+      c.professions = SplitList(row.Text(7), '\n');
+      if (const auto participants = row.OptionalInteger(8)) c.participants = static_cast<int>(*participants);
+      c.summary = row.Text(9);
+      c.language = ParseLanguage(row.Text(10)).value_or(Language::kNl);
+      c.demo = row.Integer(11) != 0;
+      positions[c.id] = consultations.size();
+      consultations.push_back(std::move(c));
+    }
+    if (consultations.empty()) return consultations;
+    auto signals = connection.Query(
+        "SELECT s.consultation_id, s.id, s.kind, s.theme, s.target_groups, s.areas, s.description, s.quote"
+        " FROM consultation_signals s JOIN consultations c ON c.id = s.consultation_id " +
+            where + " ORDER BY s.consultation_id, s.position",
+        parameters);
+    if (!signals) return Fail(signals.error());
+    for (const db::Row& row : *signals) {
+      const auto position = positions.find(row.Text(0));
+      if (position == positions.end()) continue;
+      consultations[position->second].signals.push_back(
+          Signal{.id = row.Text(1),
+                 .kind = ParseSignalKind(row.Text(2)).value_or(SignalKind::kNeed),
+                 .theme = row.Text(3),
+                 .target_groups = SplitList(row.Text(4), ','),
+                 .areas = SplitList(row.Text(5), ','),
+                 .description = row.Text(6),
+                 .quote = row.Text(7)});
+    }
+    return consultations;
+  });
+}
+
+Result<std::vector<ActionLine>> Store::LoadActionLines(const std::string& where,
+                                                       const std::vector<db::Value>& parameters) const {
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<ActionLine>> {
+    auto rows = connection.Query(kActionLineSelect + where + " ORDER BY a.theme, a.title, a.id", parameters);
+    if (!rows) return Fail(rows.error());
+    std::vector<ActionLine> lines;
+    std::map<std::string, std::size_t> positions;
+    for (const db::Row& row : *rows) {
+      ActionLine line;
+      line.id = row.Text(0);
+      line.zone_id = row.Text(1);
+      line.consultation_id = row.OptionalText(2).value_or("");
+      line.theme = row.Text(3);
+      line.title = row.Text(4);
+      line.description = row.Text(5);
+      line.status = ParseActionStatus(row.Text(6)).value_or(ActionStatus::kIdea);
+      line.owner = row.Text(7);
+      line.working_group = row.Text(8);
+      line.language = ParseLanguage(row.Text(9)).value_or(Language::kNl);
+      line.demo = row.Integer(10) != 0;
+      line.updated_at = row.Integer(11);
+      positions[line.id] = lines.size();
+      lines.push_back(std::move(line));
+    }
+    if (lines.empty()) return lines;
+    auto links = connection.Query(
+        "SELECT l.action_line_id, l.signal_id FROM action_line_signals l JOIN action_lines a ON a.id ="
+        " l.action_line_id " +
+            where + " ORDER BY l.action_line_id, l.signal_id",
+        parameters);
+    if (!links) return Fail(links.error());
+    for (const db::Row& row : *links) {
+      const auto position = positions.find(row.Text(0));
+      if (position != positions.end()) lines[position->second].signal_ids.push_back(row.Text(1));
+    }
+    return lines;
+  });
+}
+
+Result<Consultation> Store::Find(const std::string& id) const {
+  auto found = Load("WHERE c.id = ?", {id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return Fail(Error::NotFound("no meeting " + id));
+  return std::move(found->front());
+}
+
+Result<ActionLine> Store::FindActionLine(const std::string& id) const {
+  auto found = LoadActionLines("WHERE a.id = ?", {id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return Fail(Error::NotFound("no action line " + id));
+  return std::move(found->front());
+}
+
+Result<std::vector<Consultation>> Store::List(const Filter& filter) const {
+  std::string where = "WHERE 1 = 1";
+  std::vector<db::Value> parameters;
+  if (!filter.zone_id.empty()) {
+    where += " AND c.zone_id = ?";
+    parameters.emplace_back(filter.zone_id);
+  }
+  if (filter.year) {
+    where += " AND c.held_on >= ? AND c.held_on <= ?";
+    parameters.emplace_back(std::to_string(*filter.year) + "-01-01");
+    parameters.emplace_back(std::to_string(*filter.year) + "-12-31");
+  }
+  return Load(where, parameters);
+}
+
+Result<std::vector<ActionLine>> Store::ActionLines(const std::string& zone_id) const {
+  if (zone_id.empty()) return LoadActionLines("", {});
+  return LoadActionLines("WHERE a.zone_id = ?", {zone_id});
+}
+
+Result<std::vector<int>> Store::Years(const std::string& zone_id) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return zone_id.empty() ? connection.Query("SELECT DISTINCT SUBSTR(held_on, 1, 4) FROM consultations")
+                           : connection.Query(
+                                 "SELECT DISTINCT SUBSTR(held_on, 1, 4) FROM consultations"
+                                 " WHERE zone_id = ?",
+                                 {zone_id});
+  });
+  if (!rows) return Fail(rows.error());
+  std::vector<int> years;
+  for (const db::Row& row : *rows) {
+    if (auto year = text::ParseInteger(row.Text(0))) years.push_back(static_cast<int>(*year));
+  }
+  std::sort(years.rbegin(), years.rend());
+  return years;
+}
+
+}  // namespace zoneatlas::consultations
