@@ -50,6 +50,7 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/observations-demo.csv --demo \
 	  --source "Demonstration values made by data/demo/make_observations.py, not published figures"
 	$(ZONEATLAS) --database $(DEMO_DB) import hsds data/demo/social-map-demo.json
+	$(ZONEATLAS) --database $(DEMO_DB) import consultations data/demo/consultations.json
 
 demo: demo-data
 	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"

@@ -21,6 +21,7 @@ db="$work/browser.db"
 "$binary" --database "$db" import observations "$root/data/demo/population-2018-2020.csv" >/dev/null 2>&1
 "$binary" --database "$db" import observations "$root/data/demo/observations-demo.csv" --demo >/dev/null 2>&1
 "$binary" --database "$db" import hsds "$root/data/demo/social-map-demo.json" >/dev/null
+"$binary" --database "$db" import consultations "$root/data/demo/consultations.json" >/dev/null
 # A test account; its password goes through standard input, as for a real one.
 export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"
 export ZONEATLAS_TEST_PASSWORD="een lange zin voor de browsertest"

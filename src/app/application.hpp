@@ -20,6 +20,8 @@
 #include "atlas/catalog.hpp"
 #include "atlas/observations.hpp"
 #include "atlas/routes.hpp"
+#include "consultations/pages.hpp"
+#include "consultations/store.hpp"
 #include "core/error.hpp"
 #include "geo/store.hpp"
 #include "platform/db/database.hpp"
@@ -92,6 +94,9 @@ class Application {
   std::unique_ptr<socialmap::Search> socialmap_search_;
   std::unique_ptr<socialmap::Proposals> socialmap_proposals_;
   std::unique_ptr<socialmap::Services> socialmap_services_;
+  consultations::Vocabulary coordination_vocabulary_;
+  std::unique_ptr<consultations::Store> consultations_store_;
+  std::unique_ptr<consultations::Services> consultations_services_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;
   atlas::RankingCache atlas_ranking_;

@@ -20,8 +20,10 @@
 #include "accounts/accounts.hpp"
 #include "app/application.hpp"
 #include "app/pdf_printer.hpp"
+#include "app/vocabulary.hpp"
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
+#include "consultations/import.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
 #include "platform/db/database.hpp"
@@ -276,6 +278,24 @@ int ImportHsds(const Options& options, const std::string& content) {
   return 0;
 }
 
+// Meetings, signals and action lines from a JSON file (docs/import-formats.md).
+int ImportConsultations(const Options& options, const std::string& content) {
+  auto taxonomy = socialmap::Taxonomy::Shipped();
+  if (!taxonomy) return Report(taxonomy.error());
+  auto database = OpenMigrated(options, 2);
+  if (!database) return Report(database.error());
+  const consultations::Vocabulary vocabulary = app::CoordinationVocabulary(*taxonomy);
+  geo::Store geography(**database);
+  consultations::Store store(**database, geography, vocabulary);
+  auto report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
+  if (!report) return Report(report.error());
+  std::cerr << report->Describe();
+  if (!report->ok()) return RefuseFile(options.file, *report);
+  std::cout << options.file << ": " << report->rows_read << " meeting(s) and action line(s) checked"
+            << (options.dry_run ? "; dry run, nothing written" : "; imported") << "\n";
+  return 0;
+}
+
 // An HSDS CSV package: every .csv and datapackage.json in the folder, joined into HSDS
 // JSON; broken references between the tables are problems like any other.
 Result<std::string> ReadHsdsPackage(const std::string& folder, geo::ImportReport& report) {
@@ -308,6 +328,7 @@ int Import(const Options& options) {
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
   if (options.what == "hsds") return ImportHsds(options, *content);
+  if (options.what == "consultations") return ImportConsultations(options, *content);
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
@@ -630,12 +651,14 @@ int Main(int argc, char** argv) {
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
 
   auto* import =
-      cli.add_subcommand("import", "Import areas, zones, boundaries, observations or the social map; all rows or none");
-  import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds")
+      cli.add_subcommand("import",
+                         "Import areas, zones, boundaries, observations, the social map or consultations; all or none");
+  import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds | consultations")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds"}));
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds", "consultations"}));
   import->add_option("file", options.file,
-                     "CSV, GeoJSON, (observations) XLSX or (hsds) HSDS 3.0 JSON file or CSV package folder")
+                     "CSV, GeoJSON, (observations) XLSX, (hsds) HSDS 3.0 JSON file or CSV package folder, "
+                     "(consultations) JSON file")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
@@ -645,7 +668,8 @@ int Main(int argc, char** argv) {
   import->add_option("--period", options.period, "observations: the period of a sheet without a period column");
   import->add_option("--indicator", options.indicator,
                      "observations: the indicator of a sheet with one column per period and no indicator column");
-  import->add_flag("--dry-run", options.dry_run, "observations, hsds: check the file and report, write nothing");
+  import->add_flag("--dry-run", options.dry_run,
+                   "observations, hsds, consultations: check the file and report, write nothing");
   import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");

@@ -14,22 +14,13 @@
 namespace zoneatlas::geo {
 namespace {
 
-// True when the signed-in user edits `zone_id` (or administers everything).
-bool EditsZone(const http::Identity& identity, const std::string& zone_id) {
-  if (identity.HasRole(web::kAdmin)) return true;
-  for (const http::Grant& grant : identity.grants) {
-    if (grant.role == web::kZoneEditor && grant.scope == zone_id) return true;
-  }
-  return false;
-}
-
 // True when the user edits a zone that `code` belongs to.
 bool EditsArea(const Store& store, const http::Identity& identity, const std::string& code) {
   if (identity.HasRole(web::kAdmin)) return true;
   auto zones = store.ZonesWithMember(code, Date::Today());
   if (!zones) return false;
   for (const Zone& zone : *zones) {
-    if (EditsZone(identity, zone.id)) return true;
+    if (web::EditsZone(&identity, zone.id)) return true;
   }
   return false;
 }
@@ -39,7 +30,7 @@ http::Response ZoneHistory(const web::Site& site, const Store& store, db::Databa
   const std::string zone_id(request.PathParam("zone_id"));
   auto zone = store.FindZone(zone_id, Date::Today());
   if (!zone) return web::ErrorPage(site, request, language, zone.error());
-  if (!EditsZone(*request.identity, zone_id)) {
+  if (!web::EditsZone(request.identity.get(), zone_id)) {
     return web::ErrorPage(site, request, language, Error::PermissionDenied("not an editor of this zone"));
   }
   auto changes = audit::ZoneChanges(database, zone_id, 100);
@@ -84,7 +75,7 @@ http::Response RestoreChange(const web::Site& site, Store& store, db::Database& 
   auto change = audit::FindChange(database, *id);
   if (!change) return web::ErrorPage(site, request, language, change.error());
   const bool zone_change = change->entity_type == "zone";
-  const bool allowed = zone_change ? EditsZone(*request.identity, change->entity_id)
+  const bool allowed = zone_change ? web::EditsZone(request.identity.get(), change->entity_id)
                                    : EditsArea(store, *request.identity, change->entity_id);
   if (!allowed) return web::ErrorPage(site, request, language, Error::PermissionDenied("not an editor of this record"));
   const audit::Actor actor{request.identity->user_id,

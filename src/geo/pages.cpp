@@ -143,6 +143,7 @@ http::Response ZonePage(const web::Site& site, const Store& store, const http::R
       {"atlas_href", web::Href(language, "/zones/" + zone->id + "/atlas")},
       {"supply_href", web::Href(language, "/zones/" + zone->id + "/supply")},
       {"radar_href", web::Href(language, "/zones/" + zone->id + "/rights-radar")},
+      {"consultations_href", web::Href(language, "/zones/" + zone->id + "/consultations")},
   };
   return web::Page(site, request, language, "zone", name, std::move(model));
 }

@@ -20,4 +20,12 @@ bool Allows(std::string_view rule, const http::Identity* identity) {
   return identity->HasRole(rule);
 }
 
+bool EditsZone(const http::Identity* identity, std::string_view zone_id) {
+  if (identity == nullptr) return false;
+  if (identity->HasRole(kAdmin)) return true;
+  return std::any_of(identity->grants.begin(), identity->grants.end(), [&](const http::Grant& grant) {
+    return grant.role == kZoneEditor && grant.scope == zone_id;
+  });
+}
+
 }  // namespace zoneatlas::web

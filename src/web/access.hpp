@@ -36,6 +36,10 @@ bool IsAccessRule(std::string_view rule);
 // every rule. REQUIRES: IsAccessRule(rule).
 bool Allows(std::string_view rule, const http::Identity* identity);
 
+// True when `identity` (null: nobody) may edit the records of zone `zone_id`: an
+// administrator, or a zone editor granted that zone.
+bool EditsZone(const http::Identity* identity, std::string_view zone_id);
+
 }  // namespace zoneatlas::web
 
 #endif  // ZONEATLAS_WEB_ACCESS_HPP_

@@ -95,6 +95,12 @@ const pages = [
   ['/fr/social-map/organizations/ocmw-21007', 'organization page'],
   ['/nl/social-map/print?theme=food&area=23027', 'printable repertory'],
   ['/fr/social-map/print?theme=drinking_water', 'printable repertory'],
+  ['/nl/consultations?year=2025', 'consultations in every zone'],
+  ['/fr/consultations?year=2025', 'consultations in every zone'],
+  ['/nl/zones/elz-zennevallei/consultations', 'a zone\'s consultations'],
+  ['/fr/zones/zorgzone-noord/consultations?year=2025&theme=food', 'a zone\'s consultations (filtered)'],
+  ['/nl/consultations/elz-zennevallei-2024-onderbescherming', 'a meeting'],
+  ['/fr/consultations/zz-zuid-2025-gg', 'a meeting'],
 ];
 
 for (const [target, kind] of pages) {
@@ -581,5 +587,32 @@ test('a zone editor keeps the rights figures current; the page has no WCAG 2.1 A
   await expectNoAxeViolations(page, '/nl/rights/figures with problems');
   await page.goto(`${base}/fr/rights/figures`);
   await expectNoAxeViolations(page, '/fr/rights/figures');
+  await page.context().close();
+});
+
+test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/zones/elz-zennevallei/consultations`);
+  await page.getByRole('link', { name: 'Een overleg vastleggen' }).first().click();
+  assert.equal(await page.locator('h1').textContent(), 'Een overleg vastleggen');
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/consultations/new');
+  await page.getByLabel('Titel van het overleg').fill('Werkgroep eenzaamheid');
+  await page.getByLabel(/^Datum/).fill('2026-02-31');
+  await page.getByRole('button', { name: 'Overleg bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the new meeting with problems');
+  await page.getByLabel(/^Datum/).fill('2026-02-03');
+  const first = page.getByRole('group', { name: 'Signaal 1' });
+  await first.getByLabel('Wat werd gesignaleerd?').fill('Ouderen komen na een ziekenhuisopname niet meer buiten.');
+  await first.getByLabel('Ouderen').check();
+  await first.getByLabel('Beersel').check();
+  await page.getByRole('button', { name: 'Overleg bewaren' }).click();
+  await page.getByRole('status').waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Werkgroep eenzaamheid');
+  assert.ok((await page.locator('.signal').first().textContent()).includes('Beersel'));
+  await expectNoAxeViolations(page, 'a meeting with its editing forms');
+  await page.goto(`${base}/fr/zones/elz-zennevallei/consultations/new`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/consultations/new');
   await page.context().close();
 });

@@ -488,6 +488,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{proposal_id}", "no-such-proposal"},
                                                           {"{right_id}", "leefloon"},
                                                           {"{figure_id}", "no-such-figure"},
+                                                          {"{consultation_id}", "no-such-meeting"},
+                                                          {"{action_line_id}", "no-such-line"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

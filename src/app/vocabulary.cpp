@@ -1,0 +1,20 @@
+#include "app/vocabulary.hpp"
+
+namespace zoneatlas::app {
+namespace {
+
+std::vector<consultations::Term> Terms(const std::vector<socialmap::Term>& terms) {
+  std::vector<consultations::Term> converted;
+  for (const socialmap::Term& term : terms) {
+    converted.push_back({.id = term.id, .nl = term.name.nl, .fr = term.name.fr, .en = term.name.en});
+  }
+  return converted;
+}
+
+}  // namespace
+
+consultations::Vocabulary CoordinationVocabulary(const socialmap::Taxonomy& taxonomy) {
+  return {.themes = Terms(taxonomy.themes()), .target_groups = Terms(taxonomy.target_groups())};
+}
+
+}  // namespace zoneatlas::app

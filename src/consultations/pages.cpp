@@ -1,0 +1,905 @@
+#include "consultations/pages.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+
+#include "accounts/routes.hpp"
+#include "consultations/synthesis.hpp"
+#include "core/text.hpp"
+#include "platform/http/form.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::consultations {
+namespace {
+
+namespace json = boost::json;
+using Form = std::multimap<std::string, std::string>;
+
+constexpr int kSignalRowsOnNewMeeting = 3;
+
+std::string Message(const web::Site& site, Language language, std::string_view key) {
+  return std::string(site.renderer.catalog().Get(language, key));
+}
+
+std::string ShowDate(const Date& date, Language language) {
+  return view::FormatDate(date.year(), date.month(), date.day(), language);
+}
+
+std::string ThemeName(const Services& services, const std::string& id, Language language) {
+  const Term* term = services.vocabulary.FindTheme(id);
+  return term ? term->In(language) : id;
+}
+
+std::string TargetGroupName(const Services& services, const std::string& id, Language language) {
+  const Term* term = services.vocabulary.FindTargetGroup(id);
+  return term ? term->In(language) : id;
+}
+
+// Names of what a page shows: zones and areas, read once per page.
+struct Names {
+  std::map<std::string, std::string> zones;
+  std::map<std::string, std::string> areas;
+};
+
+Result<Names> NamesFor(const Services& services, Language language) {
+  Names names;
+  auto zones = services.geography.Zones(Date::Today());
+  if (!zones) return Fail(zones.error());
+  std::vector<std::string> codes;
+  for (const geo::Zone& zone : *zones) {
+    names.zones[zone.id] = zone.names.In(language);
+    for (const geo::ZoneMember& member : zone.members) codes.push_back(member.area_code);
+  }
+  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
+  if (!areas) return Fail(areas.error());
+  for (const geo::Area& area : *areas) names.areas[area.code] = area.names.In(language);
+  return names;
+}
+
+std::string NameOr(const std::map<std::string, std::string>& names, const std::string& id) {
+  const auto found = names.find(id);
+  return found == names.end() ? id : found->second;
+}
+
+std::string StatusLabel(const web::Site& site, Language language, ActionStatus status) {
+  return Message(site, language, "consultations_status_" + std::string(Code(status)));
+}
+
+// The fields of a signal as pages show it.
+json::object SignalModel(const web::Site& site, const Services& services, const Names& names, const Signal& signal,
+                         Language language) {
+  json::array groups, areas;
+  for (const std::string& group : signal.target_groups) groups.emplace_back(TargetGroupName(services, group, language));
+  for (const std::string& area : signal.areas) areas.emplace_back(NameOr(names.areas, area));
+  return json::object{{"id", signal.id},
+                      {"kind", Message(site, language, "consultations_signal_" + std::string(Code(signal.kind)))},
+                      {"is_need", signal.kind == SignalKind::kNeed},
+                      {"theme", ThemeName(services, signal.theme, language)},
+                      {"groups", std::move(groups)},
+                      {"areas", std::move(areas)},
+                      {"description", signal.description},
+                      {"quote", signal.quote}};
+}
+
+// `with_zone`: pages about several zones name each signal's zone.
+json::object OutcomeModel(const web::Site& site, const Services& services, const Names& names,
+                          const SignalOutcome& outcome, bool with_zone, Language language) {
+  json::object item = SignalModel(site, services, names, *outcome.signal, language);
+  item["lang"] = std::string(LanguageCode(outcome.meeting->language));
+  item["meeting"] = outcome.meeting->title;
+  item["meeting_href"] = web::Href(language, "/consultations/" + outcome.meeting->id);
+  item["held_on"] = ShowDate(outcome.meeting->held_on, language);
+  if (with_zone) item["zone"] = NameOr(names.zones, outcome.meeting->zone_id);
+  item["outcome"] = outcome.outcome ? StatusLabel(site, language, *outcome.outcome)
+                                    : Message(site, language, "consultations_outcome_none");
+  item["answered"] = outcome.outcome.has_value();
+  json::array answers;
+  for (const ActionLine* line : outcome.answers) {
+    answers.push_back(json::object{{"title", line->title}, {"status", StatusLabel(site, language, line->status)}});
+  }
+  item["answers"] = std::move(answers);
+  return item;
+}
+
+json::array CountsModel(const std::vector<Count>& counts, const std::function<std::string(const std::string&)>& name) {
+  json::array rows;
+  for (const Count& count : counts) rows.push_back(json::object{{"name", name(count.id)}, {"count", count.count}});
+  return rows;
+}
+
+// The year's synthesis as the monitoring pages show it.
+json::object SynthesisModel(const web::Site& site, const Services& services, const Names& names,
+                            const Synthesis& synthesis, bool one_zone, Language language) {
+  const auto& catalog = site.renderer.catalog();
+  json::object model{
+      {"summary", catalog.Format(language, one_zone ? "consultations_zone_summary" : "consultations_summary",
+                                 {{"meetings", std::to_string(synthesis.meetings)},
+                                  {"zones", std::to_string(synthesis.zones)},
+                                  {"organisations", std::to_string(synthesis.organisations)}})},
+      {"signals_summary", catalog.Format(language, "consultations_signals_summary",
+                                         {{"signals", std::to_string(synthesis.signals)},
+                                          {"needs", std::to_string(synthesis.needs)},
+                                          {"difficulties", std::to_string(synthesis.difficulties)}})},
+      {"has_signals", synthesis.signals > 0},
+      {"themes",
+       CountsModel(synthesis.themes, [&](const std::string& id) { return ThemeName(services, id, language); })},
+      {"target_groups", CountsModel(synthesis.target_groups,
+                                    [&](const std::string& id) { return TargetGroupName(services, id, language); })},
+      {"has_target_groups", !synthesis.target_groups.empty()},
+  };
+  json::array outcomes{json::object{{"name", Message(site, language, "consultations_outcome_none")},
+                                    {"count", synthesis.without_answer}}};
+  for (const ActionStatus status : kActionStatuses) {
+    const auto found = synthesis.by_outcome.find(status);
+    outcomes.push_back(json::object{{"name", StatusLabel(site, language, status)},
+                                    {"count", found == synthesis.by_outcome.end() ? 0 : found->second}});
+  }
+  model["by_outcome"] = std::move(outcomes);
+  json::array signals;
+  for (const SignalOutcome& outcome : synthesis.outcomes) {
+    signals.push_back(OutcomeModel(site, services, names, outcome, !one_zone, language));
+  }
+  model["signals"] = std::move(signals);
+  return model;
+}
+
+// The year asked for (?year=), else the latest with meetings, else this year.
+Result<int> ChosenYear(const Services& services, const http::Request& request, const std::string& zone_id,
+                       std::vector<int>& years) {
+  auto known = services.store.Years(zone_id);
+  if (!known) return Fail(known.error());
+  years = *known;
+  if (const auto asked = request.Query("year")) {
+    const auto year = text::ParseInteger(*asked);
+    if (!year || *year < 2000 || *year > 2100) return Fail(Error::InvalidArgument("year: '" + *asked + "'"));
+    return static_cast<int>(*year);
+  }
+  return years.empty() ? Date::Today().year() : years.front();
+}
+
+json::array YearChoices(const std::vector<int>& years, int chosen) {
+  json::array choices;
+  bool listed = false;
+  for (const int year : years) {
+    choices.push_back(json::object{{"year", year}, {"selected", year == chosen}});
+    listed = listed || year == chosen;
+  }
+  if (!listed) choices.push_back(json::object{{"year", chosen}, {"selected", true}});
+  return choices;
+}
+
+json::array TermChoices(const std::vector<Term>& terms, Language language, const std::vector<std::string>& chosen) {
+  json::array choices;
+  for (const Term& term : terms) {
+    const bool selected = std::find(chosen.begin(), chosen.end(), term.id) != chosen.end();
+    choices.push_back(json::object{{"id", term.id}, {"name", term.In(language)}, {"selected", selected}});
+  }
+  return choices;
+}
+
+void AddForm(const http::Request& request, json::object& model) {
+  model["csrf_field"] = http::kCsrfField;
+  model["csrf_token"] = request.identity ? request.identity->csrf_token : "";
+}
+
+http::Response NoStore(http::Response page) {
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+// ---- Monitoring across zones -------------------------------------------------------
+
+http::Response AllZonesPage(const web::Site& site, Services& services, const http::Request& request,
+                            Language language) {
+  std::vector<int> years;
+  auto year = ChosenYear(services, request, "", years);
+  if (!year) return web::ErrorPage(site, request, language, year.error());
+  auto names = NamesFor(services, language);
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  auto meetings = services.store.List({.zone_id = "", .year = *year});
+  if (!meetings) return web::ErrorPage(site, request, language, meetings.error());
+  auto lines = services.store.ActionLines("");
+  if (!lines) return web::ErrorPage(site, request, language, lines.error());
+  const Synthesis synthesis = Synthesize(*meetings, *lines, {});
+  json::object model = SynthesisModel(site, services, *names, synthesis, false, language);
+  // Each zone's share, in the order of the zones' names.
+  std::map<std::string, std::vector<Consultation>> by_zone;
+  for (const Consultation& meeting : *meetings) by_zone[meeting.zone_id].push_back(meeting);
+  json::array zones;
+  for (const auto& [zone_id, zone_name] : names->zones) {
+    const auto found = by_zone.find(zone_id);
+    const Synthesis zone = found == by_zone.end() ? Synthesis{} : Synthesize(found->second, *lines, {});
+    zones.push_back(json::object{
+        {"name", zone_name},
+        {"href", web::Href(language, "/zones/" + zone_id + "/consultations") + "?year=" + std::to_string(*year)},
+        {"meetings", zone.meetings},
+        {"signals", zone.signals},
+        {"top_theme", zone.themes.empty() ? "" : ThemeName(services, zone.themes.front().id, language)}});
+  }
+  model["zones"] = std::move(zones);
+  model["years"] = YearChoices(years, *year);
+  model["year"] = *year;
+  model["action"] = web::Href(language, "/consultations");
+  model["api_href"] = "/api/v1/consultations/synthesis?year=" + std::to_string(*year);
+  return web::Page(
+      site, request, language, "consultations_all",
+      site.renderer.catalog().Format(language, "consultations_all_title", {{"year", std::to_string(*year)}}),
+      std::move(model));
+}
+
+// ---- A zone's monitoring ----------------------------------------------------------
+
+json::object ActionLineModel(const web::Site& site, const Services& services, const ActionLine& line,
+                             const std::map<std::string, std::string>& meeting_titles, bool editing,
+                             Language language) {
+  json::array statuses;
+  for (const ActionStatus status : kActionStatuses) {
+    statuses.push_back(json::object{
+        {"code", Code(status)}, {"name", StatusLabel(site, language, status)}, {"selected", status == line.status}});
+  }
+  const auto meeting = meeting_titles.find(line.consultation_id);
+  return json::object{
+      {"id", line.id},
+      {"title", line.title},
+      {"description", line.description},
+      {"lang", LanguageCode(line.language)},
+      {"theme", ThemeName(services, line.theme, language)},
+      {"status", StatusLabel(site, language, line.status)},
+      {"status_code", Code(line.status)},
+      {"owner", line.owner},
+      {"working_group", line.working_group},
+      {"signals", line.signal_ids.size()},
+      {"meeting", meeting == meeting_titles.end() ? "" : meeting->second},
+      {"meeting_href",
+       line.consultation_id.empty() ? "" : web::Href(language, "/consultations/" + line.consultation_id)},
+      {"editing", editing},
+      {"statuses", std::move(statuses)},
+      {"status_action", web::Href(language, "/action-lines/" + line.id + "/status")},
+  };
+}
+
+http::Response ZonePage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  const std::string zone_id(request.PathParam("zone_id"));
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return web::ErrorPage(site, request, language, zone.error());
+  std::vector<int> years;
+  auto year = ChosenYear(services, request, zone_id, years);
+  if (!year) return web::ErrorPage(site, request, language, year.error());
+  SignalFilter filter{.theme = request.Query("theme").value_or(""),
+                      .target_group = request.Query("target_group").value_or("")};
+  if (!filter.theme.empty() && services.vocabulary.FindTheme(filter.theme) == nullptr) filter.theme.clear();
+  if (!filter.target_group.empty() && services.vocabulary.FindTargetGroup(filter.target_group) == nullptr) {
+    filter.target_group.clear();
+  }
+  auto names = NamesFor(services, language);
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  auto meetings = services.store.List({.zone_id = zone_id, .year = *year});
+  if (!meetings) return web::ErrorPage(site, request, language, meetings.error());
+  auto all_meetings = services.store.List({.zone_id = zone_id, .year = std::nullopt});
+  if (!all_meetings) return web::ErrorPage(site, request, language, all_meetings.error());
+  auto lines = services.store.ActionLines(zone_id);
+  if (!lines) return web::ErrorPage(site, request, language, lines.error());
+  const Synthesis synthesis = Synthesize(*meetings, *lines, filter);
+  json::object model = SynthesisModel(site, services, *names, synthesis, true, language);
+  const bool editing = web::EditsZone(request.identity.get(), zone_id);
+  json::array meeting_list;
+  for (const Consultation& meeting : *meetings) {
+    meeting_list.push_back(
+        json::object{{"title", meeting.title},
+                     {"lang", LanguageCode(meeting.language)},
+                     {"href", web::Href(language, "/consultations/" + meeting.id)},
+                     {"held_on", ShowDate(meeting.held_on, language)},
+                     {"kind", Message(site, language, "consultations_kind_" + std::string(Code(meeting.kind)))},
+                     {"theme", ThemeName(services, meeting.theme, language)},
+                     {"signals", meeting.signals.size()},
+                     {"demo", meeting.demo}});
+  }
+  std::map<std::string, std::string> meeting_titles;
+  for (const Consultation& meeting : *all_meetings) meeting_titles[meeting.id] = meeting.title;
+  json::array action_lines;
+  for (const ActionLine& line : *lines) {
+    action_lines.push_back(ActionLineModel(site, services, line, meeting_titles, editing, language));
+  }
+  // Signals per year, every year: the period view.
+  json::array per_year;
+  std::map<int, std::pair<std::size_t, std::size_t>> counts;  // Year → meetings, signals.
+  for (const Consultation& meeting : *all_meetings) {
+    auto& [meeting_count, signal_count] = counts[meeting.held_on.year()];
+    ++meeting_count;
+    signal_count += meeting.signals.size();
+  }
+  for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
+    per_year.push_back(json::object{
+        {"year", it->first},
+        {"meetings", it->second.first},
+        {"signals", it->second.second},
+        {"href", web::Href(language, "/zones/" + zone_id + "/consultations") + "?year=" + std::to_string(it->first)}});
+  }
+  const std::string zone_name = zone->names.In(language);
+  model["zone"] = zone_name;
+  model["zone_href"] = web::Href(language, "/zones/" + zone_id);
+  model["all_href"] = web::Href(language, "/consultations") + "?year=" + std::to_string(*year);
+  model["meetings"] = std::move(meeting_list);
+  model["has_meetings"] = !meetings->empty();
+  model["action_lines"] = std::move(action_lines);
+  model["has_action_lines"] = !lines->empty();
+  model["per_year"] = std::move(per_year);
+  model["years"] = YearChoices(years, *year);
+  model["year"] = *year;
+  model["themes_choice"] = TermChoices(services.vocabulary.themes, language, {filter.theme});
+  model["groups_choice"] = TermChoices(services.vocabulary.target_groups, language, {filter.target_group});
+  model["filtered"] = !filter.theme.empty() || !filter.target_group.empty();
+  model["action"] = web::Href(language, "/zones/" + zone_id + "/consultations");
+  model["editing"] = editing;
+  model["new_href"] = web::Href(language, "/zones/" + zone_id + "/consultations/new");
+  model["api_href"] = "/api/v1/consultations/synthesis?zone=" + zone_id + "&year=" + std::to_string(*year);
+  if (request.Query("recorded")) model["notice"] = Message(site, language, "consultations_recorded");
+  if (request.Query("moved")) model["notice"] = Message(site, language, "consultations_status_changed");
+  AddForm(request, model);
+  http::Response page =
+      web::Page(site, request, language, "consultations_zone",
+                site.renderer.catalog().Format(language, "consultations_zone_title",
+                                               {{"zone", zone_name}, {"year", std::to_string(*year)}}),
+                std::move(model));
+  return editing ? NoStore(std::move(page)) : page;
+}
+
+// ---- One meeting ----------------------------------------------------------------------
+
+// The form's problems in the reader's language: "Signal 2: a description is required".
+json::array ProblemsModel(const web::Site& site, const std::vector<Problem>& problems, Language language) {
+  json::array messages;
+  for (const Problem& problem : problems) {
+    std::string field = problem.field;
+    std::string prefix;
+    if (field.starts_with("signals[")) {
+      const auto close = field.find("].");
+      if (close != std::string::npos) {
+        prefix = site.renderer.catalog().Format(language, "consultations_problem_in_signal",
+                                                {{"n", field.substr(8, close - 8)}}) +
+                 " ";
+        field = field.substr(close + 2);
+      }
+    }
+    messages.emplace_back(prefix + Message(site, language, "consultations_problem_" + field));
+  }
+  return messages;
+}
+
+json::array AreaChoices(const geo::Zone& zone, const Names& names, const std::vector<std::string>& chosen) {
+  json::array choices;
+  for (const geo::ZoneMember& member : zone.members) {
+    const bool selected = std::find(chosen.begin(), chosen.end(), member.area_code) != chosen.end();
+    choices.push_back(json::object{
+        {"id", member.area_code}, {"name", NameOr(names.areas, member.area_code)}, {"selected", selected}});
+  }
+  return choices;
+}
+
+json::array KindChoices(const web::Site& site, Language language, std::string_view chosen) {
+  json::array choices;
+  for (const SignalKind kind : kSignalKinds) {
+    choices.push_back(json::object{{"code", Code(kind)},
+                                   {"name", Message(site, language, "consultations_signal_" + std::string(Code(kind)))},
+                                   {"selected", Code(kind) == chosen}});
+  }
+  return choices;
+}
+
+// The blank (or typed) fields of a signal in a form; `prefix` names its inputs ("signal1_").
+json::object SignalForm(const web::Site& site, const Services& services, const geo::Zone& zone, const Names& names,
+                        const Form& form, const std::string& prefix, Language language) {
+  auto values = [&](const std::string& name) {
+    std::vector<std::string> all;
+    const auto [begin, end] = form.equal_range(prefix + name);
+    for (auto it = begin; it != end; ++it) all.push_back(it->second);
+    return all;
+  };
+  const std::string theme = http::FormField(form, prefix + "theme");
+  return json::object{{"prefix", prefix},
+                      {"kinds", KindChoices(site, language, http::FormField(form, prefix + "kind"))},
+                      {"themes", TermChoices(services.vocabulary.themes, language, {theme})},
+                      {"groups", TermChoices(services.vocabulary.target_groups, language, values("target_groups"))},
+                      {"areas", AreaChoices(zone, names, values("areas"))},
+                      {"description", http::FormField(form, prefix + "description")},
+                      {"quote", http::FormField(form, prefix + "quote")}};
+}
+
+// The signal typed in a form under `prefix`; nothing when its description was left empty
+// (a blank row of the new-meeting form).
+std::optional<Signal> SignalFrom(const Form& form, const std::string& prefix) {
+  Signal signal;
+  signal.description = std::string(text::Trim(http::FormField(form, prefix + "description")));
+  signal.quote = std::string(text::Trim(http::FormField(form, prefix + "quote")));
+  if (signal.description.empty() && signal.quote.empty()) return std::nullopt;
+  signal.kind = ParseSignalKind(http::FormField(form, prefix + "kind")).value_or(SignalKind::kNeed);
+  signal.theme = http::FormField(form, prefix + "theme");
+  for (const std::string name : {"target_groups", "areas"}) {
+    const auto [begin, end] = form.equal_range(prefix + name);
+    for (auto it = begin; it != end; ++it) {
+      (name == "areas" ? signal.areas : signal.target_groups).push_back(it->second);
+    }
+  }
+  return signal;
+}
+
+json::object MeetingModel(const web::Site& site, const Services& services, const Names& names,
+                          const Consultation& meeting, Language language) {
+  json::array signals;
+  for (const Signal& signal : meeting.signals) signals.push_back(SignalModel(site, services, names, signal, language));
+  json::array organisations, professions;
+  for (const std::string& name : meeting.organisations) organisations.emplace_back(name);
+  for (const std::string& name : meeting.professions) professions.emplace_back(name);
+  return json::object{
+      {"title", meeting.title},
+      {"content_lang", LanguageCode(meeting.language)},
+      {"held_on", ShowDate(meeting.held_on, language)},
+      {"kind", Message(site, language, "consultations_kind_" + std::string(Code(meeting.kind)))},
+      {"theme", ThemeName(services, meeting.theme, language)},
+      {"zone", NameOr(names.zones, meeting.zone_id)},
+      {"zone_href", web::Href(language, "/zones/" + meeting.zone_id + "/consultations") +
+                        "?year=" + std::to_string(meeting.held_on.year())},
+      {"organisations", std::move(organisations)},
+      {"has_organisations", !meeting.organisations.empty()},
+      {"professions", std::move(professions)},
+      {"has_professions", !meeting.professions.empty()},
+      {"participants", meeting.participants ? std::to_string(*meeting.participants) : ""},
+      {"summary", meeting.summary},
+      {"demo", meeting.demo},
+      {"signals", std::move(signals)},
+      {"has_signals", !meeting.signals.empty()},
+  };
+}
+
+http::Response MeetingPage(const web::Site& site, Services& services, const http::Request& request, Language language,
+                           const Form& typed = {}, std::vector<Problem> problems = {},
+                           std::string_view failed_form = "", int status = 200) {
+  auto meeting = services.store.Find(std::string(request.PathParam("consultation_id")));
+  if (!meeting) return web::ErrorPage(site, request, language, meeting.error());
+  auto names = NamesFor(services, language);
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  auto lines = services.store.ActionLines(meeting->zone_id);
+  if (!lines) return web::ErrorPage(site, request, language, lines.error());
+  json::object model = MeetingModel(site, services, *names, *meeting, language);
+  const bool editing = web::EditsZone(request.identity.get(), meeting->zone_id);
+  json::array action_lines;
+  const std::map<std::string, std::string> titles{{meeting->id, meeting->title}};
+  for (const ActionLine& line : *lines) {
+    if (line.consultation_id == meeting->id) {
+      action_lines.push_back(ActionLineModel(site, services, line, titles, editing, language));
+    }
+  }
+  model["has_action_lines"] = !action_lines.empty();
+  model["action_lines"] = std::move(action_lines);
+  model["editing"] = editing;
+  if (editing) {
+    auto zone = services.geography.FindZone(meeting->zone_id, Date::Today());
+    if (!zone) return web::ErrorPage(site, request, language, zone.error());
+    model["signal_form"] =
+        SignalForm(site, services, *zone, *names, failed_form == "signal" ? typed : Form{}, "signal_", language);
+    model["signal_action"] = web::Href(language, "/consultations/" + meeting->id + "/signals");
+    model["line_action"] = web::Href(language, "/consultations/" + meeting->id + "/action-lines");
+    const Form& line_typed = failed_form == "line" ? typed : Form{};
+    json::array answerable;
+    const auto [begin, end] = line_typed.equal_range("signals");
+    std::set<std::string> ticked;
+    for (auto it = begin; it != end; ++it) ticked.insert(it->second);
+    for (const Signal& signal : meeting->signals) {
+      answerable.push_back(json::object{
+          {"id", signal.id}, {"description", signal.description}, {"selected", ticked.contains(signal.id)}});
+    }
+    json::array statuses;
+    for (const ActionStatus choice : kActionStatuses) {
+      statuses.push_back(json::object{{"code", Code(choice)},
+                                      {"name", StatusLabel(site, language, choice)},
+                                      {"selected", Code(choice) == http::FormField(line_typed, "status")}});
+    }
+    model["line_form"] = json::object{
+        {"title", http::FormField(line_typed, "title")},
+        {"description", http::FormField(line_typed, "description")},
+        {"owner", http::FormField(line_typed, "owner")},
+        {"working_group", http::FormField(line_typed, "working_group")},
+        {"themes", TermChoices(services.vocabulary.themes, language,
+                               {line_typed.empty() ? meeting->theme : http::FormField(line_typed, "theme")})},
+        {"statuses", std::move(statuses)},
+        {"signals", std::move(answerable)},
+    };
+    AddForm(request, model);
+  }
+  if (!problems.empty()) {
+    model[failed_form == "signal" ? "signal_problems" : "line_problems"] = ProblemsModel(site, problems, language);
+  }
+  if (request.Query("added")) model["notice"] = Message(site, language, "consultations_added");
+  http::Response page =
+      web::Page(site, request, language, "consultations_meeting", meeting->title, std::move(model), status);
+  return editing ? NoStore(std::move(page)) : page;
+}
+
+// ---- Editing ------------------------------------------------------------------------
+
+std::optional<Form> SignedForm(const http::Request& request) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
+  return form;
+}
+
+std::vector<std::string> Lines(std::string_view text) {
+  std::vector<std::string> lines;
+  for (std::string_view line : text::Split(text, '\n')) {
+    line = text::Trim(line);
+    if (!line.empty()) lines.emplace_back(line);
+  }
+  return lines;
+}
+
+http::Response NewMeetingPage(const web::Site& site, Services& services, const http::Request& request,
+                              Language language, const Form& typed = {}, const std::vector<Problem>& problems = {},
+                              int status = 200) {
+  const std::string zone_id(request.PathParam("zone_id"));
+  if (!web::EditsZone(request.identity.get(), zone_id)) {
+    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+  }
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return web::ErrorPage(site, request, language, zone.error());
+  auto names = NamesFor(services, language);
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  json::array kinds;
+  for (const MeetingKind kind : kMeetingKinds) {
+    kinds.push_back(json::object{{"code", Code(kind)},
+                                 {"name", Message(site, language, "consultations_kind_" + std::string(Code(kind)))},
+                                 {"selected", Code(kind) == http::FormField(typed, "kind")}});
+  }
+  json::array languages;
+  const std::string chosen_language =
+      typed.empty() ? std::string(LanguageCode(language)) : http::FormField(typed, "language");
+  for (const Language option : kLanguages) {
+    languages.push_back(json::object{{"code", LanguageCode(option)},
+                                     {"name", LanguageName(option)},
+                                     {"selected", LanguageCode(option) == chosen_language}});
+  }
+  json::array signal_rows;
+  for (int i = 1; i <= kSignalRowsOnNewMeeting; ++i) {
+    json::object row = SignalForm(site, services, *zone, *names, typed, "signal" + std::to_string(i) + "_", language);
+    row["n"] = i;
+    signal_rows.push_back(std::move(row));
+  }
+  const std::string zone_name = zone->names.In(language);
+  json::object model{
+      {"zone", zone_name},
+      {"zone_href", web::Href(language, "/zones/" + zone_id + "/consultations")},
+      {"action", web::Href(language, "/zones/" + zone_id + "/consultations/new")},
+      {"kinds", std::move(kinds)},
+      {"languages", std::move(languages)},
+      {"themes", TermChoices(services.vocabulary.themes, language, {http::FormField(typed, "theme")})},
+      {"typed_title", http::FormField(typed, "title")},
+      {"held_on", http::FormField(typed, "held_on")},
+      {"organisations", http::FormField(typed, "organisations")},
+      {"professions", http::FormField(typed, "professions")},
+      {"participants", http::FormField(typed, "participants")},
+      {"summary", http::FormField(typed, "summary")},
+      {"signal_rows", std::move(signal_rows)},
+      {"problems", ProblemsModel(site, problems, language)},
+      {"has_problems", !problems.empty()},
+  };
+  AddForm(request, model);
+  return NoStore(web::Page(site, request, language, "consultations_new",
+                           site.renderer.catalog().Format(language, "consultations_new_title", {{"zone", zone_name}}),
+                           std::move(model), status));
+}
+
+http::Response RecordMeeting(const web::Site& site, Services& services, const http::Request& request,
+                             Language language) {
+  const auto form = SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  const std::string zone_id(request.PathParam("zone_id"));
+  if (!web::EditsZone(request.identity.get(), zone_id)) {
+    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+  }
+  Consultation meeting;
+  meeting.zone_id = zone_id;
+  std::vector<Problem> problems;
+  const auto held_on = Date::Parse(text::Trim(http::FormField(*form, "held_on")));
+  if (held_on) {
+    meeting.held_on = *held_on;
+  } else {
+    problems.push_back({"held_on", "not a date"});
+  }
+  meeting.kind = ParseMeetingKind(http::FormField(*form, "kind")).value_or(MeetingKind::kThematic);
+  meeting.theme = http::FormField(*form, "theme");
+  meeting.title = std::string(text::Trim(http::FormField(*form, "title")));
+  meeting.organisations = Lines(http::FormField(*form, "organisations"));
+  meeting.professions = Lines(http::FormField(*form, "professions"));
+  if (const std::string participants(text::Trim(http::FormField(*form, "participants"))); !participants.empty()) {
+    const auto count = text::ParseInteger(participants);
+    if (count && *count > 0 && *count <= 10000) {
+      meeting.participants = static_cast<int>(*count);
+    } else {
+      problems.push_back({"participants", "not a number"});
+    }
+  }
+  meeting.summary = std::string(text::Trim(http::FormField(*form, "summary")));
+  meeting.language = ParseLanguage(http::FormField(*form, "language")).value_or(language);
+  for (int i = 1; i <= kSignalRowsOnNewMeeting; ++i) {
+    if (auto signal = SignalFrom(*form, "signal" + std::to_string(i) + "_")) meeting.signals.push_back(*signal);
+  }
+  if (problems.empty()) {
+    auto found = services.store.Problems(meeting);
+    if (!found) return web::ErrorPage(site, request, language, found.error());
+    problems = std::move(*found);
+  }
+  if (!problems.empty()) return NewMeetingPage(site, services, request, language, *form, problems, 422);
+  auto id = services.store.Add(std::move(meeting), {accounts::ActorOf(*request.identity)});
+  if (!id) return web::ErrorPage(site, request, language, id.error());
+  return http::Response::Redirect(web::Href(language, "/consultations/" + *id) + "?added=1", 303);
+}
+
+// The meeting a post is about, once the poster is known to edit its zone.
+Result<Consultation> EditableMeeting(Services& services, const http::Request& request) {
+  auto meeting = services.store.Find(std::string(request.PathParam("consultation_id")));
+  if (!meeting) return Fail(meeting.error());
+  if (!web::EditsZone(request.identity.get(), meeting->zone_id)) {
+    return Fail(Error::PermissionDenied("you do not edit this zone"));
+  }
+  return meeting;
+}
+
+http::Response AddSignal(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  const auto form = SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  auto meeting = EditableMeeting(services, request);
+  if (!meeting) return web::ErrorPage(site, request, language, meeting.error());
+  std::optional<Signal> signal = SignalFrom(*form, "signal_");
+  if (!signal) {
+    return MeetingPage(site, services, request, language, *form, {{"signals[1].description", "is required"}}, "signal",
+                       422);
+  }
+  auto added = services.store.AddSignal(meeting->id, *signal, {accounts::ActorOf(*request.identity)});
+  if (!added) {
+    if (!added.error().Is(ErrorCode::kInvalidArgument)) return web::ErrorPage(site, request, language, added.error());
+    Consultation with = *meeting;
+    with.signals = {*signal};
+    auto problems = services.store.Problems(with);
+    if (!problems) return web::ErrorPage(site, request, language, problems.error());
+    return MeetingPage(site, services, request, language, *form, *problems, "signal", 422);
+  }
+  return http::Response::Redirect(web::Href(language, "/consultations/" + meeting->id) + "?added=1", 303);
+}
+
+http::Response AddActionLine(const web::Site& site, Services& services, const http::Request& request,
+                             Language language) {
+  const auto form = SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  auto meeting = EditableMeeting(services, request);
+  if (!meeting) return web::ErrorPage(site, request, language, meeting.error());
+  ActionLine line;
+  line.zone_id = meeting->zone_id;
+  line.consultation_id = meeting->id;
+  line.title = std::string(text::Trim(http::FormField(*form, "title")));
+  line.description = std::string(text::Trim(http::FormField(*form, "description")));
+  line.theme = http::FormField(*form, "theme");
+  line.status = ParseActionStatus(http::FormField(*form, "status")).value_or(ActionStatus::kIdea);
+  line.owner = std::string(text::Trim(http::FormField(*form, "owner")));
+  line.working_group = std::string(text::Trim(http::FormField(*form, "working_group")));
+  line.language = meeting->language;
+  const auto [begin, end] = form->equal_range("signals");
+  for (auto it = begin; it != end; ++it) line.signal_ids.push_back(it->second);
+  auto problems = services.store.Problems(line);
+  if (!problems) return web::ErrorPage(site, request, language, problems.error());
+  if (!problems->empty()) return MeetingPage(site, services, request, language, *form, *problems, "line", 422);
+  auto id = services.store.Add(std::move(line), {accounts::ActorOf(*request.identity)});
+  if (!id) return web::ErrorPage(site, request, language, id.error());
+  return http::Response::Redirect(web::Href(language, "/consultations/" + meeting->id) + "?added=1", 303);
+}
+
+http::Response MoveActionLine(const web::Site& site, Services& services, const http::Request& request,
+                              Language language) {
+  const auto form = SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  auto line = services.store.FindActionLine(std::string(request.PathParam("action_line_id")));
+  if (!line) return web::ErrorPage(site, request, language, line.error());
+  if (!web::EditsZone(request.identity.get(), line->zone_id)) {
+    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+  }
+  const auto status = ParseActionStatus(http::FormField(*form, "status"));
+  if (!status) return web::ErrorPage(site, request, language, Error::InvalidArgument("choose a status"));
+  if (auto moved = services.store.SetStatus(line->id, *status, {accounts::ActorOf(*request.identity)}); !moved) {
+    return web::ErrorPage(site, request, language, moved.error());
+  }
+  return http::Response::Redirect(
+      web::Href(language, "/zones/" + line->zone_id + "/consultations") + "?moved=1#action-lines", 303);
+}
+
+// ---- API ---------------------------------------------------------------------------
+
+json::object SignalJson(const Signal& signal) {
+  json::array groups(signal.target_groups.begin(), signal.target_groups.end());
+  json::array areas(signal.areas.begin(), signal.areas.end());
+  return json::object{{"id", signal.id},           {"kind", Code(signal.kind)},
+                      {"theme", signal.theme},     {"target_groups", std::move(groups)},
+                      {"areas", std::move(areas)}, {"description", signal.description},
+                      {"quote", signal.quote}};
+}
+
+json::object ConsultationJson(const Consultation& meeting) {
+  json::array signals;
+  for (const Signal& signal : meeting.signals) signals.push_back(SignalJson(signal));
+  return json::object{
+      {"id", meeting.id},
+      {"zone", meeting.zone_id},
+      {"held_on", meeting.held_on.ToIso()},
+      {"kind", Code(meeting.kind)},
+      {"theme", meeting.theme},
+      {"title", meeting.title},
+      {"language", LanguageCode(meeting.language)},
+      {"organisations", json::array(meeting.organisations.begin(), meeting.organisations.end())},
+      {"professions", json::array(meeting.professions.begin(), meeting.professions.end())},
+      {"participants", meeting.participants ? json::value(*meeting.participants) : json::value(nullptr)},
+      {"summary", meeting.summary},
+      {"demo", meeting.demo},
+      {"signals", std::move(signals)},
+  };
+}
+
+json::object ActionLineJson(const ActionLine& line) {
+  return json::object{
+      {"id", line.id},
+      {"zone", line.zone_id},
+      {"consultation", line.consultation_id.empty() ? json::value(nullptr) : json::value(line.consultation_id)},
+      {"theme", line.theme},
+      {"title", line.title},
+      {"description", line.description},
+      {"status", Code(line.status)},
+      {"owner", line.owner},
+      {"working_group", line.working_group},
+      {"signals", json::array(line.signal_ids.begin(), line.signal_ids.end())},
+      {"language", LanguageCode(line.language)},
+      {"demo", line.demo}};
+}
+
+// ?zone= and ?year= of an API request; kInvalidArgument for a year that is not one.
+Result<Filter> ApiFilter(const http::Request& request) {
+  Filter filter{.zone_id = request.Query("zone").value_or(""), .year = std::nullopt};
+  if (const auto year = request.Query("year")) {
+    const auto parsed = text::ParseInteger(*year);
+    if (!parsed || *parsed < 2000 || *parsed > 2100) return Fail(Error::InvalidArgument("year: '" + *year + "'"));
+    filter.year = static_cast<int>(*parsed);
+  }
+  return filter;
+}
+
+http::Response JsonOf(const json::value& value) { return http::Response::Json(json::serialize(value)); }
+
+}  // namespace
+
+void AddPageRoutes(http::Router& router, const web::Site& site, Services& services) {
+  const std::string everyone(web::kPublic), editors(web::kZoneEditor);
+  router.Get("/{lang}/consultations",
+             web::ForLanguage(site,
+                              [&site, &services](const http::Request& request, Language language) {
+                                return AllZonesPage(site, services, request, language);
+                              }),
+             {.name = "consultations", .access = everyone});
+  router.Get("/{lang}/zones/{zone_id}/consultations",
+             web::ForLanguage(site,
+                              [&site, &services](const http::Request& request, Language language) {
+                                return ZonePage(site, services, request, language);
+                              }),
+             {.name = "zone_consultations", .access = everyone});
+  router.Get("/{lang}/consultations/{consultation_id}",
+             web::ForLanguage(site,
+                              [&site, &services](const http::Request& request, Language language) {
+                                return MeetingPage(site, services, request, language);
+                              }),
+             {.name = "consultation", .access = everyone});
+  router.Get("/{lang}/zones/{zone_id}/consultations/new",
+             web::ForLanguage(site,
+                              [&site, &services](const http::Request& request, Language language) {
+                                return NewMeetingPage(site, services, request, language);
+                              }),
+             {.name = "consultation_new", .access = editors});
+  router.Post("/{lang}/zones/{zone_id}/consultations/new",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return RecordMeeting(site, services, request, language);
+                               }),
+              {.name = "consultation_record", .access = editors});
+  router.Post("/{lang}/consultations/{consultation_id}/signals",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return AddSignal(site, services, request, language);
+                               }),
+              {.name = "consultation_signal_add", .access = editors});
+  router.Post("/{lang}/consultations/{consultation_id}/action-lines",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return AddActionLine(site, services, request, language);
+                               }),
+              {.name = "action_line_add", .access = editors});
+  router.Post("/{lang}/action-lines/{action_line_id}/status",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return MoveActionLine(site, services, request, language);
+                               }),
+              {.name = "action_line_status", .access = editors});
+}
+
+void AddApiRoutes(http::Router& router, Services& services) {
+  const std::string everyone(web::kPublic);
+  router.Get("/api/v1/consultations",
+             [&services](const http::Request& request) {
+               auto filter = ApiFilter(request);
+               if (!filter) return web::Problem(filter.error());
+               auto meetings = services.store.List(*filter);
+               if (!meetings) return web::Problem(meetings.error());
+               json::array items;
+               for (const Consultation& meeting : *meetings) items.push_back(ConsultationJson(meeting));
+               return JsonOf(json::object{{"consultations", std::move(items)}});
+             },
+             {.name = "api_consultations", .access = everyone});
+  router.Get("/api/v1/consultations/synthesis",
+             [&services](const http::Request& request) {
+               auto filter = ApiFilter(request);
+               if (!filter) return web::Problem(filter.error());
+               auto meetings = services.store.List(*filter);
+               if (!meetings) return web::Problem(meetings.error());
+               auto lines = services.store.ActionLines(filter->zone_id);
+               if (!lines) return web::Problem(lines.error());
+               const Synthesis synthesis = Synthesize(*meetings, *lines,
+                                                      {.theme = request.Query("theme").value_or(""),
+                                                       .target_group = request.Query("target_group").value_or("")});
+               const auto counts = [](const std::vector<Count>& list) {
+                 json::array rows;
+                 for (const Count& count : list)
+                   rows.push_back(json::object{{"id", count.id}, {"signals", count.count}});
+                 return rows;
+               };
+               json::object outcomes{{"none", synthesis.without_answer}};
+               for (const ActionStatus status : kActionStatuses) {
+                 const auto found = synthesis.by_outcome.find(status);
+                 outcomes[Code(status)] = found == synthesis.by_outcome.end() ? 0 : found->second;
+               }
+               json::array signals;
+               for (const SignalOutcome& outcome : synthesis.outcomes) {
+                 json::object item = SignalJson(*outcome.signal);
+                 item["consultation"] = outcome.meeting->id;
+                 item["outcome"] = outcome.outcome ? json::value(Code(*outcome.outcome)) : json::value(nullptr);
+                 json::array answers;
+                 for (const ActionLine* line : outcome.answers) answers.emplace_back(line->id);
+                 item["action_lines"] = std::move(answers);
+                 signals.push_back(std::move(item));
+               }
+               return JsonOf(
+                   json::object{{"zone", filter->zone_id.empty() ? json::value(nullptr) : json::value(filter->zone_id)},
+                                {"year", filter->year ? json::value(*filter->year) : json::value(nullptr)},
+                                {"meetings", synthesis.meetings},
+                                {"zones", synthesis.zones},
+                                {"organisations", synthesis.organisations},
+                                {"signals", synthesis.signals},
+                                {"needs", synthesis.needs},
+                                {"difficulties", synthesis.difficulties},
+                                {"themes", counts(synthesis.themes)},
+                                {"target_groups", counts(synthesis.target_groups)},
+                                {"outcomes", std::move(outcomes)},
+                                {"signal_outcomes", std::move(signals)}});
+             },
+             {.name = "api_consultations_synthesis", .access = everyone});
+  router.Get("/api/v1/consultations/{consultation_id}",
+             [&services](const http::Request& request) {
+               auto meeting = services.store.Find(std::string(request.PathParam("consultation_id")));
+               if (!meeting) return web::Problem(meeting.error());
+               return JsonOf(ConsultationJson(*meeting));
+             },
+             {.name = "api_consultation", .access = everyone});
+  router.Get("/api/v1/action-lines",
+             [&services](const http::Request& request) {
+               auto lines = services.store.ActionLines(request.Query("zone").value_or(""));
+               if (!lines) return web::Problem(lines.error());
+               json::array items;
+               for (const ActionLine& line : *lines) items.push_back(ActionLineJson(line));
+               return JsonOf(json::object{{"action_lines", std::move(items)}});
+             },
+             {.name = "api_action_lines", .access = everyone});
+}
+
+}  // namespace zoneatlas::consultations

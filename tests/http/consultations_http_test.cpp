@@ -1,0 +1,146 @@
+// Consultations over HTTP, against the real binary: the demo meetings imported with the
+// command line, the monitoring pages and the yearly synthesis in the API, and a zone
+// editor recording a meeting, a signal's answer and its progress — only in their own zone.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+
+#include "tests/http/server_process.hpp"
+#include "tests/http/signed_in.hpp"
+
+namespace zoneatlas::testing {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class ConsultationsHttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "consultations",
+                                                 std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/consultations.json"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+    AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+    AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+    editor_ = SignIn(server_, "zone@zennevallei.be");
+    other_editor_ = SignIn(server_, "zone@noord.brussels");
+  }
+
+  HttpResponse Post(const std::string& target, const Session& session, const std::string& body) {
+    return server_.Request("POST", target, {kFormType, "Cookie: " + session.cookie}, body);
+  }
+
+  ServerProcess server_;
+  Session editor_, other_editor_;
+};
+
+TEST_F(ConsultationsHttpTest, TheYearsSynthesisAcrossZonesIsComputedFromTheMeetings) {
+  const HttpResponse page = server_.Get("/nl/consultations?year=2025");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "16 overlegmomenten in 5 zones"));
+  EXPECT_TRUE(Contains(page.body, "Zorgzone Zuid-Oost"));
+  const HttpResponse french = server_.Get("/fr/consultations?year=2025");
+  EXPECT_TRUE(Contains(french.body, "16 réunions dans 5 zones"));
+  EXPECT_TRUE(Contains(french.body, "lang=\"fr\">Les colis alimentaires")) << "a record keeps its own language";
+  const HttpResponse api = server_.Get("/api/v1/consultations/synthesis?year=2025");
+  ASSERT_EQ(api.status, 200);
+  const boost::json::object synthesis = boost::json::parse(api.body).as_object();
+  EXPECT_EQ(synthesis.at("meetings").as_int64(), 16);
+  EXPECT_EQ(synthesis.at("zones").as_int64(), 5);
+  EXPECT_EQ(synthesis.at("themes").as_array().at(0).at("id").as_string(), "prevention_screening");
+  EXPECT_EQ(server_.Get("/api/v1/consultations/synthesis?year=twenty").status, 400);
+  EXPECT_EQ(server_.Get("/nl/consultations?year=twenty").status, 400);
+}
+
+TEST_F(ConsultationsHttpTest, AZonePageFiltersSignalsAndShowsWhatBecameOfThem) {
+  const HttpResponse all = server_.Get("/nl/zones/zorgzone-noord/consultations?year=2025");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_TRUE(Contains(all.body, "4 overlegmomenten"));
+  EXPECT_TRUE(Contains(all.body, "Repertorium van voedselhulp verspreiden</span> (Loopt)"));
+  const HttpResponse food = server_.Get("/nl/zones/zorgzone-noord/consultations?year=2025&theme=food");
+  ASSERT_EQ(food.status, 200);
+  EXPECT_TRUE(Contains(food.body, "Voedselpakketten zijn onevenwichtig"));
+  EXPECT_FALSE(Contains(food.body, "Ouderen die alleen wonen raken geïsoleerd")) << "another theme's signal";
+  EXPECT_FALSE(Contains(all.body, "name=\"status\"")) << "visitors see no editing forms";
+  const HttpResponse meeting = server_.Get("/nl/consultations/elz-zennevallei-2024-onderbescherming");
+  ASSERT_EQ(meeting.status, 200);
+  EXPECT_TRUE(Contains(meeting.body, "13 maart 2024"));
+  EXPECT_TRUE(Contains(meeting.body, "Begeleid Wonen Pajottenland"));
+  EXPECT_EQ(server_.Get("/nl/consultations/no-such-meeting").status, 404);
+  EXPECT_EQ(server_.Get("/api/v1/consultations/elz-zennevallei-2024-onderbescherming").status, 200);
+}
+
+TEST_F(ConsultationsHttpTest, AZoneEditorRecordsAMeetingAnswersASignalAndMovesTheAnswerAlong) {
+  const std::string form_path = "/nl/zones/elz-zennevallei/consultations/new";
+  const HttpResponse form = server_.Get(form_path, {"Cookie: " + editor_.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "Sint-Pieters-Leeuw")) << "the zone's municipalities to choose from";
+  const std::string fields =
+      "&title=" + UrlEncode("Werkgroep eenzaamheid") +
+      "&held_on=2026-10-06&kind=working_group&theme=social_isolation"
+      "&language=nl&organisations=" +
+      UrlEncode("LDC Halle\nOCMW Beersel") +
+      "&participants=7"
+      "&signal1_kind=need&signal1_theme=social_isolation&signal1_target_groups=older_people&signal1_areas=23003"
+      "&signal1_description=" +
+      UrlEncode("Ouderen in Beersel komen na een ziekenhuisopname niet meer buiten.");
+  // A mistake is shown in the reader's language and nothing is saved.
+  const HttpResponse wrong = Post(
+      form_path, editor_, "csrf_token=" + editor_.csrf_token + fields + "&signal2_description=x&signal2_theme=weer");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Signaal 2: Kies een thema uit de lijst."));
+  EXPECT_TRUE(Contains(wrong.body, "value=\"Werkgroep eenzaamheid\"")) << "what was typed stays";
+  // Another zone's editor may not record for this zone.
+  EXPECT_EQ(Post(form_path, other_editor_, "csrf_token=" + other_editor_.csrf_token + fields).status, 403);
+  const HttpResponse recorded = Post(form_path, editor_, "csrf_token=" + editor_.csrf_token + fields);
+  ASSERT_EQ(recorded.status, 303) << recorded.body.substr(0, 2000);
+  const std::string meeting_path = recorded.Header("Location").substr(0, recorded.Header("Location").find('?'));
+  const HttpResponse meeting = server_.Get(meeting_path, {"Cookie: " + editor_.cookie});
+  ASSERT_EQ(meeting.status, 200);
+  EXPECT_TRUE(Contains(meeting.body, "komen na een ziekenhuisopname niet meer buiten"));
+  EXPECT_TRUE(Contains(meeting.body, "Beersel"));
+  // The answer: an action line for that signal, then its progress.
+  const std::string marker = "name=\"signals\" value=\"";
+  const auto at = meeting.body.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  const std::string signal_id = meeting.body.substr(at + marker.size(), 16);
+  const std::string id = meeting_path.substr(meeting_path.rfind('/') + 1);
+  const HttpResponse line = Post("/nl/consultations/" + id + "/action-lines", editor_,
+                                 "csrf_token=" + editor_.csrf_token + "&title=" + UrlEncode("Huisbezoeken na ontslag") +
+                                     "&theme=social_isolation&status=planned&owner=LDC+Halle&signals=" + signal_id);
+  ASSERT_EQ(line.status, 303) << line.body.substr(0, 2000);
+  const auto lines = boost::json::parse(server_.Get("/api/v1/action-lines?zone=elz-zennevallei").body);
+  std::string line_id;
+  for (const auto& item : lines.at("action_lines").as_array()) {
+    if (item.at("title").as_string() == "Huisbezoeken na ontslag") line_id = std::string(item.at("id").as_string());
+  }
+  ASSERT_FALSE(line_id.empty());
+  EXPECT_EQ(Post("/nl/action-lines/" + line_id + "/status", other_editor_,
+                 "csrf_token=" + other_editor_.csrf_token + "&status=done")
+                .status,
+            403);
+  const HttpResponse moved =
+      Post("/nl/action-lines/" + line_id + "/status", editor_, "csrf_token=" + editor_.csrf_token + "&status=running");
+  ASSERT_EQ(moved.status, 303);
+  const HttpResponse zone = server_.Get("/nl/zones/elz-zennevallei/consultations?year=2026");
+  EXPECT_TRUE(Contains(zone.body, "Huisbezoeken na ontslag</span> (Loopt)"));
+  EXPECT_TRUE(Contains(zone.body, "1 overlegmomenten"));
+}
+
+TEST_F(ConsultationsHttpTest, ABadFileOnTheCommandLineChangesNothing) {
+  const std::string bad = server_.database() + "-bad-consultations.json";
+  {
+    std::ofstream file(bad);
+    file << R"({"consultations": [{"id": "x", "zone": "elz-zennevallei", "held_on": "2024-13-01", "kind": "thematic",
+               "theme": "food", "title": "X"}]})";
+  }
+  const CommandResult refused = RunZoneatlas({"--database", server_.database(), "import", "consultations", bad});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_TRUE(Contains(refused.output, "consultation 1: held_on"));
+  EXPECT_TRUE(Contains(refused.output, "nothing was imported"));
+  const auto meetings = boost::json::parse(server_.Get("/api/v1/consultations?zone=elz-zennevallei").body);
+  EXPECT_EQ(meetings.at("consultations").as_array().size(), 3u);
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
