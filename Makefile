@@ -51,6 +51,7 @@ demo-data: build
 	  --source "Demonstration values made by data/demo/make_observations.py, not published figures"
 	$(ZONEATLAS) --database $(DEMO_DB) import hsds data/demo/social-map-demo.json
 	$(ZONEATLAS) --database $(DEMO_DB) import consultations data/demo/consultations.json
+	$(ZONEATLAS) --database $(DEMO_DB) import agenda data/demo/agenda.json
 
 demo: demo-data
 	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"

@@ -22,6 +22,7 @@ db="$work/browser.db"
 "$binary" --database "$db" import observations "$root/data/demo/observations-demo.csv" --demo >/dev/null 2>&1
 "$binary" --database "$db" import hsds "$root/data/demo/social-map-demo.json" >/dev/null
 "$binary" --database "$db" import consultations "$root/data/demo/consultations.json" >/dev/null
+"$binary" --database "$db" import agenda "$root/data/demo/agenda.json" >/dev/null
 # A test account; its password goes through standard input, as for a real one.
 export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"
 export ZONEATLAS_TEST_PASSWORD="een lange zin voor de browsertest"
@@ -41,6 +42,6 @@ port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 
 [[ -n $port ]] || { cat "$work/server.log" >&2; exit 1; }
 
 cd "$root/tests/browser"
-[[ -d node_modules/playwright-core && -d node_modules/@axe-core/playwright ]] || npm ci --no-audit --no-fund
+[[ -d node_modules/playwright-core && -d node_modules/@axe-core/playwright && -d node_modules/node-ical ]] || npm ci --no-audit --no-fund
 ZONEATLAS_URL="http://127.0.0.1:$port" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test --test-concurrency=1 \
   ${ZONEATLAS_BROWSER_TESTS:+--test-name-pattern="$ZONEATLAS_BROWSER_TESTS"} .

@@ -9,7 +9,7 @@ build_packages=(
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
   libkainjow-mustache-dev libcli11-dev libspdlog-dev libfmt-dev
   libsodium-dev zlib1g-dev ninja-build libxlsxwriter-dev libminizip-dev libexpat1-dev
-  libxapian-dev libqrencode-dev libmuparser-dev libhowardhinnant-date-dev tzdata nodejs npm
+  libxapian-dev libqrencode-dev libmuparser-dev libical-dev libhowardhinnant-date-dev tzdata nodejs npm
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_packages=(postgresql chromium curl python3-jsonschema)

@@ -21,7 +21,7 @@ set(adapters
   "boost/beast=platform/http" "boost/asio=platform/http" "soci/=platform/db" "sqlite3.h=platform/db"
   "libpq-fe.h=platform/db" "xapian.h=platform/search" "kainjow/=platform/view" "xlsxwriter.h=platform/formats"
   "minizip/=platform/formats" "expat.h=platform/formats"
-  "qrencode.h=platform/formats" "muParser=platform/expressions")
+  "qrencode.h=platform/formats" "muParser=platform/expressions" "libical/=platform/calendar")
 
 file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} "${SOURCE_DIR}/*.cpp" "${SOURCE_DIR}/*.hpp")
 set(violations "")

@@ -89,11 +89,15 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   application->socialmap_services_ = std::make_unique<socialmap::Services>(
       socialmap::Services{*application->socialmap_taxonomy_, *application->socialmap_store_, application->geo_store_,
                           *application->socialmap_search_, *application->socialmap_proposals_, database});
-  application->coordination_vocabulary_ = CoordinationVocabulary(*application->socialmap_taxonomy_);
+  application->shared_vocabulary_ = SharedVocabulary(*application->socialmap_taxonomy_);
   application->consultations_store_ = std::make_unique<consultations::Store>(
-      database, application->geo_store_, application->coordination_vocabulary_);
+      database, application->geo_store_, application->shared_vocabulary_);
   application->consultations_services_ = std::make_unique<consultations::Services>(consultations::Services{
-      *application->consultations_store_, application->geo_store_, application->coordination_vocabulary_});
+      *application->consultations_store_, application->geo_store_, application->shared_vocabulary_});
+  application->agenda_store_ =
+      std::make_unique<agenda::Store>(database, application->geo_store_, application->shared_vocabulary_);
+  application->agenda_services_ = std::make_unique<agenda::Services>(
+      agenda::Services{*application->agenda_store_, application->geo_store_, application->shared_vocabulary_});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -179,6 +183,8 @@ void Application::AddRoutes() {
   rights::AddFigureRoutes(router_, site_, *rights_figures_, *rights_catalog_);
   consultations::AddPageRoutes(router_, site_, *consultations_services_);
   consultations::AddApiRoutes(router_, *consultations_services_);
+  agenda::AddPageRoutes(router_, site_, *agenda_services_);
+  agenda::AddApiRoutes(router_, *agenda_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

@@ -19,6 +19,8 @@
 #include "app/pdf_printer.hpp"
 #include "atlas/catalog.hpp"
 #include "atlas/observations.hpp"
+#include "agenda/pages.hpp"
+#include "agenda/store.hpp"
 #include "atlas/routes.hpp"
 #include "consultations/pages.hpp"
 #include "consultations/store.hpp"
@@ -94,9 +96,11 @@ class Application {
   std::unique_ptr<socialmap::Search> socialmap_search_;
   std::unique_ptr<socialmap::Proposals> socialmap_proposals_;
   std::unique_ptr<socialmap::Services> socialmap_services_;
-  consultations::Vocabulary coordination_vocabulary_;
+  Vocabulary shared_vocabulary_;
   std::unique_ptr<consultations::Store> consultations_store_;
   std::unique_ptr<consultations::Services> consultations_services_;
+  std::unique_ptr<agenda::Store> agenda_store_;
+  std::unique_ptr<agenda::Services> agenda_services_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;
   atlas::RankingCache atlas_ranking_;

@@ -22,6 +22,7 @@
 #include "app/pdf_printer.hpp"
 #include "app/vocabulary.hpp"
 #include "atlas/export.hpp"
+#include "agenda/import.hpp"
 #include "atlas/import.hpp"
 #include "consultations/import.hpp"
 #include "geo/export.hpp"
@@ -278,20 +279,27 @@ int ImportHsds(const Options& options, const std::string& content) {
   return 0;
 }
 
-// Meetings, signals and action lines from a JSON file (docs/import-formats.md).
-int ImportConsultations(const Options& options, const std::string& content) {
+// Consultations (meetings, signals, action lines) or the agenda (campaigns, events) from a
+// JSON file (docs/import-formats.md); both take the social map's themes and target groups.
+int ImportCoordination(const Options& options, const std::string& content) {
   auto taxonomy = socialmap::Taxonomy::Shipped();
   if (!taxonomy) return Report(taxonomy.error());
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
-  const consultations::Vocabulary vocabulary = app::CoordinationVocabulary(*taxonomy);
+  const Vocabulary vocabulary = app::SharedVocabulary(*taxonomy);
   geo::Store geography(**database);
-  consultations::Store store(**database, geography, vocabulary);
-  auto report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
+  Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
+  if (options.what == "agenda") {
+    agenda::Store store(**database, geography, vocabulary);
+    report = agenda::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
+  } else {
+    consultations::Store store(**database, geography, vocabulary);
+    report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
+  }
   if (!report) return Report(report.error());
   std::cerr << report->Describe();
   if (!report->ok()) return RefuseFile(options.file, *report);
-  std::cout << options.file << ": " << report->rows_read << " meeting(s) and action line(s) checked"
+  std::cout << options.file << ": " << report->rows_read << " record(s) checked"
             << (options.dry_run ? "; dry run, nothing written" : "; imported") << "\n";
   return 0;
 }
@@ -328,7 +336,7 @@ int Import(const Options& options) {
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
   if (options.what == "hsds") return ImportHsds(options, *content);
-  if (options.what == "consultations") return ImportConsultations(options, *content);
+  if (options.what == "consultations" || options.what == "agenda") return ImportCoordination(options, *content);
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
@@ -652,13 +660,14 @@ int Main(int argc, char** argv) {
 
   auto* import =
       cli.add_subcommand("import",
-                         "Import areas, zones, boundaries, observations, the social map or consultations; all or none");
-  import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds | consultations")
+                         "Import areas, zones, boundaries, observations, the social map, consultations or the "
+                         "agenda; all or none");
+  import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds | consultations | agenda")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds", "consultations"}));
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds", "consultations", "agenda"}));
   import->add_option("file", options.file,
                      "CSV, GeoJSON, (observations) XLSX, (hsds) HSDS 3.0 JSON file or CSV package folder, "
-                     "(consultations) JSON file")
+                     "(consultations, agenda) JSON file")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
@@ -669,7 +678,7 @@ int Main(int argc, char** argv) {
   import->add_option("--indicator", options.indicator,
                      "observations: the indicator of a sheet with one column per period and no indicator column");
   import->add_flag("--dry-run", options.dry_run,
-                   "observations, hsds, consultations: check the file and report, write nothing");
+                   "observations, hsds, consultations, agenda: check the file and report, write nothing");
   import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");

@@ -3,8 +3,8 @@
 namespace zoneatlas::app {
 namespace {
 
-std::vector<consultations::Term> Terms(const std::vector<socialmap::Term>& terms) {
-  std::vector<consultations::Term> converted;
+std::vector<VocabularyTerm> Terms(const std::vector<socialmap::Term>& terms) {
+  std::vector<VocabularyTerm> converted;
   for (const socialmap::Term& term : terms) {
     converted.push_back({.id = term.id, .nl = term.name.nl, .fr = term.name.fr, .en = term.name.en});
   }
@@ -13,7 +13,7 @@ std::vector<consultations::Term> Terms(const std::vector<socialmap::Term>& terms
 
 }  // namespace
 
-consultations::Vocabulary CoordinationVocabulary(const socialmap::Taxonomy& taxonomy) {
+Vocabulary SharedVocabulary(const socialmap::Taxonomy& taxonomy) {
   return {.themes = Terms(taxonomy.themes()), .target_groups = Terms(taxonomy.target_groups())};
 }
 

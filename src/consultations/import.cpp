@@ -3,67 +3,14 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "geo/json_record.hpp"
+
 namespace zoneatlas::consultations {
 namespace {
 
 namespace json = boost::json;
 
-// Reads the fields of one record, noting what is missing or mistyped under its location.
-class Fields {
- public:
-  Fields(const json::object& object, std::string location, geo::ImportReport& report)
-      : object_(object), location_(std::move(location)), report_(report) {}
-
-  std::string Text(std::string_view key, bool required) {
-    const json::value* value = object_.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-      if (required) Problem(key, "is required");
-      return {};
-    }
-    if (!value->is_string()) {
-      Problem(key, "must be text");
-      return {};
-    }
-    return std::string(value->as_string());
-  }
-
-  std::vector<std::string> List(std::string_view key) {
-    std::vector<std::string> items;
-    const json::value* value = object_.if_contains(key);
-    if (value == nullptr || value->is_null()) return items;
-    if (!value->is_array()) {
-      Problem(key, "must be a list of texts");
-      return items;
-    }
-    for (const json::value& item : value->as_array()) {
-      if (!item.is_string()) {
-        Problem(key, "must be a list of texts");
-        return {};
-      }
-      items.emplace_back(item.as_string());
-    }
-    return items;
-  }
-
-  bool Flag(std::string_view key) {
-    const json::value* value = object_.if_contains(key);
-    if (value == nullptr || value->is_null()) return false;
-    if (!value->is_bool()) Problem(key, "must be true or false");
-    return value->is_bool() && value->as_bool();
-  }
-
-  void Problem(std::string_view key, std::string message) {
-    report_.problems.push_back({location_, std::string(key), std::move(message)});
-  }
-
-  const json::object& object() const { return object_; }
-  const std::string& location() const { return location_; }
-
- private:
-  const json::object& object_;
-  std::string location_;
-  geo::ImportReport& report_;
-};
+using Fields = geo::JsonRecord;
 
 Language LanguageField(Fields& fields) {
   const std::string code = fields.Text("language", false);

@@ -11,11 +11,6 @@ constexpr std::size_t kMaxText = 4000;
 constexpr std::size_t kMaxListItems = 60;
 constexpr std::size_t kMaxSignals = 100;
 
-const Term* FindTerm(const std::vector<Term>& terms, std::string_view id) {
-  const auto found = std::find_if(terms.begin(), terms.end(), [&](const Term& term) { return term.id == id; });
-  return found == terms.end() ? nullptr : &*found;
-}
-
 template <typename Enum, std::size_t N>
 std::optional<Enum> ParseCode(const Enum (&values)[N], std::string_view code) {
   for (const Enum value : values) {
@@ -55,9 +50,6 @@ void CheckList(std::vector<Problem>& problems, const std::string& field, const s
 }
 
 }  // namespace
-
-const Term* Vocabulary::FindTheme(std::string_view id) const { return FindTerm(themes, id); }
-const Term* Vocabulary::FindTargetGroup(std::string_view id) const { return FindTerm(target_groups, id); }
 
 std::string_view Code(MeetingKind kind) {
   switch (kind) {

@@ -21,26 +21,12 @@
 
 #include "core/date.hpp"
 #include "core/language.hpp"
+#include "core/vocabulary.hpp"
 
 namespace zoneatlas::consultations {
 
-// Themes and target groups are those of the social map's taxonomy, given by the
-// application so that a signal about food and the food aid on the map use the same word.
-struct Term {
-  std::string id;
-  std::string nl, fr, en;
-  const std::string& In(Language language) const {
-    return language == Language::kFr ? fr : language == Language::kEn && !en.empty() ? en : nl;
-  }
-};
-
-struct Vocabulary {
-  std::vector<Term> themes;
-  std::vector<Term> target_groups;
-
-  const Term* FindTheme(std::string_view id) const;
-  const Term* FindTargetGroup(std::string_view id) const;
-};
+// Themes and target groups are the shared Vocabulary (core/vocabulary.hpp).
+using Term = VocabularyTerm;
 
 // A thematic consultation (thematisch overleg), a round table (gesprekstafel) with local
 // governments and partners, or a working group's meeting.

@@ -428,9 +428,14 @@ json::object MeetingModel(const web::Site& site, const Services& services, const
                           const Consultation& meeting, Language language) {
   json::array signals;
   for (const Signal& signal : meeting.signals) signals.push_back(SignalModel(site, services, names, signal, language));
-  json::array organisations, professions;
-  for (const std::string& name : meeting.organisations) organisations.emplace_back(name);
-  for (const std::string& name : meeting.professions) professions.emplace_back(name);
+  const auto joined = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& name : items) {
+      if (!text.empty()) text += "; ";
+      text += name;
+    }
+    return text;
+  };
   return json::object{
       {"title", meeting.title},
       {"content_lang", LanguageCode(meeting.language)},
@@ -440,10 +445,8 @@ json::object MeetingModel(const web::Site& site, const Services& services, const
       {"zone", NameOr(names.zones, meeting.zone_id)},
       {"zone_href", web::Href(language, "/zones/" + meeting.zone_id + "/consultations") +
                         "?year=" + std::to_string(meeting.held_on.year())},
-      {"organisations", std::move(organisations)},
-      {"has_organisations", !meeting.organisations.empty()},
-      {"professions", std::move(professions)},
-      {"has_professions", !meeting.professions.empty()},
+      {"organisations", joined(meeting.organisations)},
+      {"professions", joined(meeting.professions)},
       {"participants", meeting.participants ? std::to_string(*meeting.participants) : ""},
       {"summary", meeting.summary},
       {"demo", meeting.demo},

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import ical from 'node-ical';
 
 const base = process.env.ZONEATLAS_URL;
 assert.ok(base, 'ZONEATLAS_URL must name the server under test');
@@ -101,6 +102,14 @@ const pages = [
   ['/fr/zones/zorgzone-noord/consultations?year=2025&theme=food', 'a zone\'s consultations (filtered)'],
   ['/nl/consultations/elz-zennevallei-2024-onderbescherming', 'a meeting'],
   ['/fr/consultations/zz-zuid-2025-gg', 'a meeting'],
+  ['/nl/agenda?view=list&from=2026-11-23', 'prevention calendar (list)'],
+  ['/fr/agenda?view=list&from=2027-03-01&campaign=blue-march-2027', 'prevention calendar (list, filtered)'],
+  ['/nl/agenda?view=month&month=2027-01&area=23077', 'prevention calendar (month, with a collision)'],
+  ['/fr/agenda?view=month&month=2027-03', 'prevention calendar (month)'],
+  ['/nl/agenda/events/infoavond-voedselhulp-spl', 'an activity'],
+  ['/fr/agenda/events/papote-uccle', 'an activity'],
+  ['/nl/agenda/campaigns/blue-march-2027', 'a campaign'],
+  ['/fr/agenda/campaigns/griepvaccinatie-2026', 'a campaign'],
 ];
 
 for (const [target, kind] of pages) {
@@ -614,5 +623,25 @@ test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1
   await expectNoAxeViolations(page, 'a meeting with its editing forms');
   await page.goto(`${base}/fr/zones/elz-zennevallei/consultations/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/consultations/new');
+  await page.context().close();
+});
+
+test('the calendar page links its selection as a feed that a real iCalendar parser reads, in Belgian time across the change of clock', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/nl/agenda?view=list&from=2027-03-01&area=23027&theme=digital_help`);
+  const href = await page.getByRole('link', { name: 'Deze selectie als agendabestand (.ics)' }).getAttribute('href');
+  assert.equal(href, '/api/v1/agenda.ics?theme=digital_help&area=23027');
+  const response = await fetch(base + href);
+  assert.equal(response.status, 200);
+  const parsed = ical.sync.parseICS(await response.text());
+  const events = Object.values(parsed).filter((item) => item.type === 'VEVENT');
+  assert.equal(events.length, 1);
+  const walkIn = events[0];
+  assert.equal(walkIn.summary, 'Digitaal inloopmoment in de bibliotheek');
+  // 10:00 in Brussels is 08:00 UTC in summer time and 09:00 UTC in winter.
+  assert.equal(walkIn.start.toISOString(), '2026-09-01T08:00:00.000Z');
+  const march = walkIn.rrule.between(new Date('2027-03-20T00:00:00Z'), new Date('2027-04-03T00:00:00Z'), true)
+    .map((date) => new Date(date).toISOString());
+  assert.deepEqual(march, ['2027-03-23T09:00:00.000Z', '2027-03-30T08:00:00.000Z']);
   await page.context().close();
 });

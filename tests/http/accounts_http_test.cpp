@@ -490,6 +490,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{figure_id}", "no-such-figure"},
                                                           {"{consultation_id}", "no-such-meeting"},
                                                           {"{action_line_id}", "no-such-line"},
+                                                          {"{event_id}", "no-such-event"},
+                                                          {"{campaign_id}", "no-such-campaign"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

@@ -1,0 +1,165 @@
+#include "agenda/import.hpp"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "geo/json_record.hpp"
+
+namespace zoneatlas::agenda {
+namespace {
+
+namespace json = boost::json;
+
+std::optional<Date> DateField(geo::JsonRecord& record, std::string_view key) {
+  const std::string text = record.Text(key, true);
+  if (text.empty()) return std::nullopt;
+  auto date = Date::Parse(text);
+  if (!date) record.Problem(key, "'" + text + "' is not a date (YYYY-MM-DD)");
+  return date ? std::optional<Date>(*date) : std::nullopt;
+}
+
+std::optional<LocalDateTime> TimeField(geo::JsonRecord& record, std::string_view key) {
+  const std::string text = record.Text(key, true);
+  if (text.empty()) return std::nullopt;
+  auto time = calendar::ParseLocalDateTime(text);
+  if (!time) record.Problem(key, "'" + text + "' is not a time in Belgium (YYYY-MM-DDTHH:MM)");
+  return time;
+}
+
+Campaign ReadCampaign(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  geo::JsonRecord record(object, location, report);
+  Campaign campaign;
+  campaign.id = record.Text("id", true);
+  campaign.name_nl = record.Text("name_nl", true);
+  campaign.name_fr = record.Text("name_fr", true);
+  campaign.name_en = record.Text("name_en", false);
+  campaign.description_nl = record.Text("description_nl", false);
+  campaign.description_fr = record.Text("description_fr", false);
+  campaign.theme = record.Text("theme", true);
+  if (auto from = DateField(record, "from")) campaign.from = *from;
+  if (auto until = DateField(record, "until")) campaign.until = *until;
+  campaign.baseline_indicator = record.Text("baseline_indicator", false);
+  campaign.url = record.Text("url", false);
+  campaign.demo = record.Flag("demo");
+  return campaign;
+}
+
+Event ReadEvent(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  geo::JsonRecord record(object, location, report);
+  Event event;
+  event.id = record.Text("id", true);
+  event.zone_id = record.Text("zone", true);
+  event.campaign_id = record.Text("campaign", false);
+  const std::string kind = record.Text("kind", true);
+  if (auto parsed = ParseEventKind(kind)) {
+    event.kind = *parsed;
+  } else if (!kind.empty()) {
+    record.Problem("kind", "'" + kind + "' is not session, workshop, walk_in, information_day or network_moment");
+  }
+  event.title = record.Text("title", true);
+  event.description = record.Text("description", false);
+  event.theme = record.Text("theme", true);
+  event.target_groups = record.List("target_groups");
+  event.area = record.Text("area", true);
+  event.place = record.Text("place", false);
+  event.languages = record.List("languages");
+  const auto start = TimeField(record, "start");
+  const auto end = TimeField(record, "end");
+  // A missing or unreadable time is named already: today stands in, so that the zone and
+  // the municipality are still checked, and the order of start and end only when both were read.
+  event.start = start.value_or(LocalDateTime{Date::Today(), 0});
+  event.end = start && end ? *end : LocalDateTime::FromOrdinal(event.start.Ordinal() + 1);
+  event.rule = record.Text("rule", false);
+  event.organiser = record.Text("organiser", false);
+  const std::string language = record.Text("written_in", false);
+  if (!language.empty()) {
+    const auto parsed = ParseLanguage(language);
+    if (!parsed) record.Problem("written_in", "'" + language + "' is not nl, fr or en");
+    event.written_in = parsed.value_or(Language::kNl);
+  }
+  event.demo = record.Flag("demo");
+  return event;
+}
+
+const json::array* ArrayOf(const json::object& root, std::string_view key, geo::ImportReport& report) {
+  const json::value* value = root.if_contains(key);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    report.problems.push_back({"file", std::string(key), "must be a list"});
+    return nullptr;
+  }
+  return &value->as_array();
+}
+
+}  // namespace
+
+Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
+                                     const audit::Actor& actor) {
+  geo::ImportReport report{.file = std::string(file_name),
+                           .rows_read = 0,
+                           .rows_imported = 0,
+                           .rows_skipped = 0,
+                           .problems = {},
+                           .warnings = {}};
+  boost::system::error_code error;
+  const json::value root = json::parse(content, error);
+  if (error || !root.is_object()) {
+    report.problems.push_back({"file", "", "is not a JSON object" + (error ? ": " + error.message() : "")});
+    return report;
+  }
+  std::vector<Campaign> campaigns;
+  std::vector<Event> events;
+  std::set<std::string> ids;
+  const auto unique = [&](const std::string& id, const std::string& location) {
+    if (!id.empty() && !ids.insert(id).second)
+      report.problems.push_back({location, "id", "'" + id + "' is used twice"});
+  };
+  std::set<std::string> campaign_ids;
+  if (const json::array* list = ArrayOf(root.as_object(), "campaigns", report)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string location = "campaign " + std::to_string(i + 1);
+      ++report.rows_read;
+      if (!(*list)[i].is_object()) {
+        report.problems.push_back({location, "", "must be an object"});
+        continue;
+      }
+      Campaign campaign = ReadCampaign((*list)[i].as_object(), location, report);
+      unique(campaign.id, location);
+      for (const Problem& problem : Check(campaign, store.vocabulary())) {
+        report.problems.push_back({location, problem.field, problem.message});
+      }
+      campaign_ids.insert(campaign.id);
+      campaigns.push_back(std::move(campaign));
+    }
+  }
+  if (const json::array* list = ArrayOf(root.as_object(), "events", report)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string location = "event " + std::to_string(i + 1);
+      ++report.rows_read;
+      if (!(*list)[i].is_object()) {
+        report.problems.push_back({location, "", "must be an object"});
+        continue;
+      }
+      Event event = ReadEvent((*list)[i].as_object(), location, report);
+      unique(event.id, location);
+      Event checked = event;
+      if (campaign_ids.contains(checked.campaign_id)) checked.campaign_id.clear();  // In this file.
+      auto problems = store.Problems(checked);
+      if (!problems) return Fail(problems.error());
+      for (const Problem& problem : *problems) report.problems.push_back({location, problem.field, problem.message});
+      events.push_back(std::move(event));
+    }
+  }
+  if (!report.ok() || dry_run) return report;
+  if (auto imported = store.Import(campaigns, events, audit::Context{.actor = actor}); !imported) {
+    if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {
+      return Fail(imported.error());
+    }
+    report.problems.push_back({"file", "", imported.error().message()});
+    return report;
+  }
+  report.rows_imported = report.rows_read;
+  return report;
+}
+
+}  // namespace zoneatlas::agenda

@@ -1,0 +1,70 @@
+// agenda/store.hpp: campaigns and events in the database, every write checked whole and
+// recorded in the audit trail.
+//
+// Thread safety: a Store may be used from several threads; the database serialises writes.
+#ifndef ZONEATLAS_AGENDA_STORE_HPP_
+#define ZONEATLAS_AGENDA_STORE_HPP_
+
+#include <string>
+#include <vector>
+
+#include "agenda/model.hpp"
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "geo/store.hpp"
+#include "platform/db/database.hpp"
+
+namespace zoneatlas::agenda {
+
+// Empty fields mean "all".
+struct EventFilter {
+  std::string zone_id;
+  std::string theme;
+  std::string target_group;  // Events for this group, and events for everyone.
+  std::string area;
+  std::string language;
+  std::string campaign_id;
+
+  bool operator==(const EventFilter&) const = default;
+};
+
+class Store {
+ public:
+  // REQUIRES: the arguments outlive the store.
+  Store(db::Database& database, const geo::Store& geography, const Vocabulary& vocabulary)
+      : database_(database), geography_(geography), vocabulary_(vocabulary) {}
+
+  // Check's problems, then an unknown zone, a municipality that is not the zone's, an
+  // unknown campaign.
+  Result<std::vector<Problem>> Problems(const Event& event) const;
+  // Records an event under a new id, which it returns. kInvalidArgument naming the problems.
+  Result<std::string> Add(Event event, const audit::Context& context);
+  // Records campaigns and events with the ids they carry (a file's), all or none:
+  // kInvalidArgument naming the first problem, kAlreadyExists for an id taken.
+  Status Import(const std::vector<Campaign>& campaigns, const std::vector<Event>& events,
+                const audit::Context& context);
+
+  Result<std::vector<Campaign>> Campaigns() const;             // By start, then name.
+  Result<Campaign> FindCampaign(const std::string& id) const;  // kNotFound when none.
+  Result<Event> FindEvent(const std::string& id) const;        // kNotFound when none.
+  // Events that pass the filter and may happen on a day `from` … `until` (their occurrences
+  // still to be expanded), by start.
+  Result<std::vector<Event>> Events(const EventFilter& filter, const Date& from, const Date& until) const;
+
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+
+ private:
+  Status Insert(db::Connection& connection, const Event& event, const audit::Context& context) const;
+  Result<std::vector<Event>> LoadEvents(const std::string& where, const std::vector<db::Value>& parameters) const;
+
+  db::Database& database_;
+  const geo::Store& geography_;
+  const Vocabulary& vocabulary_;
+};
+
+// "field: message; field: message".
+std::string Describe(const std::vector<Problem>& problems);
+
+}  // namespace zoneatlas::agenda
+
+#endif  // ZONEATLAS_AGENDA_STORE_HPP_

@@ -1,0 +1,85 @@
+// The agenda over HTTP, against the real binary: the demo campaigns and events imported
+// with the command line, the list and month views with their filters and collision warning,
+// an event's and a campaign's page, and the iCalendar feed taking the same filters.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "tests/http/server_process.hpp"
+
+namespace zoneatlas::testing {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::size_t Count(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
+  return count;
+}
+
+class AgendaHttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "agenda",
+                                                 std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/agenda.json"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  }
+
+  ServerProcess server_;
+};
+
+TEST_F(AgendaHttpTest, TheFeedCarriesTheFilteredEventsWithTheirRulesInBelgianTime) {
+  const HttpResponse all = server_.Get("/api/v1/agenda.ics");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_EQ(all.Header("content-type"), "text/calendar; charset=utf-8");
+  EXPECT_EQ(Count(all.body, "BEGIN:VEVENT"), 12u);
+  EXPECT_TRUE(Contains(all.body, "TZID:Europe/Brussels"));
+  const HttpResponse halle = server_.Get("/api/v1/agenda.ics?area=23027&theme=digital_help");
+  ASSERT_EQ(halle.status, 200);
+  EXPECT_EQ(Count(halle.body, "BEGIN:VEVENT"), 1u);
+  EXPECT_TRUE(Contains(halle.body, "UID:digitaal-inloop-halle@zoneatlas"));
+  EXPECT_TRUE(Contains(halle.body, "DTSTART;TZID=Europe/Brussels:20260901T100000"));
+  EXPECT_TRUE(Contains(halle.body, "RRULE:FREQ=WEEKLY;UNTIL=20270629T235959Z;BYDAY=TU"));
+  const HttpResponse arabic = server_.Get("/api/v1/agenda.ics?language=ar");
+  EXPECT_EQ(Count(arabic.body, "BEGIN:VEVENT"), 2u);
+  EXPECT_EQ(server_.Get("/api/v1/agenda.ics?theme=weather").status, 400);
+}
+
+TEST_F(AgendaHttpTest, TheListAndMonthViewsShowTheEventsAndWarnOfACollision) {
+  const HttpResponse january = server_.Get("/nl/agenda?view=month&month=2027-01&area=23077");
+  ASSERT_EQ(january.status, 200);
+  EXPECT_TRUE(Contains(january.body, "januari 2027"));
+  EXPECT_TRUE(Contains(january.body, "Gezond koken met weinig geld"));
+  EXPECT_TRUE(Contains(january.body, "Let op: twee activiteiten voor dezelfde mensen tegelijk."));
+  EXPECT_TRUE(Contains(january.body, "href=\"/api/v1/agenda.ics?area=23077\"")) << "the same selection as a feed";
+  const HttpResponse list = server_.Get("/fr/agenda?view=list&from=2027-03-01&campaign=blue-march-2027");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "Dépistage du cancer colorectal : comment faire le test ?"));
+  EXPECT_TRUE(Contains(list.body, "mardi 16 mars 2027"));
+  EXPECT_FALSE(Contains(list.body, "Permanence numérique")) << "another campaign's events";
+  EXPECT_EQ(server_.Get("/nl/agenda?view=month&month=2027-13").status, 400);
+}
+
+TEST_F(AgendaHttpTest, AnEventAndACampaignHaveTheirPages) {
+  const HttpResponse event = server_.Get("/nl/agenda/events/infoavond-voedselhulp-spl");
+  ASSERT_EQ(event.status, 200);
+  EXPECT_TRUE(Contains(event.body, "Sint-Pieters-Leeuw"));
+  EXPECT_TRUE(Contains(event.body, "Let op: twee activiteiten")) << "it collides with the cooking workshop";
+  const HttpResponse campaign = server_.Get("/nl/agenda/campaigns/blue-march-2027");
+  ASSERT_EQ(campaign.status, 200);
+  EXPECT_TRUE(Contains(campaign.body, "href=\"/nl/zones/elz-zennevallei/atlas/screen_colorectal\""));
+  EXPECT_TRUE(Contains(campaign.body, "Darmkankerscreening: hoe gaat de test?"));
+  EXPECT_EQ(server_.Get("/nl/agenda/events/nothing").status, 404);
+  const auto occurrences =
+      boost::json::parse(server_.Get("/api/v1/agenda/events?from=2027-03-22&until=2027-04-04&area=23027").body);
+  std::vector<std::string> walk_ins;
+  for (const auto& item : occurrences.at("occurrences").as_array()) {
+    if (item.at("event").as_string() == "digitaal-inloop-halle") walk_ins.emplace_back(item.at("start").as_string());
+  }
+  EXPECT_EQ(walk_ins, (std::vector<std::string>{"2027-03-23T10:00", "2027-03-30T10:00"}))
+      << "10:00 on both sides of the change to summer time";
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
