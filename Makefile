@@ -12,7 +12,7 @@ ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
 ASSETS = web/assets/node_modules/.package-lock.json
 
-.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas bench-socialmap bench-rights format clean
+.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-atlas bench-socialmap bench-rights bench-coordination format clean
 
 all: build
 
@@ -95,6 +95,12 @@ bench-rights: deps assets
 	cmake --build build-bench -j $(JOBS) --target rights_bench rights_peer
 	build-bench/bench/rights_bench
 	scripts/with-postgres.sh bench/rights_peer.sh build-bench/bench
+
+# The agenda and consultations with 10,000 events and 20,000 signals (made up in a temporary file).
+bench-coordination: deps assets
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
+	cmake --build build-bench -j $(JOBS) --target coordination_bench
+	build-bench/bench/coordination_bench
 
 bench-socialmap: deps assets
 	scripts/install-deps.sh all

@@ -16,6 +16,7 @@ constexpr int kListDays = 90;
 constexpr std::size_t kPerEventOnPage = 400;  // A daily rule over 90 days, with room.
 constexpr std::size_t kPerEventInFeed = 1;    // The feed carries rules, not occurrences.
 constexpr std::size_t kNextDates = 10;
+constexpr std::size_t kPerDayInMonth = 4;
 
 std::string Message(const web::Site& site, Language language, std::string_view key) {
   return std::string(site.renderer.catalog().Get(language, key));
@@ -257,11 +258,18 @@ http::Response MonthView(const web::Site& site, const Services& services, const 
   auto events = services.store.Events(filter, first, last);
   if (!events) return web::ErrorPage(site, request, language, events.error());
   const std::vector<Occurrence> occurrences = Expand(*events, first, last, kPerEventOnPage);
+  // A day shows its first few activities; the list view of that day has them all.
   std::map<long, json::array> by_day;
+  std::map<long, std::size_t> more;
   for (const Occurrence& occurrence : occurrences) {
-    by_day[occurrence.start.date.DaysSinceEpoch()].push_back(
-        OccurrenceModel(site, services, names, occurrence, language));
+    json::array& day = by_day[occurrence.start.date.DaysSinceEpoch()];
+    if (day.size() < kPerDayInMonth) {
+      day.push_back(OccurrenceModel(site, services, names, occurrence, language));
+    } else {
+      ++more[occurrence.start.date.DaysSinceEpoch()];
+    }
   }
+  const std::string query = QueryOf(filter);
   // Weeks from Monday; days of the neighbouring months are blank cells.
   json::array weeks;
   const long start = first.DaysSinceEpoch() - WeekdayOf(first);
@@ -277,6 +285,12 @@ http::Response MonthView(const web::Site& site, const Services& services, const 
         auto found = by_day.find(day);
         cell["items"] = found == by_day.end() ? json::array() : std::move(found->second);
         cell["today"] = date == today;
+        if (const auto hidden = more.find(day); hidden != more.end()) {
+          cell["more"] =
+              site.renderer.catalog().Format(language, "agenda_more", {{"n", std::to_string(hidden->second)}});
+          cell["more_href"] = web::Href(language, "/agenda") + "?view=list&from=" + date.ToIso() +
+                              (query.empty() ? "" : "&" + query) + "#day-" + date.ToIso();
+        }
       }
       cells.push_back(std::move(cell));
     }
@@ -285,7 +299,6 @@ http::Response MonthView(const web::Site& site, const Services& services, const 
   json::array weekdays;
   for (int day = 0; day < 7; ++day) weekdays.emplace_back(Message(site, language, "weekday_" + std::to_string(day)));
   json::object model = FrameModel(services, names, request, filter, language);
-  const std::string query = QueryOf(filter);
   const auto month_href = [&](const Date& date) {
     return web::Href(language, "/agenda") + "?view=month&month=" + date.ToIso().substr(0, 7) +
            (query.empty() ? "" : "&" + query);

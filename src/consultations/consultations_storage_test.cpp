@@ -120,6 +120,38 @@ TEST_P(ConsultationsStorageTest, AMeetingReadsBackWithItsSignalsInOrder) {
   EXPECT_EQ(*store_->Years("zorgzone-noord-oost"), std::vector<int>{2025});
 }
 
+// The monitoring pages share a year's meetings until something is written, by anyone.
+TEST_P(ConsultationsStorageTest, SharedListsFollowEveryWrite) {
+  const Filter filter{.zone_id = "zorgzone-noord-oost", .year = 2025};
+  auto before = store_->SharedList(filter);
+  ASSERT_TRUE(before);
+  EXPECT_TRUE((*before)->empty());
+  EXPECT_EQ(store_->SharedList(filter)->get(), before->get()) << "nothing written: the same list";
+  auto id = store_->Add(FoodMeeting(), context_);
+  ASSERT_TRUE(id);
+  auto after = store_->SharedList(filter);
+  ASSERT_TRUE(after);
+  ASSERT_EQ((*after)->size(), 1u);
+  // Another store on the same database (another server process) writes a signal.
+  Store other(test_->database(), *geography_, vocabulary_);
+  ASSERT_TRUE(other.AddSignal(*id,
+                              Signal{.id = "",
+                                     .kind = SignalKind::kNeed,
+                                     .theme = "housing",
+                                     .target_groups = {},
+                                     .areas = {},
+                                     .description = "Logements insalubres.",
+                                     .quote = ""},
+                              context_));
+  EXPECT_EQ((*store_->SharedList(filter))->front().signals.size(), 3u);
+  ActionLine line;
+  line.zone_id = "zorgzone-noord-oost";
+  line.theme = "food";
+  line.title = "Un répertoire";
+  ASSERT_TRUE(other.Add(line, context_));
+  EXPECT_EQ((*store_->SharedActionLines("zorgzone-noord-oost"))->size(), 1u);
+}
+
 TEST_P(ConsultationsStorageTest, AMunicipalityOutsideTheZoneOrAnUnknownZoneIsRefused) {
   Consultation meeting = FoodMeeting();
   meeting.signals[0].areas = {"23027"};  // Halle, in Zennevallei.

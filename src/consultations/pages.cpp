@@ -17,6 +17,30 @@ namespace json = boost::json;
 using Form = std::multimap<std::string, std::string>;
 
 constexpr int kSignalRowsOnNewMeeting = 3;
+// Signals listed per page: the counts cover them all, the list pages through them.
+constexpr std::size_t kSignalsPerPage = 50;
+
+// Which page of signals a request asks for (?page=, from 1), and the link to another page.
+struct SignalPage {
+  std::size_t number = 1;  // 0: every signal on one page, to print the year's report.
+  std::string href;        // The page's own address with its filters, without `page`.
+
+  std::string To(std::size_t other) const {
+    return href + (href.find('?') == std::string::npos ? "?" : "&") + "page=" + std::to_string(other) +
+           "#signals-heading";
+  }
+};
+
+SignalPage SignalPageOf(const http::Request& request, std::string href) {
+  SignalPage page{.number = 1, .href = std::move(href)};
+  if (request.Query("all")) {
+    page.number = 0;
+  } else if (const auto asked = request.Query("page")) {
+    const auto number = text::ParseInteger(*asked);
+    if (number && *number > 1 && *number < 100000) page.number = static_cast<std::size_t>(*number);
+  }
+  return page;
+}
 
 std::string Message(const web::Site& site, Language language, std::string_view key) {
   return std::string(site.renderer.catalog().Get(language, key));
@@ -110,7 +134,7 @@ json::array CountsModel(const std::vector<Count>& counts, const std::function<st
 
 // The year's synthesis as the monitoring pages show it.
 json::object SynthesisModel(const web::Site& site, const Services& services, const Names& names,
-                            const Synthesis& synthesis, bool one_zone, Language language) {
+                            const Synthesis& synthesis, bool one_zone, const SignalPage& page, Language language) {
   const auto& catalog = site.renderer.catalog();
   json::object model{
       {"summary", catalog.Format(language, one_zone ? "consultations_zone_summary" : "consultations_summary",
@@ -137,10 +161,26 @@ json::object SynthesisModel(const web::Site& site, const Services& services, con
   }
   model["by_outcome"] = std::move(outcomes);
   json::array signals;
-  for (const SignalOutcome& outcome : synthesis.outcomes) {
-    signals.push_back(OutcomeModel(site, services, names, outcome, !one_zone, language));
+  const std::size_t first =
+      page.number == 0 ? 0 : std::min((page.number - 1) * kSignalsPerPage, synthesis.outcomes.size());
+  const std::size_t last =
+      page.number == 0 ? synthesis.outcomes.size() : std::min(first + kSignalsPerPage, synthesis.outcomes.size());
+  for (std::size_t i = first; i < last; ++i) {
+    signals.push_back(OutcomeModel(site, services, names, synthesis.outcomes[i], !one_zone, language));
   }
   model["signals"] = std::move(signals);
+  model["signals_start"] = first + 1;
+  if (page.number != 0 && last > first && synthesis.outcomes.size() > kSignalsPerPage) {
+    model["signals_range"] = catalog.Format(language, "consultations_signals_range",
+                                            {{"from", std::to_string(first + 1)},
+                                             {"to", std::to_string(last)},
+                                             {"total", std::to_string(synthesis.outcomes.size())}});
+  }
+  if (first > 0) model["previous_href"] = page.To(page.number - 1);
+  if (last < synthesis.outcomes.size()) model["next_href"] = page.To(page.number + 1);
+  if (model.contains("signals_range")) {
+    model["all_signals_href"] = page.href + (page.href.find('?') == std::string::npos ? "?" : "&") + "all=1";
+  }
   return model;
 }
 
@@ -197,25 +237,38 @@ http::Response AllZonesPage(const web::Site& site, Services& services, const htt
   if (!year) return web::ErrorPage(site, request, language, year.error());
   auto names = NamesFor(services, language);
   if (!names) return web::ErrorPage(site, request, language, names.error());
-  auto meetings = services.store.List({.zone_id = "", .year = *year});
+  auto meetings = services.store.SharedList({.zone_id = "", .year = *year});
   if (!meetings) return web::ErrorPage(site, request, language, meetings.error());
-  auto lines = services.store.ActionLines("");
+  auto lines = services.store.SharedActionLines("");
   if (!lines) return web::ErrorPage(site, request, language, lines.error());
-  const Synthesis synthesis = Synthesize(*meetings, *lines, {});
-  json::object model = SynthesisModel(site, services, *names, synthesis, false, language);
+  const Synthesis synthesis = Synthesize(**meetings, **lines, {});
+  const SignalPage page =
+      SignalPageOf(request, web::Href(language, "/consultations") + "?year=" + std::to_string(*year));
+  json::object model = SynthesisModel(site, services, *names, synthesis, false, page, language);
   // Each zone's share, in the order of the zones' names.
-  std::map<std::string, std::vector<Consultation>> by_zone;
-  for (const Consultation& meeting : *meetings) by_zone[meeting.zone_id].push_back(meeting);
+  struct Share {
+    std::size_t meetings = 0, signals = 0;
+    std::map<std::string, std::size_t> themes;
+  };
+  std::map<std::string, Share> shares;
+  for (const Consultation& meeting : **meetings) {
+    Share& share = shares[meeting.zone_id];
+    ++share.meetings;
+    share.signals += meeting.signals.size();
+    for (const Signal& signal : meeting.signals) ++share.themes[signal.theme];
+  }
   json::array zones;
   for (const auto& [zone_id, zone_name] : names->zones) {
-    const auto found = by_zone.find(zone_id);
-    const Synthesis zone = found == by_zone.end() ? Synthesis{} : Synthesize(found->second, *lines, {});
+    const Share& share = shares[zone_id];
+    // The theme raised most; on a tie, the first by id.
+    const auto top = std::max_element(share.themes.begin(), share.themes.end(),
+                                      [](const auto& a, const auto& b) { return a.second < b.second; });
     zones.push_back(json::object{
         {"name", zone_name},
         {"href", web::Href(language, "/zones/" + zone_id + "/consultations") + "?year=" + std::to_string(*year)},
-        {"meetings", zone.meetings},
-        {"signals", zone.signals},
-        {"top_theme", zone.themes.empty() ? "" : ThemeName(services, zone.themes.front().id, language)}});
+        {"meetings", share.meetings},
+        {"signals", share.signals},
+        {"top_theme", top == share.themes.end() ? "" : ThemeName(services, top->first, language)}});
   }
   model["zones"] = std::move(zones);
   model["years"] = YearChoices(years, *year);
@@ -274,14 +327,21 @@ http::Response ZonePage(const web::Site& site, Services& services, const http::R
   }
   auto names = NamesFor(services, language);
   if (!names) return web::ErrorPage(site, request, language, names.error());
-  auto meetings = services.store.List({.zone_id = zone_id, .year = *year});
-  if (!meetings) return web::ErrorPage(site, request, language, meetings.error());
-  auto all_meetings = services.store.List({.zone_id = zone_id, .year = std::nullopt});
-  if (!all_meetings) return web::ErrorPage(site, request, language, all_meetings.error());
-  auto lines = services.store.ActionLines(zone_id);
-  if (!lines) return web::ErrorPage(site, request, language, lines.error());
+  auto shared_meetings = services.store.SharedList({.zone_id = zone_id, .year = *year});
+  if (!shared_meetings) return web::ErrorPage(site, request, language, shared_meetings.error());
+  auto shared_all = services.store.SharedList({.zone_id = zone_id, .year = std::nullopt});
+  if (!shared_all) return web::ErrorPage(site, request, language, shared_all.error());
+  auto shared_lines = services.store.SharedActionLines(zone_id);
+  if (!shared_lines) return web::ErrorPage(site, request, language, shared_lines.error());
+  const std::vector<Consultation>* meetings = shared_meetings->get();
+  const std::vector<Consultation>* all_meetings = shared_all->get();
+  const std::vector<ActionLine>* lines = shared_lines->get();
   const Synthesis synthesis = Synthesize(*meetings, *lines, filter);
-  json::object model = SynthesisModel(site, services, *names, synthesis, true, language);
+  std::string href = web::Href(language, "/zones/" + zone_id + "/consultations") + "?year=" + std::to_string(*year);
+  if (!filter.theme.empty()) href += "&theme=" + filter.theme;
+  if (!filter.target_group.empty()) href += "&target_group=" + filter.target_group;
+  json::object model =
+      SynthesisModel(site, services, *names, synthesis, true, SignalPageOf(request, std::move(href)), language);
   const bool editing = web::EditsZone(request.identity.get(), zone_id);
   json::array meeting_list;
   for (const Consultation& meeting : *meetings) {
@@ -844,11 +904,11 @@ void AddApiRoutes(http::Router& router, Services& services) {
              [&services](const http::Request& request) {
                auto filter = ApiFilter(request);
                if (!filter) return web::Problem(filter.error());
-               auto meetings = services.store.List(*filter);
+               auto meetings = services.store.SharedList(*filter);
                if (!meetings) return web::Problem(meetings.error());
-               auto lines = services.store.ActionLines(filter->zone_id);
+               auto lines = services.store.SharedActionLines(filter->zone_id);
                if (!lines) return web::Problem(lines.error());
-               const Synthesis synthesis = Synthesize(*meetings, *lines,
+               const Synthesis synthesis = Synthesize(**meetings, **lines,
                                                       {.theme = request.Query("theme").value_or(""),
                                                        .target_group = request.Query("target_group").value_or("")});
                const auto counts = [](const std::vector<Count>& list) {

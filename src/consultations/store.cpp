@@ -73,6 +73,12 @@ std::string Summary(const ActionLine& line) {
                                       {"signals", JoinLines(line.signal_ids, ',')}});
 }
 
+Status RaiseGeneration(db::Connection& connection) {
+  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'consultations'");
+  if (!raised) return Fail(raised.error());
+  return {};
+}
+
 db::Value OptionalText(const std::string& text) { return text.empty() ? db::Value() : db::Value(text); }
 
 Status InsertSignal(db::Connection& connection, const std::string& consultation_id, const Signal& signal,
@@ -176,6 +182,7 @@ Status Store::Insert(db::Connection& connection, const Consultation& consultatio
       return signal;
     }
   }
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
   return audit::Record(connection, context, "consultation", consultation.id, std::nullopt, Summary(consultation),
                        consultation.zone_id);
 }
@@ -192,6 +199,7 @@ Status Store::Insert(db::Connection& connection, const ActionLine& line, const a
                                      {line.id, signal_id});
     if (!linked) return Fail(linked.error());
   }
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
   return audit::Record(connection, context, "action_line", line.id, std::nullopt, Summary(line), line.zone_id);
 }
 
@@ -224,6 +232,7 @@ Result<std::string> Store::AddSignal(const std::string& consultation_id, Signal 
     auto touched = connection.Execute("UPDATE consultations SET updated_at = ? WHERE id = ?",
                                       {static_cast<long long>(context.When()), consultation_id});
     if (!touched) return Fail(touched.error());
+    if (auto raised = RaiseGeneration(connection); !raised) return raised;
     return audit::Record(connection, context, "consultation", consultation_id, Summary(*before), Summary(after),
                          after.zone_id);
   });
@@ -253,6 +262,7 @@ Status Store::SetStatus(const std::string& action_line_id, ActionStatus status, 
         connection.Execute("UPDATE action_lines SET status = ?, updated_at = ? WHERE id = ?",
                            {std::string(Code(status)), static_cast<long long>(context.When()), action_line_id});
     if (!updated) return Fail(updated.error());
+    if (auto raised = RaiseGeneration(connection); !raised) return raised;
     return audit::Record(connection, context, "action_line", action_line_id, Summary(*before), Summary(after),
                          after.zone_id);
   });
@@ -438,6 +448,49 @@ Result<std::vector<int>> Store::Years(const std::string& zone_id) const {
   }
   std::sort(years.rbegin(), years.rend());
   return years;
+}
+
+Result<std::int64_t> Store::Generation() const {
+  auto rows = database_.WithConnection([](db::Connection& connection) {
+    return connection.Query("SELECT value FROM change_counters WHERE name = 'consultations'");
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for consultations"));
+  return rows->front().Integer(0);
+}
+
+std::unique_lock<std::mutex> Store::CurrentCache() const {
+  std::unique_lock lock(cache_->mutex);
+  auto generation = Generation();
+  // Unreadable: hold nothing, so that every read goes to the database.
+  const std::int64_t now = generation ? *generation : -1;
+  if (now != cache_->generation || now < 0) {
+    cache_->meetings.clear();
+    cache_->action_lines.clear();
+    cache_->generation = now;
+  }
+  return lock;
+}
+
+Result<std::shared_ptr<const std::vector<Consultation>>> Store::SharedList(const Filter& filter) const {
+  auto lock = CurrentCache();
+  const std::pair<std::string, int> key{filter.zone_id, filter.year.value_or(0)};
+  if (const auto found = cache_->meetings.find(key); found != cache_->meetings.end()) return found->second;
+  auto loaded = List(filter);
+  if (!loaded) return Fail(loaded.error());
+  auto shared = std::make_shared<const std::vector<Consultation>>(std::move(*loaded));
+  if (cache_->generation >= 0) cache_->meetings[key] = shared;
+  return shared;
+}
+
+Result<std::shared_ptr<const std::vector<ActionLine>>> Store::SharedActionLines(const std::string& zone_id) const {
+  auto lock = CurrentCache();
+  if (const auto found = cache_->action_lines.find(zone_id); found != cache_->action_lines.end()) return found->second;
+  auto loaded = ActionLines(zone_id);
+  if (!loaded) return Fail(loaded.error());
+  auto shared = std::make_shared<const std::vector<ActionLine>>(std::move(*loaded));
+  if (cache_->generation >= 0) cache_->action_lines[zone_id] = shared;
+  return shared;
 }
 
 }  // namespace zoneatlas::consultations

@@ -5,6 +5,9 @@
 #ifndef ZONEATLAS_CONSULTATIONS_STORE_HPP_
 #define ZONEATLAS_CONSULTATIONS_STORE_HPP_
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +64,13 @@ class Store {
   // The years with meetings, the latest first.
   Result<std::vector<int>> Years(const std::string& zone_id) const;
 
+  // As List and ActionLines, shared while nothing is written (one single-row read to know):
+  // the monitoring pages read every meeting of a year on every request.
+  Result<std::shared_ptr<const std::vector<Consultation>>> SharedList(const Filter& filter) const;
+  Result<std::shared_ptr<const std::vector<ActionLine>>> SharedActionLines(const std::string& zone_id) const;
+  // The number every write raises.
+  Result<std::int64_t> Generation() const;
+
  private:
   Status Insert(db::Connection& connection, const Consultation& consultation, const audit::Context& context) const;
   Status Insert(db::Connection& connection, const ActionLine& action_line, const audit::Context& context) const;
@@ -68,9 +78,19 @@ class Store {
   Result<std::vector<ActionLine>> LoadActionLines(const std::string& where,
                                                   const std::vector<db::Value>& parameters) const;
 
+  // Drops what it holds when the generation has moved; takes the lock it returns.
+  std::unique_lock<std::mutex> CurrentCache() const;
+
   db::Database& database_;
   const geo::Store& geography_;
   const Vocabulary& vocabulary_;
+  struct Cache {
+    std::mutex mutex;
+    std::int64_t generation = -1;
+    std::map<std::pair<std::string, int>, std::shared_ptr<const std::vector<Consultation>>> meetings;
+    std::map<std::string, std::shared_ptr<const std::vector<ActionLine>>> action_lines;
+  };
+  std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
 };
 
 // "field: message; field: message", for errors and reports.

@@ -52,11 +52,11 @@ Synthesis Synthesize(const std::vector<Consultation>& consultations, const std::
   }
   Synthesis synthesis;
   synthesis.meetings = consultations.size();
-  std::set<std::string> zones, organisations;
+  std::set<std::string> zones, written;  // Organisations as written; folded once each below.
   std::map<std::string, std::size_t> themes, target_groups;
   for (const Consultation& meeting : consultations) {
     zones.insert(meeting.zone_id);
-    for (const std::string& organisation : meeting.organisations) organisations.insert(text::Fold(organisation));
+    written.insert(meeting.organisations.begin(), meeting.organisations.end());
     for (const Signal& signal : meeting.signals) {
       if (!Passes(signal, filter)) continue;
       ++synthesis.signals;
@@ -81,6 +81,8 @@ Synthesis Synthesize(const std::vector<Consultation>& consultations, const std::
     }
   }
   synthesis.zones = zones.size();
+  std::set<std::string> organisations;
+  for (const std::string& name : written) organisations.insert(text::Fold(name));
   synthesis.organisations = organisations.size();
   synthesis.themes = Ranked(themes);
   synthesis.target_groups = Ranked(target_groups);
