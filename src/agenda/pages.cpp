@@ -173,8 +173,8 @@ std::vector<std::pair<std::string, std::string>> TermOptions(const std::vector<V
 }
 
 // What every view shows around its events: the filter form, the feed links.
-json::object FrameModel(const Services& services, const Names& names, const http::Request& request,
-                        const EventFilter& filter, Language language) {
+json::object FrameModel(const web::Site& site, const Services& services, const Names& names,
+                        const http::Request& request, const EventFilter& filter, Language language) {
   std::vector<std::pair<std::string, std::string>> zones(names.zones.begin(), names.zones.end());
   std::vector<std::pair<std::string, std::string>> areas;
   for (const auto& [code, name] : names.areas) {
@@ -184,6 +184,13 @@ json::object FrameModel(const Services& services, const Names& names, const http
   std::vector<std::pair<std::string, std::string>> campaigns(names.campaigns.begin(), names.campaigns.end());
   std::vector<std::pair<std::string, std::string>> spoken;
   for (const Language option : kLanguages) spoken.emplace_back(LanguageCode(option), LanguageName(option));
+  json::array add_links;  // For editors: a zone of theirs to add an activity to.
+  for (const auto& [zone_id, zone_name] : names.zones) {
+    if (!web::EditsZone(request.identity.get(), zone_id)) continue;
+    add_links.push_back(
+        json::object{{"href", web::Href(language, "/zones/" + zone_id + "/agenda/new")},
+                     {"label", site.renderer.catalog().Format(language, "agenda_add_for", {{"zone", zone_name}})}});
+  }
   const std::string query = QueryOf(filter);
   const std::string host(request.headers.Get("Host"));
   const std::string feed = "/api/v1/agenda.ics" + (query.empty() ? "" : "?" + query);
@@ -199,6 +206,7 @@ json::object FrameModel(const Services& services, const Names& names, const http
       {"subscribe_href", host.empty() ? "" : "webcal://" + host + feed},
       {"list_href", web::Href(language, "/agenda") + "?view=list" + (query.empty() ? "" : "&" + query)},
       {"month_href", web::Href(language, "/agenda") + "?view=month" + (query.empty() ? "" : "&" + query)},
+      {"add_links", std::move(add_links)},
   };
 }
 
@@ -225,7 +233,7 @@ http::Response ListView(const web::Site& site, const Services& services, const h
     days.back().as_object().at("items").as_array().push_back(
         OccurrenceModel(site, services, names, occurrence, language));
   }
-  json::object model = FrameModel(services, names, request, filter, language);
+  json::object model = FrameModel(site, services, names, request, filter, language);
   const std::string query = QueryOf(filter);
   model["list"] = true;
   model["days"] = std::move(days);
@@ -298,7 +306,7 @@ http::Response MonthView(const web::Site& site, const Services& services, const 
   }
   json::array weekdays;
   for (int day = 0; day < 7; ++day) weekdays.emplace_back(Message(site, language, "weekday_" + std::to_string(day)));
-  json::object model = FrameModel(services, names, request, filter, language);
+  json::object model = FrameModel(site, services, names, request, filter, language);
   const auto month_href = [&](const Date& date) {
     return web::Href(language, "/agenda") + "?view=month&month=" + date.ToIso().substr(0, 7) +
            (query.empty() ? "" : "&" + query);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "accessibility/accessibility.hpp"
+#include "agenda/edit_pages.hpp"
 #include "app/radar_pages.hpp"
 #include "app/supply_pages.hpp"
 #include "app/vocabulary.hpp"
@@ -185,6 +186,7 @@ void Application::AddRoutes() {
   consultations::AddApiRoutes(router_, *consultations_services_);
   agenda::AddPageRoutes(router_, site_, *agenda_services_);
   agenda::AddApiRoutes(router_, *agenda_services_);
+  agenda::AddEditRoutes(router_, site_, *agenda_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

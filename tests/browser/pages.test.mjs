@@ -645,3 +645,27 @@ test('the calendar page links its selection as a feed that a real iCalendar pars
   assert.deepEqual(march, ['2027-03-23T09:00:00.000Z', '2027-03-30T08:00:00.000Z']);
   await page.context().close();
 });
+
+test('a zone editor adds an activity after seeing what it collides with; the form has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/agenda`);
+  await page.getByRole('link', { name: /Een activiteit toevoegen voor/ }).click();
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/agenda/new');
+  await page.getByLabel('Naam van de activiteit').fill('Sociale kruidenier: proeverij');
+  await page.getByLabel('Thema', { exact: true }).selectOption('food');
+  await page.getByLabel('Gemeente').selectOption('23077');
+  await page.getByLabel(/^Dag/).fill('2027-01-02');
+  await page.getByLabel(/^Van/).fill('10:00');
+  await page.getByLabel(/^Tot \(/).fill('11:30');
+  await page.getByLabel('Mensen met een laag inkomen').check();
+  await page.getByRole('button', { name: 'Activiteit bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the activity form with a collision to confirm');
+  await page.getByLabel('Ik heb deze activiteiten gezien en wil toch bewaren').check();
+  await page.getByRole('button', { name: 'Activiteit bewaren' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Sociale kruidenier: proeverij');
+  await page.goto(`${base}/fr/zones/elz-zennevallei/agenda/new`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/agenda/new');
+  await page.context().close();
+});

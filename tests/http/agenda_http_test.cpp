@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "tests/http/server_process.hpp"
+#include "tests/http/signed_in.hpp"
 
 namespace zoneatlas::testing {
 namespace {
@@ -79,6 +80,46 @@ TEST_F(AgendaHttpTest, AnEventAndACampaignHaveTheirPages) {
   }
   EXPECT_EQ(walk_ins, (std::vector<std::string>{"2027-03-23T10:00", "2027-03-30T10:00"}))
       << "10:00 on both sides of the change to summer time";
+}
+
+TEST_F(AgendaHttpTest, AZoneEditorAddsAnActivityAfterSeeingWhatItCollidesWith) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string path = "/nl/zones/elz-zennevallei/agenda/new";
+  const auto post = [&](const Session& session, const std::string& fields) {
+    return server_.Request("POST", path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const HttpResponse agenda = server_.Get("/nl/agenda", {"Cookie: " + editor.cookie});
+  EXPECT_TRUE(Contains(agenda.body, "href=\"" + path + "\"")) << "the editor's zone offers the form";
+  const HttpResponse form = server_.Get(path, {"Cookie: " + editor.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "Sint-Pieters-Leeuw"));
+  // Every Saturday morning in Sint-Pieters-Leeuw on food for people with a low income: the
+  // cooking workshop of the first Saturday is at the same time.
+  const std::string fields = "&title=" + UrlEncode("Sociale kruidenier: proeverij") +
+                             "&kind=workshop&theme=food&area=23077&day=2027-01-02&from=10:00&to=11:30"
+                             "&repeat=weekly&until=2027-02-27&target_groups=low_income&languages=nl";
+  const HttpResponse warned = post(editor, fields);
+  ASSERT_EQ(warned.status, 200);
+  EXPECT_TRUE(Contains(warned.body, "Let op: twee activiteiten voor dezelfde mensen tegelijk."));
+  EXPECT_TRUE(Contains(warned.body, "Gezond koken met weinig geld"));
+  EXPECT_TRUE(Contains(warned.body, "value=\"Sociale kruidenier: proeverij\"")) << "what was typed stays";
+  EXPECT_EQ(post(other, fields + "&confirm=1").status, 403) << "another zone's editor";
+  const HttpResponse wrong = post(editor,
+                                  "&title=X&kind=workshop&theme=food&area=21013&day=2027-01-02&from=10:00"
+                                  "&to=09:00&repeat=once");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Kies een gemeente van de zone."));
+  const HttpResponse saved = post(editor, fields + "&confirm=1");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  const HttpResponse page = server_.Get(saved.Header("Location"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Sociale kruidenier: proeverij"));
+  const HttpResponse feed = server_.Get("/api/v1/agenda.ics?area=23077&theme=food");
+  EXPECT_TRUE(Contains(feed.body, "RRULE:FREQ=WEEKLY;UNTIL=20270227T235959Z"));
 }
 
 }  // namespace
