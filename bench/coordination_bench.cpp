@@ -115,7 +115,7 @@ db::Database& Database() {
       meetings.push_back(std::move(meeting));
     }
     consultations::Store store(**opened, geography, vocabulary);
-    Check(store.Import(meetings, {}, {.actor = actor}), "meetings");
+    Check(store.Import({}, meetings, {}, {.actor = actor}), "meetings");
     return std::move(*opened);
   }();
   return *database;

@@ -184,6 +184,7 @@ void Application::AddRoutes() {
   rights::AddFigureRoutes(router_, site_, *rights_figures_, *rights_catalog_);
   consultations::AddPageRoutes(router_, site_, *consultations_services_);
   consultations::AddApiRoutes(router_, *consultations_services_);
+  consultations::AddGroupRoutes(router_, site_, *consultations_services_);
   agenda::AddPageRoutes(router_, site_, *agenda_services_);
   agenda::AddApiRoutes(router_, *agenda_services_);
   agenda::AddEditRoutes(router_, site_, *agenda_services_);

@@ -152,6 +152,42 @@ TEST_P(ConsultationsStorageTest, SharedListsFollowEveryWrite) {
   EXPECT_EQ((*store_->SharedActionLines("zorgzone-noord-oost"))->size(), 1u);
 }
 
+TEST_P(ConsultationsStorageTest, AWorkingGroupTakesUpActionLinesOfItsOwnZoneOnly) {
+  WorkingGroup group{.id = "",
+                     .zone_id = "zorgzone-noord-oost",
+                     .theme = "housing",
+                     .name = "Groupe de travail logement",
+                     .purpose = "Outiller les professionnels.",
+                     .organisations = {"CPAS de Schaerbeek"},
+                     .people = {"Claire Dubois (CPAS de Schaerbeek)"},
+                     .language = Language::kFr,
+                     .demo = false};
+  auto id = store_->Add(group, context_);
+  ASSERT_TRUE(id) << id.error().message();
+  group.id = *id;
+  EXPECT_EQ(*store_->FindGroup(*id), group);
+  EXPECT_EQ(store_->Groups("zorgzone-noord-oost")->size(), 1u);
+  EXPECT_TRUE(store_->Groups("zorgzone-zuid")->empty());
+  ActionLine line;
+  line.zone_id = "zorgzone-noord-oost";
+  line.theme = "housing";
+  line.title = "Un village logement";
+  line.working_group_id = *id;
+  auto line_id = store_->Add(line, context_);
+  ASSERT_TRUE(line_id) << line_id.error().message();
+  EXPECT_EQ(store_->FindActionLine(*line_id)->working_group_id, *id);
+  line.zone_id = "zorgzone-zuid";
+  EXPECT_EQ(store_->Problems(line)->front().field, "working_group") << "another zone's group";
+  Consultation meeting = FoodMeeting();
+  meeting.kind = MeetingKind::kWorkingGroup;
+  meeting.working_group_id = *id;
+  auto meeting_id = store_->Add(meeting, context_);
+  ASSERT_TRUE(meeting_id) << meeting_id.error().message();
+  EXPECT_EQ(store_->Find(*meeting_id)->working_group_id, *id);
+  group.name.clear();
+  EXPECT_FALSE(store_->Add(group, context_));
+}
+
 TEST_P(ConsultationsStorageTest, AMunicipalityOutsideTheZoneOrAnUnknownZoneIsRefused) {
   Consultation meeting = FoodMeeting();
   meeting.signals[0].areas = {"23027"};  // Halle, in Zennevallei.
@@ -244,6 +280,8 @@ TEST_P(ConsultationsStorageTest, TheDemoFileImportsWholeAndASecondTimeNotAtAll) 
   EXPECT_EQ(brussels.meetings, 16u) << "the 2025 synthesis of the Brussels zones: 16 meetings";
   EXPECT_EQ(brussels.zones, 5u);
   EXPECT_EQ(store_->List({.zone_id = "elz-zennevallei", .year = 2024})->size(), 3u) << "three round tables";
+  EXPECT_EQ(store_->Groups("")->size(), 3u);
+  EXPECT_EQ(store_->FindActionLine("al-noord-repertorium-voedselhulp")->working_group_id, "wg-noord-voeding");
   auto again = ImportFile(*store_, "consultations.json", content, false, kTester);
   ASSERT_TRUE(again);
   EXPECT_FALSE(again->ok()) << "the same ids twice";

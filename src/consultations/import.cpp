@@ -53,6 +53,7 @@ Consultation ReadConsultation(const json::object& object, const std::string& loc
   Consultation consultation;
   consultation.id = fields.Text("id", true);
   consultation.zone_id = fields.Text("zone", true);
+  consultation.working_group_id = fields.Text("working_group_id", false);
   const std::string held_on = fields.Text("held_on", true);
   if (auto date = Date::Parse(held_on)) {
     consultation.held_on = *date;
@@ -110,10 +111,26 @@ ActionLine ReadActionLine(const json::object& object, const std::string& locatio
   }
   line.owner = fields.Text("owner", false);
   line.working_group = fields.Text("working_group", false);
+  line.working_group_id = fields.Text("working_group_id", false);
   line.signal_ids = fields.List("signals");
   line.language = LanguageField(fields);
   line.demo = fields.Flag("demo");
   return line;
+}
+
+WorkingGroup ReadGroup(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  Fields fields(object, location, report);
+  WorkingGroup group;
+  group.id = fields.Text("id", true);
+  group.zone_id = fields.Text("zone", true);
+  group.theme = fields.Text("theme", true);
+  group.name = fields.Text("name", true);
+  group.purpose = fields.Text("purpose", false);
+  group.organisations = fields.List("organisations");
+  group.people = fields.List("people");
+  group.language = LanguageField(fields);
+  group.demo = fields.Flag("demo");
+  return group;
 }
 
 void AddProblems(geo::ImportReport& report, const std::string& location, const std::vector<Problem>& problems) {
@@ -136,6 +153,7 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
     report.problems.push_back({"file", "", "is not a JSON object: " + (error ? error.message() : "")});
     return report;
   }
+  std::vector<WorkingGroup> groups;
   std::vector<Consultation> consultations;
   std::vector<ActionLine> action_lines;
   std::set<std::string> ids;  // Of every record in the file: meetings, signals and action lines.
@@ -143,6 +161,24 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
     if (!id.empty() && !ids.insert(id).second)
       report.problems.push_back({location, "id", "'" + id + "' is used twice"});
   };
+  std::set<std::string> group_ids;
+  if (const json::array* list = ArrayOf(root.as_object(), "working_groups", report)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string location = "working group " + std::to_string(i + 1);
+      ++report.rows_read;
+      if (!(*list)[i].is_object()) {
+        report.problems.push_back({location, "", "must be an object"});
+        continue;
+      }
+      WorkingGroup group = ReadGroup((*list)[i].as_object(), location, report);
+      unique(group.id, location);
+      for (const Problem& problem : Check(group, store.vocabulary())) {
+        report.problems.push_back({location, problem.field, problem.message});
+      }
+      group_ids.insert(group.id);
+      groups.push_back(std::move(group));
+    }
+  }
   if (const json::array* list = ArrayOf(root.as_object(), "consultations", report)) {
     for (std::size_t i = 0; i < list->size(); ++i) {
       const std::string location = "consultation " + std::to_string(i + 1);
@@ -154,7 +190,9 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
       Consultation consultation = ReadConsultation((*list)[i].as_object(), location, report);
       unique(consultation.id, location);
       for (const Signal& signal : consultation.signals) unique(signal.id, location);
-      auto problems = store.Problems(consultation);
+      Consultation checked = consultation;  // A group of this file is not in the database yet.
+      if (group_ids.contains(checked.working_group_id)) checked.working_group_id.clear();
+      auto problems = store.Problems(checked);
       if (!problems) return Fail(problems.error());
       AddProblems(report, location, *problems);
       consultations.push_back(std::move(consultation));
@@ -174,8 +212,10 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
       // those links inside the import.
       std::vector<std::string> signal_ids = std::move(line.signal_ids);
       std::string consultation_id = std::move(line.consultation_id);
+      std::string group_id = std::move(line.working_group_id);
       line.signal_ids.clear();
       line.consultation_id.clear();
+      line.working_group_id = group_ids.contains(group_id) ? "" : group_id;
       auto problems = store.Problems(line);
       if (!problems) return Fail(problems.error());
       AddProblems(report, location, *problems);
@@ -184,11 +224,12 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
       }
       line.signal_ids = std::move(signal_ids);
       line.consultation_id = std::move(consultation_id);
+      line.working_group_id = std::move(group_id);
       action_lines.push_back(std::move(line));
     }
   }
   if (!report.ok() || dry_run) return report;
-  if (auto imported = store.Import(consultations, action_lines, audit::Context{.actor = actor}); !imported) {
+  if (auto imported = store.Import(groups, consultations, action_lines, audit::Context{.actor = actor}); !imported) {
     if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {
       return Fail(imported.error());
     }

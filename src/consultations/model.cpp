@@ -132,4 +132,15 @@ std::vector<Problem> Check(const ActionLine& action_line, const Vocabulary& voca
   return problems;
 }
 
+std::vector<Problem> Check(const WorkingGroup& group, const Vocabulary& vocabulary) {
+  std::vector<Problem> problems;
+  if (group.zone_id.empty()) problems.push_back({"zone", "is required"});
+  CheckText(problems, "name", group.name, true, kMaxTitle);
+  CheckText(problems, "purpose", group.purpose, false, kMaxText);
+  CheckTheme(problems, "theme", group.theme, vocabulary);
+  CheckList(problems, "organisations", group.organisations);
+  CheckList(problems, "people", group.people);
+  return problems;
+}
+
 }  // namespace zoneatlas::consultations

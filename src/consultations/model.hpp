@@ -62,9 +62,27 @@ struct Signal {
   bool operator==(const Signal&) const = default;
 };
 
+// A working group of a zone on a theme (the Brussels zones set up groups on housing, mental
+// health and food): who takes part, its meetings (consultations of kind working group) and
+// the action lines it takes up.
+struct WorkingGroup {
+  std::string id;
+  std::string zone_id;
+  std::string theme;
+  std::string name;
+  std::string purpose;
+  std::vector<std::string> organisations;
+  std::vector<std::string> people;  // "Name (organisation)": shown to signed-in professionals only.
+  Language language = Language::kNl;
+  bool demo = false;
+
+  bool operator==(const WorkingGroup&) const = default;
+};
+
 struct Consultation {
   std::string id;
   std::string zone_id;
+  std::string working_group_id;  // For a working group's meeting; else empty.
   Date held_on = Date::FromDaysSinceEpoch(0);
   MeetingKind kind = MeetingKind::kThematic;
   std::string theme;
@@ -89,7 +107,8 @@ struct ActionLine {
   std::string description;
   ActionStatus status = ActionStatus::kIdea;
   std::string owner;                    // Who carries it: an organisation or a person.
-  std::string working_group;            // The working group that takes it up, when one does.
+  std::string working_group_id;         // The zone's working group that takes it up, when one does.
+  std::string working_group;            // Or the name of a group the zone has not recorded.
   std::vector<std::string> signal_ids;  // The signals it answers.
   Language language = Language::kNl;
   bool demo = false;
@@ -111,6 +130,8 @@ struct Problem {
 // which knows the geography.
 std::vector<Problem> Check(const Consultation& consultation, const Vocabulary& vocabulary, const Date& today);
 std::vector<Problem> Check(const ActionLine& action_line, const Vocabulary& vocabulary);
+// A name, a known theme, sizes within bounds.
+std::vector<Problem> Check(const WorkingGroup& group, const Vocabulary& vocabulary);
 
 }  // namespace zoneatlas::consultations
 

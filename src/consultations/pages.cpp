@@ -5,6 +5,7 @@
 #include <set>
 
 #include "accounts/routes.hpp"
+#include "consultations/page_parts.hpp"
 #include "consultations/synthesis.hpp"
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
@@ -14,7 +15,6 @@ namespace zoneatlas::consultations {
 namespace {
 
 namespace json = boost::json;
-using Form = std::multimap<std::string, std::string>;
 
 constexpr int kSignalRowsOnNewMeeting = 3;
 // Signals listed per page: the counts cover them all, the list pages through them.
@@ -40,54 +40,6 @@ SignalPage SignalPageOf(const http::Request& request, std::string href) {
     if (number && *number > 1 && *number < 100000) page.number = static_cast<std::size_t>(*number);
   }
   return page;
-}
-
-std::string Message(const web::Site& site, Language language, std::string_view key) {
-  return std::string(site.renderer.catalog().Get(language, key));
-}
-
-std::string ShowDate(const Date& date, Language language) {
-  return view::FormatDate(date.year(), date.month(), date.day(), language);
-}
-
-std::string ThemeName(const Services& services, const std::string& id, Language language) {
-  const Term* term = services.vocabulary.FindTheme(id);
-  return term ? term->In(language) : id;
-}
-
-std::string TargetGroupName(const Services& services, const std::string& id, Language language) {
-  const Term* term = services.vocabulary.FindTargetGroup(id);
-  return term ? term->In(language) : id;
-}
-
-// Names of what a page shows: zones and areas, read once per page.
-struct Names {
-  std::map<std::string, std::string> zones;
-  std::map<std::string, std::string> areas;
-};
-
-Result<Names> NamesFor(const Services& services, Language language) {
-  Names names;
-  auto zones = services.geography.Zones(Date::Today());
-  if (!zones) return Fail(zones.error());
-  std::vector<std::string> codes;
-  for (const geo::Zone& zone : *zones) {
-    names.zones[zone.id] = zone.names.In(language);
-    for (const geo::ZoneMember& member : zone.members) codes.push_back(member.area_code);
-  }
-  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
-  if (!areas) return Fail(areas.error());
-  for (const geo::Area& area : *areas) names.areas[area.code] = area.names.In(language);
-  return names;
-}
-
-std::string NameOr(const std::map<std::string, std::string>& names, const std::string& id) {
-  const auto found = names.find(id);
-  return found == names.end() ? id : found->second;
-}
-
-std::string StatusLabel(const web::Site& site, Language language, ActionStatus status) {
-  return Message(site, language, "consultations_status_" + std::string(Code(status)));
 }
 
 // The fields of a signal as pages show it.
@@ -209,27 +161,6 @@ json::array YearChoices(const std::vector<int>& years, int chosen) {
   return choices;
 }
 
-json::array TermChoices(const std::vector<Term>& terms, Language language, const std::vector<std::string>& chosen) {
-  json::array choices;
-  for (const Term& term : terms) {
-    const bool selected = std::find(chosen.begin(), chosen.end(), term.id) != chosen.end();
-    choices.push_back(json::object{{"id", term.id}, {"name", term.In(language)}, {"selected", selected}});
-  }
-  return choices;
-}
-
-void AddForm(const http::Request& request, json::object& model) {
-  model["csrf_field"] = http::kCsrfField;
-  model["csrf_token"] = request.identity ? request.identity->csrf_token : "";
-}
-
-http::Response NoStore(http::Response page) {
-  page.headers.Set("Cache-Control", "no-store");
-  return page;
-}
-
-// ---- Monitoring across zones -------------------------------------------------------
-
 http::Response AllZonesPage(const web::Site& site, Services& services, const http::Request& request,
                             Language language) {
   std::vector<int> years;
@@ -283,35 +214,6 @@ http::Response AllZonesPage(const web::Site& site, Services& services, const htt
 
 // ---- A zone's monitoring ----------------------------------------------------------
 
-json::object ActionLineModel(const web::Site& site, const Services& services, const ActionLine& line,
-                             const std::map<std::string, std::string>& meeting_titles, bool editing,
-                             Language language) {
-  json::array statuses;
-  for (const ActionStatus status : kActionStatuses) {
-    statuses.push_back(json::object{
-        {"code", Code(status)}, {"name", StatusLabel(site, language, status)}, {"selected", status == line.status}});
-  }
-  const auto meeting = meeting_titles.find(line.consultation_id);
-  return json::object{
-      {"id", line.id},
-      {"title", line.title},
-      {"description", line.description},
-      {"lang", LanguageCode(line.language)},
-      {"theme", ThemeName(services, line.theme, language)},
-      {"status", StatusLabel(site, language, line.status)},
-      {"status_code", Code(line.status)},
-      {"owner", line.owner},
-      {"working_group", line.working_group},
-      {"signals", line.signal_ids.size()},
-      {"meeting", meeting == meeting_titles.end() ? "" : meeting->second},
-      {"meeting_href",
-       line.consultation_id.empty() ? "" : web::Href(language, "/consultations/" + line.consultation_id)},
-      {"editing", editing},
-      {"statuses", std::move(statuses)},
-      {"status_action", web::Href(language, "/action-lines/" + line.id + "/status")},
-  };
-}
-
 http::Response ZonePage(const web::Site& site, Services& services, const http::Request& request, Language language) {
   const std::string zone_id(request.PathParam("zone_id"));
   auto zone = services.geography.FindZone(zone_id, Date::Today());
@@ -359,7 +261,7 @@ http::Response ZonePage(const web::Site& site, Services& services, const http::R
   for (const Consultation& meeting : *all_meetings) meeting_titles[meeting.id] = meeting.title;
   json::array action_lines;
   for (const ActionLine& line : *lines) {
-    action_lines.push_back(ActionLineModel(site, services, line, meeting_titles, editing, language));
+    action_lines.push_back(ActionLineModel(site, services, line, meeting_titles, names->groups, editing, language));
   }
   // Signals per year, every year: the period view.
   json::array per_year;
@@ -393,6 +295,7 @@ http::Response ZonePage(const web::Site& site, Services& services, const http::R
   model["action"] = web::Href(language, "/zones/" + zone_id + "/consultations");
   model["editing"] = editing;
   model["new_href"] = web::Href(language, "/zones/" + zone_id + "/consultations/new");
+  model["groups_href"] = web::Href(language, "/zones/" + zone_id + "/working-groups");
   model["api_href"] = "/api/v1/consultations/synthesis?zone=" + zone_id + "&year=" + std::to_string(*year);
   if (request.Query("recorded")) model["notice"] = Message(site, language, "consultations_recorded");
   if (request.Query("moved")) model["notice"] = Message(site, language, "consultations_status_changed");
@@ -403,6 +306,17 @@ http::Response ZonePage(const web::Site& site, Services& services, const http::R
                                                {{"zone", zone_name}, {"year", std::to_string(*year)}}),
                 std::move(model));
   return editing ? NoStore(std::move(page)) : page;
+}
+
+// The zone's working groups to choose from, the chosen one marked ("" for none).
+Result<json::array> GroupChoices(const Services& services, const std::string& zone_id, const std::string& chosen) {
+  auto groups = services.store.Groups(zone_id);
+  if (!groups) return Fail(groups.error());
+  json::array choices;
+  for (const WorkingGroup& group : *groups) {
+    choices.push_back(json::object{{"id", group.id}, {"name", group.name}, {"selected", group.id == chosen}});
+  }
+  return choices;
 }
 
 // ---- One meeting ----------------------------------------------------------------------
@@ -530,7 +444,7 @@ http::Response MeetingPage(const web::Site& site, Services& services, const http
   const std::map<std::string, std::string> titles{{meeting->id, meeting->title}};
   for (const ActionLine& line : *lines) {
     if (line.consultation_id == meeting->id) {
-      action_lines.push_back(ActionLineModel(site, services, line, titles, editing, language));
+      action_lines.push_back(ActionLineModel(site, services, line, titles, names->groups, editing, language));
     }
   }
   model["has_action_lines"] = !action_lines.empty();
@@ -558,11 +472,14 @@ http::Response MeetingPage(const web::Site& site, Services& services, const http
                                       {"name", StatusLabel(site, language, choice)},
                                       {"selected", Code(choice) == http::FormField(line_typed, "status")}});
     }
+    auto groups = GroupChoices(services, meeting->zone_id, http::FormField(line_typed, "working_group_id"));
+    if (!groups) return web::ErrorPage(site, request, language, groups.error());
     model["line_form"] = json::object{
         {"title", http::FormField(line_typed, "title")},
         {"description", http::FormField(line_typed, "description")},
         {"owner", http::FormField(line_typed, "owner")},
         {"working_group", http::FormField(line_typed, "working_group")},
+        {"groups", std::move(*groups)},
         {"themes", TermChoices(services.vocabulary.themes, language,
                                {line_typed.empty() ? meeting->theme : http::FormField(line_typed, "theme")})},
         {"statuses", std::move(statuses)},
@@ -580,21 +497,6 @@ http::Response MeetingPage(const web::Site& site, Services& services, const http
 }
 
 // ---- Editing ------------------------------------------------------------------------
-
-std::optional<Form> SignedForm(const http::Request& request) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
-  return form;
-}
-
-std::vector<std::string> Lines(std::string_view text) {
-  std::vector<std::string> lines;
-  for (std::string_view line : text::Split(text, '\n')) {
-    line = text::Trim(line);
-    if (!line.empty()) lines.emplace_back(line);
-  }
-  return lines;
-}
 
 http::Response NewMeetingPage(const web::Site& site, Services& services, const http::Request& request,
                               Language language, const Form& typed = {}, const std::vector<Problem>& problems = {},
@@ -621,6 +523,8 @@ http::Response NewMeetingPage(const web::Site& site, Services& services, const h
                                      {"name", LanguageName(option)},
                                      {"selected", LanguageCode(option) == chosen_language}});
   }
+  auto groups = GroupChoices(services, zone_id, http::FormField(typed, "working_group_id"));
+  if (!groups) return web::ErrorPage(site, request, language, groups.error());
   json::array signal_rows;
   for (int i = 1; i <= kSignalRowsOnNewMeeting; ++i) {
     json::object row = SignalForm(site, services, *zone, *names, typed, "signal" + std::to_string(i) + "_", language);
@@ -642,6 +546,7 @@ http::Response NewMeetingPage(const web::Site& site, Services& services, const h
       {"participants", http::FormField(typed, "participants")},
       {"summary", http::FormField(typed, "summary")},
       {"signal_rows", std::move(signal_rows)},
+      {"groups", std::move(*groups)},
       {"problems", ProblemsModel(site, problems, language)},
       {"has_problems", !problems.empty()},
   };
@@ -683,6 +588,7 @@ http::Response RecordMeeting(const web::Site& site, Services& services, const ht
   }
   meeting.summary = std::string(text::Trim(http::FormField(*form, "summary")));
   meeting.language = ParseLanguage(http::FormField(*form, "language")).value_or(language);
+  meeting.working_group_id = http::FormField(*form, "working_group_id");
   for (int i = 1; i <= kSignalRowsOnNewMeeting; ++i) {
     if (auto signal = SignalFrom(*form, "signal" + std::to_string(i) + "_")) meeting.signals.push_back(*signal);
   }
@@ -744,6 +650,7 @@ http::Response AddActionLine(const web::Site& site, Services& services, const ht
   line.status = ParseActionStatus(http::FormField(*form, "status")).value_or(ActionStatus::kIdea);
   line.owner = std::string(text::Trim(http::FormField(*form, "owner")));
   line.working_group = std::string(text::Trim(http::FormField(*form, "working_group")));
+  line.working_group_id = http::FormField(*form, "working_group_id");
   line.language = meeting->language;
   const auto [begin, end] = form->equal_range("signals");
   for (auto it = begin; it != end; ++it) line.signal_ids.push_back(it->second);
@@ -774,64 +681,6 @@ http::Response MoveActionLine(const web::Site& site, Services& services, const h
 }
 
 // ---- API ---------------------------------------------------------------------------
-
-json::object SignalJson(const Signal& signal) {
-  json::array groups(signal.target_groups.begin(), signal.target_groups.end());
-  json::array areas(signal.areas.begin(), signal.areas.end());
-  return json::object{{"id", signal.id},           {"kind", Code(signal.kind)},
-                      {"theme", signal.theme},     {"target_groups", std::move(groups)},
-                      {"areas", std::move(areas)}, {"description", signal.description},
-                      {"quote", signal.quote}};
-}
-
-json::object ConsultationJson(const Consultation& meeting) {
-  json::array signals;
-  for (const Signal& signal : meeting.signals) signals.push_back(SignalJson(signal));
-  return json::object{
-      {"id", meeting.id},
-      {"zone", meeting.zone_id},
-      {"held_on", meeting.held_on.ToIso()},
-      {"kind", Code(meeting.kind)},
-      {"theme", meeting.theme},
-      {"title", meeting.title},
-      {"language", LanguageCode(meeting.language)},
-      {"organisations", json::array(meeting.organisations.begin(), meeting.organisations.end())},
-      {"professions", json::array(meeting.professions.begin(), meeting.professions.end())},
-      {"participants", meeting.participants ? json::value(*meeting.participants) : json::value(nullptr)},
-      {"summary", meeting.summary},
-      {"demo", meeting.demo},
-      {"signals", std::move(signals)},
-  };
-}
-
-json::object ActionLineJson(const ActionLine& line) {
-  return json::object{
-      {"id", line.id},
-      {"zone", line.zone_id},
-      {"consultation", line.consultation_id.empty() ? json::value(nullptr) : json::value(line.consultation_id)},
-      {"theme", line.theme},
-      {"title", line.title},
-      {"description", line.description},
-      {"status", Code(line.status)},
-      {"owner", line.owner},
-      {"working_group", line.working_group},
-      {"signals", json::array(line.signal_ids.begin(), line.signal_ids.end())},
-      {"language", LanguageCode(line.language)},
-      {"demo", line.demo}};
-}
-
-// ?zone= and ?year= of an API request; kInvalidArgument for a year that is not one.
-Result<Filter> ApiFilter(const http::Request& request) {
-  Filter filter{.zone_id = request.Query("zone").value_or(""), .year = std::nullopt};
-  if (const auto year = request.Query("year")) {
-    const auto parsed = text::ParseInteger(*year);
-    if (!parsed || *parsed < 2000 || *parsed > 2100) return Fail(Error::InvalidArgument("year: '" + *year + "'"));
-    filter.year = static_cast<int>(*parsed);
-  }
-  return filter;
-}
-
-http::Response JsonOf(const json::value& value) { return http::Response::Json(json::serialize(value)); }
 
 }  // namespace
 
@@ -885,84 +734,6 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
                                  return MoveActionLine(site, services, request, language);
                                }),
               {.name = "action_line_status", .access = editors});
-}
-
-void AddApiRoutes(http::Router& router, Services& services) {
-  const std::string everyone(web::kPublic);
-  router.Get("/api/v1/consultations",
-             [&services](const http::Request& request) {
-               auto filter = ApiFilter(request);
-               if (!filter) return web::Problem(filter.error());
-               auto meetings = services.store.List(*filter);
-               if (!meetings) return web::Problem(meetings.error());
-               json::array items;
-               for (const Consultation& meeting : *meetings) items.push_back(ConsultationJson(meeting));
-               return JsonOf(json::object{{"consultations", std::move(items)}});
-             },
-             {.name = "api_consultations", .access = everyone});
-  router.Get("/api/v1/consultations/synthesis",
-             [&services](const http::Request& request) {
-               auto filter = ApiFilter(request);
-               if (!filter) return web::Problem(filter.error());
-               auto meetings = services.store.SharedList(*filter);
-               if (!meetings) return web::Problem(meetings.error());
-               auto lines = services.store.SharedActionLines(filter->zone_id);
-               if (!lines) return web::Problem(lines.error());
-               const Synthesis synthesis = Synthesize(**meetings, **lines,
-                                                      {.theme = request.Query("theme").value_or(""),
-                                                       .target_group = request.Query("target_group").value_or("")});
-               const auto counts = [](const std::vector<Count>& list) {
-                 json::array rows;
-                 for (const Count& count : list)
-                   rows.push_back(json::object{{"id", count.id}, {"signals", count.count}});
-                 return rows;
-               };
-               json::object outcomes{{"none", synthesis.without_answer}};
-               for (const ActionStatus status : kActionStatuses) {
-                 const auto found = synthesis.by_outcome.find(status);
-                 outcomes[Code(status)] = found == synthesis.by_outcome.end() ? 0 : found->second;
-               }
-               json::array signals;
-               for (const SignalOutcome& outcome : synthesis.outcomes) {
-                 json::object item = SignalJson(*outcome.signal);
-                 item["consultation"] = outcome.meeting->id;
-                 item["outcome"] = outcome.outcome ? json::value(Code(*outcome.outcome)) : json::value(nullptr);
-                 json::array answers;
-                 for (const ActionLine* line : outcome.answers) answers.emplace_back(line->id);
-                 item["action_lines"] = std::move(answers);
-                 signals.push_back(std::move(item));
-               }
-               return JsonOf(
-                   json::object{{"zone", filter->zone_id.empty() ? json::value(nullptr) : json::value(filter->zone_id)},
-                                {"year", filter->year ? json::value(*filter->year) : json::value(nullptr)},
-                                {"meetings", synthesis.meetings},
-                                {"zones", synthesis.zones},
-                                {"organisations", synthesis.organisations},
-                                {"signals", synthesis.signals},
-                                {"needs", synthesis.needs},
-                                {"difficulties", synthesis.difficulties},
-                                {"themes", counts(synthesis.themes)},
-                                {"target_groups", counts(synthesis.target_groups)},
-                                {"outcomes", std::move(outcomes)},
-                                {"signal_outcomes", std::move(signals)}});
-             },
-             {.name = "api_consultations_synthesis", .access = everyone});
-  router.Get("/api/v1/consultations/{consultation_id}",
-             [&services](const http::Request& request) {
-               auto meeting = services.store.Find(std::string(request.PathParam("consultation_id")));
-               if (!meeting) return web::Problem(meeting.error());
-               return JsonOf(ConsultationJson(*meeting));
-             },
-             {.name = "api_consultation", .access = everyone});
-  router.Get("/api/v1/action-lines",
-             [&services](const http::Request& request) {
-               auto lines = services.store.ActionLines(request.Query("zone").value_or(""));
-               if (!lines) return web::Problem(lines.error());
-               json::array items;
-               for (const ActionLine& line : *lines) items.push_back(ActionLineJson(line));
-               return JsonOf(json::object{{"action_lines", std::move(items)}});
-             },
-             {.name = "api_action_lines", .access = everyone});
 }
 
 }  // namespace zoneatlas::consultations

@@ -11,7 +11,7 @@
 // and move an action line along (/{lang}/action-lines/{action_line_id}/status).
 // API (JSON, public like the pages): /api/v1/consultations?zone=&year=,
 // /api/v1/consultations/{consultation_id}, /api/v1/consultations/synthesis?zone=&year=&theme=&target_group=,
-// /api/v1/action-lines?zone=.
+// /api/v1/action-lines?zone=, /api/v1/working-groups?zone=.
 //
 // Thread safety: the handlers share only the Services, which are thread-safe.
 #ifndef ZONEATLAS_CONSULTATIONS_PAGES_HPP_
@@ -33,6 +33,10 @@ struct Services {
 // REQUIRES: the arguments outlive the router.
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
 void AddApiRoutes(http::Router& router, Services& services);
+// /{lang}/zones/{zone_id}/working-groups (the list; zone editors post a new group there) and
+// /{lang}/working-groups/{working_group_id} (members — people's names for signed-in
+// professionals only — meetings and action lines).
+void AddGroupRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::consultations
 

@@ -13,17 +13,20 @@ namespace {
 namespace json = boost::json;
 
 constexpr const char* kConsultationColumns =
-    "id, zone_id, held_on, kind, theme, title, organisations, professions, participants, summary, language, demo";
+    "id, zone_id, held_on, kind, theme, title, organisations, professions, participants, summary, language, demo,"
+    " working_group_id";
 constexpr const char* kActionLineColumns =
     "id, zone_id, consultation_id, theme, title, description, status, owner, working_group, language, demo, "
-    "updated_at";
+    "updated_at, working_group_id";
 // The same, read through the tables' aliases (c, a), which the where clauses use.
 constexpr const char* kConsultationSelect =
     "SELECT c.id, c.zone_id, c.held_on, c.kind, c.theme, c.title, c.organisations, c.professions, c.participants,"
-    " c.summary, c.language, c.demo FROM consultations c ";
+    " c.summary, c.language, c.demo, c.working_group_id FROM consultations c ";
 constexpr const char* kActionLineSelect =
     "SELECT a.id, a.zone_id, a.consultation_id, a.theme, a.title, a.description, a.status, a.owner,"
-    " a.working_group, a.language, a.demo, a.updated_at FROM action_lines a ";
+    " a.working_group, a.language, a.demo, a.updated_at, a.working_group_id FROM action_lines a ";
+constexpr const char* kGroupSelect =
+    "SELECT id, zone_id, theme, name, purpose, organisations, people, language, demo FROM working_groups ";
 
 // Lists are stored joined: names one per line, codes by commas (neither holds its separator).
 std::string JoinLines(const std::vector<std::string>& items, char separator) {
@@ -112,6 +115,11 @@ Result<std::vector<Problem>> Store::Problems(const Consultation& consultation) c
     problems.push_back({"zone", "there is no zone '" + consultation.zone_id + "' on " + consultation.held_on.ToIso()});
     return problems;
   }
+  if (auto group = GroupProblem(consultation.working_group_id, consultation.zone_id); !group) {
+    return Fail(group.error());
+  } else if (*group) {
+    problems.push_back(**group);
+  }
   std::set<std::string> members;
   for (const geo::ZoneMember& member : zone->members) members.insert(member.area_code);
   for (std::size_t i = 0; i < consultation.signals.size(); ++i) {
@@ -132,6 +140,11 @@ Result<std::vector<Problem>> Store::Problems(const ActionLine& action_line) cons
   if (!zone) {
     if (!zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
     problems.push_back({"zone", "there is no zone '" + action_line.zone_id + "'"});
+  }
+  if (auto group = GroupProblem(action_line.working_group_id, action_line.zone_id); !group) {
+    return Fail(group.error());
+  } else if (*group) {
+    problems.push_back(**group);
   }
   if (!action_line.consultation_id.empty()) {
     auto meeting = Find(action_line.consultation_id);
@@ -168,13 +181,14 @@ Status Store::Insert(db::Connection& connection, const Consultation& consultatio
                      const audit::Context& context) const {
   auto inserted = connection.Execute(
       std::string("INSERT INTO consultations (") + kConsultationColumns +
-          ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {consultation.id, consultation.zone_id, consultation.held_on.ToIso(), std::string(Code(consultation.kind)),
        consultation.theme, consultation.title, JoinLines(consultation.organisations, '\n'),
        JoinLines(consultation.professions, '\n'),
        consultation.participants ? db::Value(static_cast<long long>(*consultation.participants)) : db::Value(),
        consultation.summary, std::string(LanguageCode(consultation.language)),
-       static_cast<long long>(consultation.demo), static_cast<long long>(context.When())});
+       static_cast<long long>(consultation.demo), OptionalText(consultation.working_group_id),
+       static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
   for (std::size_t i = 0; i < consultation.signals.size(); ++i) {
     if (auto signal = InsertSignal(connection, consultation.id, consultation.signals[i], static_cast<int>(i));
@@ -189,10 +203,11 @@ Status Store::Insert(db::Connection& connection, const Consultation& consultatio
 
 Status Store::Insert(db::Connection& connection, const ActionLine& line, const audit::Context& context) const {
   auto inserted = connection.Execute(
-      std::string("INSERT INTO action_lines (") + kActionLineColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      std::string("INSERT INTO action_lines (") + kActionLineColumns +
+          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {line.id, line.zone_id, OptionalText(line.consultation_id), line.theme, line.title, line.description,
        std::string(Code(line.status)), line.owner, line.working_group, std::string(LanguageCode(line.language)),
-       static_cast<long long>(line.demo), static_cast<long long>(context.When())});
+       static_cast<long long>(line.demo), static_cast<long long>(context.When()), OptionalText(line.working_group_id)});
   if (!inserted) return Fail(inserted.error());
   for (const std::string& signal_id : line.signal_ids) {
     auto linked = connection.Execute("INSERT INTO action_line_signals (action_line_id, signal_id) VALUES (?, ?)",
@@ -268,11 +283,30 @@ Status Store::SetStatus(const std::string& action_line_id, ActionStatus status, 
   });
 }
 
-Status Store::Import(const std::vector<Consultation>& consultations, const std::vector<ActionLine>& action_lines,
-                     const audit::Context& context) {
+Status Store::Import(const std::vector<WorkingGroup>& groups, const std::vector<Consultation>& consultations,
+                     const std::vector<ActionLine>& action_lines, const audit::Context& context) {
+  // Working groups of the file are not in the database yet: links to them are checked
+  // against the file, other links by the usual rule.
+  std::map<std::string, std::string> group_zones;
+  for (const WorkingGroup& group : groups) {
+    if (auto problems = Check(group, vocabulary_); !problems.empty()) {
+      return Fail(Error::InvalidArgument(group.id + ": " + Describe(problems)));
+    }
+    group_zones[group.id] = group.zone_id;
+  }
+  const auto group_problem = [&](const std::string& group_id, const std::string& zone_id) -> std::vector<Problem> {
+    const auto found = group_zones.find(group_id);
+    if (found == group_zones.end() || found->second == zone_id) return {};
+    return {{"working_group", "working group '" + group_id + "' is another zone's"}};
+  };
   for (const Consultation& consultation : consultations) {
-    auto problems = Problems(consultation);
+    Consultation checked = consultation;
+    if (group_zones.contains(checked.working_group_id)) checked.working_group_id.clear();
+    auto problems = Problems(checked);
     if (!problems) return Fail(problems.error());
+    for (Problem& problem : group_problem(consultation.working_group_id, consultation.zone_id)) {
+      problems->push_back(std::move(problem));
+    }
     if (!problems->empty()) return Fail(Error::InvalidArgument(consultation.id + ": " + Describe(*problems)));
   }
   // An action line may answer signals of meetings in the same file: checked once they are
@@ -283,6 +317,12 @@ Status Store::Import(const std::vector<Consultation>& consultations, const std::
     for (const Signal& signal : consultation.signals) signal_zones[signal.id] = consultation.zone_id;
   }
   return database_.InTransaction([&](db::Connection& connection) -> Status {
+    for (const WorkingGroup& group : groups) {
+      auto taken = connection.Query("SELECT 1 FROM working_groups WHERE id = ?", {group.id});
+      if (!taken) return Fail(taken.error());
+      if (!taken->empty()) return Fail(Error::AlreadyExists("a working group " + group.id + " is already recorded"));
+      if (auto inserted = Insert(connection, group, context); !inserted) return inserted;
+    }
     for (const Consultation& consultation : consultations) {
       auto taken = connection.Query("SELECT 1 FROM consultations WHERE id = ?", {consultation.id});
       if (!taken) return Fail(taken.error());
@@ -291,6 +331,14 @@ Status Store::Import(const std::vector<Consultation>& consultations, const std::
     }
     for (const ActionLine& line : action_lines) {
       std::vector<Problem> problems = Check(line, vocabulary_);
+      if (group_zones.contains(line.working_group_id)) {
+        for (Problem& problem : group_problem(line.working_group_id, line.zone_id))
+          problems.push_back(std::move(problem));
+      } else if (auto group = GroupProblem(line.working_group_id, line.zone_id); !group) {
+        return Fail(group.error());
+      } else if (*group) {
+        problems.push_back(**group);
+      }
       if (!line.consultation_id.empty()) {
         const auto zone = meeting_zones.find(line.consultation_id);
         if (zone == meeting_zones.end() || zone->second != line.zone_id) {
@@ -334,6 +382,7 @@ Result<std::vector<Consultation>> Store::Load(const std::string& where,
       c.summary = row.Text(9);
       c.language = ParseLanguage(row.Text(10)).value_or(Language::kNl);
       c.demo = row.Integer(11) != 0;
+      c.working_group_id = row.OptionalText(12).value_or("");
       positions[c.id] = consultations.size();
       consultations.push_back(std::move(c));
     }
@@ -381,6 +430,7 @@ Result<std::vector<ActionLine>> Store::LoadActionLines(const std::string& where,
       line.language = ParseLanguage(row.Text(9)).value_or(Language::kNl);
       line.demo = row.Integer(10) != 0;
       line.updated_at = row.Integer(11);
+      line.working_group_id = row.OptionalText(12).value_or("");
       positions[line.id] = lines.size();
       lines.push_back(std::move(line));
     }
@@ -491,6 +541,87 @@ Result<std::shared_ptr<const std::vector<ActionLine>>> Store::SharedActionLines(
   auto shared = std::make_shared<const std::vector<ActionLine>>(std::move(*loaded));
   if (cache_->generation >= 0) cache_->action_lines[zone_id] = shared;
   return shared;
+}
+
+Result<std::optional<Problem>> Store::GroupProblem(const std::string& group_id, const std::string& zone_id) const {
+  if (group_id.empty()) return std::optional<Problem>();
+  auto group = FindGroup(group_id);
+  if (!group && !group.error().Is(ErrorCode::kNotFound)) return Fail(group.error());
+  if (!group || group->zone_id != zone_id) {
+    return std::optional<Problem>(Problem{"working_group", "no working group '" + group_id + "' in this zone"});
+  }
+  return std::optional<Problem>();
+}
+
+Status Store::Insert(db::Connection& connection, const WorkingGroup& group, const audit::Context& context) const {
+  auto inserted = connection.Execute(
+      "INSERT INTO working_groups (id, zone_id, theme, name, purpose, organisations, people, language, demo,"
+      " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {group.id, group.zone_id, group.theme, group.name, group.purpose, JoinLines(group.organisations, '\n'),
+       JoinLines(group.people, '\n'), std::string(LanguageCode(group.language)), static_cast<long long>(group.demo),
+       static_cast<long long>(context.When())});
+  if (!inserted) return Fail(inserted.error());
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
+  return audit::Record(connection, context, "working_group", group.id, std::nullopt,
+                       json::serialize(json::object{{"zone", group.zone_id},
+                                                    {"theme", group.theme},
+                                                    {"name", group.name},
+                                                    {"organisations", JoinLines(group.organisations, ',')}}),
+                       group.zone_id);
+}
+
+Result<std::string> Store::Add(WorkingGroup group, const audit::Context& context) {
+  std::vector<Problem> problems = Check(group, vocabulary_);
+  if (!group.zone_id.empty()) {
+    auto zone = geography_.FindZone(group.zone_id, Date::Today());
+    if (!zone && !zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
+    if (!zone) problems.push_back({"zone", "there is no zone '" + group.zone_id + "'"});
+  }
+  if (!problems.empty()) return Fail(Error::InvalidArgument(Describe(problems)));
+  group.id = RandomHex(8);
+  auto saved =
+      database_.InTransaction([&](db::Connection& connection) -> Status { return Insert(connection, group, context); });
+  if (!saved) return Fail(saved.error());
+  return group.id;
+}
+
+Result<std::vector<WorkingGroup>> Store::Groups(const std::string& zone_id) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return zone_id.empty()
+               ? connection.Query(std::string(kGroupSelect) + "ORDER BY zone_id, name, id")
+               : connection.Query(std::string(kGroupSelect) + "WHERE zone_id = ? ORDER BY name, id", {zone_id});
+  });
+  if (!rows) return Fail(rows.error());
+  std::vector<WorkingGroup> groups;
+  for (const db::Row& row : *rows) {
+    groups.push_back({.id = row.Text(0),
+                      .zone_id = row.Text(1),
+                      .theme = row.Text(2),
+                      .name = row.Text(3),
+                      .purpose = row.Text(4),
+                      .organisations = SplitList(row.Text(5), '\n'),
+                      .people = SplitList(row.Text(6), '\n'),
+                      .language = ParseLanguage(row.Text(7)).value_or(Language::kNl),
+                      .demo = row.Integer(8) != 0});
+  }
+  return groups;
+}
+
+Result<WorkingGroup> Store::FindGroup(const std::string& id) const {
+  auto rows = database_.WithConnection(
+      [&](db::Connection& connection) { return connection.Query(std::string(kGroupSelect) + "WHERE id = ?", {id}); });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::NotFound("no working group " + id));
+  const db::Row& row = rows->front();
+  return WorkingGroup{.id = row.Text(0),
+                      .zone_id = row.Text(1),
+                      .theme = row.Text(2),
+                      .name = row.Text(3),
+                      .purpose = row.Text(4),
+                      .organisations = SplitList(row.Text(5), '\n'),
+                      .people = SplitList(row.Text(6), '\n'),
+                      .language = ParseLanguage(row.Text(7)).value_or(Language::kNl),
+                      .demo = row.Integer(8) != 0};
 }
 
 }  // namespace zoneatlas::consultations

@@ -46,12 +46,17 @@ class Store {
   Result<std::string> AddSignal(const std::string& consultation_id, Signal signal, const audit::Context& context);
   // Records an action line under a new id, which it returns.
   Result<std::string> Add(ActionLine action_line, const audit::Context& context);
+  // Records a working group under a new id, which it returns.
+  Result<std::string> Add(WorkingGroup group, const audit::Context& context);
+  // The zone's working groups (every zone's when empty), by name.
+  Result<std::vector<WorkingGroup>> Groups(const std::string& zone_id) const;
+  Result<WorkingGroup> FindGroup(const std::string& id) const;  // kNotFound when none.
   // Moves an action line to `status`. kNotFound when there is none.
   Status SetStatus(const std::string& action_line_id, ActionStatus status, const audit::Context& context);
   // Records meetings and action lines with the ids they carry (a file's), all or none:
   // kInvalidArgument naming the first problem, kAlreadyExists for an id taken.
-  Status Import(const std::vector<Consultation>& consultations, const std::vector<ActionLine>& action_lines,
-                const audit::Context& context);
+  Status Import(const std::vector<WorkingGroup>& groups, const std::vector<Consultation>& consultations,
+                const std::vector<ActionLine>& action_lines, const audit::Context& context);
 
   // kNotFound when there is none.
   Result<Consultation> Find(const std::string& id) const;
@@ -71,9 +76,14 @@ class Store {
   // The number every write raises.
   Result<std::int64_t> Generation() const;
 
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+
  private:
   Status Insert(db::Connection& connection, const Consultation& consultation, const audit::Context& context) const;
   Status Insert(db::Connection& connection, const ActionLine& action_line, const audit::Context& context) const;
+  Status Insert(db::Connection& connection, const WorkingGroup& group, const audit::Context& context) const;
+  // A problem when `group_id` is set and is not one of the zone's working groups.
+  Result<std::optional<Problem>> GroupProblem(const std::string& group_id, const std::string& zone_id) const;
   Result<std::vector<Consultation>> Load(const std::string& where, const std::vector<db::Value>& parameters) const;
   Result<std::vector<ActionLine>> LoadActionLines(const std::string& where,
                                                   const std::vector<db::Value>& parameters) const;

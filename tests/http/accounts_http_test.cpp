@@ -492,6 +492,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{action_line_id}", "no-such-line"},
                                                           {"{event_id}", "no-such-event"},
                                                           {"{campaign_id}", "no-such-campaign"},
+                                                          {"{working_group_id}", "no-such-group"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

@@ -127,6 +127,30 @@ TEST_F(ConsultationsHttpTest, AZoneEditorRecordsAMeetingAnswersASignalAndMovesTh
   EXPECT_TRUE(Contains(zone.body, "1 overlegmomenten"));
 }
 
+TEST_F(ConsultationsHttpTest, AWorkingGroupShowsItsPeopleToProfessionalsOnly) {
+  const HttpResponse list = server_.Get("/nl/zones/zorgzone-noord/working-groups");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(Contains(list.body, "Werkgroep voeding"));
+  const HttpResponse visitor = server_.Get("/nl/working-groups/wg-noord-voeding");
+  ASSERT_EQ(visitor.status, 200);
+  EXPECT_TRUE(Contains(visitor.body, "Voedselbank Koekelberg"));
+  EXPECT_TRUE(Contains(visitor.body, "Werkgroep voeding: eerste vergadering"));
+  EXPECT_TRUE(Contains(visitor.body, "Repertorium van voedselhulp verspreiden"));
+  EXPECT_FALSE(Contains(visitor.body, "An Peeters")) << "names of people only for signed-in professionals";
+  const HttpResponse colleague =
+      server_.Get("/nl/working-groups/wg-noord-voeding", {"Cookie: " + other_editor_.cookie});
+  EXPECT_TRUE(Contains(colleague.body, "An Peeters (OCMW Jette)"));
+  // Only the zone's editors set up a group there.
+  const std::string fields = "&name=" + UrlEncode("Werkgroep geestelijke gezondheid") + "&theme=mental_health";
+  EXPECT_EQ(
+      Post("/nl/zones/zorgzone-noord/working-groups", editor_, "csrf_token=" + editor_.csrf_token + fields).status,
+      403);
+  const HttpResponse made =
+      Post("/nl/zones/zorgzone-noord/working-groups", other_editor_, "csrf_token=" + other_editor_.csrf_token + fields);
+  ASSERT_EQ(made.status, 303) << made.body.substr(0, 1000);
+  EXPECT_TRUE(Contains(server_.Get(made.Header("Location")).body, "Werkgroep geestelijke gezondheid"));
+}
+
 TEST_F(ConsultationsHttpTest, ABadFileOnTheCommandLineChangesNothing) {
   const std::string bad = server_.database() + "-bad-consultations.json";
   {

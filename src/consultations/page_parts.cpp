@@ -1,0 +1,124 @@
+#include "consultations/page_parts.hpp"
+
+#include <boost/json.hpp>
+
+#include "accounts/routes.hpp"
+#include "core/text.hpp"
+#include "platform/http/form.hpp"
+
+namespace zoneatlas::consultations {
+
+namespace json = boost::json;
+
+std::string Message(const web::Site& site, Language language, std::string_view key) {
+  return std::string(site.renderer.catalog().Get(language, key));
+}
+
+std::string ShowDate(const Date& date, Language language) {
+  return view::FormatDate(date.year(), date.month(), date.day(), language);
+}
+
+std::string ThemeName(const Services& services, const std::string& id, Language language) {
+  const Term* term = services.vocabulary.FindTheme(id);
+  return term ? term->In(language) : id;
+}
+
+std::string TargetGroupName(const Services& services, const std::string& id, Language language) {
+  const Term* term = services.vocabulary.FindTargetGroup(id);
+  return term ? term->In(language) : id;
+}
+
+Result<Names> NamesFor(const Services& services, Language language) {
+  Names names;
+  auto zones = services.geography.Zones(Date::Today());
+  if (!zones) return Fail(zones.error());
+  std::vector<std::string> codes;
+  for (const geo::Zone& zone : *zones) {
+    names.zones[zone.id] = zone.names.In(language);
+    for (const geo::ZoneMember& member : zone.members) codes.push_back(member.area_code);
+  }
+  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
+  if (!areas) return Fail(areas.error());
+  for (const geo::Area& area : *areas) names.areas[area.code] = area.names.In(language);
+  auto groups = services.store.Groups("");
+  if (!groups) return Fail(groups.error());
+  for (const WorkingGroup& group : *groups) names.groups[group.id] = group.name;
+  return names;
+}
+
+std::string NameOr(const std::map<std::string, std::string>& names, const std::string& id) {
+  const auto found = names.find(id);
+  return found == names.end() ? id : found->second;
+}
+
+std::string StatusLabel(const web::Site& site, Language language, ActionStatus status) {
+  return Message(site, language, "consultations_status_" + std::string(Code(status)));
+}
+
+json::array TermChoices(const std::vector<Term>& terms, Language language, const std::vector<std::string>& chosen) {
+  json::array choices;
+  for (const Term& term : terms) {
+    const bool selected = std::find(chosen.begin(), chosen.end(), term.id) != chosen.end();
+    choices.push_back(json::object{{"id", term.id}, {"name", term.In(language)}, {"selected", selected}});
+  }
+  return choices;
+}
+
+void AddForm(const http::Request& request, json::object& model) {
+  model["csrf_field"] = http::kCsrfField;
+  model["csrf_token"] = request.identity ? request.identity->csrf_token : "";
+}
+
+http::Response NoStore(http::Response page) {
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+std::optional<Form> SignedForm(const http::Request& request) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
+  return form;
+}
+
+std::vector<std::string> Lines(std::string_view text) {
+  std::vector<std::string> lines;
+  for (std::string_view line : text::Split(text, '\n')) {
+    line = text::Trim(line);
+    if (!line.empty()) lines.emplace_back(line);
+  }
+  return lines;
+}
+
+json::object ActionLineModel(const web::Site& site, const Services& services, const ActionLine& line,
+                             const std::map<std::string, std::string>& meeting_titles,
+                             const std::map<std::string, std::string>& group_names, bool editing, Language language) {
+  json::array statuses;
+  for (const ActionStatus status : kActionStatuses) {
+    statuses.push_back(json::object{
+        {"code", Code(status)}, {"name", StatusLabel(site, language, status)}, {"selected", status == line.status}});
+  }
+  const auto meeting = meeting_titles.find(line.consultation_id);
+  return json::object{
+      {"id", line.id},
+      {"title", line.title},
+      {"description", line.description},
+      {"lang", LanguageCode(line.language)},
+      {"theme", ThemeName(services, line.theme, language)},
+      {"status", StatusLabel(site, language, line.status)},
+      {"status_code", Code(line.status)},
+      {"owner", line.owner},
+      {"working_group",
+       line.working_group_id.empty() ? line.working_group : NameOr(group_names, line.working_group_id)},
+      {"working_group_href",
+       line.working_group_id.empty() ? "" : web::Href(language, "/working-groups/" + line.working_group_id)},
+      {"signals", line.signal_ids.size()},
+      {"meeting", meeting == meeting_titles.end() ? "" : meeting->second},
+      {"meeting_href",
+       line.consultation_id.empty() ? "" : web::Href(language, "/consultations/" + line.consultation_id)},
+      {"editing", editing},
+      {"statuses", std::move(statuses)},
+      {"status_action", web::Href(language, "/action-lines/" + line.id + "/status")},
+  };
+}
+
+}  // namespace zoneatlas::consultations
