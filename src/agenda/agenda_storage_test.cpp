@@ -2,11 +2,10 @@
 // window they may happen in, filters, and the all-or-nothing import of a file.
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
-
 #include "agenda/import.hpp"
 #include "agenda/store.hpp"
 #include "geo/import.hpp"
+#include "tests/support/shipped_vocabulary.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace zoneatlas::agenda {
@@ -15,23 +14,6 @@ namespace {
 using testing::TestDatabase;
 
 const audit::Actor kTester{"test", "the test suite"};
-
-// The social map's themes and target groups, read from its file (a feature's tests do not
-// include another feature).
-Vocabulary ShippedVocabulary() {
-  const boost::json::value taxonomy = boost::json::parse(testing::RepositoryFile("data/socialmap/taxonomy.json"));
-  Vocabulary vocabulary;
-  for (const auto& [key, terms] :
-       {std::pair{"themes", &vocabulary.themes}, {"target_groups", &vocabulary.target_groups}}) {
-    for (const boost::json::value& term : taxonomy.at(key).as_array()) {
-      terms->push_back({.id = std::string(term.at("id").as_string()),
-                        .nl = std::string(term.at("nl").as_string()),
-                        .fr = std::string(term.at("fr").as_string()),
-                        .en = std::string(term.at("en").as_string())});
-    }
-  }
-  return vocabulary;
-}
 
 Date Day(std::string_view text) { return *Date::Parse(text); }
 
@@ -65,7 +47,7 @@ class AgendaStorageTest : public ::testing::TestWithParam<db::Engine> {
   }
 
   std::unique_ptr<TestDatabase> test_;
-  Vocabulary vocabulary_ = ShippedVocabulary();
+  Vocabulary vocabulary_ = testing::ShippedVocabulary();
   std::unique_ptr<geo::Store> geography_;
   std::unique_ptr<Store> store_;
 };

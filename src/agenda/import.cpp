@@ -81,16 +81,6 @@ Event ReadEvent(const json::object& object, const std::string& location, geo::Im
   return event;
 }
 
-const json::array* ArrayOf(const json::object& root, std::string_view key, geo::ImportReport& report) {
-  const json::value* value = root.if_contains(key);
-  if (value == nullptr) return nullptr;
-  if (!value->is_array()) {
-    report.problems.push_back({"file", std::string(key), "must be a list"});
-    return nullptr;
-  }
-  return &value->as_array();
-}
-
 }  // namespace
 
 Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
@@ -101,55 +91,35 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
                            .rows_skipped = 0,
                            .problems = {},
                            .warnings = {}};
-  boost::system::error_code error;
-  const json::value root = json::parse(content, error);
-  if (error || !root.is_object()) {
-    report.problems.push_back({"file", "", "is not a JSON object" + (error ? ": " + error.message() : "")});
-    return report;
-  }
+  geo::JsonImportFile file(content, report);
   std::vector<Campaign> campaigns;
   std::vector<Event> events;
-  std::set<std::string> ids;
-  const auto unique = [&](const std::string& id, const std::string& location) {
-    if (!id.empty() && !ids.insert(id).second)
-      report.problems.push_back({location, "id", "'" + id + "' is used twice"});
-  };
   std::set<std::string> campaign_ids;
-  if (const json::array* list = ArrayOf(root.as_object(), "campaigns", report)) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string location = "campaign " + std::to_string(i + 1);
-      ++report.rows_read;
-      if (!(*list)[i].is_object()) {
-        report.problems.push_back({location, "", "must be an object"});
-        continue;
-      }
-      Campaign campaign = ReadCampaign((*list)[i].as_object(), location, report);
-      unique(campaign.id, location);
-      for (const Problem& problem : Check(campaign, store.vocabulary())) {
-        report.problems.push_back({location, problem.field, problem.message});
-      }
-      campaign_ids.insert(campaign.id);
-      campaigns.push_back(std::move(campaign));
-    }
-  }
-  if (const json::array* list = ArrayOf(root.as_object(), "events", report)) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string location = "event " + std::to_string(i + 1);
-      ++report.rows_read;
-      if (!(*list)[i].is_object()) {
-        report.problems.push_back({location, "", "must be an object"});
-        continue;
-      }
-      Event event = ReadEvent((*list)[i].as_object(), location, report);
-      unique(event.id, location);
+  const auto note = [&](const std::string& at, const std::vector<Problem>& problems) {
+    for (const Problem& problem : problems) report.problems.push_back({at, problem.field, problem.message});
+  };
+  auto walked = file.ForEach("campaigns", "campaign", [&](const json::object& record, const std::string& at) {
+    Campaign campaign = ReadCampaign(record, at, report);
+    file.Unique(campaign.id, at);
+    note(at, Check(campaign, store.vocabulary()));
+    campaign_ids.insert(campaign.id);
+    campaigns.push_back(std::move(campaign));
+    return Status();
+  });
+  if (walked) {
+    walked = file.ForEach("events", "event", [&](const json::object& record, const std::string& at) {
+      Event event = ReadEvent(record, at, report);
+      file.Unique(event.id, at);
       Event checked = event;
       if (campaign_ids.contains(checked.campaign_id)) checked.campaign_id.clear();  // In this file.
       auto problems = store.Problems(checked);
-      if (!problems) return Fail(problems.error());
-      for (const Problem& problem : *problems) report.problems.push_back({location, problem.field, problem.message});
+      if (!problems) return Status(Fail(problems.error()));
+      note(at, *problems);
       events.push_back(std::move(event));
-    }
+      return Status();
+    });
   }
+  if (!walked) return Fail(walked.error());
   if (!report.ok() || dry_run) return report;
   if (auto imported = store.Import(campaigns, events, audit::Context{.actor = actor}); !imported) {
     if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {

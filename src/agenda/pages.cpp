@@ -87,17 +87,9 @@ struct Names {
 };
 
 Result<Names> NamesFor(const Services& services, Language language) {
-  Names names;
-  auto zones = services.geography.Zones(Date::Today());
-  if (!zones) return Fail(zones.error());
-  std::vector<std::string> codes;
-  for (const geo::Zone& zone : *zones) {
-    names.zones[zone.id] = zone.names.In(language);
-    for (const geo::ZoneMember& member : zone.members) codes.push_back(member.area_code);
-  }
-  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
-  if (!areas) return Fail(areas.error());
-  for (const geo::Area& area : *areas) names.areas[area.code] = area.names.In(language);
+  auto places = geo::PlaceNamesOf(services.geography, language, Date::Today());
+  if (!places) return Fail(places.error());
+  Names names{.zones = std::move(places->zones), .areas = std::move(places->areas), .campaigns = {}};
   auto campaigns = services.store.Campaigns();
   if (!campaigns) return Fail(campaigns.error());
   for (const Campaign& campaign : *campaigns) names.campaigns[campaign.id] = campaign.Name(language);

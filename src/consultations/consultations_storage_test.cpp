@@ -2,12 +2,11 @@
 // answering them, the audit trail, and the all-or-nothing import of a file.
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
-
 #include "consultations/import.hpp"
 #include "consultations/store.hpp"
 #include "consultations/synthesis.hpp"
 #include "geo/import.hpp"
+#include "tests/support/shipped_vocabulary.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace zoneatlas::consultations {
@@ -21,23 +20,6 @@ Vocabulary Words() {
   return {.themes = {{"food", "Voeding", "Alimentation", "Food"}, {"housing", "Wonen", "Logement", "Housing"}},
           .target_groups = {{"young_people", "Jongeren", "Jeunes", "Young people"},
                             {"single_parent_families", "Eenoudergezinnen", "Familles monoparentales", ""}}};
-}
-
-// The themes and target groups the application gives: the social map's taxonomy, read here
-// from its file (a feature's tests do not include another feature).
-Vocabulary ShippedVocabulary() {
-  const boost::json::value taxonomy = boost::json::parse(testing::RepositoryFile("data/socialmap/taxonomy.json"));
-  Vocabulary vocabulary;
-  for (const auto& [key, terms] :
-       {std::pair{"themes", &vocabulary.themes}, {"target_groups", &vocabulary.target_groups}}) {
-    for (const boost::json::value& term : taxonomy.at(key).as_array()) {
-      terms->push_back({.id = std::string(term.at("id").as_string()),
-                        .nl = std::string(term.at("nl").as_string()),
-                        .fr = std::string(term.at("fr").as_string()),
-                        .en = std::string(term.at("en").as_string())});
-    }
-  }
-  return vocabulary;
 }
 
 Consultation FoodMeeting() {
@@ -269,7 +251,7 @@ TEST_P(ConsultationsStorageTest, AddingASignalKeepsTheOthersAndIsAudited) {
 }
 
 TEST_P(ConsultationsStorageTest, TheDemoFileImportsWholeAndASecondTimeNotAtAll) {
-  vocabulary_ = ShippedVocabulary();
+  vocabulary_ = testing::ShippedVocabulary();
   const std::string content = testing::RepositoryFile("data/demo/consultations.json");
   auto report = ImportFile(*store_, "consultations.json", content, false, kTester);
   ASSERT_TRUE(report);

@@ -20,8 +20,9 @@ Language LanguageField(Fields& fields) {
   return language.value_or(Language::kNl);
 }
 
-const json::array* ArrayOf(const json::object& root, std::string_view key, geo::ImportReport& report) {
-  const json::value* value = root.if_contains(key);
+// The list under `key` of a record (absent: none); a problem when it is not a list.
+const json::array* ArrayOf(const json::object& object, std::string_view key, geo::ImportReport& report) {
+  const json::value* value = object.if_contains(key);
   if (value == nullptr) return nullptr;
   if (!value->is_array()) {
     report.problems.push_back({"file", std::string(key), "must be a list"});
@@ -147,87 +148,55 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
                            .rows_skipped = 0,
                            .problems = {},
                            .warnings = {}};
-  boost::system::error_code error;
-  const json::value root = json::parse(content, error);
-  if (error || !root.is_object()) {
-    report.problems.push_back({"file", "", "is not a JSON object: " + (error ? error.message() : "")});
-    return report;
-  }
+  geo::JsonImportFile file(content, report);
   std::vector<WorkingGroup> groups;
   std::vector<Consultation> consultations;
   std::vector<ActionLine> action_lines;
-  std::set<std::string> ids;  // Of every record in the file: meetings, signals and action lines.
-  const auto unique = [&](const std::string& id, const std::string& location) {
-    if (!id.empty() && !ids.insert(id).second)
-      report.problems.push_back({location, "id", "'" + id + "' is used twice"});
-  };
-  std::set<std::string> group_ids;
-  if (const json::array* list = ArrayOf(root.as_object(), "working_groups", report)) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string location = "working group " + std::to_string(i + 1);
-      ++report.rows_read;
-      if (!(*list)[i].is_object()) {
-        report.problems.push_back({location, "", "must be an object"});
-        continue;
-      }
-      WorkingGroup group = ReadGroup((*list)[i].as_object(), location, report);
-      unique(group.id, location);
-      for (const Problem& problem : Check(group, store.vocabulary())) {
-        report.problems.push_back({location, problem.field, problem.message});
-      }
-      group_ids.insert(group.id);
-      groups.push_back(std::move(group));
-    }
-  }
-  if (const json::array* list = ArrayOf(root.as_object(), "consultations", report)) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string location = "consultation " + std::to_string(i + 1);
-      ++report.rows_read;
-      if (!(*list)[i].is_object()) {
-        report.problems.push_back({location, "", "must be an object"});
-        continue;
-      }
-      Consultation consultation = ReadConsultation((*list)[i].as_object(), location, report);
-      unique(consultation.id, location);
-      for (const Signal& signal : consultation.signals) unique(signal.id, location);
+  std::set<std::string> group_ids, meeting_ids;
+  auto walked = file.ForEach("working_groups", "working group", [&](const json::object& record, const std::string& at) {
+    WorkingGroup group = ReadGroup(record, at, report);
+    file.Unique(group.id, at);
+    AddProblems(report, at, Check(group, store.vocabulary()));
+    group_ids.insert(group.id);
+    groups.push_back(std::move(group));
+    return Status();
+  });
+  if (walked) {
+    walked = file.ForEach("consultations", "consultation", [&](const json::object& record, const std::string& at) {
+      Consultation consultation = ReadConsultation(record, at, report);
+      file.Unique(consultation.id, at);
+      for (const Signal& signal : consultation.signals) file.Unique(signal.id, at);
       Consultation checked = consultation;  // A group of this file is not in the database yet.
       if (group_ids.contains(checked.working_group_id)) checked.working_group_id.clear();
       auto problems = store.Problems(checked);
-      if (!problems) return Fail(problems.error());
-      AddProblems(report, location, *problems);
+      if (!problems) return Status(Fail(problems.error()));
+      AddProblems(report, at, *problems);
+      meeting_ids.insert(consultation.id);
       consultations.push_back(std::move(consultation));
-    }
+      return Status();
+    });
   }
-  if (const json::array* list = ArrayOf(root.as_object(), "action_lines", report)) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string location = "action line " + std::to_string(i + 1);
-      ++report.rows_read;
-      if (!(*list)[i].is_object()) {
-        report.problems.push_back({location, "", "must be an object"});
-        continue;
+  if (walked) {
+    walked = file.ForEach("action_lines", "action line", [&](const json::object& record, const std::string& at) {
+      ActionLine line = ReadActionLine(record, at, report);
+      file.Unique(line.id, at);
+      // Signals, meetings and groups of the same file are not in the database yet: the
+      // store checks those links inside the import.
+      ActionLine checked = line;
+      checked.signal_ids.clear();
+      checked.consultation_id.clear();
+      if (group_ids.contains(checked.working_group_id)) checked.working_group_id.clear();
+      auto problems = store.Problems(checked);
+      if (!problems) return Status(Fail(problems.error()));
+      AddProblems(report, at, *problems);
+      if (!line.consultation_id.empty() && !meeting_ids.contains(line.consultation_id)) {
+        report.problems.push_back({at, "consultation", "no meeting '" + line.consultation_id + "' in the file"});
       }
-      ActionLine line = ReadActionLine((*list)[i].as_object(), location, report);
-      unique(line.id, location);
-      // Signals and meetings of the same file are not in the database yet: the store checks
-      // those links inside the import.
-      std::vector<std::string> signal_ids = std::move(line.signal_ids);
-      std::string consultation_id = std::move(line.consultation_id);
-      std::string group_id = std::move(line.working_group_id);
-      line.signal_ids.clear();
-      line.consultation_id.clear();
-      line.working_group_id = group_ids.contains(group_id) ? "" : group_id;
-      auto problems = store.Problems(line);
-      if (!problems) return Fail(problems.error());
-      AddProblems(report, location, *problems);
-      if (!consultation_id.empty() && !ids.contains(consultation_id)) {
-        report.problems.push_back({location, "consultation", "no meeting '" + consultation_id + "' in the file"});
-      }
-      line.signal_ids = std::move(signal_ids);
-      line.consultation_id = std::move(consultation_id);
-      line.working_group_id = std::move(group_id);
       action_lines.push_back(std::move(line));
-    }
+      return Status();
+    });
   }
+  if (!walked) return Fail(walked.error());
   if (!report.ok() || dry_run) return report;
   if (auto imported = store.Import(groups, consultations, action_lines, audit::Context{.actor = actor}); !imported) {
     if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {

@@ -29,17 +29,9 @@ std::string TargetGroupName(const Services& services, const std::string& id, Lan
 }
 
 Result<Names> NamesFor(const Services& services, Language language) {
-  Names names;
-  auto zones = services.geography.Zones(Date::Today());
-  if (!zones) return Fail(zones.error());
-  std::vector<std::string> codes;
-  for (const geo::Zone& zone : *zones) {
-    names.zones[zone.id] = zone.names.In(language);
-    for (const geo::ZoneMember& member : zone.members) codes.push_back(member.area_code);
-  }
-  auto areas = services.geography.AreasWithCodes(codes, Date::Today());
-  if (!areas) return Fail(areas.error());
-  for (const geo::Area& area : *areas) names.areas[area.code] = area.names.In(language);
+  auto places = geo::PlaceNamesOf(services.geography, language, Date::Today());
+  if (!places) return Fail(places.error());
+  Names names{.zones = std::move(places->zones), .areas = std::move(places->areas), .groups = {}};
   auto groups = services.store.Groups("");
   if (!groups) return Fail(groups.error());
   for (const WorkingGroup& group : *groups) names.groups[group.id] = group.name;

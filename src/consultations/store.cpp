@@ -82,6 +82,18 @@ Status RaiseGeneration(db::Connection& connection) {
   return {};
 }
 
+WorkingGroup GroupOf(const db::Row& row) {
+  return {.id = row.Text(0),
+          .zone_id = row.Text(1),
+          .theme = row.Text(2),
+          .name = row.Text(3),
+          .purpose = row.Text(4),
+          .organisations = SplitList(row.Text(5), '\n'),
+          .people = SplitList(row.Text(6), '\n'),
+          .language = ParseLanguage(row.Text(7)).value_or(Language::kNl),
+          .demo = row.Integer(8) != 0};
+}
+
 db::Value OptionalText(const std::string& text) { return text.empty() ? db::Value() : db::Value(text); }
 
 Status InsertSignal(db::Connection& connection, const std::string& consultation_id, const Signal& signal,
@@ -593,17 +605,7 @@ Result<std::vector<WorkingGroup>> Store::Groups(const std::string& zone_id) cons
   });
   if (!rows) return Fail(rows.error());
   std::vector<WorkingGroup> groups;
-  for (const db::Row& row : *rows) {
-    groups.push_back({.id = row.Text(0),
-                      .zone_id = row.Text(1),
-                      .theme = row.Text(2),
-                      .name = row.Text(3),
-                      .purpose = row.Text(4),
-                      .organisations = SplitList(row.Text(5), '\n'),
-                      .people = SplitList(row.Text(6), '\n'),
-                      .language = ParseLanguage(row.Text(7)).value_or(Language::kNl),
-                      .demo = row.Integer(8) != 0});
-  }
+  for (const db::Row& row : *rows) groups.push_back(GroupOf(row));
   return groups;
 }
 
@@ -612,16 +614,7 @@ Result<WorkingGroup> Store::FindGroup(const std::string& id) const {
       [&](db::Connection& connection) { return connection.Query(std::string(kGroupSelect) + "WHERE id = ?", {id}); });
   if (!rows) return Fail(rows.error());
   if (rows->empty()) return Fail(Error::NotFound("no working group " + id));
-  const db::Row& row = rows->front();
-  return WorkingGroup{.id = row.Text(0),
-                      .zone_id = row.Text(1),
-                      .theme = row.Text(2),
-                      .name = row.Text(3),
-                      .purpose = row.Text(4),
-                      .organisations = SplitList(row.Text(5), '\n'),
-                      .people = SplitList(row.Text(6), '\n'),
-                      .language = ParseLanguage(row.Text(7)).value_or(Language::kNl),
-                      .demo = row.Integer(8) != 0};
+  return GroupOf(rows->front());
 }
 
 }  // namespace zoneatlas::consultations

@@ -46,4 +46,39 @@ void JsonRecord::Problem(std::string_view key, std::string message) {
   report_.problems.push_back({location_, std::string(key), std::move(message)});
 }
 
+JsonImportFile::JsonImportFile(std::string_view content, ImportReport& report) : report_(report) {
+  boost::system::error_code error;
+  root_ = boost::json::parse(content, error);
+  if (error || !root_.is_object()) {
+    report_.problems.push_back({"file", "", "is not a JSON object" + (error ? ": " + error.message() : "")});
+    root_ = nullptr;
+  }
+}
+
+Status JsonImportFile::ForEach(std::string_view key, std::string_view label, const Visit& visit) {
+  if (!parsed()) return {};
+  const boost::json::value* list = root_.as_object().if_contains(key);
+  if (list == nullptr) return {};
+  if (!list->is_array()) {
+    report_.problems.push_back({"file", std::string(key), "must be a list"});
+    return {};
+  }
+  for (std::size_t i = 0; i < list->as_array().size(); ++i) {
+    const std::string location = std::string(label) + " " + std::to_string(i + 1);
+    ++report_.rows_read;
+    const boost::json::value& record = list->as_array()[i];
+    if (!record.is_object()) {
+      report_.problems.push_back({location, "", "must be an object"});
+      continue;
+    }
+    if (auto visited = visit(record.as_object(), location); !visited) return visited;
+  }
+  return {};
+}
+
+void JsonImportFile::Unique(const std::string& id, const std::string& location) {
+  if (!id.empty() && !ids_.insert(id).second)
+    report_.problems.push_back({location, "id", "'" + id + "' is used twice"});
+}
+
 }  // namespace zoneatlas::geo

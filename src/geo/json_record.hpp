@@ -7,10 +7,14 @@
 #define ZONEATLAS_GEO_JSON_RECORD_HPP_
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "geo/import.hpp"
 
 namespace zoneatlas::geo {
@@ -36,6 +40,30 @@ class JsonRecord {
   const boost::json::object& object_;
   std::string location_;
   ImportReport& report_;
+};
+
+// A JSON import file: its root object, each record of a list visited with its location,
+// and ids that must be unique across the whole file.
+class JsonImportFile {
+ public:
+  using Visit = std::function<Status(const boost::json::object& record, const std::string& location)>;
+
+  // Parses `content`; a file that is not a JSON object is a problem in `report`.
+  // REQUIRES: `report` outlives the file.
+  JsonImportFile(std::string_view content, ImportReport& report);
+
+  bool parsed() const { return root_.is_object(); }
+  // Calls `visit` for every object of the list under `key` (absent: none), at locations
+  // "<label> 1", "<label> 2", …, counting each as a row read; a record that is not an object
+  // is a problem. An error from `visit` stops the walk and is returned.
+  Status ForEach(std::string_view key, std::string_view label, const Visit& visit);
+  // Notes a problem when `id` was met before anywhere in the file.
+  void Unique(const std::string& id, const std::string& location);
+
+ private:
+  boost::json::value root_;
+  ImportReport& report_;
+  std::set<std::string> ids_;
 };
 
 }  // namespace zoneatlas::geo

@@ -364,4 +364,19 @@ Result<bool> Store::AreaExists(db::Connection& connection, const std::string& co
   return rows->front().Integer(0) > 0;
 }
 
+Result<PlaceNames> PlaceNamesOf(const Store& store, Language language, const Date& date) {
+  PlaceNames names;
+  auto zones = store.Zones(date);
+  if (!zones) return Fail(zones.error());
+  std::vector<std::string> codes;
+  for (const Zone& zone : *zones) {
+    names.zones[zone.id] = zone.names.In(language);
+    for (const ZoneMember& member : zone.members) codes.push_back(member.area_code);
+  }
+  auto areas = store.AreasWithCodes(codes, date);
+  if (!areas) return Fail(areas.error());
+  for (const Area& area : *areas) names.areas[area.code] = area.names.In(language);
+  return names;
+}
+
 }  // namespace zoneatlas::geo

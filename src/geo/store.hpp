@@ -9,6 +9,7 @@
 #define ZONEATLAS_GEO_STORE_HPP_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +70,14 @@ class Store {
  private:
   db::Database& database_;
 };
+
+// The names, in `language`, of the zones valid on `date` and of their member areas, by id
+// and code: what pages about several zones' records show beside them.
+struct PlaceNames {
+  std::map<std::string, std::string> zones;
+  std::map<std::string, std::string> areas;
+};
+Result<PlaceNames> PlaceNamesOf(const Store& store, Language language, const Date& date);
 
 }  // namespace zoneatlas::geo
 

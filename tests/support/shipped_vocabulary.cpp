@@ -1,0 +1,24 @@
+#include "tests/support/shipped_vocabulary.hpp"
+
+#include <boost/json.hpp>
+
+#include "tests/support/test_database.hpp"
+
+namespace zoneatlas::testing {
+
+Vocabulary ShippedVocabulary() {
+  const boost::json::value taxonomy = boost::json::parse(RepositoryFile("data/socialmap/taxonomy.json"));
+  Vocabulary vocabulary;
+  for (const auto& [key, terms] :
+       {std::pair{"themes", &vocabulary.themes}, {"target_groups", &vocabulary.target_groups}}) {
+    for (const boost::json::value& term : taxonomy.at(key).as_array()) {
+      terms->push_back({.id = std::string(term.at("id").as_string()),
+                        .nl = std::string(term.at("nl").as_string()),
+                        .fr = std::string(term.at("fr").as_string()),
+                        .en = std::string(term.at("en").as_string())});
+    }
+  }
+  return vocabulary;
+}
+
+}  // namespace zoneatlas::testing
