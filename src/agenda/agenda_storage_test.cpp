@@ -23,12 +23,7 @@ class AgendaStorageTest : public ::testing::TestWithParam<db::Engine> {
     std::string skip_reason;
     test_ = TestDatabase::Create(GetParam(), skip_reason);
     if (!test_) GTEST_SKIP() << skip_reason;
-    for (const auto& [kind, file] : {std::pair{"areas", "data/demo/areas.csv"}, {"zones", "data/demo/zones.csv"}}) {
-      const std::string content = testing::RepositoryFile(file);
-      auto report = std::string(kind) == "areas" ? geo::ImportAreas(test_->database(), file, content, kTester)
-                                                 : geo::ImportZones(test_->database(), file, content, kTester);
-      ASSERT_TRUE(report && report->ok()) << file;
-    }
+    ASSERT_TRUE(testing::LoadDemoGeography(test_->database()));
     geography_ = std::make_unique<geo::Store>(test_->database());
     store_ = std::make_unique<Store>(test_->database(), *geography_, vocabulary_);
     auto report = ImportFile(*store_, "agenda.json", testing::RepositoryFile("data/demo/agenda.json"), false, kTester);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/field_problem.hpp"
 #include "core/language.hpp"
 #include "core/vocabulary.hpp"
 #include "platform/calendar/calendar.hpp"
@@ -76,11 +77,8 @@ struct Event {
   bool operator==(const Event&) const = default;
 };
 
-// A problem with a record as entered: the field and what is wrong, in English.
-struct Problem {
-  std::string field;
-  std::string message;
-};
+// A problem with a record as entered, by field.
+using Problem = FieldProblem;
 
 // A title, a known theme and target groups, an end after the start on the same or a later
 // day (at most a week later), a usable rule, languages as two or three letters, sizes

@@ -83,14 +83,6 @@ Campaign CampaignOf(const db::Row& row) {
 
 }  // namespace
 
-std::string Describe(const std::vector<Problem>& problems) {
-  std::string text;
-  for (const Problem& problem : problems) {
-    if (!text.empty()) text += "; ";
-    text += problem.field + ": " + problem.message;
-  }
-  return text;
-}
 
 Result<std::vector<Problem>> Store::Problems(const Event& event) const {
   std::vector<Problem> problems = Check(event, vocabulary_);

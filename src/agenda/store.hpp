@@ -62,8 +62,6 @@ class Store {
   const Vocabulary& vocabulary_;
 };
 
-// "field: message; field: message".
-std::string Describe(const std::vector<Problem>& problems);
 
 }  // namespace zoneatlas::agenda
 

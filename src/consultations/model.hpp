@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/field_problem.hpp"
 #include "core/language.hpp"
 #include "core/vocabulary.hpp"
 
@@ -117,12 +118,8 @@ struct ActionLine {
   bool operator==(const ActionLine&) const = default;
 };
 
-// A problem with a record as entered: the field ("title", "signals[2].theme") and what is
-// wrong, in English (pages show their own text per field).
-struct Problem {
-  std::string field;
-  std::string message;
-};
+// A problem with a record as entered, by field ("title", "signals[2].theme").
+using Problem = FieldProblem;
 
 // The problems of a consultation and its signals against the vocabulary: a title, a date
 // between 2000 and a year from `today`, a known theme, known target groups, a description

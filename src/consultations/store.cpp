@@ -109,14 +109,6 @@ Status InsertSignal(db::Connection& connection, const std::string& consultation_
 
 }  // namespace
 
-std::string Describe(const std::vector<Problem>& problems) {
-  std::string text;
-  for (const Problem& problem : problems) {
-    if (!text.empty()) text += "; ";
-    text += problem.field + ": " + problem.message;
-  }
-  return text;
-}
 
 Result<std::vector<Problem>> Store::Problems(const Consultation& consultation) const {
   std::vector<Problem> problems = Check(consultation, vocabulary_, Date::Today());

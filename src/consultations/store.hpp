@@ -103,8 +103,6 @@ class Store {
   std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
 };
 
-// "field: message; field: message", for errors and reports.
-std::string Describe(const std::vector<Problem>& problems);
 
 }  // namespace zoneatlas::consultations
 

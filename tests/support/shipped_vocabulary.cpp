@@ -1,7 +1,10 @@
 #include "tests/support/shipped_vocabulary.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/json.hpp>
 
+#include "geo/import.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace zoneatlas::testing {
@@ -19,6 +22,20 @@ Vocabulary ShippedVocabulary() {
     }
   }
   return vocabulary;
+}
+
+bool LoadDemoGeography(db::Database& database) {
+  const audit::Actor tester{"test", "the test suite"};
+  for (const auto& [kind, file] : {std::pair{"areas", "data/demo/areas.csv"}, {"zones", "data/demo/zones.csv"}}) {
+    const std::string content = RepositoryFile(file);
+    auto report = std::string(kind) == "areas" ? geo::ImportAreas(database, file, content, tester)
+                                               : geo::ImportZones(database, file, content, tester);
+    if (!report || !report->ok()) {
+      ADD_FAILURE() << "cannot load " << file;
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace zoneatlas::testing
