@@ -52,6 +52,7 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import hsds data/demo/social-map-demo.json
 	$(ZONEATLAS) --database $(DEMO_DB) import consultations data/demo/consultations.json
 	$(ZONEATLAS) --database $(DEMO_DB) import agenda data/demo/agenda.json
+	$(ZONEATLAS) --database $(DEMO_DB) import initiatives data/demo/initiatives.json
 
 demo: demo-data
 	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"

@@ -99,6 +99,10 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
       std::make_unique<agenda::Store>(database, application->geo_store_, application->shared_vocabulary_);
   application->agenda_services_ = std::make_unique<agenda::Services>(
       agenda::Services{*application->agenda_store_, application->geo_store_, application->shared_vocabulary_});
+  application->initiatives_store_ =
+      std::make_unique<initiatives::Store>(database, application->geo_store_, application->shared_vocabulary_);
+  application->initiatives_services_ = std::make_unique<initiatives::Services>(initiatives::Services{
+      *application->initiatives_store_, application->geo_store_, application->shared_vocabulary_});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -188,6 +192,8 @@ void Application::AddRoutes() {
   agenda::AddPageRoutes(router_, site_, *agenda_services_);
   agenda::AddApiRoutes(router_, *agenda_services_);
   agenda::AddEditRoutes(router_, site_, *agenda_services_);
+  initiatives::AddPageRoutes(router_, site_, *initiatives_services_);
+  initiatives::AddApiRoutes(router_, *initiatives_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

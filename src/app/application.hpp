@@ -26,6 +26,8 @@
 #include "consultations/store.hpp"
 #include "core/error.hpp"
 #include "geo/store.hpp"
+#include "initiatives/pages.hpp"
+#include "initiatives/store.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
@@ -101,6 +103,8 @@ class Application {
   std::unique_ptr<consultations::Services> consultations_services_;
   std::unique_ptr<agenda::Store> agenda_store_;
   std::unique_ptr<agenda::Services> agenda_services_;
+  std::unique_ptr<initiatives::Store> initiatives_store_;
+  std::unique_ptr<initiatives::Services> initiatives_services_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;
   atlas::RankingCache atlas_ranking_;

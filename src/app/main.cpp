@@ -18,15 +18,16 @@
 
 #include "accessibility/accessibility.hpp"
 #include "accounts/accounts.hpp"
+#include "agenda/import.hpp"
 #include "app/application.hpp"
 #include "app/pdf_printer.hpp"
 #include "app/vocabulary.hpp"
 #include "atlas/export.hpp"
-#include "agenda/import.hpp"
 #include "atlas/import.hpp"
 #include "consultations/import.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
+#include "initiatives/import.hpp"
 #include "platform/db/database.hpp"
 #include "platform/formats/csv.hpp"
 #include "platform/http/server.hpp"
@@ -279,8 +280,9 @@ int ImportHsds(const Options& options, const std::string& content) {
   return 0;
 }
 
-// Consultations (meetings, signals, action lines) or the agenda (campaigns, events) from a
-// JSON file (docs/import-formats.md); both take the social map's themes and target groups.
+// Consultations (meetings, signals, action lines), the agenda (campaigns, events) or the
+// initiatives from a JSON file (docs/import-formats.md); all take the social map's themes
+// and target groups.
 int ImportCoordination(const Options& options, const std::string& content) {
   auto taxonomy = socialmap::Taxonomy::Shipped();
   if (!taxonomy) return Report(taxonomy.error());
@@ -292,6 +294,9 @@ int ImportCoordination(const Options& options, const std::string& content) {
   if (options.what == "agenda") {
     agenda::Store store(**database, geography, vocabulary);
     report = agenda::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
+  } else if (options.what == "initiatives") {
+    initiatives::Store store(**database, geography, vocabulary);
+    report = initiatives::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
   } else {
     consultations::Store store(**database, geography, vocabulary);
     report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
@@ -336,7 +341,9 @@ int Import(const Options& options) {
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
   if (options.what == "hsds") return ImportHsds(options, *content);
-  if (options.what == "consultations" || options.what == "agenda") return ImportCoordination(options, *content);
+  if (options.what == "consultations" || options.what == "agenda" || options.what == "initiatives") {
+    return ImportCoordination(options, *content);
+  }
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
@@ -658,16 +665,19 @@ int Main(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and list them");
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
 
-  auto* import =
-      cli.add_subcommand("import",
-                         "Import areas, zones, boundaries, observations, the social map, consultations or the "
-                         "agenda; all or none");
-  import->add_option("kind", options.what, "areas | zones | geometry | observations | hsds | consultations | agenda")
+  auto* import = cli.add_subcommand("import",
+                                    "Import areas, zones, boundaries, observations, the social map, consultations, the "
+                                    "agenda or initiatives; all or none");
+  import
+      ->add_option("kind", options.what,
+                   "areas | zones | geometry | observations | hsds | consultations | agenda | initiatives")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds", "consultations", "agenda"}));
-  import->add_option("file", options.file,
-                     "CSV, GeoJSON, (observations) XLSX, (hsds) HSDS 3.0 JSON file or CSV package folder, "
-                     "(consultations, agenda) JSON file")
+      ->check(CLI::IsMember(
+          {"areas", "zones", "geometry", "observations", "hsds", "consultations", "agenda", "initiatives"}));
+  import
+      ->add_option("file", options.file,
+                   "CSV, GeoJSON, (observations) XLSX, (hsds) HSDS 3.0 JSON file or CSV package folder, "
+                   "(consultations, agenda, initiatives) JSON file")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
@@ -678,7 +688,7 @@ int Main(int argc, char** argv) {
   import->add_option("--indicator", options.indicator,
                      "observations: the indicator of a sheet with one column per period and no indicator column");
   import->add_flag("--dry-run", options.dry_run,
-                   "observations, hsds, consultations, agenda: check the file and report, write nothing");
+                   "observations, hsds, consultations, agenda, initiatives: check the file and report, write nothing");
   import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");

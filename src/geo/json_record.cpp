@@ -42,6 +42,16 @@ bool JsonRecord::Flag(std::string_view key) {
   return value->is_bool() && value->as_bool();
 }
 
+std::optional<double> JsonRecord::Number(std::string_view key) {
+  const boost::json::value* value = object_.if_contains(key);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_number()) {
+    Problem(key, "must be a number");
+    return std::nullopt;
+  }
+  return value->to_number<double>();
+}
+
 void JsonRecord::Problem(std::string_view key, std::string message) {
   report_.problems.push_back({location_, std::string(key), std::move(message)});
 }

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ class JsonRecord {
   std::vector<std::string> List(std::string_view key);
   // true or false; false (and a problem when mistyped) otherwise.
   bool Flag(std::string_view key);
+  // A number; nothing (and a problem when mistyped) otherwise.
+  std::optional<double> Number(std::string_view key);
   void Problem(std::string_view key, std::string message);
 
   const boost::json::object& object() const { return object_; }

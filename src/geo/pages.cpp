@@ -144,6 +144,7 @@ http::Response ZonePage(const web::Site& site, const Store& store, const http::R
       {"supply_href", web::Href(language, "/zones/" + zone->id + "/supply")},
       {"radar_href", web::Href(language, "/zones/" + zone->id + "/rights-radar")},
       {"consultations_href", web::Href(language, "/zones/" + zone->id + "/consultations")},
+      {"initiatives_href", web::Href(language, "/zones/" + zone->id + "/initiatives")},
   };
   return web::Page(site, request, language, "zone", name, std::move(model));
 }

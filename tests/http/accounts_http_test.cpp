@@ -493,6 +493,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{event_id}", "no-such-event"},
                                                           {"{campaign_id}", "no-such-campaign"},
                                                           {"{working_group_id}", "no-such-group"},
+                                                          {"{initiative_id}", "no-such-initiative"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

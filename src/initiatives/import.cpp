@@ -1,0 +1,127 @@
+#include "initiatives/import.hpp"
+
+#include <boost/json.hpp>
+
+#include "geo/json_record.hpp"
+
+namespace zoneatlas::initiatives {
+namespace {
+
+namespace json = boost::json;
+
+std::optional<Date> DateField(geo::JsonRecord& record, std::string_view key, bool required) {
+  const std::string text = record.Text(key, required);
+  if (text.empty()) return std::nullopt;
+  auto date = Date::Parse(text);
+  if (!date) {
+    record.Problem(key, "'" + text + "' is not a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  return *date;
+}
+
+Outcome ReadOutcome(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  geo::JsonRecord record(object, location, report);
+  Outcome outcome{.label = record.Text("label", true),
+                  .indicator = record.Text("indicator", false),
+                  .unit = record.Text("unit", false),
+                  .baseline = record.Number("baseline"),
+                  .target = record.Number("target"),
+                  .achieved = record.Number("achieved"),
+                  .reach = std::nullopt,
+                  .period = record.Text("period", false)};
+  if (const auto reach = record.Number("reach")) outcome.reach = static_cast<long long>(*reach);
+  return outcome;
+}
+
+Initiative ReadInitiative(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  geo::JsonRecord record(object, location, report);
+  Initiative initiative;
+  initiative.id = record.Text("id", true);
+  initiative.zone_id = record.Text("zone", true);
+  initiative.title = record.Text("title", true);
+  initiative.description = record.Text("description", false);
+  initiative.theme = record.Text("theme", true);
+  initiative.target_groups = record.List("target_groups");
+  const std::string strategy = record.Text("strategy", true);
+  if (auto parsed = ParseStrategy(strategy)) {
+    initiative.strategy = *parsed;
+  } else if (!strategy.empty()) {
+    record.Problem("strategy", "'" + strategy + "' is not awareness, environment, rules or care");
+  }
+  initiative.areas = record.List("areas");
+  initiative.lead = record.Text("lead", false);
+  initiative.partners = record.List("partners");
+  initiative.from = DateField(record, "from", true).value_or(Date::Today());
+  initiative.until = DateField(record, "until", false);
+  initiative.budget = record.Number("budget");
+  initiative.activities = record.Text("activities", false);
+  initiative.outputs = record.Text("outputs", false);
+  initiative.intended_outcome = record.Text("intended_outcome", false);
+  initiative.outcome_indicator = record.Text("outcome_indicator", false);
+  const std::string evidence = record.Text("evidence", false);
+  if (!evidence.empty()) {
+    initiative.evidence = ParseEvidence(evidence);
+    if (!initiative.evidence) record.Problem("evidence", "'" + evidence + "' is not a What Works for Health rating");
+  }
+  initiative.notes = record.Text("notes", false);
+  const std::string language = record.Text("language", false);
+  if (!language.empty()) {
+    const auto parsed = ParseLanguage(language);
+    if (!parsed) record.Problem("language", "'" + language + "' is not nl, fr or en");
+    initiative.language = parsed.value_or(Language::kNl);
+  }
+  initiative.demo = record.Flag("demo");
+  if (const json::value* outcomes = object.if_contains("outcomes"); outcomes != nullptr && !outcomes->is_null()) {
+    if (!outcomes->is_array()) {
+      record.Problem("outcomes", "must be a list");
+    } else {
+      for (std::size_t i = 0; i < outcomes->as_array().size(); ++i) {
+        const json::value& item = outcomes->as_array()[i];
+        const std::string at = location + " outcome " + std::to_string(i + 1);
+        if (!item.is_object()) {
+          report.problems.push_back({at, "", "must be an object"});
+          continue;
+        }
+        initiative.outcomes.push_back(ReadOutcome(item.as_object(), at, report));
+      }
+    }
+  }
+  return initiative;
+}
+
+}  // namespace
+
+Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
+                                     const audit::Actor& actor) {
+  geo::ImportReport report{.file = std::string(file_name),
+                           .rows_read = 0,
+                           .rows_imported = 0,
+                           .rows_skipped = 0,
+                           .problems = {},
+                           .warnings = {}};
+  geo::JsonImportFile file(content, report);
+  std::vector<Initiative> initiatives;
+  auto walked = file.ForEach("initiatives", "initiative", [&](const json::object& object, const std::string& at) {
+    Initiative initiative = ReadInitiative(object, at, report);
+    file.Unique(initiative.id, at);
+    auto problems = store.Problems(initiative);
+    if (!problems) return Status(Fail(problems.error()));
+    for (const Problem& problem : *problems) report.problems.push_back({at, problem.field, problem.message});
+    initiatives.push_back(std::move(initiative));
+    return Status();
+  });
+  if (!walked) return Fail(walked.error());
+  if (!report.ok() || dry_run) return report;
+  if (auto imported = store.Import(initiatives, audit::Context{.actor = actor}); !imported) {
+    if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {
+      return Fail(imported.error());
+    }
+    report.problems.push_back({"file", "", imported.error().message()});
+    return report;
+  }
+  report.rows_imported = report.rows_read;
+  return report;
+}
+
+}  // namespace zoneatlas::initiatives

@@ -1,0 +1,82 @@
+// The inventory against SQLite and PostgreSQL: initiatives with their outcomes read back
+// whole, and the all-or-nothing import of a file.
+#include <gtest/gtest.h>
+
+#include "initiatives/import.hpp"
+#include "initiatives/store.hpp"
+#include "tests/support/shipped_vocabulary.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace zoneatlas::initiatives {
+namespace {
+
+using testing::TestDatabase;
+
+const audit::Actor kTester{"test", "the test suite"};
+
+class InitiativesStorageTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    std::string skip_reason;
+    test_ = TestDatabase::Create(GetParam(), skip_reason);
+    if (!test_) GTEST_SKIP() << skip_reason;
+    ASSERT_TRUE(testing::LoadDemoGeography(test_->database()));
+    geography_ = std::make_unique<geo::Store>(test_->database());
+    store_ = std::make_unique<Store>(test_->database(), *geography_, vocabulary_);
+  }
+
+  std::unique_ptr<TestDatabase> test_;
+  Vocabulary vocabulary_ = testing::ShippedVocabulary();
+  std::unique_ptr<geo::Store> geography_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(InitiativesStorageTest, TheDemoInventoryReadsBackWithItsOutcomes) {
+  auto report =
+      ImportFile(*store_, "initiatives.json", testing::RepositoryFile("data/demo/initiatives.json"), false, kTester);
+  ASSERT_TRUE(report);
+  ASSERT_TRUE(report->ok()) << report->Describe();
+  auto found = store_->Find("darmkanker-op-maat-zennevallei");
+  ASSERT_TRUE(found) << found.error().message();
+  EXPECT_EQ(found->strategy, Strategy::kAwareness);
+  EXPECT_EQ(found->evidence, Evidence::kSome);
+  EXPECT_EQ(found->areas, (std::vector<std::string>{"23027", "23077"}));
+  EXPECT_EQ(found->budget, 12000);
+  ASSERT_EQ(found->outcomes.size(), 2u);
+  EXPECT_EQ(found->outcomes[0].indicator, "screen_colorectal");
+  EXPECT_EQ(found->outcomes[0].achieved, 46.5);
+  EXPECT_EQ(found->outcomes[1].reach, 340);
+  EXPECT_FALSE(found->outcomes[1].baseline);
+  EXPECT_EQ(store_->List("elz-zennevallei")->size(), 4u);
+  const std::vector<Initiative> evere = *store_->List("zorgzone-noord-oost");
+  const Initiative& fresh =
+      *std::find_if(evere.begin(), evere.end(), [](const Initiative& i) { return i.id == "colis-frais-schaerbeek"; });
+  EXPECT_EQ(Similar(fresh, evere).size(), 1u) << "the cooking workshops in Evere overlap in place and time";
+  auto again =
+      ImportFile(*store_, "initiatives.json", testing::RepositoryFile("data/demo/initiatives.json"), false, kTester);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->ok());
+}
+
+TEST_P(InitiativesStorageTest, ABadFileImportsNothingAndNamesEveryProblem) {
+  const std::string content = R"({"initiatives": [
+    {"id": "a", "zone": "elz-zennevallei", "title": "A", "theme": "food", "strategy": "awareness", "from": "2025-01-01",
+     "areas": ["21013"], "outcomes": [{"label": "x", "target": "veel"}]},
+    {"id": "b", "zone": "elz-zennevallei", "title": "B", "theme": "food", "strategy": "hope", "from": "2025-02-30",
+     "evidence": "strong"}]})";
+  auto report = ImportFile(*store_, "bad.json", content, false, kTester);
+  ASSERT_TRUE(report);
+  std::vector<std::string> named;
+  for (const geo::ImportProblem& problem : report->problems) named.push_back(problem.location + "/" + problem.field);
+  for (const char* expected : {"initiative 1/areas", "initiative 1 outcome 1/target", "initiative 2/strategy",
+                               "initiative 2/from", "initiative 2/evidence"}) {
+    EXPECT_NE(std::find(named.begin(), named.end(), expected), named.end()) << expected << " in " << report->Describe();
+  }
+  EXPECT_TRUE(store_->List("")->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, InitiativesStorageTest, ::testing::ValuesIn(testing::Engines()),
+                         testing::EngineTestName);
+
+}  // namespace
+}  // namespace zoneatlas::initiatives

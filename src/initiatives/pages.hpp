@@ -1,0 +1,32 @@
+// initiatives/pages.hpp: the inventory of preventive initiatives on the web and in the API.
+//
+//   /{lang}/zones/{zone_id}/initiatives?theme=&strategy=&area=   a zone's inventory, filtered
+//   /{lang}/zones/{zone_id}/initiatives/export.xlsx               the same as a workbook
+//   /{lang}/initiatives/{initiative_id}   one initiative: logic model, outcomes, evidence,
+//                                         evaluation notes, and the similar initiatives
+//   /api/v1/initiatives?zone=             the inventory as JSON
+//
+// Thread safety: the handlers share only the Services, which are thread-safe.
+#ifndef ZONEATLAS_INITIATIVES_PAGES_HPP_
+#define ZONEATLAS_INITIATIVES_PAGES_HPP_
+
+#include "geo/store.hpp"
+#include "initiatives/store.hpp"
+#include "platform/http/router.hpp"
+#include "web/site.hpp"
+
+namespace zoneatlas::initiatives {
+
+struct Services {
+  Store& store;
+  const geo::Store& geography;
+  const Vocabulary& vocabulary;
+};
+
+// REQUIRES: the arguments outlive the router.
+void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
+void AddApiRoutes(http::Router& router, Services& services);
+
+}  // namespace zoneatlas::initiatives
+
+#endif  // ZONEATLAS_INITIATIVES_PAGES_HPP_

@@ -1,0 +1,194 @@
+#include "initiatives/store.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/text.hpp"
+
+namespace zoneatlas::initiatives {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kColumns =
+    "id, zone_id, title, description, theme, target_groups, strategy, areas, lead, partners, valid_from, valid_until,"
+    " budget, activities, outputs, intended_outcome, outcome_indicator, evidence, notes, language, demo";
+
+std::string Join(const std::vector<std::string>& items, char separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitList(std::string_view joined, char separator) {
+  std::vector<std::string> items;
+  for (std::string_view item : text::Split(joined, separator)) {
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
+template <typename T>
+db::Value Optional(const std::optional<T>& value) {
+  return value ? db::Value(*value) : db::Value();
+}
+
+Status Insert(db::Connection& connection, const Initiative& initiative, const audit::Context& context) {
+  auto inserted =
+      connection.Execute(std::string("INSERT INTO initiatives (") + kColumns +
+                             ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         {initiative.id,
+                          initiative.zone_id,
+                          initiative.title,
+                          initiative.description,
+                          initiative.theme,
+                          Join(initiative.target_groups, ','),
+                          std::string(Code(initiative.strategy)),
+                          Join(initiative.areas, ','),
+                          initiative.lead,
+                          Join(initiative.partners, '\n'),
+                          initiative.from.ToIso(),
+                          initiative.until ? db::Value(initiative.until->ToIso()) : db::Value(),
+                          Optional(initiative.budget),
+                          initiative.activities,
+                          initiative.outputs,
+                          initiative.intended_outcome,
+                          initiative.outcome_indicator,
+                          initiative.evidence ? db::Value(std::string(Code(*initiative.evidence))) : db::Value(),
+                          initiative.notes,
+                          std::string(LanguageCode(initiative.language)),
+                          static_cast<long long>(initiative.demo),
+                          static_cast<long long>(context.When())});
+  if (!inserted) return Fail(inserted.error());
+  for (std::size_t i = 0; i < initiative.outcomes.size(); ++i) {
+    const Outcome& outcome = initiative.outcomes[i];
+    auto written = connection.Execute(
+        "INSERT INTO initiative_outcomes (initiative_id, position, label, indicator, unit, baseline, target, achieved,"
+        " reach, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {initiative.id, static_cast<long long>(i), outcome.label, outcome.indicator, outcome.unit,
+         Optional(outcome.baseline), Optional(outcome.target), Optional(outcome.achieved), Optional(outcome.reach),
+         outcome.period});
+    if (!written) return Fail(written.error());
+  }
+  return audit::Record(connection, context, "initiative", initiative.id, std::nullopt,
+                       json::serialize(json::object{{"zone", initiative.zone_id},
+                                                    {"title", initiative.title},
+                                                    {"theme", initiative.theme},
+                                                    {"strategy", Code(initiative.strategy)},
+                                                    {"from", initiative.from.ToIso()},
+                                                    {"outcomes", initiative.outcomes.size()}}),
+                       initiative.zone_id);
+}
+
+}  // namespace
+
+Result<std::vector<Problem>> Store::Problems(const Initiative& initiative) const {
+  std::vector<Problem> problems = Check(initiative, vocabulary_);
+  if (initiative.zone_id.empty()) return problems;
+  auto zone = geography_.FindZone(initiative.zone_id, initiative.from);
+  if (!zone) {
+    if (!zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
+    problems.push_back({"zone", "there is no zone '" + initiative.zone_id + "' on " + initiative.from.ToIso()});
+    return problems;
+  }
+  for (const std::string& area : initiative.areas) {
+    if (std::none_of(zone->members.begin(), zone->members.end(),
+                     [&](const geo::ZoneMember& member) { return member.area_code == area; })) {
+      problems.push_back({"areas", "'" + area + "' is not a municipality of " + initiative.zone_id});
+    }
+  }
+  return problems;
+}
+
+Status Store::Import(const std::vector<Initiative>& initiatives, const audit::Context& context) {
+  for (const Initiative& initiative : initiatives) {
+    auto problems = Problems(initiative);
+    if (!problems) return Fail(problems.error());
+    if (!problems->empty()) return Fail(Error::InvalidArgument(initiative.id + ": " + Describe(*problems)));
+  }
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    for (const Initiative& initiative : initiatives) {
+      auto taken = connection.Query("SELECT 1 FROM initiatives WHERE id = ?", {initiative.id});
+      if (!taken) return Fail(taken.error());
+      if (!taken->empty()) return Fail(Error::AlreadyExists("an initiative " + initiative.id + " is already recorded"));
+      if (auto inserted = Insert(connection, initiative, context); !inserted) return inserted;
+    }
+    return {};
+  });
+}
+
+Result<std::vector<Initiative>> Store::Load(const std::string& where, const std::vector<db::Value>& parameters) const {
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<Initiative>> {
+    auto rows = connection.Query(
+        std::string("SELECT ") + kColumns + " FROM initiatives " + where + " ORDER BY valid_from DESC, title, id",
+        parameters);
+    if (!rows) return Fail(rows.error());
+    std::vector<Initiative> initiatives;
+    std::map<std::string, std::size_t> positions;
+    for (const db::Row& row : *rows) {
+      Initiative i;
+      i.id = row.Text(0);
+      i.zone_id = row.Text(1);
+      i.title = row.Text(2);
+      i.description = row.Text(3);
+      i.theme = row.Text(4);
+      i.target_groups = SplitList(row.Text(5), ',');
+      i.strategy = ParseStrategy(row.Text(6)).value_or(Strategy::kAwareness);
+      i.areas = SplitList(row.Text(7), ',');
+      i.lead = row.Text(8);
+      i.partners = SplitList(row.Text(9), '\n');
+      i.from = Date::Parse(row.Text(10)).value_or(Date::FromDaysSinceEpoch(0));
+      if (const auto until = row.OptionalText(11)) {
+        if (auto parsed = Date::Parse(*until)) i.until = *parsed;
+      }
+      i.budget = row.OptionalReal(12);
+      i.activities = row.Text(13);
+      i.outputs = row.Text(14);
+      i.intended_outcome = row.Text(15);
+      i.outcome_indicator = row.Text(16);
+      if (const auto evidence = row.OptionalText(17)) i.evidence = ParseEvidence(*evidence);
+      i.notes = row.Text(18);
+      i.language = ParseLanguage(row.Text(19)).value_or(Language::kNl);
+      i.demo = row.Integer(20) != 0;
+      positions[i.id] = initiatives.size();
+      initiatives.push_back(std::move(i));
+    }
+    if (initiatives.empty()) return initiatives;
+    auto outcomes = connection.Query(
+        "SELECT o.initiative_id, o.label, o.indicator, o.unit, o.baseline, o.target, o.achieved, o.reach, o.period"
+        " FROM initiative_outcomes o JOIN initiatives ON initiatives.id = o.initiative_id " +
+            where + " ORDER BY o.initiative_id, o.position",
+        parameters);
+    if (!outcomes) return Fail(outcomes.error());
+    for (const db::Row& row : *outcomes) {
+      const auto position = positions.find(row.Text(0));
+      if (position == positions.end()) continue;
+      initiatives[position->second].outcomes.push_back({.label = row.Text(1),
+                                                        .indicator = row.Text(2),
+                                                        .unit = row.Text(3),
+                                                        .baseline = row.OptionalReal(4),
+                                                        .target = row.OptionalReal(5),
+                                                        .achieved = row.OptionalReal(6),
+                                                        .reach = row.OptionalInteger(7),
+                                                        .period = row.Text(8)});
+    }
+    return initiatives;
+  });
+}
+
+Result<std::vector<Initiative>> Store::List(const std::string& zone_id) const {
+  if (zone_id.empty()) return Load("", {});
+  return Load("WHERE initiatives.zone_id = ?", {zone_id});
+}
+
+Result<Initiative> Store::Find(const std::string& id) const {
+  auto found = Load("WHERE initiatives.id = ?", {id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return Fail(Error::NotFound("no initiative " + id));
+  return std::move(found->front());
+}
+
+}  // namespace zoneatlas::initiatives

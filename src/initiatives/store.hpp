@@ -1,0 +1,47 @@
+// initiatives/store.hpp: the inventory in the database, every write checked whole and
+// recorded in the audit trail.
+//
+// Thread safety: a Store may be used from several threads; the database serialises writes.
+#ifndef ZONEATLAS_INITIATIVES_STORE_HPP_
+#define ZONEATLAS_INITIATIVES_STORE_HPP_
+
+#include <string>
+#include <vector>
+
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "geo/store.hpp"
+#include "initiatives/model.hpp"
+#include "platform/db/database.hpp"
+
+namespace zoneatlas::initiatives {
+
+class Store {
+ public:
+  // REQUIRES: the arguments outlive the store.
+  Store(db::Database& database, const geo::Store& geography, const Vocabulary& vocabulary)
+      : database_(database), geography_(geography), vocabulary_(vocabulary) {}
+
+  // Check's problems, then an unknown zone and municipalities that are not the zone's.
+  Result<std::vector<Problem>> Problems(const Initiative& initiative) const;
+  // Records initiatives with the ids they carry (a file's), all or none: kInvalidArgument
+  // naming the first problem, kAlreadyExists for an id taken.
+  Status Import(const std::vector<Initiative>& initiatives, const audit::Context& context);
+
+  // The zone's initiatives (every zone's when empty), the latest start first.
+  Result<std::vector<Initiative>> List(const std::string& zone_id) const;
+  Result<Initiative> Find(const std::string& id) const;  // kNotFound when none.
+
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+
+ private:
+  Result<std::vector<Initiative>> Load(const std::string& where, const std::vector<db::Value>& parameters) const;
+
+  db::Database& database_;
+  const geo::Store& geography_;
+  const Vocabulary& vocabulary_;
+};
+
+}  // namespace zoneatlas::initiatives
+
+#endif  // ZONEATLAS_INITIATIVES_STORE_HPP_
