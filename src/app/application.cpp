@@ -194,6 +194,7 @@ void Application::AddRoutes() {
   agenda::AddEditRoutes(router_, site_, *agenda_services_);
   initiatives::AddPageRoutes(router_, site_, *initiatives_services_);
   initiatives::AddApiRoutes(router_, *initiatives_services_);
+  initiatives::AddEditRoutes(router_, site_, *initiatives_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 
 namespace zoneatlas::text {
@@ -153,6 +154,32 @@ std::size_t InvalidUtf8Offset(std::string_view utf8) {
     i += length;
   }
   return std::string_view::npos;
+}
+
+std::optional<double> ParseEuro(std::string_view text, Language language) {
+  std::string number;
+  for (char c : Trim(text)) {
+    if (c != ' ' && c != '\'') number += c;
+  }
+  if (number.starts_with("\xE2\x82\xAC")) number.erase(0, 3);  // "€"
+  if (number.ends_with("\xE2\x82\xAC")) number.resize(number.size() - 3);
+  const char decimal = language == Language::kEn ? '.' : ',';
+  const char thousands = language == Language::kEn ? ',' : '.';
+  // Thousands separators only between groups of three digits: "25.000" is 25000 in Dutch.
+  std::string plain;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    if (number[i] == thousands) {
+      const std::size_t next = number.find_first_not_of("0123456789", i + 1);
+      const std::size_t group = (next == std::string::npos ? number.size() : next) - i - 1;
+      if (group != 3 || i == 0) return std::nullopt;
+      continue;
+    }
+    plain += number[i] == decimal ? '.' : number[i];
+  }
+  if (plain.empty() || !IsDigits(plain.substr(0, 1))) return std::nullopt;
+  auto value = ParseDecimal(plain);
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace zoneatlas::text

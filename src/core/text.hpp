@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/language.hpp"
+
 namespace zoneatlas::text {
 
 std::string_view Trim(std::string_view text);
@@ -26,6 +28,10 @@ std::string Fold(std::string_view utf8);
 // thousands separators are ambiguous). Returns nothing on anything else.
 std::optional<double> ParseDecimal(std::string_view text);
 std::optional<long long> ParseInteger(std::string_view text);
+// Parses an amount in euro as people type it in `language` ("25.000,50", "€ 1 200,75",
+// "25,000.50" in English): thousands separators only between groups of three digits, so
+// "25.00" is refused in Dutch rather than read as 2500 or 25. Nothing when it is not one.
+std::optional<double> ParseEuro(std::string_view text, Language language);
 
 // Returns the offset of the first byte that is not well-formed UTF-8, or npos.
 std::size_t InvalidUtf8Offset(std::string_view utf8);

@@ -141,6 +141,9 @@ http::Response ListPage(const web::Site& site, Services& services, const http::R
       {"zone_href", web::Href(language, "/zones/" + zone_id)},
       {"action", web::Href(language, "/zones/" + zone_id + "/initiatives")},
       {"export_href", web::Href(language, "/zones/" + zone_id + "/initiatives/export.xlsx") + "?" + query},
+      {"new_href", web::EditsZone(request.identity.get(), zone_id)
+                       ? web::Href(language, "/zones/" + zone_id + "/initiatives/new")
+                       : ""},
       {"count", count},
       {"has_initiatives", count > 0},
       {"initiatives", std::move(items)},

@@ -5,6 +5,7 @@
 //   /{lang}/initiatives/{initiative_id}   one initiative: logic model, outcomes, evidence,
 //                                         evaluation notes, and the similar initiatives
 //   /api/v1/initiatives?zone=             the inventory as JSON
+//   /{lang}/zones/{zone_id}/initiatives/new   zone editors add one (see AddEditRoutes)
 //
 // Thread safety: the handlers share only the Services, which are thread-safe.
 #ifndef ZONEATLAS_INITIATIVES_PAGES_HPP_
@@ -26,6 +27,9 @@ struct Services {
 // REQUIRES: the arguments outlive the router.
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
 void AddApiRoutes(http::Router& router, Services& services);
+// /{lang}/zones/{zone_id}/initiatives/new: zone editors add an initiative, shown the similar
+// ones (same theme, place and time) before it is saved.
+void AddEditRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::initiatives
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "core/random.hpp"
 #include "core/text.hpp"
 
 namespace zoneatlas::initiatives {
@@ -118,6 +119,17 @@ Status Store::Import(const std::vector<Initiative>& initiatives, const audit::Co
     }
     return {};
   });
+}
+
+Result<std::string> Store::Add(Initiative initiative, const audit::Context& context) {
+  auto problems = Problems(initiative);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  initiative.id = RandomHex(8);
+  auto saved = database_.InTransaction(
+      [&](db::Connection& connection) -> Status { return Insert(connection, initiative, context); });
+  if (!saved) return Fail(saved.error());
+  return initiative.id;
 }
 
 Result<std::vector<Initiative>> Store::Load(const std::string& where, const std::vector<db::Value>& parameters) const {

@@ -27,6 +27,8 @@ class Store {
   // Records initiatives with the ids they carry (a file's), all or none: kInvalidArgument
   // naming the first problem, kAlreadyExists for an id taken.
   Status Import(const std::vector<Initiative>& initiatives, const audit::Context& context);
+  // Records an initiative under a new id, which it returns. kInvalidArgument naming the problems.
+  Result<std::string> Add(Initiative initiative, const audit::Context& context);
 
   // The zone's initiatives (every zone's when empty), the latest start first.
   Result<std::vector<Initiative>> List(const std::string& zone_id) const;

@@ -58,31 +58,6 @@ std::vector<std::pair<std::string, std::string>> AnswerFields(const Answers& ans
   return fields;
 }
 
-std::optional<double> ParseEuro(std::string_view text, Language language) {
-  std::string number;
-  for (char c : text::Trim(text)) {
-    if (c != ' ' && c != '\'') number += c;
-  }
-  if (number.starts_with("\xE2\x82\xAC")) number.erase(0, 3);  // "€"
-  if (number.ends_with("\xE2\x82\xAC")) number.resize(number.size() - 3);
-  const char decimal = language == Language::kEn ? '.' : ',';
-  const char thousands = language == Language::kEn ? ',' : '.';
-  // Thousands separators only between groups of three digits: "25.000" is 25000 in Dutch.
-  std::string plain;
-  for (std::size_t i = 0; i < number.size(); ++i) {
-    if (number[i] == thousands) {
-      const std::size_t next = number.find_first_not_of("0123456789", i + 1);
-      const std::size_t group = (next == std::string::npos ? number.size() : next) - i - 1;
-      if (group != 3 || i == 0) return std::nullopt;
-      continue;
-    }
-    plain += number[i] == decimal ? '.' : number[i];
-  }
-  if (plain.empty() || !text::IsDigits(plain.substr(0, 1))) return std::nullopt;
-  auto value = text::ParseDecimal(plain);
-  if (!value || !std::isfinite(*value)) return std::nullopt;
-  return value;
-}
 
 Interpretation Interpret(const Answers& answers, const Date& today, Language language) {
   Interpretation result;
@@ -118,7 +93,7 @@ Interpretation Interpret(const Answers& answers, const Date& today, Language lan
   };
   auto income_of = [&](const std::string& text, const std::string& field) -> std::optional<double> {
     if (text.empty()) return std::nullopt;
-    const auto amount = ParseEuro(text, language);
+    const auto amount = text::ParseEuro(text, language);
     if (!amount || *amount < 0) {
       problem(field, "rights_problem_income");
       return std::nullopt;

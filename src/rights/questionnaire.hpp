@@ -62,8 +62,6 @@ struct Interpretation {
 // at least 0, Belgian postcodes and dates from 2000 to 2100 are accepted.
 Interpretation Interpret(const Answers& answers, const Date& today, Language language);
 
-// Parses an amount in euro as people type it; nothing when it is not one.
-std::optional<double> ParseEuro(std::string_view text, Language language);
 
 }  // namespace zoneatlas::rights
 

@@ -1,3 +1,4 @@
+#include "core/text.hpp"
 #include "rights/questionnaire.hpp"
 
 #include <gtest/gtest.h>
@@ -8,15 +9,15 @@ namespace {
 Date Day(std::string_view text) { return *Date::Parse(text); }
 
 TEST(QuestionnaireTest, AmountsAreReadAsPeopleWriteThem) {
-  EXPECT_EQ(ParseEuro("25.000", Language::kNl), 25000);
-  EXPECT_EQ(ParseEuro("25.000,50", Language::kFr), 25000.5);
-  EXPECT_EQ(ParseEuro("18500", Language::kNl), 18500);
-  EXPECT_EQ(ParseEuro("€ 1 200,75", Language::kNl), 1200.75);
-  EXPECT_EQ(ParseEuro("25,000.50", Language::kEn), 25000.5);
-  EXPECT_FALSE(ParseEuro("25.00", Language::kNl).has_value()) << "a dot that is not a thousands separator";
-  EXPECT_FALSE(ParseEuro("veel", Language::kNl).has_value());
-  EXPECT_FALSE(ParseEuro("-5", Language::kNl).has_value());
-  EXPECT_FALSE(ParseEuro("inf", Language::kNl).has_value());
+  EXPECT_EQ(text::ParseEuro("25.000", Language::kNl), 25000);
+  EXPECT_EQ(text::ParseEuro("25.000,50", Language::kFr), 25000.5);
+  EXPECT_EQ(text::ParseEuro("18500", Language::kNl), 18500);
+  EXPECT_EQ(text::ParseEuro("€ 1 200,75", Language::kNl), 1200.75);
+  EXPECT_EQ(text::ParseEuro("25,000.50", Language::kEn), 25000.5);
+  EXPECT_FALSE(text::ParseEuro("25.00", Language::kNl).has_value()) << "a dot that is not a thousands separator";
+  EXPECT_FALSE(text::ParseEuro("veel", Language::kNl).has_value());
+  EXPECT_FALSE(text::ParseEuro("-5", Language::kNl).has_value());
+  EXPECT_FALSE(text::ParseEuro("inf", Language::kNl).has_value());
 }
 
 TEST(QuestionnaireTest, AnswersDescribeTheHousehold) {

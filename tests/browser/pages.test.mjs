@@ -676,3 +676,24 @@ test('a zone editor adds an activity after seeing what it collides with; the for
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/agenda/new');
   await page.context().close();
 });
+
+test('a zone editor adds an initiative after seeing the similar ones; the form has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/zones/elz-zennevallei/initiatives`);
+  await page.getByRole('link', { name: 'Een initiatief toevoegen' }).click();
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/initiatives/new');
+  await page.getByLabel('Initiatief', { exact: true }).fill('Screeningcafé in Halle');
+  await page.getByLabel('Thema', { exact: true }).selectOption('prevention_screening');
+  await page.getByLabel('Halle', { exact: true }).check();
+  await page.getByLabel(/^Van/).fill('2026-09-01');
+  await page.getByRole('button', { name: 'Initiatief bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the initiative form with similar initiatives');
+  await page.getByLabel('Ik heb deze initiatieven gezien en wil toch bewaren').check();
+  await page.getByRole('button', { name: 'Initiatief bewaren' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Screeningcafé in Halle');
+  await page.goto(`${base}/fr/zones/elz-zennevallei/initiatives/new`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/initiatives/new');
+  await page.context().close();
+});

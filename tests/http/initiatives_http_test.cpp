@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/http/server_process.hpp"
+#include "tests/http/signed_in.hpp"
 
 namespace zoneatlas::testing {
 namespace {
@@ -50,6 +51,38 @@ TEST_F(InitiativesHttpTest, AnInitiativeShowsItsLogicOutcomesAndSimilarOnes) {
   EXPECT_TRUE(Contains(french.body, "Ateliers cuisine interculturels"));
   EXPECT_EQ(server_.Get("/nl/initiatives/nothing").status, 404);
   EXPECT_TRUE(Contains(server_.Get("/api/v1/initiatives?zone=zorgzone-noord").body, "repertorium-voedselhulp-noord"));
+}
+
+TEST_F(InitiativesHttpTest, AZoneEditorAddsAnInitiativeAfterSeeingTheSimilarOnes) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string path = "/nl/zones/elz-zennevallei/initiatives/new";
+  EXPECT_TRUE(Contains(server_.Get("/nl/zones/elz-zennevallei/initiatives", {"Cookie: " + editor.cookie}).body,
+                       "href=\"" + path + "\""));
+  ASSERT_EQ(server_.Get(path, {"Cookie: " + editor.cookie}).status, 200);
+  const auto post = [&](const Session& session, const std::string& fields) {
+    return server_.Request("POST", path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const std::string fields = "&title=" + UrlEncode("Screeningcafé in Halle") +
+                             "&theme=prevention_screening&strategy=awareness&areas=23027&from=2026-09-01"
+                             "&budget=" +
+                             UrlEncode("2.500") + "&target_groups=older_people";
+  const HttpResponse warned = post(editor, fields);
+  ASSERT_EQ(warned.status, 200);
+  EXPECT_TRUE(Contains(warned.body, "Gelijkaardige initiatieven"));
+  EXPECT_TRUE(Contains(warned.body, "Darmkankerscreening op maat"));
+  EXPECT_EQ(post(other, fields + "&confirm=1").status, 403);
+  const HttpResponse wrong = post(editor, "&title=X&theme=weather&strategy=awareness&from=2026-13-01");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Geef de startdatum als JJJJ-MM-DD."));
+  const HttpResponse saved = post(editor, fields + "&confirm=1");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 1500);
+  const HttpResponse page = server_.Get(saved.Header("Location"));
+  EXPECT_TRUE(Contains(page.body, "Screeningcafé in Halle"));
+  EXPECT_TRUE(Contains(page.body, "2.500 €"));
 }
 
 }  // namespace

@@ -1,0 +1,204 @@
+// Zone editors add initiatives to the inventory (see pages.hpp): a form that, before it saves,
+// shows the initiatives on the same theme in the same place and time, so that partners who do
+// the same thing find each other; the editor confirms to save anyway.
+#include <boost/json.hpp>
+#include <map>
+
+#include "accounts/routes.hpp"
+#include "core/text.hpp"
+#include "initiatives/pages.hpp"
+#include "platform/http/form.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::initiatives {
+namespace {
+
+namespace json = boost::json;
+using Form = std::multimap<std::string, std::string>;
+
+std::string Message(const web::Site& site, Language language, std::string_view key) {
+  return std::string(site.renderer.catalog().Get(language, key));
+}
+
+std::vector<std::string> Values(const Form& form, const std::string& name) {
+  std::vector<std::string> values;
+  const auto [begin, end] = form.equal_range(name);
+  for (auto it = begin; it != end; ++it) values.push_back(it->second);
+  return values;
+}
+
+json::array Choices(const std::vector<std::pair<std::string, std::string>>& options,
+                    const std::vector<std::string>& chosen) {
+  json::array choices;
+  for (const auto& [id, name] : options) {
+    const bool selected = std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", selected}});
+  }
+  return choices;
+}
+
+std::vector<std::string> Lines(std::string_view text) {
+  std::vector<std::string> lines;
+  for (std::string_view line : text::Split(text, '\n')) {
+    line = text::Trim(line);
+    if (!line.empty()) lines.emplace_back(line);
+  }
+  return lines;
+}
+
+// The initiative typed in the form; what the form itself cannot read goes to `problems`.
+Initiative InitiativeFrom(const Form& form, const std::string& zone_id, Language language,
+                          std::vector<Problem>& problems) {
+  const auto field = [&](const char* name) { return std::string(text::Trim(http::FormField(form, name))); };
+  Initiative initiative;
+  initiative.zone_id = zone_id;
+  initiative.title = field("title");
+  initiative.description = field("description");
+  initiative.theme = field("theme");
+  initiative.target_groups = Values(form, "target_groups");
+  initiative.strategy = ParseStrategy(field("strategy")).value_or(Strategy::kAwareness);
+  initiative.areas = Values(form, "areas");
+  initiative.lead = field("lead");
+  initiative.partners = Lines(http::FormField(form, "partners"));
+  initiative.activities = field("activities");
+  initiative.outputs = field("outputs");
+  initiative.intended_outcome = field("intended_outcome");
+  initiative.outcome_indicator = field("outcome_indicator");
+  initiative.evidence = ParseEvidence(field("evidence"));
+  initiative.language = language;
+  if (auto from = Date::Parse(field("from"))) {
+    initiative.from = *from;
+  } else {
+    problems.push_back({"from", "not a date"});
+    initiative.from = Date::Today();
+  }
+  if (!field("until").empty()) {
+    if (auto until = Date::Parse(field("until"))) {
+      initiative.until = *until;
+    } else {
+      problems.push_back({"until", "not a date"});
+    }
+  }
+  if (!field("budget").empty()) {
+    initiative.budget = text::ParseEuro(field("budget"), language);
+    if (!initiative.budget) problems.push_back({"budget", "not an amount"});
+  }
+  return initiative;
+}
+
+http::Response FormPage(const web::Site& site, Services& services, const http::Request& request, Language language,
+                        const Form& typed, const std::vector<Problem>& problems, const json::array& similar,
+                        int status) {
+  const std::string zone_id(request.PathParam("zone_id"));
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return web::ErrorPage(site, request, language, zone.error());
+  auto names = geo::PlaceNamesOf(services.geography, language, Date::Today());
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  std::vector<std::pair<std::string, std::string>> themes, groups, strategies, evidence, areas;
+  for (const VocabularyTerm& term : services.vocabulary.themes) themes.emplace_back(term.id, term.In(language));
+  for (const VocabularyTerm& term : services.vocabulary.target_groups) groups.emplace_back(term.id, term.In(language));
+  for (const Strategy strategy : kStrategies) {
+    strategies.emplace_back(Code(strategy),
+                            Message(site, language, "initiatives_strategy_" + std::string(Code(strategy))));
+  }
+  evidence.emplace_back("", Message(site, language, "initiatives_not_rated"));
+  for (const Evidence rating : kEvidence) {
+    evidence.emplace_back(Code(rating), Message(site, language, "initiatives_evidence_" + std::string(Code(rating))));
+  }
+  for (const geo::ZoneMember& member : zone->members) {
+    const auto found = names->areas.find(member.area_code);
+    areas.emplace_back(member.area_code, found == names->areas.end() ? member.area_code : found->second);
+  }
+  const auto field = [&](const char* name) { return http::FormField(typed, name); };
+  json::array messages;
+  for (const Problem& problem : problems) {
+    messages.emplace_back(
+        Message(site, language, "initiatives_problem_" + problem.field.substr(0, problem.field.find('['))));
+  }
+  const std::string zone_name = zone->names.In(language);
+  json::object model{
+      {"zone", zone_name},
+      {"action", web::Href(language, "/zones/" + zone_id + "/initiatives/new")},
+      {"list_href", web::Href(language, "/zones/" + zone_id + "/initiatives")},
+      {"typed_title", field("title")},
+      {"description", field("description")},
+      {"lead", field("lead")},
+      {"partners", field("partners")},
+      {"from", field("from")},
+      {"until", field("until")},
+      {"budget", field("budget")},
+      {"activities", field("activities")},
+      {"outputs", field("outputs")},
+      {"intended_outcome", field("intended_outcome")},
+      {"outcome_indicator", field("outcome_indicator")},
+      {"themes", Choices(themes, {field("theme")})},
+      {"groups", Choices(groups, Values(typed, "target_groups"))},
+      {"strategies", Choices(strategies, {field("strategy")})},
+      {"evidence", Choices(evidence, {field("evidence")})},
+      {"areas", Choices(areas, Values(typed, "areas"))},
+      {"problems", std::move(messages)},
+      {"has_problems", !problems.empty()},
+      {"similar", similar},
+      {"has_similar", !similar.empty()},
+      {"csrf_field", http::kCsrfField},
+      {"csrf_token", request.identity ? request.identity->csrf_token : ""},
+  };
+  http::Response page =
+      web::Page(site, request, language, "initiatives_new",
+                site.renderer.catalog().Format(language, "initiatives_new_title", {{"zone", zone_name}}),
+                std::move(model), status);
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+http::Response Add(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  const std::string zone_id(request.PathParam("zone_id"));
+  std::vector<Problem> problems;
+  Initiative initiative = InitiativeFrom(*form, zone_id, language, problems);
+  if (problems.empty()) {
+    auto found = services.store.Problems(initiative);
+    if (!found) return web::ErrorPage(site, request, language, found.error());
+    problems = std::move(*found);
+  }
+  if (!problems.empty()) return FormPage(site, services, request, language, *form, problems, {}, 422);
+  if (http::FormField(*form, "confirm") != "1") {
+    auto existing = services.store.List(zone_id);
+    if (!existing) return web::ErrorPage(site, request, language, existing.error());
+    json::array similar;
+    for (const Initiative* other : Similar(initiative, *existing)) {
+      similar.push_back(json::object{
+          {"title", other->title}, {"href", web::Href(language, "/initiatives/" + other->id)}, {"lead", other->lead}});
+    }
+    if (!similar.empty()) return FormPage(site, services, request, language, *form, {}, similar, 200);
+  }
+  auto id = services.store.Add(std::move(initiative), {accounts::ActorOf(*request.identity)});
+  if (!id) return web::ErrorPage(site, request, language, id.error());
+  return http::Response::Redirect(web::Href(language, "/initiatives/" + *id), 303);
+}
+
+}  // namespace
+
+void AddEditRoutes(http::Router& router, const web::Site& site, Services& services) {
+  const auto guarded = [&site](auto handler) {
+    return web::ForLanguage(site, [&site, handler](const http::Request& request, Language language) {
+      if (!web::EditsZone(request.identity.get(), request.PathParam("zone_id"))) {
+        return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+      }
+      return handler(request, language);
+    });
+  };
+  router.Get("/{lang}/zones/{zone_id}/initiatives/new",
+             guarded([&site, &services](const http::Request& request, Language language) {
+               return FormPage(site, services, request, language, {}, {}, {}, 200);
+             }),
+             {.name = "initiative_new", .access = std::string(web::kZoneEditor)});
+  router.Post("/{lang}/zones/{zone_id}/initiatives/new",
+              guarded([&site, &services](const http::Request& request, Language language) {
+                return Add(site, services, request, language);
+              }),
+              {.name = "initiative_add", .access = std::string(web::kZoneEditor)});
+}
+
+}  // namespace zoneatlas::initiatives
