@@ -135,6 +135,27 @@ TEST_P(AgendaStorageTest, AnAddedEventIsCheckedAndAudited) {
   EXPECT_EQ(rows->front().Integer(0), 1);
 }
 
+// Pages and feeds share a window's expanded activities until something is written, by anyone.
+TEST_P(AgendaStorageTest, SharedWindowsFollowEveryWrite) {
+  const EventFilter beersel{
+      .zone_id = "", .theme = "addiction", .target_group = "", .area = "23003", .language = "", .campaign_id = ""};
+  auto before = store_->SharedWindow(beersel, Day("2027-02-01"), Day("2027-02-28"), 10);
+  ASSERT_TRUE(before);
+  ASSERT_EQ((*before)->occurrences.size(), 1u);
+  EXPECT_EQ((*before)->occurrences.front().event->id, "mocktails-beersel");
+  EXPECT_EQ(store_->SharedWindow(beersel, Day("2027-02-01"), Day("2027-02-28"), 10)->get(), before->get());
+  Event weekly = *store_->FindEvent("mocktails-beersel");
+  weekly.start = *calendar::ParseLocalDateTime("2027-02-04T19:00");
+  weekly.end = *calendar::ParseLocalDateTime("2027-02-04T20:00");
+  weekly.rule = "FREQ=WEEKLY;COUNT=3";
+  Store other(test_->database(), *geography_, vocabulary_);  // Another server process.
+  ASSERT_TRUE(other.Add(weekly, {.actor = kTester, .restore = false, .at = 1'790'000'000}));
+  auto after = store_->SharedWindow(beersel, Day("2027-02-01"), Day("2027-02-28"), 10);
+  ASSERT_TRUE(after);
+  EXPECT_EQ((*after)->occurrences.size(), 4u);
+  EXPECT_EQ((*before)->occurrences.size(), 1u) << "what a page already holds stays whole";
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AgendaStorageTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);
 
 }  // namespace

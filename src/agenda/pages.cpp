@@ -211,9 +211,9 @@ http::Response ListView(const web::Site& site, const Services& services, const h
     from = *parsed;
   }
   const Date until = Date::FromDaysSinceEpoch(from.DaysSinceEpoch() + kListDays - 1);
-  auto events = services.store.Events(filter, from, until);
-  if (!events) return web::ErrorPage(site, request, language, events.error());
-  const std::vector<Occurrence> occurrences = Expand(*events, from, until, kPerEventOnPage);
+  auto window = services.store.SharedWindow(filter, from, until, kPerEventOnPage);
+  if (!window) return web::ErrorPage(site, request, language, window.error());
+  const std::vector<Occurrence>& occurrences = (*window)->occurrences;
   json::array days;
   for (const Occurrence& occurrence : occurrences) {
     if (days.empty() || days.back().as_object().at("date").as_string() != occurrence.start.date.ToIso()) {
@@ -230,7 +230,7 @@ http::Response ListView(const web::Site& site, const Services& services, const h
   model["list"] = true;
   model["days"] = std::move(days);
   model["has_days"] = !occurrences.empty();
-  model["collisions"] = CollisionsModel(site, services, names, Collisions(occurrences), language);
+  model["collisions"] = CollisionsModel(site, services, names, (*window)->collisions, language);
   model["period"] = ShowDate(from, language) + " – " + ShowDate(until, language);
   model["from"] = from.ToIso();
   model["later_href"] = web::Href(language, "/agenda") +
@@ -255,9 +255,9 @@ http::Response MonthView(const web::Site& site, const Services& services, const 
   const Date next_first = *Date::FromYmd(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1);
   const Date last = Date::FromDaysSinceEpoch(next_first.DaysSinceEpoch() - 1);
   const Date previous_first = *Date::FromYmd(month == 1 ? year - 1 : year, month == 1 ? 12 : month - 1, 1);
-  auto events = services.store.Events(filter, first, last);
-  if (!events) return web::ErrorPage(site, request, language, events.error());
-  const std::vector<Occurrence> occurrences = Expand(*events, first, last, kPerEventOnPage);
+  auto window = services.store.SharedWindow(filter, first, last, kPerEventOnPage);
+  if (!window) return web::ErrorPage(site, request, language, window.error());
+  const std::vector<Occurrence>& occurrences = (*window)->occurrences;
   // A day shows its first few activities; the list view of that day has them all.
   std::map<long, json::array> by_day;
   std::map<long, std::size_t> more;
@@ -309,7 +309,7 @@ http::Response MonthView(const web::Site& site, const Services& services, const 
   model["weekdays"] = std::move(weekdays);
   model["weeks"] = std::move(weeks);
   model["has_days"] = !occurrences.empty();
-  model["collisions"] = CollisionsModel(site, services, names, Collisions(occurrences), language);
+  model["collisions"] = CollisionsModel(site, services, names, (*window)->collisions, language);
   model["previous_href"] = month_href(previous_first);
   model["previous_name"] = MonthName(previous_first.year(), previous_first.month(), language);
   model["next_href"] = month_href(next_first);
@@ -423,13 +423,14 @@ http::Response Feed(Services& services, const http::Request& request) {
   const Date today = Date::Today();
   const Date from = Date::FromDaysSinceEpoch(today.DaysSinceEpoch() - 366);
   const Date until = Date::FromDaysSinceEpoch(today.DaysSinceEpoch() + 3 * 366);
-  auto events = services.store.Events(*filter, from, until);
-  if (!events) return web::Problem(events.error());
+  // One occurrence per event is enough to know it happens in the window.
+  auto window = services.store.SharedWindow(*filter, from, until, kPerEventInFeed);
+  if (!window) return web::Problem(window.error());
   const std::string origin = Origin(request);
   std::vector<calendar::Entry> entries;
-  entries.reserve(events->size());
-  for (const Event& event : *events) {
-    if (Expand({event}, from, until, kPerEventInFeed).empty()) continue;
+  entries.reserve((*window)->occurrences.size());
+  for (const Occurrence& occurrence : (*window)->occurrences) {
+    const Event& event = *occurrence.event;
     std::string description = event.description;
     if (!event.organiser.empty()) {
       if (!description.empty()) description += "\n\n";

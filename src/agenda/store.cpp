@@ -83,7 +83,6 @@ Campaign CampaignOf(const db::Row& row) {
 
 }  // namespace
 
-
 Result<std::vector<Problem>> Store::Problems(const Event& event) const {
   std::vector<Problem> problems = Check(event, vocabulary_);
   if (!event.zone_id.empty()) {
@@ -118,6 +117,8 @@ Status Store::Insert(db::Connection& connection, const Event& event, const audit
        std::string(LanguageCode(event.written_in)), static_cast<long long>(event.demo),
        static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
+  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'agenda'");
+  if (!raised) return Fail(raised.error());
   return audit::Record(connection, context, "agenda_event", event.id, std::nullopt, Summary(event), event.zone_id);
 }
 
@@ -264,6 +265,43 @@ Result<std::vector<Event>> Store::Events(const EventFilter& filter, const Date& 
     return !filter.language.empty() && !has(event.languages, filter.language);
   });
   return events;
+}
+
+Result<std::int64_t> Store::Generation() const {
+  auto rows = database_.WithConnection([](db::Connection& connection) {
+    return connection.Query("SELECT value FROM change_counters WHERE name = 'agenda'");
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for agenda"));
+  return rows->front().Integer(0);
+}
+
+Result<std::shared_ptr<const Window>> Store::SharedWindow(const EventFilter& filter, const Date& from,
+                                                          const Date& until, std::size_t limit_per_event) const {
+  // Windows people ask for are few (this month, the next 90 days, a feed); more than this
+  // many different ones since the last write and the oldest answers are not worth keeping.
+  constexpr std::size_t kMaxWindows = 256;
+  const std::string key = filter.zone_id + '\x1f' + filter.theme + '\x1f' + filter.target_group + '\x1f' + filter.area +
+                          '\x1f' + filter.language + '\x1f' + filter.campaign_id + '\x1f' + from.ToIso() + '\x1f' +
+                          until.ToIso() + '\x1f' + std::to_string(limit_per_event);
+  const std::lock_guard lock(cache_->mutex);
+  auto generation = Generation();
+  const std::int64_t now = generation ? *generation : -1;  // Unreadable: keep nothing.
+  if (now != cache_->generation || now < 0 || cache_->windows.size() >= kMaxWindows) {
+    cache_->windows.clear();
+    cache_->generation = now;
+  }
+  if (const auto found = cache_->windows.find(key); found != cache_->windows.end()) return found->second;
+  auto events = Events(filter, from, until);
+  if (!events) return Fail(events.error());
+  // Made in place: the occurrences point into the events, which must not move after.
+  auto window = std::make_shared<Window>();
+  window->events = std::move(*events);
+  window->occurrences = Expand(window->events, from, until, limit_per_event);
+  window->collisions = Collisions(window->occurrences);
+  std::shared_ptr<const Window> shared = std::move(window);
+  if (now >= 0) cache_->windows[key] = shared;
+  return shared;
 }
 
 }  // namespace zoneatlas::agenda

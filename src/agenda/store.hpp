@@ -5,6 +5,9 @@
 #ifndef ZONEATLAS_AGENDA_STORE_HPP_
 #define ZONEATLAS_AGENDA_STORE_HPP_
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,6 +29,14 @@ struct EventFilter {
   std::string campaign_id;
 
   bool operator==(const EventFilter&) const = default;
+};
+
+// The events of a window, their occurrences (which point into `events`) and the collisions
+// among them.
+struct Window {
+  std::vector<Event> events;
+  std::vector<Occurrence> occurrences;
+  std::vector<Collision> collisions;
 };
 
 class Store {
@@ -51,6 +62,13 @@ class Store {
   // still to be expanded), by start.
   Result<std::vector<Event>> Events(const EventFilter& filter, const Date& from, const Date& until) const;
 
+  // Events and Expand's occurrences for a window, shared while nothing is written (one
+  // single-row read to know): expanding thousands of rules for every page view is the cost.
+  Result<std::shared_ptr<const Window>> SharedWindow(const EventFilter& filter, const Date& from, const Date& until,
+                                                     std::size_t limit_per_event) const;
+  // The number every write raises.
+  Result<std::int64_t> Generation() const;
+
   const Vocabulary& vocabulary() const { return vocabulary_; }
 
  private:
@@ -60,8 +78,13 @@ class Store {
   db::Database& database_;
   const geo::Store& geography_;
   const Vocabulary& vocabulary_;
+  struct Cache {
+    std::mutex mutex;
+    std::int64_t generation = -1;
+    std::map<std::string, std::shared_ptr<const Window>> windows;  // By filter, days and limit.
+  };
+  std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
 };
-
 
 }  // namespace zoneatlas::agenda
 
