@@ -117,8 +117,7 @@ Status Store::Insert(db::Connection& connection, const Event& event, const audit
        std::string(LanguageCode(event.written_in)), static_cast<long long>(event.demo),
        static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
-  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'agenda'");
-  if (!raised) return Fail(raised.error());
+  if (auto raised = db::RaiseCounter(connection, "agenda"); !raised) return raised;
   return audit::Record(connection, context, "agenda_event", event.id, std::nullopt, Summary(event), event.zone_id);
 }
 
@@ -267,14 +266,7 @@ Result<std::vector<Event>> Store::Events(const EventFilter& filter, const Date& 
   return events;
 }
 
-Result<std::int64_t> Store::Generation() const {
-  auto rows = database_.WithConnection([](db::Connection& connection) {
-    return connection.Query("SELECT value FROM change_counters WHERE name = 'agenda'");
-  });
-  if (!rows) return Fail(rows.error());
-  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for agenda"));
-  return rows->front().Integer(0);
-}
+Result<std::int64_t> Store::Generation() const { return db::ReadCounter(database_, "agenda"); }
 
 Result<std::shared_ptr<const Window>> Store::SharedWindow(const EventFilter& filter, const Date& from,
                                                           const Date& until, std::size_t limit_per_event) const {

@@ -190,14 +190,7 @@ Result<std::vector<Batch>> Store::Batches(int limit) const {
   return batches;
 }
 
-Result<std::int64_t> Store::Generation() const {
-  auto rows = database_.WithConnection([](db::Connection& connection) {
-    return connection.Query("SELECT value FROM change_counters WHERE name = 'atlas'");
-  });
-  if (!rows) return Fail(rows.error());
-  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for atlas"));
-  return rows->front().Integer(0);
-}
+Result<std::int64_t> Store::Generation() const { return db::ReadCounter(database_, "atlas"); }
 
 Result<std::int64_t> Store::Save(db::Connection& connection, const Catalog& catalog, Batch batch,
                                  const std::vector<Observation>& observations, const audit::Context& context) {
@@ -224,8 +217,7 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const Catalog& cata
     periods.insert(observation.period);
   }
   if (auto derived = DeriveFor(connection, catalog, areas, periods, batch.id); !derived) return Fail(derived.error());
-  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'atlas'");
-  if (!raised) return Fail(raised.error());
+  if (auto raised = db::RaiseCounter(connection, "atlas"); !raised) return Fail(raised.error());
   if (auto recorded = audit::Record(connection, context, "atlas_batch", std::to_string(batch.id), std::nullopt,
                                     BatchJson(batch), std::nullopt);
       !recorded) {

@@ -76,11 +76,7 @@ std::string Summary(const ActionLine& line) {
                                       {"signals", JoinLines(line.signal_ids, ',')}});
 }
 
-Status RaiseGeneration(db::Connection& connection) {
-  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'consultations'");
-  if (!raised) return Fail(raised.error());
-  return {};
-}
+Status RaiseGeneration(db::Connection& connection) { return db::RaiseCounter(connection, "consultations"); }
 
 WorkingGroup GroupOf(const db::Row& row) {
   return {.id = row.Text(0),
@@ -504,14 +500,7 @@ Result<std::vector<int>> Store::Years(const std::string& zone_id) const {
   return years;
 }
 
-Result<std::int64_t> Store::Generation() const {
-  auto rows = database_.WithConnection([](db::Connection& connection) {
-    return connection.Query("SELECT value FROM change_counters WHERE name = 'consultations'");
-  });
-  if (!rows) return Fail(rows.error());
-  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for consultations"));
-  return rows->front().Integer(0);
-}
+Result<std::int64_t> Store::Generation() const { return db::ReadCounter(database_, "consultations"); }
 
 std::unique_lock<std::mutex> Store::CurrentCache() const {
   std::unique_lock lock(cache_->mutex);

@@ -208,22 +208,11 @@ Result<std::vector<Zone>> Store::ZonesWithMember(const std::string& code, const 
   });
 }
 
-Result<std::int64_t> Store::Generation() const {
-  auto rows = database_.WithConnection([](db::Connection& connection) {
-    return connection.Query("SELECT value FROM change_counters WHERE name = 'geo'");
-  });
-  if (!rows) return Fail(rows.error());
-  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for geo"));
-  return rows->front().Integer(0);
-}
+Result<std::int64_t> Store::Generation() const { return db::ReadCounter(database_, "geo"); }
 
 namespace {
 
-Status RaiseGeneration(db::Connection& connection) {
-  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'geo'");
-  if (!raised) return Fail(raised.error());
-  return {};
-}
+Status RaiseGeneration(db::Connection& connection) { return db::RaiseCounter(connection, "geo"); }
 
 // The stored version of an area, zone or boundary as JSON for the audit trail, or
 // nothing when there is none.

@@ -35,12 +35,10 @@ Status Each(db::Connection& connection, const std::string& sql, const std::vecto
 
 // Raises the social map's change counter; the new value stamps the rows written next.
 Result<long long> NextRevision(db::Connection& connection) {
-  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = 'socialmap'");
-  if (!raised) return Fail(raised.error());
-  auto counter = connection.Query("SELECT value FROM change_counters WHERE name = 'socialmap'");
+  if (auto raised = db::RaiseCounter(connection, "socialmap"); !raised) return Fail(raised.error());
+  auto counter = db::ReadCounter(connection, "socialmap");
   if (!counter) return Fail(counter.error());
-  if (counter->empty()) return Fail(Error::Internal("change_counters has no row for socialmap"));
-  return counter->front().Integer(0);
+  return static_cast<long long>(*counter);
 }
 
 // Ids per "IN (…)" list: SOCI names every placeholder and SQLite looks the names up one
@@ -286,14 +284,7 @@ Result<std::int64_t> Store::Save(db::Connection& connection, const SocialMap& ma
   return revision;
 }
 
-Result<std::int64_t> Store::Generation() const {
-  auto rows = database_.WithConnection([](db::Connection& connection) {
-    return connection.Query("SELECT value FROM change_counters WHERE name = 'socialmap'");
-  });
-  if (!rows) return Fail(rows.error());
-  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for socialmap"));
-  return rows->front().Integer(0);
-}
+Result<std::int64_t> Store::Generation() const { return db::ReadCounter(database_, "socialmap"); }
 
 Result<std::vector<Service>> Store::LoadServices(const std::string& where, const std::vector<Value>& params) const {
   return database_.WithConnection([&](db::Connection& connection) -> Result<std::vector<Service>> {

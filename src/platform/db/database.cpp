@@ -554,4 +554,21 @@ Result<std::vector<int>> Database::Migrate() {
   return applied;
 }
 
+Result<std::int64_t> ReadCounter(Connection& connection, std::string_view name) {
+  auto rows = connection.Query("SELECT value FROM change_counters WHERE name = ?", {std::string(name)});
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::Internal("change_counters has no row for " + std::string(name)));
+  return rows->front().Integer(0);
+}
+
+Result<std::int64_t> ReadCounter(Database& database, std::string_view name) {
+  return database.WithConnection([&](Connection& connection) { return ReadCounter(connection, name); });
+}
+
+Status RaiseCounter(Connection& connection, std::string_view name) {
+  auto raised = connection.Execute("UPDATE change_counters SET value = value + 1 WHERE name = ?", {std::string(name)});
+  if (!raised) return Fail(raised.error());
+  return {};
+}
+
 }  // namespace zoneatlas::db

@@ -168,6 +168,14 @@ class Database {
   std::vector<std::unique_ptr<soci::session>> idle_;
 };
 
+// Change counters: a number per kind of data ("geo", "atlas", "socialmap", "consultations",
+// "agenda"; each a row of change_counters, made by a migration) that every write raises in
+// its transaction, so that caches in any server process tell in one read whether what they
+// hold is still current. kInternal when the row is missing.
+Result<std::int64_t> ReadCounter(Database& database, std::string_view name);
+Result<std::int64_t> ReadCounter(Connection& connection, std::string_view name);
+Status RaiseCounter(Connection& connection, std::string_view name);
+
 }  // namespace zoneatlas::db
 
 #endif  // ZONEATLAS_PLATFORM_DB_DATABASE_HPP_
