@@ -120,16 +120,8 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
     });
   }
   if (!walked) return Fail(walked.error());
-  if (!report.ok() || dry_run) return report;
-  if (auto imported = store.Import(campaigns, events, audit::Context{.actor = actor}); !imported) {
-    if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {
-      return Fail(imported.error());
-    }
-    report.problems.push_back({"file", "", imported.error().message()});
-    return report;
-  }
-  report.rows_imported = report.rows_read;
-  return report;
+  return geo::Conclude(std::move(report), dry_run,
+                       [&] { return store.Import(campaigns, events, audit::Context{.actor = actor}); });
 }
 
 }  // namespace zoneatlas::agenda

@@ -22,23 +22,6 @@ constexpr const char* kCampaignSelect =
 constexpr long kHorizonDays = 30 * 366;
 constexpr std::size_t kEndlessAfter = 1000;
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += ',';
-    joined += item;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitList(std::string_view joined) {
-  std::vector<std::string> items;
-  for (std::string_view item : text::Split(joined, ',')) {
-    if (!item.empty()) items.emplace_back(item);
-  }
-  return items;
-}
-
 // The last day the event can happen, or nothing when its rule goes on.
 std::optional<Date> LastDay(const Event& event) {
   const std::int64_t duration = event.end.Ordinal() - event.start.Ordinal();
@@ -57,7 +40,7 @@ std::string Summary(const Event& event) {
                                       {"kind", Code(event.kind)},
                                       {"title", event.title},
                                       {"theme", event.theme},
-                                      {"target_groups", Join(event.target_groups)},
+                                      {"target_groups", text::JoinList(event.target_groups, ',')},
                                       {"area", event.area},
                                       {"start", calendar::ToIso(event.start)},
                                       {"end", calendar::ToIso(event.end)},
@@ -111,9 +94,10 @@ Status Store::Insert(db::Connection& connection, const Event& event, const audit
       " place, languages, starts_at, ends_at, rule, last_day, organiser, written_in, demo, updated_at)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {event.id, event.zone_id, event.campaign_id.empty() ? db::Value() : db::Value(event.campaign_id),
-       std::string(Code(event.kind)), event.title, event.description, event.theme, Join(event.target_groups),
-       event.area, event.place, Join(event.languages), calendar::ToIso(event.start), calendar::ToIso(event.end),
-       event.rule, last_day ? db::Value(last_day->ToIso()) : db::Value(), event.organiser,
+       std::string(Code(event.kind)), event.title, event.description, event.theme,
+       text::JoinList(event.target_groups, ','), event.area, event.place, text::JoinList(event.languages, ','),
+       calendar::ToIso(event.start), calendar::ToIso(event.end), event.rule,
+       last_day ? db::Value(last_day->ToIso()) : db::Value(), event.organiser,
        std::string(LanguageCode(event.written_in)), static_cast<long long>(event.demo),
        static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
@@ -216,10 +200,10 @@ Result<std::vector<Event>> Store::LoadEvents(const std::string& where, const std
     event.title = row.Text(4);
     event.description = row.Text(5);
     event.theme = row.Text(6);
-    event.target_groups = SplitList(row.Text(7));
+    event.target_groups = text::SplitList(row.Text(7), ',');
     event.area = row.Text(8);
     event.place = row.Text(9);
-    event.languages = SplitList(row.Text(10));
+    event.languages = text::SplitList(row.Text(10), ',');
     event.start = calendar::ParseLocalDateTime(row.Text(11)).value_or(LocalDateTime{});
     event.end = calendar::ParseLocalDateTime(row.Text(12)).value_or(event.start);
     event.rule = row.Text(13);

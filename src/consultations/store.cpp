@@ -28,24 +28,6 @@ constexpr const char* kActionLineSelect =
 constexpr const char* kGroupSelect =
     "SELECT id, zone_id, theme, name, purpose, organisations, people, language, demo FROM working_groups ";
 
-// Lists are stored joined: names one per line, codes by commas (neither holds its separator).
-std::string JoinLines(const std::vector<std::string>& items, char separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitList(std::string_view joined, char separator) {
-  std::vector<std::string> items;
-  for (std::string_view item : text::Split(joined, separator)) {
-    if (!item.empty()) items.emplace_back(item);
-  }
-  return items;
-}
-
 // What the audit trail keeps of a meeting and of an action line.
 std::string Summary(const Consultation& consultation) {
   json::array signals;
@@ -53,8 +35,8 @@ std::string Summary(const Consultation& consultation) {
     signals.push_back(json::object{{"id", signal.id},
                                    {"kind", Code(signal.kind)},
                                    {"theme", signal.theme},
-                                   {"target_groups", JoinLines(signal.target_groups, ',')},
-                                   {"areas", JoinLines(signal.areas, ',')},
+                                   {"target_groups", text::JoinList(signal.target_groups, ',')},
+                                   {"areas", text::JoinList(signal.areas, ',')},
                                    {"description", signal.description}});
   }
   return json::serialize(json::object{{"zone", consultation.zone_id},
@@ -73,7 +55,7 @@ std::string Summary(const ActionLine& line) {
                                       {"status", Code(line.status)},
                                       {"owner", line.owner},
                                       {"working_group", line.working_group},
-                                      {"signals", JoinLines(line.signal_ids, ',')}});
+                                      {"signals", text::JoinList(line.signal_ids, ',')}});
 }
 
 Status RaiseGeneration(db::Connection& connection) { return db::RaiseCounter(connection, "consultations"); }
@@ -84,8 +66,8 @@ WorkingGroup GroupOf(const db::Row& row) {
           .theme = row.Text(2),
           .name = row.Text(3),
           .purpose = row.Text(4),
-          .organisations = SplitList(row.Text(5), '\n'),
-          .people = SplitList(row.Text(6), '\n'),
+          .organisations = text::SplitList(row.Text(5), '\n'),
+          .people = text::SplitList(row.Text(6), '\n'),
           .language = ParseLanguage(row.Text(7)).value_or(Language::kNl),
           .demo = row.Integer(8) != 0};
 }
@@ -98,13 +80,12 @@ Status InsertSignal(db::Connection& connection, const std::string& consultation_
       "INSERT INTO consultation_signals (id, consultation_id, position, kind, theme, target_groups, areas,"
       " description, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {signal.id, consultation_id, static_cast<long long>(position), std::string(Code(signal.kind)), signal.theme,
-       JoinLines(signal.target_groups, ','), JoinLines(signal.areas, ','), signal.description, signal.quote});
+       text::JoinList(signal.target_groups, ','), text::JoinList(signal.areas, ','), signal.description, signal.quote});
   if (!inserted) return Fail(inserted.error());
   return {};
 }
 
 }  // namespace
-
 
 Result<std::vector<Problem>> Store::Problems(const Consultation& consultation) const {
   std::vector<Problem> problems = Check(consultation, vocabulary_, Date::Today());
@@ -183,8 +164,8 @@ Status Store::Insert(db::Connection& connection, const Consultation& consultatio
       std::string("INSERT INTO consultations (") + kConsultationColumns +
           ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {consultation.id, consultation.zone_id, consultation.held_on.ToIso(), std::string(Code(consultation.kind)),
-       consultation.theme, consultation.title, JoinLines(consultation.organisations, '\n'),
-       JoinLines(consultation.professions, '\n'),
+       consultation.theme, consultation.title, text::JoinList(consultation.organisations, '\n'),
+       text::JoinList(consultation.professions, '\n'),
        consultation.participants ? db::Value(static_cast<long long>(*consultation.participants)) : db::Value(),
        consultation.summary, std::string(LanguageCode(consultation.language)),
        static_cast<long long>(consultation.demo), OptionalText(consultation.working_group_id),
@@ -376,8 +357,8 @@ Result<std::vector<Consultation>> Store::Load(const std::string& where,
       c.kind = ParseMeetingKind(row.Text(3)).value_or(MeetingKind::kThematic);
       c.theme = row.Text(4);
       c.title = row.Text(5);
-      c.organisations = SplitList(row.Text(6), '\n');
-      c.professions = SplitList(row.Text(7), '\n');
+      c.organisations = text::SplitList(row.Text(6), '\n');
+      c.professions = text::SplitList(row.Text(7), '\n');
       if (const auto participants = row.OptionalInteger(8)) c.participants = static_cast<int>(*participants);
       c.summary = row.Text(9);
       c.language = ParseLanguage(row.Text(10)).value_or(Language::kNl);
@@ -400,8 +381,8 @@ Result<std::vector<Consultation>> Store::Load(const std::string& where,
           Signal{.id = row.Text(1),
                  .kind = ParseSignalKind(row.Text(2)).value_or(SignalKind::kNeed),
                  .theme = row.Text(3),
-                 .target_groups = SplitList(row.Text(4), ','),
-                 .areas = SplitList(row.Text(5), ','),
+                 .target_groups = text::SplitList(row.Text(4), ','),
+                 .areas = text::SplitList(row.Text(5), ','),
                  .description = row.Text(6),
                  .quote = row.Text(7)});
     }
@@ -550,16 +531,16 @@ Status Store::Insert(db::Connection& connection, const WorkingGroup& group, cons
   auto inserted = connection.Execute(
       "INSERT INTO working_groups (id, zone_id, theme, name, purpose, organisations, people, language, demo,"
       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {group.id, group.zone_id, group.theme, group.name, group.purpose, JoinLines(group.organisations, '\n'),
-       JoinLines(group.people, '\n'), std::string(LanguageCode(group.language)), static_cast<long long>(group.demo),
-       static_cast<long long>(context.When())});
+      {group.id, group.zone_id, group.theme, group.name, group.purpose, text::JoinList(group.organisations, '\n'),
+       text::JoinList(group.people, '\n'), std::string(LanguageCode(group.language)),
+       static_cast<long long>(group.demo), static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
   if (auto raised = RaiseGeneration(connection); !raised) return raised;
   return audit::Record(connection, context, "working_group", group.id, std::nullopt,
                        json::serialize(json::object{{"zone", group.zone_id},
                                                     {"theme", group.theme},
                                                     {"name", group.name},
-                                                    {"organisations", JoinLines(group.organisations, ',')}}),
+                                                    {"organisations", text::JoinList(group.organisations, ',')}}),
                        group.zone_id);
 }
 

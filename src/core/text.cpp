@@ -182,4 +182,21 @@ std::optional<double> ParseEuro(std::string_view text, Language language) {
   return value;
 }
 
+std::string JoinList(const std::vector<std::string>& items, char separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitList(std::string_view joined, char separator) {
+  std::vector<std::string> items;
+  for (std::string_view item : Split(joined, separator)) {
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
 }  // namespace zoneatlas::text

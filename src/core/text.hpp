@@ -15,6 +15,10 @@ namespace zoneatlas::text {
 
 std::string_view Trim(std::string_view text);
 std::vector<std::string_view> Split(std::string_view text, char separator);
+// A list stored as one text ("food,housing"; names one per line): joined by `separator`,
+// and split again leaving out empty items. REQUIRES: no item holds the separator.
+std::string JoinList(const std::vector<std::string>& items, char separator);
+std::vector<std::string> SplitList(std::string_view joined, char separator);
 std::string AsciiLower(std::string_view text);
 bool IsDigits(std::string_view text);
 bool StartsWith(std::string_view text, std::string_view prefix);

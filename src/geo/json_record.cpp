@@ -91,4 +91,17 @@ void JsonImportFile::Unique(const std::string& id, const std::string& location) 
     report_.problems.push_back({location, "id", "'" + id + "' is used twice"});
 }
 
+Result<ImportReport> Conclude(ImportReport report, bool dry_run, const std::function<Status()>& write) {
+  if (!report.ok() || dry_run) return report;
+  if (auto written = write(); !written) {
+    if (!written.error().Is(ErrorCode::kInvalidArgument) && !written.error().Is(ErrorCode::kAlreadyExists)) {
+      return Fail(written.error());
+    }
+    report.problems.push_back({"file", "", written.error().message()});
+    return report;
+  }
+  report.rows_imported = report.rows_read;
+  return report;
+}
+
 }  // namespace zoneatlas::geo

@@ -69,6 +69,11 @@ class JsonImportFile {
   std::set<std::string> ids_;
 };
 
+// How a checked import ends: nothing written on a problem or a dry run; else `write`, all or
+// nothing, whose refusal (kInvalidArgument, kAlreadyExists: an id taken since) becomes a
+// problem of the file; every row counted imported when it succeeds.
+Result<ImportReport> Conclude(ImportReport report, bool dry_run, const std::function<Status()>& write);
+
 }  // namespace zoneatlas::geo
 
 #endif  // ZONEATLAS_GEO_JSON_RECORD_HPP_

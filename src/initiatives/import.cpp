@@ -112,16 +112,8 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
     return Status();
   });
   if (!walked) return Fail(walked.error());
-  if (!report.ok() || dry_run) return report;
-  if (auto imported = store.Import(initiatives, audit::Context{.actor = actor}); !imported) {
-    if (!imported.error().Is(ErrorCode::kInvalidArgument) && !imported.error().Is(ErrorCode::kAlreadyExists)) {
-      return Fail(imported.error());
-    }
-    report.problems.push_back({"file", "", imported.error().message()});
-    return report;
-  }
-  report.rows_imported = report.rows_read;
-  return report;
+  return geo::Conclude(std::move(report), dry_run,
+                       [&] { return store.Import(initiatives, audit::Context{.actor = actor}); });
 }
 
 }  // namespace zoneatlas::initiatives

@@ -15,23 +15,6 @@ constexpr const char* kColumns =
     "id, zone_id, title, description, theme, target_groups, strategy, areas, lead, partners, valid_from, valid_until,"
     " budget, activities, outputs, intended_outcome, outcome_indicator, evidence, notes, language, demo";
 
-std::string Join(const std::vector<std::string>& items, char separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitList(std::string_view joined, char separator) {
-  std::vector<std::string> items;
-  for (std::string_view item : text::Split(joined, separator)) {
-    if (!item.empty()) items.emplace_back(item);
-  }
-  return items;
-}
-
 template <typename T>
 db::Value Optional(const std::optional<T>& value) {
   return value ? db::Value(*value) : db::Value();
@@ -46,11 +29,11 @@ Status Insert(db::Connection& connection, const Initiative& initiative, const au
                           initiative.title,
                           initiative.description,
                           initiative.theme,
-                          Join(initiative.target_groups, ','),
+                          text::JoinList(initiative.target_groups, ','),
                           std::string(Code(initiative.strategy)),
-                          Join(initiative.areas, ','),
+                          text::JoinList(initiative.areas, ','),
                           initiative.lead,
-                          Join(initiative.partners, '\n'),
+                          text::JoinList(initiative.partners, '\n'),
                           initiative.from.ToIso(),
                           initiative.until ? db::Value(initiative.until->ToIso()) : db::Value(),
                           Optional(initiative.budget),
@@ -147,11 +130,11 @@ Result<std::vector<Initiative>> Store::Load(const std::string& where, const std:
       i.title = row.Text(2);
       i.description = row.Text(3);
       i.theme = row.Text(4);
-      i.target_groups = SplitList(row.Text(5), ',');
+      i.target_groups = text::SplitList(row.Text(5), ',');
       i.strategy = ParseStrategy(row.Text(6)).value_or(Strategy::kAwareness);
-      i.areas = SplitList(row.Text(7), ',');
+      i.areas = text::SplitList(row.Text(7), ',');
       i.lead = row.Text(8);
-      i.partners = SplitList(row.Text(9), '\n');
+      i.partners = text::SplitList(row.Text(9), '\n');
       i.from = Date::Parse(row.Text(10)).value_or(Date::FromDaysSinceEpoch(0));
       if (const auto until = row.OptionalText(11)) {
         if (auto parsed = Date::Parse(*until)) i.until = *parsed;
