@@ -103,6 +103,7 @@ const pages = [
   ['/nl/consultations/elz-zennevallei-2024-onderbescherming', 'a meeting'],
   ['/fr/consultations/zz-zuid-2025-gg', 'a meeting'],
   ['/nl/zones/zorgzone-noord/working-groups', 'working groups'],
+  ['/fr/zones/zorgzone-noord-oost/working-groups', 'working groups'],
   ['/fr/working-groups/wg-noordoost-logement', 'a working group'],
   ['/nl/working-groups/wg-noord-voeding', 'a working group'],
   ['/nl/zones/elz-zennevallei/initiatives', 'initiatives'],
@@ -630,6 +631,13 @@ test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1
   await expectNoAxeViolations(page, 'a meeting with its editing forms');
   await page.goto(`${base}/fr/zones/elz-zennevallei/consultations/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/consultations/new');
+  // The editor's own forms in French: a meeting's signal and action line forms, a new working group.
+  await page.goto(`${base}/fr/consultations/elz-zennevallei-2024-onderbescherming`);
+  await expectNoAxeViolations(page, '/fr/consultations/… with its editing forms');
+  await page.goto(`${base}/nl/zones/elz-zennevallei/working-groups`);
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/working-groups with the form');
+  await page.goto(`${base}/fr/zones/elz-zennevallei/working-groups`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/working-groups with the form');
   await page.context().close();
 });
 
