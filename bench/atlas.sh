@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The atlas at scale: a synthetic but realistically shaped set of observations —
-# SECTORS statistical sectors (20,000) × INDICATORS indicators (50) × YEARS years (10) =
+# SECTORS statistical sectors (20,000, coded as Statbel codes them: the municipality's
+# NIS code and four characters, 34 to a municipality) × INDICATORS indicators (50) × YEARS years (10) =
 # 10 million rows — in 60 zones, beside the demo zones. Measures, in one run:
 #   1. `zoneatlas import observations` of the CSV (rows/s, peak memory), SQLite;
 #   2. PostgreSQL as the peer: COPY of the same CSV, the primary key, and the same
@@ -37,8 +38,9 @@ awk -v n="$sectors" -v z="$zones" -v areas="$work/areas.csv" -v members="$work/z
   print "code,kind,name_nl,name_fr,name_en,parent_code,valid_from,valid_to,population,population_date,land_area_km2,approximate,source,note" > areas
   print "zone_id,kind,name_nl,name_fr,name_en,region_code,website,source,valid_from,valid_to,member_code,approximate,note" > members
   for (i = 0; i < n; i++) {
-    printf "S%06d,statistical_sector,Sector %d,Secteur %d,,,1970-01-01,,,,,no,synthetic,\n", i, i, i > areas
-    printf "bench-zone-%02d,eerstelijnszone,Zone %d,Zone %d,,,,synthetic,2020-01-01,,S%06d,no,\n", i % z, i % z, i % z, i > members
+    code = sprintf("%05dA%02d-", 90001 + int(i / 34), i % 34)
+    printf "%s,statistical_sector,Sector %d,Secteur %d,,,1970-01-01,,,,,no,synthetic,\n", code, i, i > areas
+    printf "bench-zone-%02d,eerstelijnszone,Zone %d,Zone %d,,,,synthetic,2020-01-01,,%s,no,\n", i % z, i % z, i % z, code > members
   }
 }'
 awk -v n="$sectors" -v years="$years" -v counts="${counts[*]}" -v rates="${rates[*]}" 'BEGIN {
@@ -46,9 +48,10 @@ awk -v n="$sectors" -v years="$years" -v counts="${counts[*]}" -v rates="${rates
   nc = split(counts, c, " "); nr = split(rates, r, " ")
   print "area_code,indicator,period,value,numerator,denominator"
   for (i = 0; i < n; i++) for (y = 0; y < years; y++) {
+    code = sprintf("%05dA%02d-", 90001 + int(i / 34), i % 34)
     period = 2015 + y
-    for (k = 1; k <= nc; k++) printf "S%06d,%s,%d,%d,,\n", i, c[k], period, 5 + int(rand() * 2000)
-    for (k = 1; k <= nr; k++) { d = 200 + int(rand() * 1800); printf "S%06d,%s,%d,,%d,%d\n", i, r[k], period, int(rand() * d * 0.3), d }
+    for (k = 1; k <= nc; k++) printf "%s,%s,%d,%d,,\n", code, c[k], period, 5 + int(rand() * 2000)
+    for (k = 1; k <= nr; k++) { d = 200 + int(rand() * 1800); printf "%s,%s,%d,,%d,%d\n", code, r[k], period, int(rand() * d * 0.3), d }
   }
 }' > "$work/observations.csv"
 echo "CSV: $(du -h "$work/observations.csv" | cut -f1)"
@@ -61,6 +64,7 @@ db="$work/atlas.db"
 "$binary" --database "$db" import areas "$work/areas.csv" >/dev/null 2>&1
 "$binary" --database "$db" import zones "$work/zones.csv" >/dev/null 2>&1
 
+sync  # The CSV just written must not be flushed to disk while the import is timed.
 start=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$work/rss" "$binary" --database "$db" import observations "$work/observations.csv" \
   --source synthetic >"$work/import.log" 2>&1 || { tail -20 "$work/import.log"; exit 1; }

@@ -1,5 +1,8 @@
 #include "atlas/aggregate.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace zoneatlas::atlas {
 namespace {
 
@@ -74,25 +77,48 @@ Value Aggregate(const Indicator& indicator, const std::vector<Part>& parts) {
 }
 
 Value Derive(const Indicator& indicator, const std::map<std::string, double>& counts) {
-  const Formula& formula = *indicator.formula;
-  auto total = [&](const std::vector<std::string>& ids) -> std::optional<double> {
-    double sum = 0;
+  std::vector<std::string> ids;
+  std::vector<double> values;
+  for (const auto& [id, value] : counts) {
+    ids.push_back(id);
+    values.push_back(value);
+  }
+  return Deriver(indicator, ids)(values);
+}
+
+Deriver::Deriver(const Indicator& indicator, const std::vector<std::string>& count_ids) : indicator_(indicator) {
+  auto positions = [&](const std::vector<std::string>& ids) -> std::optional<std::vector<std::size_t>> {
+    std::vector<std::size_t> found;
     for (const std::string& id : ids) {
-      const auto it = counts.find(id);
-      if (it == counts.end()) return std::nullopt;
-      sum += it->second;
+      const auto it = std::find(count_ids.begin(), count_ids.end(), id);
+      if (it == count_ids.end()) return std::nullopt;
+      found.push_back(static_cast<std::size_t>(it - count_ids.begin()));
+    }
+    return found;
+  };
+  numerator_ = positions(indicator.formula->numerator);
+  denominator_ = positions(indicator.formula->denominator);
+}
+
+Value Deriver::operator()(std::span<const double> counts) const {
+  auto total = [&](const std::optional<std::vector<std::size_t>>& positions) -> std::optional<double> {
+    if (!positions) return std::nullopt;
+    double sum = 0;
+    for (std::size_t position : *positions) {
+      if (std::isnan(counts[position])) return std::nullopt;
+      sum += counts[position];
     }
     return sum;
   };
   Value result;
-  result.numerator = total(formula.numerator);
-  result.denominator = total(formula.denominator);
+  result.numerator = total(numerator_);
+  result.denominator = total(denominator_);
   if (!result.numerator || !result.denominator) {
     result.incomplete = true;
     return result;
   }
-  if (*result.denominator != 0) result.value = *result.numerator / *result.denominator * indicator.scale;
-  return Suppress(indicator, result);
+  if (*result.denominator != 0) result.value = *result.numerator / *result.denominator * indicator_.scale;
+  return Suppress(indicator_, result);
 }
 
 }  // namespace zoneatlas::atlas

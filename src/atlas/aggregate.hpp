@@ -6,6 +6,8 @@
 #define ZONEATLAS_ATLAS_AGGREGATE_HPP_
 
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,22 @@ Value Aggregate(const Indicator& indicator, const std::vector<Part>& parts);
 // Computes a derived indicator for one area from its counts (by indicator id).
 // REQUIRES: indicator.formula. Missing counts or a zero denominator give no value.
 Value Derive(const Indicator& indicator, const std::map<std::string, double>& counts);
+
+// Derive for many areas at once: the formula's counts are found once among `count_ids`,
+// then each area's counts are read by position, not looked up by name.
+class Deriver {
+ public:
+  // REQUIRES: indicator.formula; `indicator` outlives the deriver.
+  Deriver(const Indicator& indicator, const std::vector<std::string>& count_ids);
+  // `counts[i]` is the area's count of count_ids[i], NaN when it has none.
+  Value operator()(std::span<const double> counts) const;
+  const Indicator& indicator() const { return indicator_; }
+
+ private:
+  const Indicator& indicator_;
+  // Positions in count_ids; nothing when the formula names a count not among them.
+  std::optional<std::vector<std::size_t>> numerator_, denominator_;
+};
 
 // Marks `value` suppressed when the count it rests on (the value of a count indicator,
 // else its numerator and its denominator) is above zero but below the threshold: a

@@ -72,9 +72,8 @@ class AtlasStorageTest : public ::testing::TestWithParam<db::Engine> {
   }
 
   long long CountObservations() {
-    auto rows = database().WithConnection(
-        [](db::Connection& connection) { return connection.Query("SELECT COUNT(*) FROM atlas_observations"); });
-    return rows ? rows->front().Integer(0) : -1;
+    auto stored = Store(database()).Observations({});
+    return stored ? static_cast<long long>(stored->size()) : -1;
   }
 
   std::unique_ptr<TestDatabase> test_;
@@ -296,6 +295,92 @@ TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
   }
   EXPECT_DOUBLE_EQ(*Find("pop_total", "23003", "2018")->value, 25069);  // Beersel
   EXPECT_DOUBLE_EQ(*Find("pop_total", "23003", "2019")->value, 25251);
+}
+
+// Statistical sectors of a municipality are stored together; each import must still
+// change only the figures it brings, and derive each sector's own indicators.
+TEST_P(AtlasStorageTest, SectorFiguresOfOneMunicipalityFollowEachImportSeparately) {
+  auto sectors = geo::ImportAreas(
+      database(), "sectors.csv",
+      "code,kind,name_nl,name_fr,name_en,parent_code,valid_from,valid_to,population,population_date,land_area_km2,"
+      "approximate,source,note\n"
+      "23064A00-,statistical_sector,Pepingen-Centrum,Pepingen-Centre,,23064,1970-01-01,,,,,no,test,\n"
+      "23064B01-,statistical_sector,Bogaarden,Bogaarden,,23064,1970-01-01,,,,,no,test,\n"
+      "23064C00-,statistical_sector,Heikruis,Heikruis,,23064,1970-01-01,,,,,no,test,\n",
+      kTester);
+  ASSERT_TRUE(sectors && sectors->ok()) << (sectors ? sectors->Describe() : sectors.error().message());
+  ASSERT_TRUE(Import("first.csv",
+                     "area_code,indicator,period,value\n"
+                     "23064A00-,pop_65plus,2024,300\n23064A00-,pop_20_64,2024,1000\n"
+                     "23064B01-,pop_65plus,2024,120\n23064B01-,pop_20_64,2024,600\n"
+                     "23064,pop_65plus,2024,900\n23064,pop_20_64,2024,2700\n")
+                  .ok());
+  const ObservationImportReport second = Import("second.csv",
+                                                "area_code,indicator,period,value\n"
+                                                "23064A00-,pop_65plus,2024,350\n"
+                                                "23064C00-,pop_65plus,2024,80\n23064C00-,pop_20_64,2024,400\n");
+  ASSERT_TRUE(second.ok()) << second.Describe();
+  EXPECT_DOUBLE_EQ(*Find("pop_65plus", "23064A00-", "2024")->value, 350);
+  EXPECT_DOUBLE_EQ(*Find("pop_65plus", "23064B01-", "2024")->value, 120) << "left as it was";
+  EXPECT_DOUBLE_EQ(*Find("pop_65plus", "23064C00-", "2024")->value, 80);
+  EXPECT_DOUBLE_EQ(*Find("pop_65plus", "23064", "2024")->value, 900) << "the municipality's own figure";
+  // Grey pressure per sector, from that sector's counts only.
+  EXPECT_NEAR(*Find("grey_pressure", "23064A00-", "2024")->value, 35.0, 1e-9);
+  EXPECT_NEAR(*Find("grey_pressure", "23064B01-", "2024")->value, 20.0, 1e-9);
+  EXPECT_NEAR(*Find("grey_pressure", "23064C00-", "2024")->value, 20.0, 1e-9);
+  EXPECT_NEAR(*Find("grey_pressure", "23064", "2024")->value, 100.0 / 3, 1e-9);
+  const auto a = Find("pop_65plus", "23064A00-", "2024");
+  EXPECT_EQ(a->batch_id, second.batch_id) << "each figure remembers the batch it came from";
+  EXPECT_NE(Find("pop_65plus", "23064B01-", "2024")->batch_id, second.batch_id);
+  // Asking for one sector gives that sector only; asking for an indicator gives them all.
+  auto one = Store(database()).Observations({.indicators = {}, .areas = {"23064B01-"}, .periods = {}});
+  ASSERT_TRUE(one);
+  EXPECT_TRUE(std::all_of(one->begin(), one->end(), [](const Observation& o) { return o.area_code == "23064B01-"; }));
+  EXPECT_FALSE(one->empty());
+  auto all = Store(database()).Observations({.indicators = {"pop_65plus"}, .areas = {}, .periods = {"2024"}});
+  ASSERT_TRUE(all);
+  std::vector<std::string> codes;
+  for (const Observation& o : *all) codes.push_back(o.area_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"23064", "23064A00-", "23064B01-", "23064C00-"}));
+}
+
+// Migration 020 moved a row per figure into blocks: what was stored reads back the same.
+TEST_P(AtlasStorageTest, FiguresStoredARowEachBeforeMigration20ReadBackTheSame) {
+  const bool sqlite = GetParam() == db::Engine::kSqlite;
+  auto moved = database().WithConnection([&](db::Connection& connection) -> Status {
+    for (const char* sql :
+         {"DROP TABLE atlas_figures",
+          "CREATE TABLE atlas_observations (indicator_id TEXT NOT NULL, area_code TEXT NOT NULL, period TEXT NOT NULL,"
+          " value DOUBLE PRECISION, numerator DOUBLE PRECISION, denominator DOUBLE PRECISION, batch_id BIGINT NOT NULL,"
+          " derived INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (indicator_id, area_code, period))",
+          "INSERT INTO atlas_batches (id, at, actor_id, actor_label, file_name, layout, source, checksum, rows_read,"
+          " observations, demo) VALUES (7, 0, 'test', 'test', 'old.csv', 'long', 'old', 'x', 4, 4, 1)",
+          "INSERT INTO atlas_observations VALUES ('pop_65plus', '23064', '2024', 900, NULL, NULL, 7, 0),"
+          " ('pop_65plus', '23064A00-', '2024', 300, NULL, NULL, 7, 0),"
+          " ('pop_65plus', '23064B01-', '2024', 120, NULL, NULL, 7, 0),"
+          " ('diabetes_prev', '23064', '2024', 7.1739130434782608, 330, 4600, 7, 0),"
+          " ('grey_pressure', '23064', '2024', 33.333333333333336, 900, 2700, 7, 1)"}) {
+      if (auto done = connection.Execute(sql); !done) return Fail(done.error());
+    }
+    return connection.ExecuteScript(testing::RepositoryFile(sqlite ? "migrations/020_atlas_figures.sqlite.sql"
+                                                                   : "migrations/020_atlas_figures.postgresql.sql"));
+  });
+  ASSERT_TRUE(moved) << moved.error().message();
+  auto stored = Store(database()).Observations({});
+  ASSERT_TRUE(stored) << stored.error().message();
+  ASSERT_EQ(stored->size(), 5u);
+  const Observation& diabetes = (*stored)[0];
+  EXPECT_EQ(diabetes.indicator_id, "diabetes_prev");
+  EXPECT_EQ(*diabetes.value, 7.1739130434782608) << "every digit kept";
+  EXPECT_EQ(*diabetes.numerator, 330);
+  EXPECT_EQ(*diabetes.denominator, 4600);
+  EXPECT_TRUE(diabetes.demo);
+  EXPECT_EQ(diabetes.batch_id, 7);
+  EXPECT_TRUE((*stored)[1].derived);
+  EXPECT_EQ(*(*stored)[1].value, 33.333333333333336);
+  EXPECT_EQ((*stored)[3].area_code, "23064A00-");
+  EXPECT_FALSE((*stored)[3].numerator);
+  EXPECT_EQ(*(*stored)[4].value, 120);
 }
 
 TEST_P(AtlasStorageTest, ARankingFromMemoryFollowsEveryImport) {

@@ -3,9 +3,12 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <functional>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "geo/store.hpp"
@@ -82,15 +85,126 @@ bool IsBlankOrMissing(std::string_view text) {
          trimmed == "NA" || trimmed == "n/a";
 }
 
+// "line 12" in a CSV file, "Bevolking!12" in a sheet.
+std::string PlaceName(std::string_view sheet, int line) {
+  return sheet.empty() ? "line " + std::to_string(line) : std::string(sheet) + "!" + std::to_string(line);
+}
+
+// Where figures were read: the rows of each sheet (a CSV file is one sheet without a
+// name) numbered one after the other, so that a figure's place gives its sheet and row.
+class Places {
+ public:
+  // Starts a sheet whose rows go up to `last_line`; returns the number to add to its lines.
+  std::uint32_t Begin(std::string_view sheet, const std::vector<std::string>& header, int last_line) {
+    const std::uint32_t base = next_;
+    sheets_.push_back({base, std::string(sheet), header});
+    next_ = base + static_cast<std::uint32_t>(std::max(last_line, 0)) + 1;
+    return base;
+  }
+  std::string Location(const BatchFigure& figure) const {
+    const Sheet& sheet = Of(figure);
+    return PlaceName(sheet.name, static_cast<int>(figure.place - sheet.base));
+  }
+  std::string Column(const BatchFigure& figure) const {
+    const Sheet& sheet = Of(figure);
+    return figure.column < sheet.header.size() ? sheet.header[figure.column] : std::string();
+  }
+
+ private:
+  struct Sheet {
+    std::uint32_t base;
+    std::string name;
+    std::vector<std::string> header;
+  };
+  // REQUIRES: a sheet was begun.
+  const Sheet& Of(const BatchFigure& figure) const {
+    auto after = std::upper_bound(sheets_.begin(), sheets_.end(), figure.place,
+                                  [](std::uint32_t place, const Sheet& sheet) { return place < sheet.base; });
+    return *std::prev(after);
+  }
+  std::vector<Sheet> sheets_;
+  std::uint32_t next_ = 0;
+};
+
+// A number in its plainest form ("1234", "12.5", "-3"), read without the work ParseNumber
+// does for what spreadsheets write; nothing when the text needs that work. With `whole`,
+// a dot may group thousands ("25.069"), so only digits qualify.
+std::optional<double> PlainNumber(std::string_view text, bool whole) {
+  if (text.empty() || text.size() > 24) return std::nullopt;
+  int dots = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.') {
+      ++dots;
+    } else if (!((c >= '0' && c <= '9') || (c == '-' && i == 0 && text.size() > 1))) {
+      return std::nullopt;
+    }
+  }
+  if (dots > (whole ? 0 : 1) || text.front() == '.' || text.back() == '.') return std::nullopt;
+  double number = 0;
+  const auto read = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (read.ec != std::errc() || read.ptr != text.data() + text.size()) return std::nullopt;
+  return number;
+}
+
+// Looks text up by a string_view without making a string of it.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+template <typename T>
+using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+// The data rows of a sheet or file: those already parsed into its table, then, for a CSV
+// file, the rest of the text read one record at a time, so that a file of millions of
+// rows is never held as fields.
+class Rows {
+ public:
+  Rows(const formats::CsvTable& table, formats::CsvCursor* rest) : table_(table), rest_(rest) {}
+
+  // The next row, or nullptr at the end or when the text cannot be read (see error()).
+  const formats::CsvRecord* Next() {
+    if (done_ < table_.records.size()) return &table_.records[done_++];
+    if (rest_ == nullptr || error_) return nullptr;
+    auto read = rest_->Next(record_);
+    if (!read) error_ = read.error();
+    if (!read || !*read) return nullptr;
+    ++done_;
+    return &record_;
+  }
+  bool streamed() const { return rest_ != nullptr; }
+  std::size_t done() const { return done_; }
+  // The number of rows, estimated from the share of the text read so far.
+  std::size_t total() const {
+    if (rest_ == nullptr || rest_->offset() == 0) return std::max(done_, table_.records.size());
+    if (rest_->offset() == rest_->size()) return done_;
+    return std::max(done_, static_cast<std::size_t>(static_cast<double>(done_) * static_cast<double>(rest_->size()) /
+                                                    static_cast<double>(rest_->offset())));
+  }
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  const formats::CsvTable& table_;
+  formats::CsvCursor* rest_;
+  formats::CsvRecord record_;
+  std::size_t done_ = 0;
+  std::optional<Error> error_;
+};
+
 class Checker {
  public:
-  Checker(const Catalog& catalog, const AreaMatcher& areas, std::string_view sheet,
-          const ObservationImportOptions& options, ObservationImportReport& report)
-      : catalog_(catalog), areas_(areas), sheet_(sheet), options_(options), report_(report) {}
+  // `place` is added to each line to give a figure's place among those of every sheet.
+  Checker(const Catalog& catalog, const AreaMatcher& areas, std::string_view sheet, std::uint32_t place,
+          const ObservationImportOptions& options, BatchFigures& figures, ObservationImportReport& report)
+      : catalog_(catalog),
+        areas_(areas),
+        sheet_(sheet),
+        place_(place),
+        options_(options),
+        figures_(figures),
+        report_(report) {}
 
-  std::string Location(int line) const {
-    return sheet_.empty() ? "line " + std::to_string(line) : std::string(sheet_) + "!" + std::to_string(line);
-  }
+  std::string Location(int line) const { return PlaceName(sheet_, line); }
   void Problem(int line, std::string field, std::string message) {
     report_.problems.push_back({Location(line), std::move(field), std::move(message)});
   }
@@ -98,10 +212,16 @@ class Checker {
     report_.warnings.push_back({Location(line), std::move(field), std::move(message)});
   }
 
-  // The area's code, or nothing (with a problem, or counted as skipped).
-  std::optional<std::string> Area(int line, const std::string& field, std::string_view text, bool& skip) {
+  // The area's number in the figures, or nothing (with a problem, or counted as skipped).
+  std::optional<std::uint32_t> Area(int line, const std::string& field, std::string_view text, bool& skip) {
     skip = false;
     const std::string_view trimmed = text::Trim(text);
+    if (trimmed == last_area_text_ && last_area_) return last_area_;
+    if (auto known = matched_areas_.find(trimmed); known != matched_areas_.end()) {
+      last_area_text_ = known->first;
+      last_area_ = known->second;
+      return known->second;
+    }
     if (trimmed.empty()) {
       Problem(line, field, "no area");
       return std::nullopt;
@@ -112,7 +232,9 @@ class Checker {
                 *code + " is not an area of your zone(s); an administrator imports figures for other areas");
         return std::nullopt;
       }
-      return code;
+      const std::uint32_t number = figures_.AreaNumber(*code);
+      matched_areas_.emplace(std::string(trimmed), number);
+      return number;
     }
     if (options_.skip_unknown) {
       skip = true;
@@ -130,7 +252,9 @@ class Checker {
   // exported workbook) is left out, with one warning: zoneatlas computes it from counts.
   const Indicator* IndicatorFor(int line, const std::string& field, std::string_view text, bool& derived) {
     derived = false;
-    const std::string id(text::Trim(text));
+    const std::string_view trimmed = text::Trim(text);
+    if (auto known = named_indicators_.find(trimmed); known != named_indicators_.end()) return known->second;
+    const std::string id(trimmed);
     const Indicator* indicator = catalog_.FindByHeader(id);
     if (indicator == nullptr) {
       Problem(line, field, "'" + id + "' is not an indicator of the catalog");
@@ -142,20 +266,31 @@ class Checker {
       derived_left_out_.insert(indicator->id);
       return nullptr;
     }
+    named_indicators_.emplace(id, indicator);
     return indicator;
   }
 
-  std::optional<std::string> Period(int line, const std::string& field, std::string_view text) {
+  std::optional<std::string> PeriodText(int line, const std::string& field, std::string_view text) {
     if (auto period = NormalisePeriod(text)) return period;
     Problem(line, field,
             "'" + std::string(text::Trim(text)) + "' is not a period (2024, 2023-2024, 2024-Q1 or 2024-01-01)");
     return std::nullopt;
   }
+  // The period's number in the figures, or nothing (with a problem).
+  std::optional<std::uint32_t> Period(int line, const std::string& field, std::string_view text) {
+    if (auto known = periods_.find(text); known != periods_.end()) return known->second;
+    auto period = PeriodText(line, field, text);
+    if (!period) return std::nullopt;
+    const std::uint32_t number = figures_.PeriodNumber(*period);
+    periods_.emplace(std::string(text), number);
+    return number;
+  }
 
-  // Checks a number cell; `present` says whether the cell had anything.
+  // Checks a number cell; `ok` is false when it has something that is no number.
   std::optional<double> Number(int line, const std::string& field, std::string_view text, bool& ok,
                                bool whole = false) {
     ok = true;
+    if (auto plain = PlainNumber(text, whole)) return plain;
     if (IsBlankOrMissing(text)) return std::nullopt;
     auto number = ParseNumber(text, whole);
     if (!number) {
@@ -165,9 +300,11 @@ class Checker {
     return number;
   }
 
-  // Adds an observation after the checks common to every layout.
-  void Add(int line, const std::string& value_field, const Indicator& indicator, std::string area, std::string period,
-           std::optional<double> value, std::optional<double> numerator, std::optional<double> denominator) {
+  // Adds a figure after the checks common to every layout. `column` is where its value
+  // is, named `value_field`.
+  void Add(int line, std::size_t column, const std::string& value_field, const Indicator& indicator, std::uint32_t area,
+           std::uint32_t period, std::optional<double> value, std::optional<double> numerator,
+           std::optional<double> denominator) {
     if (IsCount(indicator)) {
       if (value && *value < 0) return Problem(line, value_field, "a count cannot be negative");
       if (value && Catalog::IsWhole(indicator) && *value != std::floor(*value)) {
@@ -188,21 +325,16 @@ class Checker {
       }
     }
     if (!value) return Problem(line, value_field, "no value");
-    const std::string key = indicator.id + '\t' + area + '\t' + period;
-    if (const auto [it, inserted] = seen_.emplace(key, line); !inserted) {
-      return Problem(
-          line, value_field,
-          indicator.id + " for " + area + " in " + period + " appears twice (also on " + Location(it->second) + ")");
-    }
-    observations_.push_back({.indicator_id = indicator.id,
-                             .area_code = std::move(area),
-                             .period = std::move(period),
-                             .value = value,
-                             .numerator = numerator,
-                             .denominator = denominator,
-                             .batch_id = 0,
-                             .derived = false,
-                             .demo = options_.demo});
+    auto& number = indicator_numbers_[&indicator];
+    if (!number) number = figures_.IndicatorNumber(indicator.id);
+    figures_.Add({.value = *value,
+                  .numerator = numerator.value_or(std::nan("")),
+                  .denominator = denominator.value_or(std::nan("")),
+                  .indicator = *number,
+                  .area = area,
+                  .period = period,
+                  .place = place_ + static_cast<std::uint32_t>(line),
+                  .column = static_cast<std::uint16_t>(std::min<std::size_t>(column, UINT16_MAX))});
   }
 
   // One warning for all the computed indicators whose rows were left out.
@@ -215,7 +347,7 @@ class Checker {
                 "): zoneatlas computes them from their counts");
   }
 
-  std::vector<Observation>& observations() { return observations_; }
+  BatchFigures& figures() { return figures_; }
   const Catalog& catalog() const { return catalog_; }
   const AreaMatcher& areas() const { return areas_; }
   const ObservationImportOptions& options() const { return options_; }
@@ -225,23 +357,38 @@ class Checker {
   const Catalog& catalog_;
   const AreaMatcher& areas_;
   std::string_view sheet_;
+  std::uint32_t place_;
   const ObservationImportOptions& options_;
+  BatchFigures& figures_;
   ObservationImportReport& report_;
-  std::map<std::string, int> seen_;
+  // What cells already read turned out to be: most files repeat them row after row.
+  TextMap<std::uint32_t> matched_areas_;
+  std::string_view last_area_text_;
+  std::optional<std::uint32_t> last_area_;
+  TextMap<const Indicator*> named_indicators_;
+  TextMap<std::uint32_t> periods_;
+  std::map<const Indicator*, std::optional<std::uint32_t>> indicator_numbers_;
   std::set<std::string> derived_left_out_;
   int first_derived_line_ = 0;
-  std::vector<Observation> observations_;
 };
 
-void Progress(const ObservationImportOptions& options, std::size_t done, std::size_t total) {
-  if (options.progress && (done % kProgressEvery == 0 || done == total)) options.progress("reading", done, total);
+void Progress(const ObservationImportOptions& options, const Rows& rows) {
+  if (options.progress && rows.done() % kProgressEvery == 0) options.progress("reading", rows.done(), rows.total());
 }
 
 // Starts reading a data row: counts it, reports progress and reads its area (empty when
 // it matches none; the problem is noted). False when the row is left out (--skip-unknown).
-bool StartRow(Checker& checker, const formats::CsvTable& table, const formats::CsvRecord& record,
-              std::size_t area_column, std::size_t done, std::optional<std::string>& area) {
-  Progress(checker.options(), done, table.records.size());
+bool StartRow(Checker& checker, const formats::CsvTable& table, const Rows& rows, const formats::CsvRecord& record,
+              std::size_t area_column, std::optional<std::uint32_t>& area) {
+  Progress(checker.options(), rows);
+  // Room for every figure of a long file at once, once its length can be told: growing the
+  // list as it fills would for a moment need half as much memory again.
+  constexpr std::size_t kRowsToEstimate = 4096;
+  if (rows.streamed() && rows.done() == kRowsToEstimate) {
+    BatchFigures& figures = checker.figures();
+    figures.Reserve(static_cast<std::size_t>(static_cast<double>(rows.total()) * 1.02 *
+                                             static_cast<double>(figures.size() + 1) / kRowsToEstimate));
+  }
   ++checker.report().rows_read;
   bool skip = false;
   area = checker.Area(record.line, table.header[area_column], table.Field(record, area_column), skip);
@@ -249,16 +396,17 @@ bool StartRow(Checker& checker, const formats::CsvTable& table, const formats::C
   return !skip;
 }
 
-void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t area_column) {
+void ParseLong(Checker& checker, const formats::CsvTable& table, Rows& rows, std::size_t area_column) {
   const std::size_t indicator_column = *table.Column("indicator");
   const std::size_t period_column = *table.Column("period");
   const std::size_t value_column = *table.Column("value");
   const auto numerator_column = table.Column("numerator");
   const auto denominator_column = table.Column("denominator");
-  std::size_t done = 0;
-  for (const formats::CsvRecord& record : table.records) {
-    std::optional<std::string> area;
-    if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
+  const std::string value_field = "value";
+  while (const formats::CsvRecord* row = rows.Next()) {
+    const formats::CsvRecord& record = *row;
+    std::optional<std::uint32_t> area;
+    if (!StartRow(checker, table, rows, record, area_column, area)) continue;
     bool derived = false;
     const Indicator* indicator =
         checker.IndicatorFor(record.line, "indicator", table.Field(record, indicator_column), derived);
@@ -268,7 +416,7 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
     }
     auto period = checker.Period(record.line, "period", table.Field(record, period_column));
     bool value_ok = true, numerator_ok = true, denominator_ok = true;
-    auto value = checker.Number(record.line, "value", table.Field(record, value_column), value_ok,
+    auto value = checker.Number(record.line, value_field, table.Field(record, value_column), value_ok,
                                 indicator != nullptr && Catalog::IsWhole(*indicator));
     std::optional<double> numerator, denominator;
     if (numerator_column)
@@ -286,13 +434,13 @@ void ParseLong(Checker& checker, const formats::CsvTable& table, std::size_t are
       checker.Problem(record.line, "numerator", indicator->id + " is a count: it has no numerator or denominator");
       continue;
     }
-    checker.Add(record.line, "value", *indicator, std::move(*area), std::move(*period), value, numerator, denominator);
+    checker.Add(record.line, value_column, value_field, *indicator, *area, *period, value, numerator, denominator);
   }
 }
 
 // One column per period; blank cells are years without a figure.
-void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::size_t area_column,
-                       const std::vector<std::pair<std::size_t, std::string>>& periods) {
+void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, Rows& rows, std::size_t area_column,
+                       const std::vector<std::pair<std::size_t, std::uint32_t>>& periods) {
   const auto indicator_column = table.Column("indicator");
   const Indicator* fixed = nullptr;
   if (!indicator_column) {
@@ -308,10 +456,10 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
     fixed = checker.IndicatorFor(table.header_line, "--indicator", checker.options().indicator, derived);
     if (fixed == nullptr) return;
   }
-  std::size_t done = 0;
-  for (const formats::CsvRecord& record : table.records) {
-    std::optional<std::string> area;
-    if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
+  while (const formats::CsvRecord* row = rows.Next()) {
+    const formats::CsvRecord& record = *row;
+    std::optional<std::uint32_t> area;
+    if (!StartRow(checker, table, rows, record, area_column, area)) continue;
     bool derived = false;
     const Indicator* indicator =
         fixed != nullptr
@@ -326,31 +474,33 @@ void ParseWideByPeriod(Checker& checker, const formats::CsvTable& table, std::si
       auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok,
                                   indicator != nullptr && Catalog::IsWhole(*indicator));
       if (!ok || !value || !area || indicator == nullptr) continue;
-      checker.Add(record.line, table.header[column], *indicator, *area, period, value, std::nullopt, std::nullopt);
+      checker.Add(record.line, column, table.header[column], *indicator, *area, period, value, std::nullopt,
+                  std::nullopt);
     }
   }
 }
 
 // One column per indicator.
-void ParseWideByIndicator(Checker& checker, const formats::CsvTable& table, std::size_t area_column,
+void ParseWideByIndicator(Checker& checker, const formats::CsvTable& table, Rows& rows, std::size_t area_column,
                           const std::vector<std::pair<std::size_t, const Indicator*>>& indicators) {
   const auto period_column = table.Column("period");
-  std::optional<std::string> fixed;
+  std::optional<std::uint32_t> fixed;
   if (!period_column) {
     fixed = checker.Period(1, "period", checker.options().period);
     if (!fixed) return;
   }
-  std::size_t done = 0;
-  for (const formats::CsvRecord& record : table.records) {
-    std::optional<std::string> area;
-    if (!StartRow(checker, table, record, area_column, ++done, area)) continue;
+  while (const formats::CsvRecord* row = rows.Next()) {
+    const formats::CsvRecord& record = *row;
+    std::optional<std::uint32_t> area;
+    if (!StartRow(checker, table, rows, record, area_column, area)) continue;
     auto period = fixed ? fixed : checker.Period(record.line, "period", table.Field(record, *period_column));
     for (const auto& [column, indicator] : indicators) {
       bool ok = true;
       auto value = checker.Number(record.line, table.header[column], table.Field(record, column), ok,
                                   Catalog::IsWhole(*indicator));
       if (!ok || !value || !area || !period) continue;
-      checker.Add(record.line, table.header[column], *indicator, *area, *period, value, std::nullopt, std::nullopt);
+      checker.Add(record.line, column, table.header[column], *indicator, *area, *period, value, std::nullopt,
+                  std::nullopt);
     }
   }
 }
@@ -367,7 +517,7 @@ constexpr AgeBand kAgeBands[] = {
     {"pop_85plus", 85, -1},
 };
 
-void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, std::string_view file_name) {
+void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Rows& rows, std::string_view file_name) {
   const auto code_column = FirstColumn(table, {"cd_refnis", "cd_munty_refnis"});
   const std::size_t age_column = *table.Column("cd_age");
   const std::size_t count_column = *table.Column("ms_population");
@@ -382,7 +532,7 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
   std::optional<std::string> fixed_year;
   if (!year_column) {
     if (!checker.options().period.empty()) {
-      fixed_year = checker.Period(1, "period", checker.options().period);
+      fixed_year = checker.PeriodText(1, "period", checker.options().period);
     } else {
       static const std::regex kYearInName(R"((\d{4}))");
       std::smatch match;
@@ -394,9 +544,9 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
   // (area, year) → band → count, in the order first seen.
   std::map<std::pair<std::string, std::string>, std::map<std::string, double>> sums;
   std::set<std::string> skipped_codes;
-  std::size_t done = 0;
-  for (const formats::CsvRecord& record : table.records) {
-    Progress(checker.options(), ++done, table.records.size());
+  while (const formats::CsvRecord* row = rows.Next()) {
+    const formats::CsvRecord& record = *row;
+    Progress(checker.options(), rows);
     ++checker.report().rows_read;
     const int line = record.line;
     const std::string code = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, *code_column)));
@@ -404,7 +554,7 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
     bool count_ok = true;
     auto count = checker.Number(line, table.header[count_column], table.Field(record, count_column), count_ok, true);
     std::optional<std::string> year = fixed_year;
-    if (year_column) year = checker.Period(line, table.header[*year_column], table.Field(record, *year_column));
+    if (year_column) year = checker.PeriodText(line, table.header[*year_column], table.Field(record, *year_column));
     if (!age || *age < 0 || *age > 130) checker.Problem(line, table.header[age_column], "is not an age in years");
     if (count_ok && (!count || *count < 0 || *count != std::floor(*count))) {
       checker.Problem(line, table.header[count_column], "is not a whole number of persons");
@@ -441,7 +591,8 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, st
     for (const auto& [indicator_id, total] : bands) {
       const Indicator* indicator = checker.catalog().Find(indicator_id);
       if (indicator == nullptr) continue;
-      checker.Add(1, "MS_POPULATION", *indicator, key.first, key.second, total, std::nullopt, std::nullopt);
+      checker.Add(1, count_column, table.header[count_column], *indicator, checker.figures().AreaNumber(key.first),
+                  checker.figures().PeriodNumber(key.second), total, std::nullopt, std::nullopt);
     }
   }
 }
@@ -509,37 +660,41 @@ std::optional<std::string> AreaMatcher::Match(std::string_view code_or_name) con
   return std::nullopt;
 }
 
-ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, formats::CsvTable table,
-                                     std::string_view file_name, std::string_view sheet,
-                                     const ObservationImportOptions& options, ObservationImportReport& report) {
-  ParsedObservations parsed;
-  std::string_view sheet_name = sheet;
-  Checker checker(catalog, areas, sheet_name, options, report);
-  if (const auto offset = HeaderOffset(table); offset && *offset > 0) {
-    const int first_line = table.header_line;
-    MoveHeader(table, *offset);
+namespace {
+
+// Checks a sheet (or a CSV file: its first rows in `table`, the rest still in `rest`) and
+// adds its figures; problems go to `report`. Rows above the real header (a title, a
+// source line) are left out with a warning. Returns the layout.
+std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats::CsvTable& table,
+                       formats::CsvCursor* rest, std::string_view file_name, std::string_view sheet, Places& places,
+                       const ObservationImportOptions& options, BatchFigures& figures,
+                       ObservationImportReport& report) {
+  const int first_line = table.header_line;
+  const auto offset = HeaderOffset(table);
+  if (offset && *offset > 0) MoveHeader(table, *offset);
+  const int last_line = rest != nullptr ? 0 : table.records.empty() ? table.header_line : table.records.back().line;
+  Checker checker(catalog, areas, sheet, places.Begin(sheet, table.header, last_line), options, figures, report);
+  if (offset && *offset > 0) {
     checker.Warning(first_line, "",
                     std::to_string(*offset) + " row(s) above the header (line " + std::to_string(table.header_line) +
                         ") were left out");
   }
-  if (table.Column("ms_population") && table.Column("cd_age")) {
-    parsed.layout = "statbel population";
-    ParseStatbelPopulation(checker, table, file_name);
-    parsed.observations = std::move(checker.observations());
-    return parsed;
-  }
+  Rows rows(table, rest);
+  std::string layout;
   auto area_column = FirstColumn(table, kCodeColumns);
   if (!area_column) area_column = FirstColumn(table, kNameColumns);
-  if (!area_column) {
+  if (table.Column("ms_population") && table.Column("cd_age")) {
+    layout = "statbel population";
+    ParseStatbelPopulation(checker, table, rows, file_name);
+  } else if (!area_column) {
     checker.Problem(table.header_line, "",
                     "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
-    return parsed;
-  }
-  if (table.Column("indicator") && table.Column("period") && table.Column("value")) {
-    parsed.layout = "long";
-    ParseLong(checker, table, *area_column);
+    return layout;
+  } else if (table.Column("indicator") && table.Column("period") && table.Column("value")) {
+    layout = "long";
+    ParseLong(checker, table, rows, *area_column);
   } else {
-    std::vector<std::pair<std::size_t, std::string>> periods;
+    std::vector<std::pair<std::size_t, std::uint32_t>> periods;
     std::vector<std::pair<std::size_t, const Indicator*>> indicators;
     std::vector<std::string> unknown;
     for (std::size_t column = 0; column < table.header.size(); ++column) {
@@ -547,7 +702,7 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
       if (column == *area_column || text::AsciiLower(name) == "indicator" || text::AsciiLower(name) == "period")
         continue;
       if (auto period = NormalisePeriod(name)) {
-        periods.emplace_back(column, *period);
+        periods.emplace_back(column, figures.PeriodNumber(*period));
       } else if (const Indicator* indicator = catalog.FindByHeader(name)) {
         if (indicator->kind == Kind::kDerived) {
           checker.Warning(table.header_line, name, "left out: computed from its counts");
@@ -559,11 +714,11 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
       }
     }
     if (!periods.empty() && indicators.empty()) {
-      parsed.layout = "wide by period";
-      ParseWideByPeriod(checker, table, *area_column, periods);
+      layout = "wide by period";
+      ParseWideByPeriod(checker, table, rows, *area_column, periods);
     } else if (!indicators.empty() && periods.empty()) {
-      parsed.layout = "wide by indicator";
-      ParseWideByIndicator(checker, table, *area_column, indicators);
+      layout = "wide by indicator";
+      ParseWideByIndicator(checker, table, rows, *area_column, indicators);
     } else {
       checker.Problem(table.header_line, "",
                       "the header fits no layout: use area_code,indicator,period,value; or one column per period; "
@@ -574,10 +729,36 @@ ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& 
       checker.Warning(table.header_line, name, "left out: neither a period nor an indicator of the catalog");
     }
   }
+  if (rows.error()) report.problems.push_back({"", "", rows.error()->message()});
+  if (options.progress) options.progress("reading", rows.done(), rows.done());
   checker.ReportDerivedLeftOut();
-  parsed.observations = std::move(checker.observations());
-  return parsed;
+  return layout;
 }
+
+// The CSV file's header and first rows as a table (enough to find a header below a title),
+// the cursor left at the rows after them.
+Result<formats::CsvTable> ReadHead(formats::CsvCursor& cursor) {
+  constexpr std::size_t kHeadRows = 10;
+  formats::CsvTable table;
+  table.delimiter = cursor.delimiter();
+  formats::CsvRecord record;
+  auto read = cursor.Next(record);
+  if (!read) return Fail(read.error());
+  if (!*read) return Fail(Error::InvalidArgument("the file is empty: expected a header line"));
+  for (const std::string& name : record.fields) table.header.emplace_back(text::Trim(name));
+  table.header_line = record.line;
+  if (HasAreaColumn(table)) return table;  // The usual case: the rows are read as they come.
+  while (table.records.size() < kHeadRows) {
+    formats::CsvRecord next;
+    read = cursor.Next(next);
+    if (!read) return Fail(read.error());
+    if (!*read) break;
+    table.records.push_back(std::move(next));
+  }
+  return table;
+}
+
+}  // namespace
 
 std::string Sha256Hex(std::string_view content) {
   unsigned char hash[crypto_hash_sha256_BYTES];
@@ -597,7 +778,12 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
       geo::Store(database).Areas({.kind = std::nullopt, .parent_code = std::nullopt, .any_time = true}, Date::Today());
   if (!areas) return Fail(areas.error());
   const AreaMatcher matcher(*areas);
-  ParsedObservations parsed;
+  BatchFigures figures;
+  Places places;
+  std::string layout;
+  auto add_layout = [&](const std::string& sheet_layout) {
+    if (!sheet_layout.empty()) layout = layout.empty() || layout == sheet_layout ? sheet_layout : "mixed";
+  };
   if (formats::LooksLikeXlsx(content)) {
     auto workbook = formats::ReadXlsx(content);
     if (!workbook) {
@@ -605,7 +791,6 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
       return report;
     }
     bool found = options.sheet.empty();
-    std::map<std::string, std::string> first_sheet_of;  // Key → sheet, to catch a figure given twice.
     for (formats::XlsxTable& sheet : *workbook) {
       if (!options.sheet.empty() && sheet.sheet != options.sheet) continue;
       found = true;
@@ -617,19 +802,8 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
         report.warnings.push_back({sheet.sheet + "!" + range, "",
                                    "merged cells: only the first cell holds the value, the others are read as empty"});
       }
-      ParsedObservations part =
-          ParseObservations(catalog, matcher, std::move(sheet.table), file_name, sheet.sheet, options, report);
-      for (Observation& observation : part.observations) {
-        const std::string key =
-            observation.indicator_id + " for " + observation.area_code + " in " + observation.period;
-        if (const auto [it, inserted] = first_sheet_of.emplace(key, sheet.sheet); !inserted) {
-          report.problems.push_back({sheet.sheet, "", key + " is also in sheet '" + it->second + "'"});
-          continue;
-        }
-        parsed.observations.push_back(std::move(observation));
-      }
-      if (!part.layout.empty())
-        parsed.layout = parsed.layout.empty() || parsed.layout == part.layout ? part.layout : "mixed";
+      add_layout(
+          ParseSheet(catalog, matcher, sheet.table, nullptr, file_name, sheet.sheet, places, options, figures, report));
     }
     if (!found) {
       std::string names;
@@ -641,36 +815,41 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
       report.problems.push_back({"", "sheet", "--sheet is for .xlsx workbooks; this file is text"});
       return report;
     }
-    auto table = formats::ParseCsv(content);
-    if (!table) {
-      report.problems.push_back({"", "", table.error().message()});
+    auto cursor = formats::CsvCursor::Open(content);
+    auto head = cursor ? ReadHead(*cursor) : Result<formats::CsvTable>(Fail(cursor.error()));
+    if (!head) {
+      report.problems.push_back({"", "", head.error().message()});
       return report;
     }
-    parsed = ParseObservations(catalog, matcher, std::move(*table), file_name, "", options, report);
+    add_layout(ParseSheet(catalog, matcher, *head, &*cursor, file_name, "", places, options, figures, report));
   }
-  report.layout = parsed.layout;
-  report.observations = parsed.observations.size();
+  figures.Sort([&](const BatchFigure& kept, const BatchFigure& again) {
+    report.problems.push_back({places.Location(again), places.Column(again),
+                               figures.IndicatorId(again) + " for " + figures.AreaCode(again) + " in " +
+                                   figures.Period(again) + " appears twice (also on " + places.Location(kept) + ")"});
+  });
+  report.layout = layout;
+  report.observations = figures.size();
   if (!report.ok() || options.dry_run) return report;
-  if (options.progress) options.progress("saving", 0, parsed.observations.size());
+  if (options.progress) options.progress("saving", 0, figures.size());
   Batch batch{.id = 0,
               .at = 0,
               .actor = actor,
               .file_name = std::string(file_name),
               .sheet = options.sheet,
-              .layout = parsed.layout,
+              .layout = layout,
               .source = options.source.empty() ? std::string(file_name) : options.source,
               .checksum = report.checksum,
               .rows_read = report.rows_read,
               .observations = 0,
               .demo = options.demo};
   auto saved = database.InTransaction([&](db::Connection& connection) {
-    return Store::Save(connection, catalog, batch, parsed.observations,
-                       audit::Context{.actor = actor, .restore = false, .at = 0});
+    return Store::Save(connection, catalog, batch, figures, audit::Context{.actor = actor, .restore = false, .at = 0});
   });
   if (!saved) return Fail(saved.error());
   report.batch_id = *saved;
   report.rows_imported = report.rows_read - report.rows_skipped;
-  if (options.progress) options.progress("saving", parsed.observations.size(), parsed.observations.size());
+  if (options.progress) options.progress("saving", figures.size(), figures.size());
   return report;
 }
 

@@ -77,18 +77,6 @@ struct ObservationImportReport : geo::ImportReport {
   std::vector<std::string> unmatched_areas;  // As written in the file.
 };
 
-struct ParsedObservations {
-  std::string layout;
-  std::vector<Observation> observations;
-};
-
-// Checks `table` and turns it into observations; problems go to `report`. `sheet` names
-// the XLSX sheet in locations (empty for CSV). Rows above the real header (a title, a
-// source line) are left out with a warning.
-ParsedObservations ParseObservations(const Catalog& catalog, const AreaMatcher& areas, formats::CsvTable table,
-                                     std::string_view file_name, std::string_view sheet,
-                                     const ObservationImportOptions& options, ObservationImportReport& report);
-
 // Reads `content` (CSV, or an XLSX workbook: the sheet named in the options, else every
 // sheet with an area column), checks it and, unless it is a dry run or has problems,
 // saves it as one batch under `actor`.

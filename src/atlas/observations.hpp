@@ -6,6 +6,12 @@
 // from the counts of the same area and period each time a batch is saved, so that
 // readers never compute formulas.
 //
+// The figures are stored in blocks: one row per indicator, period and area — or, for
+// statistical sectors, per indicator, period and municipality, holding the figures of all
+// its sectors. Twenty thousand sectors make ten million figures in a decade, which a row
+// each would take minutes to write; a block per municipality writes them in seconds, and
+// readers ask for a municipality or for all sectors at once anyway.
+//
 // Thread safety: a Store may be used from several threads; the database serialises writes.
 #ifndef ZONEATLAS_ATLAS_OBSERVATIONS_HPP_
 #define ZONEATLAS_ATLAS_OBSERVATIONS_HPP_
@@ -15,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "atlas/batch_figures.hpp"
 #include "atlas/catalog.hpp"
 #include "audit/audit.hpp"
 #include "core/error.hpp"
@@ -66,12 +73,12 @@ class Store {
   // The number that changes whenever any process saves observations (for caches).
   Result<std::int64_t> Generation() const;
 
-  // Saves a batch and its observations (replacing earlier figures for the same
-  // indicator, area and period), computes the derived indicators of every area and
-  // period it touched, raises the generation and records the batch in the audit trail.
-  // Returns the batch's id. For callers that hold a transaction.
+  // Saves a batch and its figures (replacing earlier figures for the same indicator, area
+  // and period), computes the derived indicators of every area and period it touched,
+  // raises the generation and records the batch in the audit trail. Returns the batch's
+  // id. For callers that hold a transaction. REQUIRES: `figures` sorted (BatchFigures::Sort).
   static Result<std::int64_t> Save(db::Connection& connection, const Catalog& catalog, Batch batch,
-                                   const std::vector<Observation>& observations, const audit::Context& context);
+                                   const BatchFigures& figures, const audit::Context& context);
 
  private:
   db::Database& database_;

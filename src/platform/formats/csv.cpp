@@ -119,80 +119,116 @@ std::string_view CsvTable::Field(const CsvRecord& record, std::size_t column) co
   return column < record.fields.size() ? std::string_view(record.fields[column]) : std::string_view();
 }
 
-Result<CsvTable> ParseCsv(std::string_view data, std::optional<char> delimiter) {
+Result<CsvCursor> CsvCursor::Open(std::string_view data, std::optional<char> delimiter) {
   if (text::StartsWith(data, "\xEF\xBB\xBF")) data.remove_prefix(3);
   if (const std::size_t bad = text::InvalidUtf8Offset(data); bad != std::string_view::npos) {
     const auto line = 1 + std::count(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
     return Fail(Error::InvalidArgument("line " + std::to_string(line) +
                                        ": the text is not UTF-8 (save the file as \"CSV UTF-8\")"));
   }
-  CsvTable table;
-  table.delimiter = delimiter.value_or(GuessDelimiter(data));
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  bool field_was_quoted = false;
-  int line = 1;
-  int record_line = 1;
-  int quote_line = 0;
-  bool have_header = false;
+  return CsvCursor(data, delimiter.value_or(GuessDelimiter(data)));
+}
 
-  auto end_record = [&] {
-    fields.push_back(std::move(field));
-    field.clear();
-    const bool blank = fields.size() == 1 && fields[0].empty() && !field_was_quoted;
-    if (!blank) {
-      if (!have_header) {
-        for (auto& name : fields) table.header.emplace_back(text::Trim(name));
-        have_header = true;
-      } else {
-        table.records.push_back(CsvRecord{record_line, std::move(fields)});
-      }
-    }
-    fields.clear();
-    field_was_quoted = false;
-  };
-
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    const char c = data[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < data.size() && data[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
+Result<bool> CsvCursor::Next(CsvRecord& record) {
+  std::vector<std::string>& fields = record.fields;
+  const std::size_t size = data_.size();
+  while (position_ < size) {
+    const int record_line = line_;
+    std::size_t count = 0;
+    bool was_quoted = false;
+    bool record_ended = false;
+    while (!record_ended) {
+      if (count == fields.size()) fields.emplace_back();
+      std::string& field = fields[count++];
+      field.clear();
+      bool quoted = false;
+      int quote_line = 0;
+      for (;;) {
+        if (position_ >= size) {
+          if (quoted) {
+            return Fail(Error::InvalidArgument("line " + std::to_string(quote_line) +
+                                               ": a quoted field is not closed (a '\"' is missing)"));
+          }
+          record_ended = true;
+          break;
         }
-      } else {
-        if (c == '\n') ++line;
-        field += c;
+        if (quoted) {
+          const std::size_t close = data_.find('"', position_);
+          if (close == std::string_view::npos) {
+            position_ = size;
+            continue;
+          }
+          const std::string_view part = data_.substr(position_, close - position_);
+          line_ += static_cast<int>(std::ranges::count(part, '\n'));
+          field.append(part);
+          position_ = close + 1;
+          if (position_ < size && data_[position_] == '"') {
+            field += '"';
+            ++position_;
+          } else {
+            quoted = false;
+          }
+          continue;
+        }
+        // Unquoted text runs to the next character that means something.
+        std::size_t end = position_;
+        while (end < size) {
+          const char c = data_[end];
+          if (c == delimiter_ || c == '\n' || c == '\r' || c == '"') break;
+          ++end;
+        }
+        field.append(data_.substr(position_, end - position_));
+        position_ = end;
+        if (end == size) continue;
+        const char c = data_[end];
+        ++position_;
+        if (c == '"') {
+          // A quote opens a quoted field only at its start (spaces before it aside).
+          if (text::Trim(field).empty()) {
+            field.clear();
+            quoted = true;
+            was_quoted = true;
+            quote_line = line_;
+          } else {
+            field += '"';
+          }
+        } else if (c == delimiter_) {
+          break;
+        } else if (c == '\r') {
+          if (position_ >= size || data_[position_] != '\n') field += '\r';
+        } else {
+          ++line_;
+          record_ended = true;
+          break;
+        }
       }
-      continue;
     }
-    if (c == '"' && text::Trim(field).empty()) {
-      field.clear();
-      quoted = true;
-      field_was_quoted = true;
-      quote_line = line;
-    } else if (c == table.delimiter) {
-      fields.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
-      continue;
-    } else if (c == '\n') {
-      end_record();
-      ++line;
-      record_line = line;
-    } else {
-      field += c;
-    }
+    fields.resize(count);
+    if (count == 1 && fields[0].empty() && !was_quoted) continue;  // A blank line.
+    record.line = record_line;
+    return true;
   }
-  if (quoted) {
-    return Fail(Error::InvalidArgument("line " + std::to_string(quote_line) +
-                                       ": a quoted field is not closed (a '\"' is missing)"));
+  return false;
+}
+
+Result<CsvTable> ParseCsv(std::string_view data, std::optional<char> delimiter) {
+  auto cursor = CsvCursor::Open(data, delimiter);
+  if (!cursor) return Fail(cursor.error());
+  CsvTable table;
+  table.delimiter = cursor->delimiter();
+  CsvRecord record;
+  auto read = cursor->Next(record);
+  if (!read) return Fail(read.error());
+  if (!*read) return Fail(Error::InvalidArgument("the file is empty: expected a header line"));
+  for (const std::string& name : record.fields) table.header.emplace_back(text::Trim(name));
+  table.header_line = record.line;
+  for (;;) {
+    CsvRecord next;
+    read = cursor->Next(next);
+    if (!read) return Fail(read.error());
+    if (!*read) break;
+    table.records.push_back(std::move(next));
   }
-  if (!field.empty() || !fields.empty()) end_record();
-  if (!have_header) return Fail(Error::InvalidArgument("the file is empty: expected a header line"));
   return table;
 }
 

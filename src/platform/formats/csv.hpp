@@ -42,6 +42,31 @@ class CsvTable {
 // line, for an unterminated quote, invalid UTF-8, or an empty file.
 Result<CsvTable> ParseCsv(std::string_view data, std::optional<char> delimiter = std::nullopt);
 
+// Reads records one at a time from text already in memory, for files of millions of rows:
+// only the record in hand is held as fields, and its strings are reused from one record
+// to the next. The same dialect and errors as ParseCsv.
+class CsvCursor {
+ public:
+  // Checks that the text is UTF-8 (naming the line if not) and guesses the delimiter.
+  // REQUIRES: `data` outlives the cursor.
+  static Result<CsvCursor> Open(std::string_view data, std::optional<char> delimiter = std::nullopt);
+
+  // The next record (blank lines skipped) into `record`; false at the end of the text.
+  // Returns kInvalidArgument, naming the line, for an unclosed quote.
+  Result<bool> Next(CsvRecord& record);
+  char delimiter() const { return delimiter_; }
+  // How much of the text has been read, for progress.
+  std::size_t offset() const { return position_; }
+  std::size_t size() const { return data_.size(); }
+
+ private:
+  CsvCursor(std::string_view data, char delimiter) : data_(data), delimiter_(delimiter) {}
+  std::string_view data_;
+  char delimiter_;
+  std::size_t position_ = 0;
+  int line_ = 1;
+};
+
 // Reads a delimited file record by record, for files too large to hold: the same
 // dialect as ParseCsv, one logical record (quoted line breaks included) at a time.
 class CsvReader {

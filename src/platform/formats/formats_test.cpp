@@ -58,6 +58,32 @@ TEST(CsvTest, WritesWhatItReads) {
   EXPECT_EQ(table->records[0].fields, fields);
 }
 
+// The cursor reuses one record's storage: a short record after a long one must not keep
+// the long one's last fields, and a last line without a line end is still a record.
+TEST(CsvCursorTest, ReadsRecordsOneAtATimeWithoutKeepingTheLastOnesFields) {
+  const std::string data = "a,b,c\n1,2,3\n\n\"x\ny\",\"\"\n  \"q\"\"\" ,z\r\nlast,\r";
+  auto cursor = CsvCursor::Open(data);
+  ASSERT_TRUE(cursor) << cursor.error().message();
+  CsvRecord record;
+  std::vector<std::pair<int, std::vector<std::string>>> read;
+  for (;;) {
+    auto next = cursor->Next(record);
+    ASSERT_TRUE(next) << next.error().message();
+    if (!*next) break;
+    read.emplace_back(record.line, record.fields);
+  }
+  const std::vector<std::pair<int, std::vector<std::string>>> expected = {
+      {1, {"a", "b", "c"}}, {2, {"1", "2", "3"}}, {4, {"x\ny", ""}}, {6, {"q\" ", "z"}}, {7, {"last", "\r"}}};
+  EXPECT_EQ(read, expected);
+  EXPECT_EQ(cursor->offset(), cursor->size());
+  auto unclosed = CsvCursor::Open("a\n\"open\n");
+  ASSERT_TRUE(unclosed);
+  ASSERT_TRUE(unclosed->Next(record).value_or(false));
+  auto broken = unclosed->Next(record);
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().message().find("line 2"), std::string::npos) << broken.error().message();
+}
+
 constexpr const char* kSquare =
     R"({"type":"Polygon","coordinates":[[[4.0,50.0],[4.1,50.0],[4.1,50.1],[4.0,50.1],[4.0,50.0]]]})";
 
