@@ -105,6 +105,7 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
     state["import_href"] = web::Href(language, "/atlas/import");
     state["batches_href"] = web::Href(language, "/atlas/batches");
     state["figures_href"] = web::Href(language, "/rights/figures");
+    state["rules_href"] = web::Href(language, "/rights/rules");
   }
   if (web::Allows(web::kProfessional, &identity)) {
     state["review_href"] = web::Href(language, "/social-map/review");

@@ -5,11 +5,11 @@
 #include <algorithm>
 
 #include "accessibility/accessibility.hpp"
+#include "accounts/routes.hpp"
 #include "agenda/edit_pages.hpp"
 #include "app/radar_pages.hpp"
 #include "app/supply_pages.hpp"
 #include "app/vocabulary.hpp"
-#include "accounts/routes.hpp"
 #include "atlas/routes.hpp"
 #include "core/text.hpp"
 #include "geo/routes.hpp"
@@ -18,6 +18,7 @@
 #include "rights/api.hpp"
 #include "rights/figure_pages.hpp"
 #include "rights/pages.hpp"
+#include "rights/rule_pages.hpp"
 #include "socialmap/nearby.hpp"
 #include "web/access.hpp"
 
@@ -61,18 +62,18 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   if (search_index.empty()) return Fail(Error::InvalidArgument("the application needs a search index directory"));
   auto index = search::Index::Open(search_index);
   if (!index) return Fail(index.error());
-  // The rights catalog in force: the shipped one with the figures zone editors published.
+  // The rights catalog in force: the shipped one with the figures and definitions zone
+  // editors published.
   application->rights_figures_ = std::make_unique<rights::Figures>(database);
+  application->rights_rule_changes_ = std::make_unique<rights::RuleChanges>(database);
   rights::Figures& figures = *application->rights_figures_;
   rights::CurrentCatalog::Loader load_rights = [&figures]() -> Result<rights::Catalog> {
-    auto published = figures.Published();
-    if (!published) return Fail(published.error());
-    return rights::Catalog::Shipped(*published);
+    return rights::CatalogInForce(figures.database());
   };
   auto rights_catalog = load_rights();
   if (!rights_catalog) {
-    // A published figure that no longer fits the shipped catalog must not stop the site.
-    spdlog::error("rights catalog with published figures: {}; using the shipped figures only",
+    // A published change that no longer fits the shipped catalog must not stop the site.
+    spdlog::error("rights catalog with published changes: {}; using the shipped catalog only",
                   rights_catalog.error().message());
     rights_catalog = rights::Catalog::Shipped();
     if (!rights_catalog) return Fail(rights_catalog.error());
@@ -186,6 +187,7 @@ void Application::AddRoutes() {
                         });
   rights::AddApiRoutes(router_, *rights_catalog_, renderer_->catalog());
   rights::AddFigureRoutes(router_, site_, *rights_figures_, *rights_catalog_);
+  rights::AddRuleRoutes(router_, site_, *rights_rule_changes_, *rights_catalog_);
   consultations::AddPageRoutes(router_, site_, *consultations_services_);
   consultations::AddApiRoutes(router_, *consultations_services_);
   consultations::AddGroupRoutes(router_, site_, *consultations_services_);

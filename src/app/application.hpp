@@ -16,11 +16,11 @@
 #include <vector>
 
 #include "accounts/accounts.hpp"
+#include "agenda/pages.hpp"
+#include "agenda/store.hpp"
 #include "app/pdf_printer.hpp"
 #include "atlas/catalog.hpp"
 #include "atlas/observations.hpp"
-#include "agenda/pages.hpp"
-#include "agenda/store.hpp"
 #include "atlas/routes.hpp"
 #include "consultations/pages.hpp"
 #include "consultations/store.hpp"
@@ -36,6 +36,7 @@
 #include "platform/view/view.hpp"
 #include "rights/catalog.hpp"
 #include "rights/figures.hpp"
+#include "rights/rule_changes.hpp"
 #include "socialmap/routes.hpp"
 #include "web/response_cache.hpp"
 #include "web/site.hpp"
@@ -91,6 +92,7 @@ class Application {
   web::ResponseCache geo_cache_;
   atlas::Catalog atlas_catalog_;
   std::unique_ptr<rights::Figures> rights_figures_;
+  std::unique_ptr<rights::RuleChanges> rights_rule_changes_;
   std::unique_ptr<rights::CurrentCatalog> rights_catalog_;
   std::unique_ptr<socialmap::Taxonomy> socialmap_taxonomy_;
   std::unique_ptr<socialmap::Store> socialmap_store_;

@@ -35,7 +35,7 @@
 #include "platform/view/view.hpp"
 #include "rights/batch.hpp"
 #include "rights/catalog.hpp"
-#include "rights/figures.hpp"
+#include "rights/rule_changes.hpp"
 #include "socialmap/hsds.hpp"
 #include "socialmap/hsds_csv.hpp"
 #include "socialmap/import.hpp"
@@ -568,16 +568,16 @@ int AddUser(const Options& options) {
 int ScreenRights(const Options& options) {
   auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
   if (!date) return Report(date.error());
-  // The figures zone editors published, when there is a database to read them from.
-  std::vector<rights::FigureChange> published;
+  // With the figures and definitions zone editors published, when there is a database to
+  // read them from.
+  Result<rights::Catalog> catalog = Fail(Error::Internal("no catalog"));
   if (options.database.starts_with("postgres") || std::filesystem::exists(options.database)) {
     auto database = OpenMigrated(options, 1);
     if (!database) return Report(database.error());
-    auto figures = rights::Figures(**database).Published();
-    if (!figures) return Report(figures.error());
-    published = std::move(*figures);
+    catalog = rights::CatalogInForce(**database);
+  } else {
+    catalog = rights::Catalog::Shipped();
   }
-  auto catalog = rights::Catalog::Shipped(published);
   if (!catalog) return Report(catalog.error());
   auto messages = view::Catalog::Load();
   if (!messages) return Report(messages.error());

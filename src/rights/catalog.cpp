@@ -1,5 +1,6 @@
 #include "rights/catalog.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
 #include <functional>
@@ -257,6 +258,64 @@ void CheckPlaceholders(const Right& right, const std::set<std::string, std::less
 
 // Writes reviewed figures into the catalog's parameters, as if they had been in the file:
 // a figure with the same `from` replaces the old one, and known_until moves forward.
+// Lays reviewed definitions over the file's rights.
+void ReplaceRights(json::object& root, const std::vector<RightChange>& changes, std::vector<std::string>& problems) {
+  json::value* rights = root.if_contains("rights");
+  if (changes.empty() || rights == nullptr || !rights->is_array()) return;
+  for (const RightChange& change : changes) {
+    json::error_code ec;
+    json::value definition = json::parse(change.definition, ec);
+    if (ec || !definition.is_object()) {
+      problems.push_back("right " + change.right_id + ": definition: is not a JSON object (" +
+                         (ec ? ec.message() : std::string("{ … } expected")) + ")");
+      continue;
+    }
+    const json::value* id = definition.get_object().if_contains("id");
+    if (id == nullptr || !id->is_string() || id->get_string() != change.right_id) {
+      problems.push_back("right " + change.right_id + ": definition: its \"id\" must stay \"" + change.right_id + "\"");
+      continue;
+    }
+    json::array& list = rights->get_array();
+    auto same = std::find_if(list.begin(), list.end(), [&](const json::value& item) {
+      const json::value* item_id = item.is_object() ? item.get_object().if_contains("id") : nullptr;
+      return item_id != nullptr && item_id->is_string() && item_id->get_string() == change.right_id;
+    });
+    if (same != list.end()) {
+      *same = std::move(definition);
+    } else {
+      list.push_back(std::move(definition));
+    }
+  }
+}
+
+void WriteIndented(const json::value& value, int depth, std::string& out) {
+  const std::string indent(static_cast<std::size_t>(depth + 1) * 2, ' ');
+  const std::string closing(static_cast<std::size_t>(depth) * 2, ' ');
+  if (value.is_object() && !value.get_object().empty()) {
+    out += "{\n";
+    bool first = true;
+    for (const auto& [key, member] : value.get_object()) {
+      if (!first) out += ",\n";
+      first = false;
+      out += indent + json::serialize(json::string(key)) + ": ";
+      WriteIndented(member, depth + 1, out);
+    }
+    out += "\n" + closing + "}";
+  } else if (value.is_array() && !value.get_array().empty()) {
+    out += "[\n";
+    bool first = true;
+    for (const json::value& item : value.get_array()) {
+      if (!first) out += ",\n";
+      first = false;
+      out += indent;
+      WriteIndented(item, depth + 1, out);
+    }
+    out += "\n" + closing + "]";
+  } else {
+    out += json::serialize(value);
+  }
+}
+
 void AddFigures(json::object& root, const std::vector<FigureChange>& changes, std::vector<std::string>& problems) {
   json::value* parameters = root.if_contains("parameters");
   if (changes.empty() || parameters == nullptr || !parameters->is_array()) return;
@@ -422,7 +481,8 @@ std::vector<std::string> VariableNames(const Catalog& catalog) {
   return names;
 }
 
-Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureChange>& changes) {
+Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureChange>& changes,
+                               const std::vector<RightChange>& definitions) {
   json::error_code ec;
   json::value document = json::parse(text, ec);
   if (ec || !document.is_object()) {
@@ -431,6 +491,7 @@ Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureCh
   Catalog catalog;
   std::vector<std::string> problems;
   AddFigures(document.get_object(), changes, problems);
+  ReplaceRights(document.get_object(), definitions, problems);
   const json::object& root = document.get_object();
   if (const json::value* parameters = root.if_contains("parameters"); parameters && parameters->is_array()) {
     for (const json::value& item : parameters->get_array()) {
@@ -523,10 +584,28 @@ Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureCh
   return catalog;
 }
 
-Result<Catalog> Catalog::Shipped(const std::vector<FigureChange>& changes) {
+Result<Catalog> Catalog::Shipped(const std::vector<FigureChange>& changes, const std::vector<RightChange>& rights) {
   auto text = resources::Find("rights/rights.json");
   if (!text) return Fail(Error::Internal("the rights catalog is not embedded in this binary"));
-  return Parse(*text, changes);
+  return Parse(*text, changes, rights);
+}
+
+Result<std::string> Catalog::ShippedDefinition(std::string_view right_id) {
+  auto text = resources::Find("rights/rights.json");
+  if (!text) return Fail(Error::Internal("the rights catalog is not embedded in this binary"));
+  json::error_code ec;
+  const json::value document = json::parse(*text, ec);
+  const json::value* rights = !ec && document.is_object() ? document.get_object().if_contains("rights") : nullptr;
+  if (rights != nullptr && rights->is_array()) {
+    for (const json::value& item : rights->get_array()) {
+      const json::value* id = item.is_object() ? item.get_object().if_contains("id") : nullptr;
+      if (id == nullptr || !id->is_string() || id->get_string() != right_id) continue;
+      std::string out;
+      WriteIndented(item, 0, out);
+      return out + "\n";
+    }
+  }
+  return Fail(Error::NotFound("the catalog has no right " + std::string(right_id)));
 }
 
 CurrentCatalog::CurrentCatalog(Catalog first, Loader loader)

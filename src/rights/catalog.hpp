@@ -26,6 +26,14 @@ struct FigureChange {
   Date known_until = Date::FromDaysSinceEpoch(0);  // The parameter's known_until from then on.
 };
 
+// A right's definition changed after review (rights/rule_changes.hpp): its whole JSON
+// object as in the file — routes, conditions, terms, texts — replacing the file's right
+// with the same id, or added when there is none.
+struct RightChange {
+  std::string right_id;
+  std::string definition;
+};
+
 class Catalog {
  public:
   // Parses and checks a catalog: every right has a snake_case id of its own, names,
@@ -37,10 +45,17 @@ class Catalog {
   // figure. Returns kInvalidArgument listing every problem, one per line, as
   // "right ID: field: message" or "parameter ID: field: message".
   // `changes` are reviewed figures, written into their parameters first (a figure with the
-  // same `from` replaces the file's) and checked with everything else.
-  static Result<Catalog> Parse(std::string_view json, const std::vector<FigureChange>& changes = {});
-  // The catalog embedded in the binary, with `changes`.
-  static Result<Catalog> Shipped(const std::vector<FigureChange>& changes = {});
+  // same `from` replaces the file's) and checked with everything else; `rights` are
+  // reviewed definitions, laid over the file's rights in order (later ones win), problems
+  // named "right ID: definition: …" when one is not a JSON object of that id.
+  static Result<Catalog> Parse(std::string_view json, const std::vector<FigureChange>& changes = {},
+                               const std::vector<RightChange>& rights = {});
+  // The catalog embedded in the binary, with `changes` and `rights`.
+  static Result<Catalog> Shipped(const std::vector<FigureChange>& changes = {},
+                                 const std::vector<RightChange>& rights = {});
+  // The shipped file's definition of a right, as a JSON object indented for reading;
+  // kNotFound when the file has no such right.
+  static Result<std::string> ShippedDefinition(std::string_view right_id);
 
   const std::vector<Right>& rights() const { return rights_; }
   const std::vector<Parameter>& parameters() const { return parameters_; }

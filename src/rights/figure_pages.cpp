@@ -6,6 +6,7 @@
 #include "accounts/routes.hpp"
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
+#include "rights/rule_changes.hpp"
 #include "web/access.hpp"
 
 namespace zoneatlas::rights {
@@ -164,7 +165,7 @@ http::Response Propose(const web::Site& site, Figures& figures, CurrentCatalog& 
   // The figure must fit the catalog in force: its period beside the other figures.
   std::string catalog_problem;
   if (problems.empty()) {
-    if (auto fits = figures.Fits(proposal.change); !fits) {
+    if (auto fits = CatalogInForce(figures.database(), proposal.change); !fits) {
       if (!fits.error().Is(ErrorCode::kInvalidArgument)) return web::ErrorPage(site, request, language, fits.error());
       catalog_problem = fits.error().message();
     }
@@ -197,7 +198,7 @@ http::Response Review(const web::Site& site, Figures& figures, CurrentCatalog& c
     // Checked again: another figure may have been published since it was proposed.
     auto proposal = figures.Find(id);
     if (!proposal) return web::ErrorPage(site, request, language, proposal.error());
-    if (auto fits = figures.Fits(proposal->change); !fits) {
+    if (auto fits = CatalogInForce(figures.database(), proposal->change); !fits) {
       return web::ErrorPage(site, request, language,
                             fits.error().Is(ErrorCode::kInvalidArgument)
                                 ? Error::FailedPrecondition(fits.error().message())

@@ -133,15 +133,6 @@ Result<std::vector<FigureChange>> Figures::Published() const {
   return changes;
 }
 
-Status Figures::Fits(const FigureChange& change) const {
-  auto published = Published();
-  if (!published) return Fail(published.error());
-  published->push_back(change);
-  auto checked = Catalog::Shipped(*published);
-  if (!checked) return Fail(checked.error());
-  return {};
-}
-
 Status Figures::Review(const std::string& id, FigureStatus status, const std::string& comment,
                        const audit::Context& context) {
   auto proposal = Find(id);

@@ -36,6 +36,7 @@ struct FigureProposal {
 class Figures {
  public:
   explicit Figures(db::Database& database) : database_(database) {}
+  db::Database& database() const { return database_; }
 
   // Records `proposal` (pending) under a new id, which it returns.
   Result<std::string> Propose(FigureProposal proposal, const audit::Context& context);
@@ -45,9 +46,6 @@ class Figures {
   Result<std::vector<FigureProposal>> Pending() const;
   // Every published figure, in the order they were published (later ones win).
   Result<std::vector<FigureChange>> Published() const;
-  // Whether the shipped catalog with every published figure and `change` still checks:
-  // kInvalidArgument with the catalog's problems when it does not.
-  Status Fits(const FigureChange& change) const;
   // Publishes or sends back a pending proposal. kFailedPrecondition when it is no longer
   // pending, or when the reviewer proposed it: a figure is checked by a second person.
   Status Review(const std::string& id, FigureStatus status, const std::string& comment, const audit::Context& context);

@@ -186,6 +186,7 @@ http::Response RightPage(const web::Site& site, const Catalog& catalog, const ht
   model["parameters"] = std::move(parameters);
   model["catalog_href"] = web::Href(language, "/rights");
   model["screen_href"] = web::Href(language, "/rights/screen");
+  model["rules_href"] = web::Href(language, "/rights/rules/" + right->id + "/edit");
   return web::Page(site, request, language, "rights_right", right->name.In(language), std::move(model));
 }
 

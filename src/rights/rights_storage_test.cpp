@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rights/figures.hpp"
+#include "rights/rule_changes.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace zoneatlas::rights {
@@ -77,6 +78,65 @@ TEST_P(RightsStorageTest, ASentBackFigureChangesNothing) {
   EXPECT_EQ(found->review_comment, "dat bedrag klopt niet");
   EXPECT_TRUE(figures.Published()->empty());
   EXPECT_TRUE(figures.Pending()->empty());
+}
+
+// The text a zone editor starts from, with one change made in it.
+std::string Changed(std::string_view from, std::string_view to) {
+  auto definition = Catalog::ShippedDefinition("leefloon");
+  EXPECT_TRUE(definition) << definition.error().message();
+  std::string text = definition.value_or("");
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST_P(RightsStorageTest, ARuleChangeIsCheckedWithTheWholeCatalogAndPublishedBySomeoneElse) {
+  RuleChanges changes(test_->database());
+  // As shipped, the definition reads back as the same right.
+  auto shipped = Catalog::ShippedDefinition("leefloon");
+  ASSERT_TRUE(shipped);
+  auto unchanged = CatalogInForce(test_->database(), std::nullopt, RightChange{"leefloon", *shipped});
+  ASSERT_TRUE(unchanged) << unchanged.error().message();
+  EXPECT_EQ(unchanged->Find("leefloon")->routes.size(), Catalog::Shipped()->Find("leefloon")->routes.size());
+  // A test naming a fact that does not exist is refused, naming the right and the field.
+  auto misspelt = CatalogInForce(
+      test_->database(), std::nullopt,
+      RightChange{"leefloon", Changed("household.income < leefloon_jaar", "household.incme < leefloon_jaar")});
+  ASSERT_FALSE(misspelt);
+  EXPECT_NE(misspelt.error().message().find("right leefloon:"), std::string::npos) << misspelt.error().message();
+  EXPECT_NE(misspelt.error().message().find("household.incme"), std::string::npos) << misspelt.error().message();
+  EXPECT_FALSE(CatalogInForce(test_->database(), std::nullopt, RightChange{"leefloon", "{\"id\": \"leefloon\""}))
+      << "not JSON";
+  EXPECT_FALSE(CatalogInForce(test_->database(), std::nullopt,
+                              RightChange{"leefloon", Changed("\"id\": \"leefloon\"", "\"id\": \"andere\"")}))
+      << "the id stays";
+
+  const std::string plainer =
+      Changed("voor wie te weinig geld heeft om van te leven", "als je te weinig geld hebt om van te leven");
+  RuleProposal proposal;
+  proposal.change = {"leefloon", plainer};
+  proposal.note = "eenvoudiger";
+  auto id = changes.Propose(proposal, proposer_);
+  ASSERT_TRUE(id) << id.error().message();
+  ASSERT_EQ(changes.Pending()->size(), 1U);
+  EXPECT_EQ(*changes.DefinitionInForce("leefloon"), *shipped) << "pending changes nothing";
+  auto own = changes.Review(*id, FigureStatus::kPublished, "", proposer_);
+  ASSERT_FALSE(own);
+  EXPECT_EQ(own.error().code(), ErrorCode::kFailedPrecondition) << "no one reviews their own rule";
+  ASSERT_TRUE(changes.Review(*id, FigureStatus::kPublished, "goed", reviewer_));
+  EXPECT_FALSE(changes.Review(*id, FigureStatus::kSentBack, "", reviewer_)) << "reviewed once";
+  EXPECT_EQ(*changes.DefinitionInForce("leefloon"), plainer);
+  auto catalog = CatalogInForce(test_->database());
+  ASSERT_TRUE(catalog) << catalog.error().message();
+  EXPECT_EQ(catalog->Find("leefloon")->explanation.nl,
+            "Een inkomen van het OCMW als je te weinig geld hebt om van te leven.");
+  EXPECT_EQ(catalog->rights().size(), Catalog::Shipped()->rights().size()) << "replaced, not added";
+  auto history = test_->database().WithConnection([&](db::Connection& connection) {
+    return connection.Query("SELECT action FROM audit_log WHERE entity_type = 'rights_rule' ORDER BY id");
+  });
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->size(), 2U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RightsStorageTest, ::testing::ValuesIn(testing::Engines()), testing::EngineTestName);

@@ -607,6 +607,34 @@ test('a zone editor keeps the rights figures current; the page has no WCAG 2.1 A
   await page.context().close();
 });
 
+test('a zone editor proposes a change to a right\'s rules; the pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.getByRole('link', { name: 'Regels van de rechten bijwerken' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Regels van de rechten bijwerken');
+  await expectNoAxeViolations(page, '/nl/rights/rules');
+  await page.getByRole('link', { name: 'Leefloon', exact: true }).click();
+  const definition = page.getByLabel('De regels van dit recht (JSON)');
+  const text = await definition.inputValue();
+  assert.ok(text.includes('"id": "leefloon"'));
+  await expectNoAxeViolations(page, '/nl/rights/rules/leefloon/edit');
+  await definition.fill(text.replace('household.income < leefloon_jaar', 'household.incme < leefloon_jaar'));
+  await page.getByRole('button', { name: 'Ter nazicht voorleggen' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.ok((await page.getByRole('alert').textContent()).includes('household.incme'));
+  await expectNoAxeViolations(page, '/nl/rights/rules/leefloon/edit with problems');
+  await definition.fill(text.replace('voor wie te weinig geld heeft', 'als je te weinig geld hebt'));
+  await page.getByRole('button', { name: 'Ter nazicht voorleggen' }).click();
+  await page.getByRole('status').waitFor();
+  assert.ok((await page.locator('pre.diff ins').first().textContent()).includes('als je te weinig geld hebt'));
+  await expectNoAxeViolations(page, '/nl/rights/rules with a change to review');
+  await page.goto(`${base}/fr/rights/rules`);
+  await expectNoAxeViolations(page, '/fr/rights/rules');
+  await page.goto(`${base}/fr/rights/rules/leefloon/edit`);
+  await expectNoAxeViolations(page, '/fr/rights/rules/leefloon/edit');
+  await page.context().close();
+});
+
 test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);

@@ -3,6 +3,8 @@
 // its result, the flyer), and the batch screening on the command line.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "tests/http/server_process.hpp"
 #include "tests/http/signed_in.hpp"
 
@@ -246,6 +248,83 @@ TEST(RightsFiguresTest, AFigureProposedByOneEditorAndPublishedByAnotherChangesTh
   EXPECT_TRUE(result.body.find("Leefloon, categorie 1 (samenwonend)") != std::string::npos)
       << result.body.substr(0, 4000);
   EXPECT_TRUE(result.body.find("Leefloon, categorie 2 (alleenstaand)") == std::string::npos);
+}
+
+// What a browser sends for a form field.
+std::string FormEncoded(std::string_view text) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
+}
+
+// The text of the page's <textarea id="…">, its HTML escapes undone.
+std::string TextareaText(const std::string& page, const std::string& id) {
+  const auto open = page.find("<textarea id=\"" + id + "\"");
+  if (open == std::string::npos) return "";
+  const auto start = page.find('>', open) + 1;
+  std::string text = page.substr(start, page.find("</textarea>", start) - start);
+  for (const auto& [escaped, plain] : std::vector<std::pair<std::string, std::string>>{
+           {"&quot;", "\""}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+    for (auto at = text.find(escaped); at != std::string::npos; at = text.find(escaped, at + plain.size())) {
+      text.replace(at, escaped.size(), plain);
+    }
+  }
+  return text;
+}
+
+// Changing how a right is decided: one zone editor edits its definition, which is checked
+// with the whole catalog first; another reads the change line by line and publishes it.
+TEST(RightsRulesTest, ARuleChangedByOneEditorAndPublishedByAnotherChangesTheRight) {
+  ServerProcess server;
+  AddUser(server, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session proposer = SignIn(server, "zone@zennevallei.be");
+  const Session reviewer = SignIn(server, "zone@noord.brussels");
+  EXPECT_EQ(server.Get("/nl/rights/rules/leefloon/edit").status, 401) << "signed-in editors only";
+  const HttpResponse edit = server.Get("/nl/rights/rules/leefloon/edit", {"Cookie: " + proposer.cookie});
+  ASSERT_EQ(edit.status, 200);
+  const std::string definition = TextareaText(edit.body, "definition");
+  ASSERT_NE(definition.find("\"id\": \"leefloon\""), std::string::npos) << edit.body.substr(0, 3000);
+  auto propose = [&](const std::string& text) {
+    return server.Request("POST", "/nl/rights/rules/leefloon/edit", {kFormType, "Cookie: " + proposer.cookie},
+                          "csrf_token=" + proposer.csrf_token + "&note=eenvoudiger&definition=" + FormEncoded(text));
+  };
+  auto changed = [&](std::string_view from, std::string_view to) {
+    std::string text = definition;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  const HttpResponse misspelt = propose(changed("household.income < leefloon_jaar", "household.incme < leefloon_jaar"));
+  EXPECT_EQ(misspelt.status, 422);
+  EXPECT_NE(misspelt.body.find("household.incme"), std::string::npos) << misspelt.body.substr(0, 4000);
+  EXPECT_NE(misspelt.body.find("household.incme &lt; leefloon_jaar"), std::string::npos) << "what was typed stays";
+  EXPECT_EQ(propose(definition).status, 422) << "nothing changed";
+  const HttpResponse proposed = propose(changed("voor wie te weinig geld heeft", "als je te weinig geld hebt"));
+  ASSERT_EQ(proposed.status, 303) << proposed.body.substr(0, 3000);
+  const HttpResponse list = server.Get("/nl/rights/rules", {"Cookie: " + reviewer.cookie});
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("<del>-"), std::string::npos) << "the old line, marked";
+  EXPECT_NE(list.body.find("<ins>+"), std::string::npos) << "the new line, marked";
+  const auto at = list.body.find("/nl/rights/rules/changes/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string review = list.body.substr(at, list.body.find('"', at) - at);
+  auto decide = [&](const Session& session, const std::string& body) {
+    return server.Request("POST", review, {kFormType, "Cookie: " + session.cookie},
+                          "csrf_token=" + session.csrf_token + "&" + body);
+  };
+  EXPECT_EQ(decide(proposer, "decision=publish").status, 409) << "not by who proposed it";
+  ASSERT_EQ(decide(reviewer, "decision=publish&comment=goed").status, 303);
+  EXPECT_NE(server.Get("/nl/rights/leefloon").body.find("als je te weinig geld hebt"), std::string::npos)
+      << "in force at once";
 }
 
 }  // namespace
