@@ -78,6 +78,22 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
     rights_catalog = rights::Catalog::Shipped();
     if (!rights_catalog) return Fail(rights_catalog.error());
   }
+  // The non-take-up radar reads the atlas: a right naming an indicator the atlas does not
+  // have would show an empty radar, so the site does not start.
+  for (const rights::Right& right : rights_catalog->rights()) {
+    if (right.take_up_indicator.empty()) continue;
+    std::vector<std::string> named = right.need_indicators;
+    named.push_back(right.take_up_indicator);
+    if (!right.take_up_base.empty()) named.push_back(right.take_up_base);
+    for (const std::string& id : named) {
+      const atlas::Indicator* indicator = application->atlas_catalog_.Find(id);
+      if (indicator == nullptr || (id == right.take_up_base && !atlas::IsCount(*indicator))) {
+        return Fail(Error::InvalidArgument("right " + right.id + ": take_up: '" + id + "' is not " +
+                                           (id == right.take_up_base ? "a count" : "an indicator") +
+                                           " of the atlas catalog"));
+      }
+    }
+  }
   application->rights_catalog_ =
       std::make_unique<rights::CurrentCatalog>(std::move(*rights_catalog), std::move(load_rights));
   application->socialmap_taxonomy_ = std::make_unique<socialmap::Taxonomy>(std::move(*taxonomy));

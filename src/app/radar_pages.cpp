@@ -63,7 +63,8 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
     municipality_of[area.code] = &area;
   }
 
-  std::vector<std::string> wanted = {right.take_up_indicator, "pop_total"};
+  const std::string base_indicator = right.take_up_base.empty() ? "pop_total" : right.take_up_base;
+  std::vector<std::string> wanted = {right.take_up_indicator, base_indicator};
   wanted.insert(wanted.end(), right.need_indicators.begin(), right.need_indicators.end());
   auto observations = atlas.store.Observations({.indicators = wanted, .areas = {}, .periods = {}});
   if (!observations) return web::ErrorPage(site, request, language, observations.error());
@@ -81,10 +82,18 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
   for (const auto& [code, periods] : figures[right.take_up_indicator]) {
     if (member_codes.contains(code) && !periods.empty()) period = std::max(period, periods.rbegin()->first);
   }
+  // Take-up as a percentage of its target group, whatever the atlas's unit (the leefloon is
+  // counted per 1,000 inhabitants).
+  const atlas::Indicator* take_up = atlas.catalog.Find(right.take_up_indicator);
+  const double to_percent = take_up != nullptr && take_up->unit == "per_1000" ? 0.1 : 1.0;
+  auto share_of = [&](const std::string& code) -> std::optional<double> {
+    const auto value = ValueOf(figures, right.take_up_indicator, code, period);
+    return value ? std::optional<double>(*value * to_percent) : std::nullopt;
+  };
   // Every municipality with all figures of that period takes part in the fit.
   std::vector<rights::AreaTakeUp> areas;
   for (const auto& [code, area] : municipality_of) {
-    const auto share = ValueOf(figures, right.take_up_indicator, code, period);
+    const auto share = share_of(code);
     if (!share) continue;
     rights::AreaTakeUp entry{code, *share, {}};
     for (const std::string& indicator : right.need_indicators) {
@@ -94,8 +103,8 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
   }
   const auto fit = rights::FitTakeUp(areas);
 
-  // `base` is who the share is of: the take-up's denominator (inhabitants, pupils…), else
-  // the inhabitants.
+  // `base` is who the share is of: the take-up's denominator when the figures carry it
+  // (inhabitants, pupils…), else the right's base count, else the inhabitants.
   struct Row {
     const geo::Area* area;
     std::optional<double> base, share, expected;
@@ -104,9 +113,15 @@ http::Response RadarPage(const web::Site& site, const atlas::Services& atlas, co
   for (const std::string& code : member_codes) {
     const auto area = municipality_of.find(code);
     if (area == municipality_of.end()) continue;
-    Row row{area->second, ValueOf(figures, "pop_total", code, period),
-            ValueOf(figures, right.take_up_indicator, code, period), std::nullopt};
-    if (!row.base && area->second->population) row.base = static_cast<double>(*area->second->population);
+    Row row{area->second, std::nullopt, share_of(code), std::nullopt};
+    if (const auto observed = figures[right.take_up_indicator][code].find(period);
+        observed != figures[right.take_up_indicator][code].end()) {
+      row.base = observed->second.denominator;
+    }
+    if (!row.base) row.base = ValueOf(figures, base_indicator, code, period);
+    if (!row.base && right.take_up_base.empty() && area->second->population) {
+      row.base = static_cast<double>(*area->second->population);
+    }
     const auto entry = std::ranges::find_if(areas, [&](const rights::AreaTakeUp& a) { return a.code == code; });
     if (fit && entry != areas.end()) row.expected = rights::ExpectedShare(*fit, entry->predictors);
     rows.push_back(row);

@@ -199,6 +199,7 @@ Right ReadRight(const json::object& object, std::vector<std::string>& problems) 
         if (id.is_string()) right.need_indicators.emplace_back(id.get_string());
       }
       if (right.need_indicators.empty()) inner.Problem("need_indicators", "needs at least one atlas indicator");
+      right.take_up_base = inner.Text("base", false);
     }
   }
   const json::array& routes = reader.Array("routes");

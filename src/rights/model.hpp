@@ -111,6 +111,9 @@ struct Right {
   // inhabitants) and the indicators of need that predict it; empty when the atlas has none.
   std::string take_up_indicator;
   std::vector<std::string> need_indicators;
+  // The atlas count of whom the take-up is a share (pop_65plus for a share of people aged
+  // 65+), when the figures do not carry their denominator; empty: the inhabitants.
+  std::string take_up_base;
   std::vector<Route> routes;
 };
 

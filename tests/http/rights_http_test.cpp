@@ -170,7 +170,16 @@ TEST_F(RightsTest, TheRadarSetsExpectedTakeUpBesideActualPerMunicipality) {
   const HttpResponse school = server_.Get("/nl/zones/elz-zennevallei/rights-radar?right=schooltoeslag");
   ASSERT_EQ(school.status, 200);
   EXPECT_TRUE(Contains(school.body, "te weinig gemeenten met alle cijfers"));
-  EXPECT_EQ(server_.Get("/nl/zones/elz-zennevallei/rights-radar?right=leefloon").status, 404)
+  // The leefloon is counted per 1,000 inhabitants: Halle's 7.46 ‰ of 41,155 is 0.7 %.
+  const HttpResponse leefloon = server_.Get("/nl/zones/elz-zennevallei/rights-radar?right=leefloon");
+  ASSERT_EQ(leefloon.status, 200);
+  EXPECT_TRUE(Contains(leefloon.body, "Niet-opname van Leefloon"));
+  EXPECT_TRUE(Contains(leefloon.body, "<td>41.155</td>") || Contains(leefloon.body, ">41.155<"))
+      << leefloon.body.substr(0, 6000);
+  EXPECT_TRUE(Contains(leefloon.body, ">0,7 %<")) << "a share in percent, not per 1,000";
+  EXPECT_TRUE(Contains(leefloon.body, "lineaire regressie"));
+  EXPECT_TRUE(Contains(leefloon.body, "<svg")) << "an estimate, compared among all 26 municipalities";
+  EXPECT_EQ(server_.Get("/nl/zones/elz-zennevallei/rights-radar?right=maximumfactuur").status, 404)
       << "the atlas has no take-up figures for that right";
 }
 
