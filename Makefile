@@ -53,6 +53,7 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import consultations data/demo/consultations.json
 	$(ZONEATLAS) --database $(DEMO_DB) import agenda data/demo/agenda.json
 	$(ZONEATLAS) --database $(DEMO_DB) import initiatives data/demo/initiatives.json
+	$(ZONEATLAS) --database $(DEMO_DB) import providers data/demo/providers.json
 
 demo: demo-data
 	@echo "zoneatlas: open http://localhost:$(PORT)/ (Ctrl-C stops)"

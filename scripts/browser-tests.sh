@@ -24,6 +24,7 @@ db="$work/browser.db"
 "$binary" --database "$db" import consultations "$root/data/demo/consultations.json" >/dev/null
 "$binary" --database "$db" import agenda "$root/data/demo/agenda.json" >/dev/null
 "$binary" --database "$db" import initiatives "$root/data/demo/initiatives.json" >/dev/null
+"$binary" --database "$db" import providers "$root/data/demo/providers.json" >/dev/null
 # A test account; its password goes through standard input, as for a real one.
 export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"
 export ZONEATLAS_TEST_PASSWORD="een lange zin voor de browsertest"

@@ -408,13 +408,6 @@ http::Response CampaignPage(const web::Site& site, Services& services, const htt
   return web::Page(site, request, language, "agenda_campaign", campaign->Name(language), std::move(model));
 }
 
-// The site's own address for links in a feed, which calendar programs open outside it.
-std::string Origin(const http::Request& request) {
-  const std::string host(request.headers.Get("Host"));
-  if (host.empty()) return "";
-  return (request.headers.Get("X-Forwarded-Proto") == "https" ? "https://" : "http://") + host;
-}
-
 http::Response Feed(Services& services, const http::Request& request) {
   auto filter = FilterOf(services, request, true);
   if (!filter) return web::Problem(filter.error());
@@ -426,7 +419,7 @@ http::Response Feed(Services& services, const http::Request& request) {
   // One occurrence per event is enough to know it happens in the window.
   auto window = services.store.SharedWindow(*filter, from, until, kPerEventInFeed);
   if (!window) return web::Problem(window.error());
-  const std::string origin = Origin(request);
+  const std::string origin = web::Origin(request);
   std::vector<calendar::Entry> entries;
   entries.reserve((*window)->occurrences.size());
   for (const Occurrence& occurrence : (*window)->occurrences) {

@@ -120,6 +120,10 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
       std::make_unique<initiatives::Store>(database, application->geo_store_, application->shared_vocabulary_);
   application->initiatives_services_ = std::make_unique<initiatives::Services>(initiatives::Services{
       *application->initiatives_store_, application->geo_store_, application->shared_vocabulary_});
+  application->providers_store_ =
+      std::make_unique<providers::Store>(database, application->geo_store_, application->shared_vocabulary_);
+  application->providers_services_ = std::make_unique<providers::Services>(
+      providers::Services{*application->providers_store_, application->geo_store_, application->shared_vocabulary_});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -213,6 +217,8 @@ void Application::AddRoutes() {
   initiatives::AddPageRoutes(router_, site_, *initiatives_services_);
   initiatives::AddApiRoutes(router_, *initiatives_services_);
   initiatives::AddEditRoutes(router_, site_, *initiatives_services_);
+  providers::AddPageRoutes(router_, site_, *providers_services_);
+  providers::AddApiRoutes(router_, *providers_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

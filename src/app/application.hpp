@@ -34,6 +34,8 @@
 #include "platform/http/static_files.hpp"
 #include "platform/search/index.hpp"
 #include "platform/view/view.hpp"
+#include "providers/pages.hpp"
+#include "providers/store.hpp"
 #include "rights/catalog.hpp"
 #include "rights/figures.hpp"
 #include "rights/rule_changes.hpp"
@@ -107,6 +109,8 @@ class Application {
   std::unique_ptr<agenda::Services> agenda_services_;
   std::unique_ptr<initiatives::Store> initiatives_store_;
   std::unique_ptr<initiatives::Services> initiatives_services_;
+  std::unique_ptr<providers::Store> providers_store_;
+  std::unique_ptr<providers::Services> providers_services_;
   atlas::Store atlas_store_;
   web::ResponseCache atlas_cache_;
   atlas::RankingCache atlas_ranking_;

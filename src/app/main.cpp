@@ -33,6 +33,7 @@
 #include "platform/http/server.hpp"
 #include "platform/search/index.hpp"
 #include "platform/view/view.hpp"
+#include "providers/import.hpp"
 #include "rights/batch.hpp"
 #include "rights/catalog.hpp"
 #include "rights/rule_changes.hpp"
@@ -280,9 +281,9 @@ int ImportHsds(const Options& options, const std::string& content) {
   return 0;
 }
 
-// Consultations (meetings, signals, action lines), the agenda (campaigns, events) or the
-// initiatives from a JSON file (docs/import-formats.md); all take the social map's themes
-// and target groups.
+// Consultations (meetings, signals, action lines), the agenda (campaigns, events), the
+// initiatives, or providers and referral routes from a JSON file (docs/import-formats.md);
+// all take the social map's themes and target groups.
 int ImportCoordination(const Options& options, const std::string& content) {
   auto taxonomy = socialmap::Taxonomy::Shipped();
   if (!taxonomy) return Report(taxonomy.error());
@@ -297,6 +298,12 @@ int ImportCoordination(const Options& options, const std::string& content) {
   } else if (options.what == "initiatives") {
     initiatives::Store store(**database, geography, vocabulary);
     report = initiatives::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
+  } else if (options.what == "providers") {
+    auto rights_catalog = rights::CatalogInForce(**database);
+    if (!rights_catalog) return Report(rights_catalog.error());
+    providers::Store store(**database, geography, vocabulary);
+    report = providers::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor(),
+                                   [&](const std::string& id) { return rights_catalog->Find(id) != nullptr; });
   } else {
     consultations::Store store(**database, geography, vocabulary);
     report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
@@ -341,7 +348,8 @@ int Import(const Options& options) {
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
   if (options.what == "hsds") return ImportHsds(options, *content);
-  if (options.what == "consultations" || options.what == "agenda" || options.what == "initiatives") {
+  if (options.what == "consultations" || options.what == "agenda" || options.what == "initiatives" ||
+      options.what == "providers") {
     return ImportCoordination(options, *content);
   }
   auto database = OpenMigrated(options, 2);
@@ -667,17 +675,17 @@ int Main(int argc, char** argv) {
 
   auto* import = cli.add_subcommand("import",
                                     "Import areas, zones, boundaries, observations, the social map, consultations, the "
-                                    "agenda or initiatives; all or none");
+                                    "agenda, initiatives or providers; all or none");
   import
       ->add_option("kind", options.what,
-                   "areas | zones | geometry | observations | hsds | consultations | agenda | initiatives")
+                   "areas | zones | geometry | observations | hsds | consultations | agenda | initiatives | providers")
       ->required()
-      ->check(CLI::IsMember(
-          {"areas", "zones", "geometry", "observations", "hsds", "consultations", "agenda", "initiatives"}));
+      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds", "consultations", "agenda",
+                             "initiatives", "providers"}));
   import
       ->add_option("file", options.file,
                    "CSV, GeoJSON, (observations) XLSX, (hsds) HSDS 3.0 JSON file or CSV package folder, "
-                   "(consultations, agenda, initiatives) JSON file")
+                   "(consultations, agenda, initiatives, providers) JSON file")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
@@ -687,8 +695,10 @@ int Main(int argc, char** argv) {
   import->add_option("--period", options.period, "observations: the period of a sheet without a period column");
   import->add_option("--indicator", options.indicator,
                      "observations: the indicator of a sheet with one column per period and no indicator column");
-  import->add_flag("--dry-run", options.dry_run,
-                   "observations, hsds, consultations, agenda, initiatives: check the file and report, write nothing");
+  import->add_flag(
+      "--dry-run", options.dry_run,
+      "observations, hsds, consultations, agenda, initiatives, providers: check the file and report, write "
+      "nothing");
   import->add_flag("--demo", options.demo, "observations: the figures are demonstration values (pages say so)");
 
   auto* export_command = cli.add_subcommand("export", "Export in the layout the importers read");

@@ -52,6 +52,12 @@ std::string PercentEncode(std::string_view text) {
   return encoded;
 }
 
+std::string Origin(const http::Request& request) {
+  const std::string host(request.headers.Get("Host"));
+  if (host.empty()) return "";
+  return (request.headers.Get("X-Forwarded-Proto") == "https" ? "https://" : "http://") + host;
+}
+
 std::string Href(Language language, std::string_view path) {
   return "/" + std::string(LanguageCode(language)) + std::string(path);
 }

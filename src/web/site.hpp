@@ -49,6 +49,10 @@ std::string PercentEncode(std::string_view text);
 // "/nl" + path: Href(kFr, "/zones/x") == "/fr/zones/x".
 std::string Href(Language language, std::string_view path);
 
+// The site's own address ("https://zoneatlas.example"), from the request, for links that
+// are opened outside it (a calendar feed, a printed slip); "" without a Host header.
+std::string Origin(const http::Request& request);
+
 // Renders `template_name` inside the layout. `title` is the page's own title. A model may
 // name extra "styles" and "scripts" (arrays of URLs) for progressive enhancement.
 http::Response Page(const Site& site, const http::Request& request, Language language, std::string_view template_name,

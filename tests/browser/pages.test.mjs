@@ -607,6 +607,42 @@ test('a zone editor keeps the rights figures current; the page has no WCAG 2.1 A
   await page.context().close();
 });
 
+test('a professional finds a French-speaking GP and makes a referral slip; the pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/nl/zones/elz-zennevallei`);
+  await page.getByRole('link', { name: 'Zorgverleners', exact: true }).click();
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/providers');
+  await page.getByLabel('Beroep').selectOption('huisarts');
+  await page.getByLabel('Gesproken taal').selectOption('fr');
+  await page.getByRole('button', { name: 'Toon' }).click();
+  const names = await page.locator('.card__title').allTextContents();
+  assert.ok(names.some((name) => name.includes('Dr. Marc Essai')));
+  assert.ok(!names.some((name) => name.includes('Dr. Sofie Proef')));
+  assert.equal(await page.getByText('02 000 00 03').count(), 0, 'no phone numbers for the public');
+  await page.goto(`${base}/fr/zones/zorgzone-noord-oost/providers`);
+  await expectNoAxeViolations(page, '/fr/zones/zorgzone-noord-oost/providers');
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/zones/elz-zennevallei/providers?profession=huisarts`);
+  assert.ok((await page.getByRole('link', { name: '02 000 00 03' }).count()) > 0, 'phone numbers for professionals');
+  await page.goto(`${base}/nl/zones/elz-zennevallei/referral-routes`);
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/referral-routes');
+  await page.getByRole('link', { name: 'Energieschuld' }).click();
+  await expectNoAxeViolations(page, 'the energy debt route with the slip form');
+  await page.getByLabel('Volgende stap').fill('Bel maandag voor een afspraak.');
+  await page.getByLabel(/ontvangstlink/).check();
+  await page.getByRole('button', { name: 'Briefje maken' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Verwijsbriefje');
+  await expectNoAxeViolations(page, 'the referral slip');
+  const link = await page.locator('.slip code').textContent();
+  await page.goto(link);
+  await expectNoAxeViolations(page, 'the acknowledgement page');
+  await page.getByRole('button', { name: 'Gezien' }).click();
+  await page.getByRole('status').waitFor();
+  await page.goto(`${base}/fr/zones/zorgzone-noord-oost/referral-routes/isolement-aine`);
+  await expectNoAxeViolations(page, '/fr/… referral route');
+  await page.context().close();
+});
+
 test('a zone editor proposes a change to a right\'s rules; the pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);

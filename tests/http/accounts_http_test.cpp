@@ -494,6 +494,8 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{campaign_id}", "no-such-campaign"},
                                                           {"{working_group_id}", "no-such-group"},
                                                           {"{initiative_id}", "no-such-initiative"},
+                                                          {"{route_id}", "no-such-route"},
+                                                          {"{referral_id}", "no-such-referral"},
                                                           {"{id}", "no-such-id"}}) {
       if (const auto at = target.find(parameter); at != std::string::npos) target.replace(at, parameter.size(), value);
     }

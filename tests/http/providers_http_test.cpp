@@ -1,0 +1,96 @@
+// Providers and referral over HTTP, against the real binary: the demo directory imported with
+// the command line, contact details for professionals only, and a referral slip made,
+// acknowledged by the receiving service and counted without any person.
+#include <gtest/gtest.h>
+
+#include "tests/http/server_process.hpp"
+#include "tests/http/signed_in.hpp"
+
+namespace zoneatlas::testing {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class ProvidersHttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "providers",
+                                                 std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/providers.json"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  }
+
+  ServerProcess server_;
+};
+
+TEST_F(ProvidersHttpTest, EveryoneFindsProvidersButOnlyProfessionalsSeeHowToReachThem) {
+  const HttpResponse anonymous = server_.Get("/nl/zones/elz-zennevallei/providers?profession=huisarts&language=fr");
+  ASSERT_EQ(anonymous.status, 200);
+  EXPECT_TRUE(Contains(anonymous.body, "Dr. Lieve Demo"));
+  EXPECT_TRUE(Contains(anonymous.body, "Dr. Marc Essai")) << "French-speaking GPs";
+  EXPECT_FALSE(Contains(anonymous.body, "Dr. Sofie Proef")) << "speaks Dutch and English";
+  EXPECT_FALSE(Contains(anonymous.body, "02 000 00 01")) << "no phone for the public";
+  EXPECT_FALSE(Contains(anonymous.body, "praktijk.zennedal@example.be"));
+  const HttpResponse taking = server_.Get("/nl/zones/elz-zennevallei/providers?profession=huisarts&accepting=1");
+  EXPECT_FALSE(Contains(taking.body, "Dr. Karim Voorbeeld")) << "takes no new patients";
+  AddUser(server_, "huisarts@example.be", {"professional"});
+  const Session professional = SignIn(server_, "huisarts@example.be");
+  const HttpResponse signed_in =
+      server_.Get("/nl/zones/elz-zennevallei/providers?profession=huisarts", {"Cookie: " + professional.cookie});
+  EXPECT_TRUE(Contains(signed_in.body, "href=\"tel:02 000 00 01\""));
+  EXPECT_TRUE(Contains(signed_in.body, "mailto:praktijk.zennedal@example.be"));
+  const HttpResponse api = server_.Get("/api/v1/providers?zone=elz-zennevallei");
+  ASSERT_EQ(api.status, 200);
+  EXPECT_TRUE(Contains(api.body, "\"profession\":\"huisarts\""));
+  EXPECT_FALSE(Contains(api.body, "\"phone\"")) << "the API hides contacts from the public too";
+  EXPECT_TRUE(Contains(server_.Get("/api/v1/providers?zone=elz-zennevallei", {"Cookie: " + professional.cookie}).body,
+                       "\"phone\":\"02 000 00 01\""));
+  EXPECT_TRUE(Contains(server_.Get("/fr/zones/zorgzone-noord-oost/providers").body, "Maison médicale du Parc"));
+}
+
+TEST_F(ProvidersHttpTest, ASlipIsMadeAcknowledgedOnceAndCountedWithoutThePerson) {
+  const HttpResponse route = server_.Get("/nl/zones/elz-zennevallei/referral-routes/energieschuld");
+  ASSERT_EQ(route.status, 200);
+  EXPECT_TRUE(Contains(route.body, "OCMW — sociale dienst (energiecel)"));
+  EXPECT_TRUE(Contains(route.body, "href=\"/nl/rights/sociaal_tarief_energie\""));
+  EXPECT_TRUE(Contains(route.body, "href=\"/nl/social-map?q=OCMW&amp;theme=income_rights\""));
+  EXPECT_FALSE(Contains(route.body, "name=\"acknowledgement\"")) << "slips are for professionals";
+  EXPECT_EQ(server_.Get("/nl/zones/zorgzone-noord-oost/referral-routes/energieschuld").status, 404)
+      << "another zone's route";
+  AddUser(server_, "ocmw@example.be", {"professional"});
+  const Session professional = SignIn(server_, "ocmw@example.be");
+  const std::string slip_target = "/nl/zones/elz-zennevallei/referral-routes/energieschuld/slip";
+  EXPECT_EQ(server_.Request("POST", slip_target, {kFormType}, "step=0").status, 401);
+  const HttpResponse slip =
+      server_.Request("POST", slip_target, {kFormType, "Cookie: " + professional.cookie},
+                      "csrf_token=" + professional.csrf_token +
+                          "&step=0&acknowledgement=1&next_step=Bel+maandag%3B+neem+de+factuur+mee");
+  ASSERT_EQ(slip.status, 200) << slip.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(slip.body, "Bel maandag; neem de factuur mee"));
+  EXPECT_TRUE(Contains(slip.body, "<svg")) << "a QR code for the acknowledgement link";
+  // The link is whole, with the site's address, to be opened from paper.
+  const auto at = slip.body.find("<code>http://");
+  ASSERT_NE(at, std::string::npos) << slip.body.substr(0, 4000);
+  const auto path = slip.body.find("/nl/referrals/", at);
+  ASSERT_NE(path, std::string::npos);
+  const std::string link = slip.body.substr(path, 14 + 32);
+  const HttpResponse received = server_.Get(link);
+  ASSERT_EQ(received.status, 200) << link;
+  EXPECT_TRUE(Contains(received.body, "Energieschuld"));
+  EXPECT_FALSE(Contains(received.body, "Bel maandag")) << "what was typed for the person is not kept";
+  EXPECT_EQ(received.Header("referrer-policy"), "no-referrer");
+  const std::string csrf = CookieValue(received.Header("set-cookie"), "zoneatlas_csrf");
+  const HttpResponse seen =
+      server_.Request("POST", link, {kFormType, "Cookie: zoneatlas_csrf=" + csrf}, "csrf_token=" + csrf);
+  ASSERT_EQ(seen.status, 200) << seen.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(seen.body, "Dank u"));
+  EXPECT_EQ(server_.Request("POST", link, {kFormType, "Cookie: zoneatlas_csrf=" + csrf}, "csrf_token=" + csrf).status,
+            409)
+      << "once";
+  const HttpResponse counts = server_.Get("/nl/zones/elz-zennevallei/referral-routes");
+  EXPECT_TRUE(
+      Contains(counts.body, "<td class=\"number\">1</td><td class=\"number\">1</td><td class=\"number\">1</td>"))
+      << counts.body.substr(0, 4000);
+}
+
+}  // namespace
+}  // namespace zoneatlas::testing
