@@ -1,7 +1,8 @@
 // Coordination at scale, as the server answers it: 10,000 agenda events (a quarter of them
-// weekly for a year) and 20,000 consultation signals in the demo zones, made up in a fresh
-// SQLite file. Measures the filtered iCalendar feed, the month view, the monitoring pages
-// and the overlap warning of one event (`make bench-coordination`).
+// weekly for a year), 20,000 consultation signals and 2,000 initiatives in the demo zones,
+// made up in a fresh SQLite file. Measures the filtered iCalendar feed, the month view, the
+// monitoring pages, the overlap warning of one event, a zone's inventory of initiatives, an
+// initiative's page and the similar-initiatives warning (`make bench-coordination`).
 //
 //   coordination_bench [--database FILE] [benchmark flags]   (default: a temporary file)
 #include <benchmark/benchmark.h>
@@ -19,6 +20,8 @@
 #include "consultations/store.hpp"
 #include "core/text.hpp"
 #include "geo/import.hpp"
+#include "initiatives/model.hpp"
+#include "initiatives/store.hpp"
 #include "platform/db/database.hpp"
 #include "socialmap/taxonomy.hpp"
 
@@ -29,6 +32,7 @@ std::string database_path;
 constexpr int kEvents = 10'000;
 constexpr int kMeetings = 2'000;
 constexpr int kSignalsPerMeeting = 10;
+constexpr int kInitiatives = 2'000;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
@@ -116,6 +120,35 @@ db::Database& Database() {
     }
     consultations::Store store(**opened, geography, vocabulary);
     Check(store.Import({}, meetings, {}, {.actor = actor}), "meetings");
+
+    std::vector<initiatives::Initiative> inventory;
+    for (int i = 0; i < kInitiatives; ++i) {
+      const geo::Zone& zone = (*zones)[pick(zones->size())];
+      initiatives::Initiative initiative;
+      initiative.id = "initiative-" + std::to_string(i);
+      initiative.zone_id = zone.id;
+      initiative.title = "Initiatief " + std::to_string(i);
+      initiative.theme = vocabulary.themes[pick(vocabulary.themes.size())].id;
+      initiative.target_groups = {vocabulary.target_groups[pick(vocabulary.target_groups.size())].id};
+      initiative.strategy = initiatives::kStrategies[pick(4)];
+      initiative.areas = {zone.members[pick(zone.members.size())].area_code};
+      initiative.lead = "Organisatie " + std::to_string(pick(300));
+      initiative.from =
+          Date::FromDaysSinceEpoch(Date::Parse("2024-01-01")->DaysSinceEpoch() + static_cast<long>(pick(3 * 365)));
+      initiative.until = Date::FromDaysSinceEpoch(initiative.from.DaysSinceEpoch() + 365);
+      initiative.budget = static_cast<double>(1000 * pick(50));
+      initiative.outcomes = {{.label = "Bereik",
+                              .indicator = "",
+                              .unit = "people",
+                              .baseline = std::nullopt,
+                              .target = 200,
+                              .achieved = static_cast<double>(pick(300)),
+                              .reach = static_cast<long long>(pick(300)),
+                              .period = "2025"}};
+      inventory.push_back(std::move(initiative));
+    }
+    initiatives::Store initiatives_store(**opened, geography, vocabulary);
+    Check(initiatives_store.Import(inventory, {.actor = actor}), "initiatives");
     return std::move(*opened);
   }();
   return *database;
@@ -209,6 +242,37 @@ void BM_OverlapWarningOfOneEvent(benchmark::State& state) {
   state.counters["collisions"] = static_cast<double>(found);
 }
 BENCHMARK(BM_OverlapWarningOfOneEvent)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A zone's inventory (about 300 of the 2,000) as the page shows it, and one initiative's
+// page with the similar initiatives beside it.
+void BM_InitiativesOfAZone(benchmark::State& state) {
+  Serve(state, "/nl/zones/elz-zennevallei/initiatives", "theme=");
+}
+BENCHMARK(BM_InitiativesOfAZone)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_InitiativePage(benchmark::State& state) { Serve(state, "/nl/initiatives/initiative-1", "x=1"); }
+BENCHMARK(BM_InitiativePage)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The warning shown before a new initiative is saved: the similar ones of its zone.
+void BM_SimilarInitiativesWarning(benchmark::State& state) {
+  const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped());
+  const geo::Store geography(Database());
+  const initiatives::Store store(Database(), geography, vocabulary);
+  initiatives::Initiative candidate = *store.Find("initiative-1");
+  candidate.id.clear();
+  std::size_t found = 0;
+  for (auto _ : state) {
+    auto zone = store.List(candidate.zone_id);
+    if (!zone) {
+      state.SkipWithError(zone.error().message().c_str());
+      return;
+    }
+    found = initiatives::Similar(candidate, *zone).size();
+    benchmark::DoNotOptimize(found);
+  }
+  state.counters["similar"] = static_cast<double>(found);
+}
+BENCHMARK(BM_SimilarInitiativesWarning)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace zoneatlas
