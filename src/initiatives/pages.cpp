@@ -2,7 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "accounts/routes.hpp"
+#include "core/text.hpp"
 #include "platform/formats/xlsx.hpp"
+#include "platform/http/form.hpp"
 #include "web/access.hpp"
 
 namespace zoneatlas::initiatives {
@@ -215,8 +218,9 @@ http::Response Export(const web::Site& site, Services& services, const http::Req
   return response;
 }
 
+// `evaluation` carries what was typed in an evaluation form that came back with problems.
 http::Response InitiativePage(const web::Site& site, Services& services, const http::Request& request,
-                              Language language) {
+                              Language language, json::object evaluation = {}, int status = 200) {
   auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
   if (!initiative) return web::ErrorPage(site, request, language, initiative.error());
   auto names = geo::PlaceNamesOf(services.geography, language, Date::Today());
@@ -232,7 +236,13 @@ http::Response InitiativePage(const web::Site& site, Services& services, const h
   model["activities"] = initiative->activities;
   model["outputs"] = initiative->outputs;
   model["intended_outcome"] = initiative->intended_outcome;
-  model["notes"] = initiative->notes;
+  // Notes and stories, a paragraph each (an evaluation adds them dated, one after another).
+  json::array notes;
+  for (std::string_view paragraph : text::Split(initiative->notes, '\n')) {
+    if (!text::Trim(paragraph).empty()) notes.emplace_back(text::Trim(paragraph));
+  }
+  model["has_notes"] = !notes.empty();
+  model["notes"] = std::move(notes);
   const auto zone_name = names->zones.find(initiative->zone_id);
   model["zone"] = zone_name == names->zones.end() ? initiative->zone_id : zone_name->second;
   model["list_href"] = web::Href(language, "/zones/" + initiative->zone_id + "/initiatives");
@@ -272,7 +282,109 @@ http::Response InitiativePage(const web::Site& site, Services& services, const h
   }
   model["has_similar"] = !similar.empty();
   model["similar"] = std::move(similar);
-  return web::Page(site, request, language, "initiatives_initiative", initiative->title, std::move(model));
+  // The zone's editors record results and evaluation notes as the initiative runs.
+  const bool edits = web::EditsZone(request.identity.get(), initiative->zone_id);
+  if (edits) {
+    const std::string base = "/initiatives/" + initiative->id;
+    // Every field of the forms is in `evaluation`, so that none reads the initiative's own
+    // (its period) through the template's outer context.
+    for (const char* name : {"label", "unit", "period", "baseline", "target", "achieved", "reach", "note"}) {
+      if (!evaluation.contains(name)) evaluation[name] = "";
+    }
+    evaluation["outcome_action"] = web::Href(language, base + "/outcomes");
+    evaluation["note_action"] = web::Href(language, base + "/notes");
+    evaluation["csrf_field"] = http::kCsrfField;
+    evaluation["csrf_token"] = request.identity->csrf_token;
+    model["evaluation"] = std::move(evaluation);
+  }
+  http::Response page =
+      web::Page(site, request, language, "initiatives_initiative", initiative->title, std::move(model), status);
+  if (edits) page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+// A result measured (a participation rate, people reached) added to the initiative's outcomes.
+http::Response AddOutcome(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
+  if (!initiative) return web::ErrorPage(site, request, language, initiative.error());
+  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
+    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+  }
+  const auto field = [&](const char* name) { return std::string(text::Trim(http::FormField(*form, name))); };
+  json::object typed;
+  json::array problems;
+  Outcome outcome{.label = field("label"),
+                  .indicator = "",
+                  .unit = field("unit"),
+                  .baseline = std::nullopt,
+                  .target = std::nullopt,
+                  .achieved = std::nullopt,
+                  .reach = std::nullopt,
+                  .period = field("period")};
+  for (const char* name : {"label", "unit", "period", "baseline", "target", "achieved", "reach"})
+    typed[name] = field(name);
+  if (outcome.label.empty()) problems.emplace_back(Message(site, language, "initiatives_outcome_problem_label"));
+  auto number = [&](const char* name, std::optional<double>& into) {
+    if (field(name).empty()) return;
+    into = text::ParseEuro(field(name), language);
+    if (!into || *into < 0) {
+      into.reset();
+      problems.emplace_back(
+          site.renderer.catalog().Format(language, "initiatives_outcome_problem_number", {{"value", field(name)}}));
+    }
+  };
+  number("baseline", outcome.baseline);
+  number("target", outcome.target);
+  number("achieved", outcome.achieved);
+  std::optional<double> reach;
+  number("reach", reach);
+  if (reach) outcome.reach = static_cast<long long>(*reach);
+  if (!outcome.achieved && !outcome.reach) {
+    problems.emplace_back(Message(site, language, "initiatives_outcome_problem_result"));
+  }
+  if (outcome.label.size() > 300 || outcome.unit.size() > 30 || outcome.period.size() > 30) {
+    problems.emplace_back(Message(site, language, "initiatives_outcome_problem_long"));
+  }
+  if (!problems.empty()) {
+    typed["outcome_problems"] = std::move(problems);
+    typed["has_outcome_problems"] = true;
+    return InitiativePage(site, services, request, language, std::move(typed), 422);
+  }
+  initiative->outcomes.push_back(std::move(outcome));
+  if (auto saved = services.store.Update(*initiative, {accounts::ActorOf(*request.identity)}); !saved) {
+    return web::ErrorPage(site, request, language, saved.error());
+  }
+  return http::Response::Redirect(web::Href(language, "/initiatives/" + initiative->id) + "#outcomes-heading", 303);
+}
+
+// An evaluation note or a story from the field, dated, after the earlier ones.
+http::Response AddNote(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
+  if (!initiative) return web::ErrorPage(site, request, language, initiative.error());
+  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
+    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+  }
+  const std::string note(text::Trim(http::FormField(*form, "note")));
+  if (note.empty() || note.size() > 4000) {
+    json::object typed{{"note", note},
+                       {"has_note_problems", true},
+                       {"note_problems", json::array{Message(site, language, "initiatives_note_problem")}}};
+    return InitiativePage(site, services, request, language, std::move(typed), 422);
+  }
+  std::string notes = initiative->notes;
+  if (!notes.empty()) notes += "\n\n";
+  notes += Date::Today().ToIso();
+  notes += " — ";
+  notes += note;
+  initiative->notes = std::move(notes);
+  if (auto saved = services.store.Update(*initiative, {accounts::ActorOf(*request.identity)}); !saved) {
+    return web::ErrorPage(site, request, language, saved.error());
+  }
+  return http::Response::Redirect(web::Href(language, "/initiatives/" + initiative->id) + "#notes-heading", 303);
 }
 
 json::value OptionalNumber(const std::optional<double>& value) { return value ? json::value(*value) : nullptr; }
@@ -335,6 +447,18 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
                                 return InitiativePage(site, services, request, language);
                               }),
              {.name = "initiative", .access = everyone});
+  router.Post("/{lang}/initiatives/{initiative_id}/outcomes",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return AddOutcome(site, services, request, language);
+                               }),
+              {.name = "initiative_outcome_add", .access = std::string(web::kZoneEditor)});
+  router.Post("/{lang}/initiatives/{initiative_id}/notes",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return AddNote(site, services, request, language);
+                               }),
+              {.name = "initiative_note_add", .access = std::string(web::kZoneEditor)});
 }
 
 void AddApiRoutes(http::Router& router, Services& services) {

@@ -20,7 +20,27 @@ db::Value Optional(const std::optional<T>& value) {
   return value ? db::Value(*value) : db::Value();
 }
 
-Status Insert(db::Connection& connection, const Initiative& initiative, const audit::Context& context) {
+// What the audit trail keeps of an initiative: enough to see what an evaluation changed.
+std::string AuditSummary(const Initiative& initiative) {
+  json::array outcomes;
+  for (const Outcome& outcome : initiative.outcomes) {
+    outcomes.push_back(json::object{{"label", outcome.label},
+                                    {"target", outcome.target ? json::value(*outcome.target) : nullptr},
+                                    {"achieved", outcome.achieved ? json::value(*outcome.achieved) : nullptr},
+                                    {"reach", outcome.reach ? json::value(*outcome.reach) : nullptr},
+                                    {"period", outcome.period}});
+  }
+  return json::serialize(json::object{{"zone", initiative.zone_id},
+                                      {"title", initiative.title},
+                                      {"theme", initiative.theme},
+                                      {"strategy", Code(initiative.strategy)},
+                                      {"from", initiative.from.ToIso()},
+                                      {"outcomes", std::move(outcomes)},
+                                      {"notes", initiative.notes}});
+}
+
+// The initiative's rows (the initiative and its outcomes), without the audit trail.
+Status Write(db::Connection& connection, const Initiative& initiative, const audit::Context& context) {
   auto inserted =
       connection.Execute(std::string("INSERT INTO initiatives (") + kColumns +
                              ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -57,13 +77,12 @@ Status Insert(db::Connection& connection, const Initiative& initiative, const au
          outcome.period});
     if (!written) return Fail(written.error());
   }
-  return audit::Record(connection, context, "initiative", initiative.id, std::nullopt,
-                       json::serialize(json::object{{"zone", initiative.zone_id},
-                                                    {"title", initiative.title},
-                                                    {"theme", initiative.theme},
-                                                    {"strategy", Code(initiative.strategy)},
-                                                    {"from", initiative.from.ToIso()},
-                                                    {"outcomes", initiative.outcomes.size()}}),
+  return {};
+}
+
+Status Insert(db::Connection& connection, const Initiative& initiative, const audit::Context& context) {
+  if (auto written = Write(connection, initiative, context); !written) return written;
+  return audit::Record(connection, context, "initiative", initiative.id, std::nullopt, AuditSummary(initiative),
                        initiative.zone_id);
 }
 
@@ -113,6 +132,27 @@ Result<std::string> Store::Add(Initiative initiative, const audit::Context& cont
       [&](db::Connection& connection) -> Status { return Insert(connection, initiative, context); });
   if (!saved) return Fail(saved.error());
   return initiative.id;
+}
+
+Status Store::Update(const Initiative& initiative, const audit::Context& context) {
+  auto problems = Problems(initiative);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  auto before = Find(initiative.id);
+  if (!before) return Fail(before.error());
+  if (before->zone_id != initiative.zone_id) {
+    return Fail(Error::InvalidArgument("an initiative stays in its zone"));
+  }
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    // The outcomes go with the initiative (ON DELETE CASCADE), and come back as they are now.
+    for (const char* sql :
+         {"DELETE FROM initiative_outcomes WHERE initiative_id = ?", "DELETE FROM initiatives WHERE id = ?"}) {
+      if (auto removed = connection.Execute(sql, {initiative.id}); !removed) return Fail(removed.error());
+    }
+    if (auto written = Write(connection, initiative, context); !written) return written;
+    return audit::Record(connection, context, "initiative", initiative.id, AuditSummary(*before),
+                         AuditSummary(initiative), initiative.zone_id);
+  });
 }
 
 Result<std::vector<Initiative>> Store::Load(const std::string& where, const std::vector<db::Value>& parameters) const {

@@ -29,6 +29,9 @@ class Store {
   Status Import(const std::vector<Initiative>& initiatives, const audit::Context& context);
   // Records an initiative under a new id, which it returns. kInvalidArgument naming the problems.
   Result<std::string> Add(Initiative initiative, const audit::Context& context);
+  // Replaces a recorded initiative and its outcomes (an evaluation adds results and notes),
+  // the before and after in the audit trail. kInvalidArgument naming the problems; kNotFound.
+  Status Update(const Initiative& initiative, const audit::Context& context);
 
   // The zone's initiatives (every zone's when empty), the latest start first.
   Result<std::vector<Initiative>> List(const std::string& zone_id) const;

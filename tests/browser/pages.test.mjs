@@ -765,6 +765,21 @@ test('a zone editor adds an initiative after seeing the similar ones; the form h
   await page.getByLabel('Ik heb deze initiatieven gezien en wil toch bewaren').check();
   await page.getByRole('button', { name: 'Initiatief bewaren' }).click();
   assert.equal(await page.locator('h1').textContent(), 'Screeningcafé in Halle');
+  // The evaluation, as the initiative runs: a result with a problem, then right, and a story.
+  await page.getByLabel('Resultaat', { exact: true }).fill('Bezoekers');
+  await page.getByLabel('Bereikt', { exact: true }).fill('veel');
+  await page.getByRole('button', { name: 'Resultaat bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'an initiative with its evaluation forms and a problem');
+  assert.equal(await page.getByLabel('Resultaat', { exact: true }).inputValue(), 'Bezoekers', 'what was typed stays');
+  await page.getByLabel('Bereikt', { exact: true }).fill('64');
+  await page.getByRole('button', { name: 'Resultaat bewaren' }).click();
+  assert.ok((await page.locator('table').first().textContent()).includes('Bezoekers'));
+  await page.getByLabel('Evaluatienotitie of verhaal uit het werkveld').fill('Veel vragen over de thuistest.');
+  await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+  assert.ok((await page.locator('#notes-heading + p').textContent()).includes('Veel vragen over de thuistest.'));
+  await page.goto(`${base}/fr/initiatives/darmkanker-op-maat-zennevallei`);
+  await expectNoAxeViolations(page, '/fr/initiatives/… with the evaluation forms');
   await page.goto(`${base}/fr/zones/elz-zennevallei/initiatives/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/initiatives/new');
   await page.context().close();

@@ -85,5 +85,45 @@ TEST_F(InitiativesHttpTest, AZoneEditorAddsAnInitiativeAfterSeeingTheSimilarOnes
   EXPECT_TRUE(Contains(page.body, "2.500 €"));
 }
 
+// The evaluation as the initiative runs: a result measured and a story, by the zone's editors
+// only, each kept in the audit trail.
+TEST_F(InitiativesHttpTest, AZoneEditorRecordsAResultAndAStoryFromTheField) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string page_path = "/nl/initiatives/darmkanker-op-maat-zennevallei";
+  EXPECT_FALSE(Contains(server_.Get(page_path).body, "Resultaat bewaren")) << "no forms for the public";
+  EXPECT_FALSE(Contains(server_.Get(page_path, {"Cookie: " + other.cookie}).body, "Resultaat bewaren"))
+      << "nor for another zone's editor";
+  const HttpResponse form = server_.Get(page_path, {"Cookie: " + editor.cookie});
+  ASSERT_TRUE(Contains(form.body, "Resultaat bewaren"));
+  EXPECT_TRUE(Contains(form.body, "id=\"outcome-period\" name=\"period\" value=\"\"")) << "an empty form";
+  const auto post = [&](const Session& session, const std::string& what, const std::string& fields) {
+    return server_.Request("POST", page_path + "/" + what, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  EXPECT_EQ(post(other, "outcomes", "&label=Deelname&achieved=48").status, 403);
+  const HttpResponse wrong = post(editor, "outcomes", "&label=&achieved=veel");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Zeg wat er gemeten werd."));
+  EXPECT_TRUE(Contains(wrong.body, "‘veel’ is geen getal")) << wrong.body.substr(0, 3000);
+  ASSERT_EQ(post(editor, "outcomes",
+                 "&label=Deelname+2026&period=2026&unit=%25&baseline=42&target=50&achieved=51%2C5&reach=410")
+                .status,
+            303);
+  ASSERT_EQ(post(editor, "notes",
+                 "&note=" + UrlEncode("Een huisarts vertelde dat drie patiënten pas na de sessie een test aanvroegen."))
+                .status,
+            303);
+  const HttpResponse after = server_.Get(page_path);
+  EXPECT_TRUE(Contains(after.body, "Deelname 2026"));
+  EXPECT_TRUE(Contains(after.body, "51,5 %"));
+  EXPECT_TRUE(Contains(after.body, "410"));
+  EXPECT_TRUE(Contains(after.body, "pas na de sessie een test aanvroegen"));
+  EXPECT_TRUE(Contains(server_.Get("/api/v1/initiatives?zone=elz-zennevallei").body, "\"achieved\":5.15E1"))
+      << "the API has the new result";
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing

@@ -3,8 +3,6 @@
 // its result, the flyer), and the batch screening on the command line.
 #include <gtest/gtest.h>
 
-#include <cctype>
-
 #include "tests/http/server_process.hpp"
 #include "tests/http/signed_in.hpp"
 
@@ -259,22 +257,6 @@ TEST(RightsFiguresTest, AFigureProposedByOneEditorAndPublishedByAnotherChangesTh
   EXPECT_TRUE(result.body.find("Leefloon, categorie 2 (alleenstaand)") == std::string::npos);
 }
 
-// What a browser sends for a form field.
-std::string FormEncoded(std::string_view text) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return encoded;
-}
-
 // The text of the page's <textarea id="…">, its HTML escapes undone.
 std::string TextareaText(const std::string& page, const std::string& id) {
   const auto open = page.find("<textarea id=\"" + id + "\"");
@@ -305,7 +287,7 @@ TEST(RightsRulesTest, ARuleChangedByOneEditorAndPublishedByAnotherChangesTheRigh
   ASSERT_NE(definition.find("\"id\": \"leefloon\""), std::string::npos) << edit.body.substr(0, 3000);
   auto propose = [&](const std::string& text) {
     return server.Request("POST", "/nl/rights/rules/leefloon/edit", {kFormType, "Cookie: " + proposer.cookie},
-                          "csrf_token=" + proposer.csrf_token + "&note=eenvoudiger&definition=" + FormEncoded(text));
+                          "csrf_token=" + proposer.csrf_token + "&note=eenvoudiger&definition=" + UrlEncode(text));
   };
   auto changed = [&](std::string_view from, std::string_view to) {
     std::string text = definition;
