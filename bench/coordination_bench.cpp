@@ -148,7 +148,7 @@ db::Database& Database() {
       inventory.push_back(std::move(initiative));
     }
     initiatives::Store initiatives_store(**opened, geography, vocabulary);
-    Check(initiatives_store.Import(inventory, {.actor = actor}), "initiatives");
+    Check(initiatives_store.Import({}, inventory, {.actor = actor}), "initiatives");
     return std::move(*opened);
   }();
   return *database;

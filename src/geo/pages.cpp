@@ -145,6 +145,7 @@ http::Response ZonePage(const web::Site& site, const Store& store, const http::R
       {"radar_href", web::Href(language, "/zones/" + zone->id + "/rights-radar")},
       {"consultations_href", web::Href(language, "/zones/" + zone->id + "/consultations")},
       {"initiatives_href", web::Href(language, "/zones/" + zone->id + "/initiatives")},
+      {"plan_href", web::Href(language, "/zones/" + zone->id + "/plan")},
       {"providers_href", web::Href(language, "/zones/" + zone->id + "/providers")},
       {"referral_routes_href", web::Href(language, "/zones/" + zone->id + "/referral-routes")},
   };

@@ -39,6 +39,7 @@ Initiative ReadInitiative(const json::object& object, const std::string& locatio
   Initiative initiative;
   initiative.id = record.Text("id", true);
   initiative.zone_id = record.Text("zone", true);
+  initiative.goal_id = record.Text("goal", false);
   initiative.title = record.Text("title", true);
   initiative.description = record.Text("description", false);
   initiative.theme = record.Text("theme", true);
@@ -90,6 +91,25 @@ Initiative ReadInitiative(const json::object& object, const std::string& locatio
   return initiative;
 }
 
+Goal ReadGoal(const json::object& object, const std::string& location, geo::ImportReport& report) {
+  geo::JsonRecord record(object, location, report);
+  Goal goal;
+  goal.id = record.Text("id", true);
+  goal.zone_id = record.Text("zone", true);
+  goal.title = record.Text("title", true);
+  goal.description = record.Text("description", false);
+  goal.from_year = static_cast<int>(record.Number("from_year").value_or(0));
+  goal.until_year = static_cast<int>(record.Number("until_year").value_or(0));
+  const std::string language = record.Text("language", false);
+  if (!language.empty()) {
+    const auto parsed = ParseLanguage(language);
+    if (!parsed) record.Problem("language", "'" + language + "' is not nl, fr or en");
+    goal.language = parsed.value_or(Language::kNl);
+  }
+  goal.demo = record.Flag("demo");
+  return goal;
+}
+
 }  // namespace
 
 Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
@@ -101,11 +121,22 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
                            .problems = {},
                            .warnings = {}};
   geo::JsonImportFile file(content, report);
+  std::vector<Goal> goals;
+  auto read_goals = file.ForEach("goals", "goal", [&](const json::object& object, const std::string& at) {
+    Goal goal = ReadGoal(object, at, report);
+    file.Unique(goal.id, at);
+    auto problems = store.Problems(goal);
+    if (!problems) return Status(Fail(problems.error()));
+    for (const Problem& problem : *problems) report.problems.push_back({at, problem.field, problem.message});
+    goals.push_back(std::move(goal));
+    return Status();
+  });
+  if (!read_goals) return Fail(read_goals.error());
   std::vector<Initiative> initiatives;
   auto walked = file.ForEach("initiatives", "initiative", [&](const json::object& object, const std::string& at) {
     Initiative initiative = ReadInitiative(object, at, report);
     file.Unique(initiative.id, at);
-    auto problems = store.Problems(initiative);
+    auto problems = store.Problems(initiative, goals);
     if (!problems) return Status(Fail(problems.error()));
     for (const Problem& problem : *problems) report.problems.push_back({at, problem.field, problem.message});
     initiatives.push_back(std::move(initiative));
@@ -113,7 +144,7 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
   });
   if (!walked) return Fail(walked.error());
   return geo::Conclude(std::move(report), dry_run,
-                       [&] { return store.Import(initiatives, audit::Context{.actor = actor}); });
+                       [&] { return store.Import(goals, initiatives, audit::Context{.actor = actor}); });
 }
 
 }  // namespace zoneatlas::initiatives

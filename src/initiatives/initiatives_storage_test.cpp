@@ -75,6 +75,34 @@ TEST_P(InitiativesStorageTest, ABadFileImportsNothingAndNamesEveryProblem) {
   EXPECT_TRUE(store_->List("")->empty());
 }
 
+// The multi-year plan: goals read back in order, initiatives keep the goal they serve, and a
+// goal of another zone's plan, or none at all, is named as a problem with nothing written.
+TEST_P(InitiativesStorageTest, ThePlansGoalsReadBackAndAnInitiativeServesAGoalOfItsOwnZone) {
+  auto report =
+      ImportFile(*store_, "initiatives.json", testing::RepositoryFile("data/demo/initiatives.json"), false, kTester);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : report.error().message());
+  auto goals = store_->Goals("elz-zennevallei");
+  ASSERT_TRUE(goals);
+  ASSERT_EQ(goals->size(), 3u);
+  EXPECT_EQ(goals->front().from_year, 2025);
+  EXPECT_EQ(goals->front().until_year, 2030);
+  EXPECT_EQ(store_->Find("buurtmaaltijd-spl")->goal_id, "zv-plan-eenzaamheid");
+  const std::string wrong = R"({"goals": [{"id": "g", "zone": "elz-zennevallei", "title": "Doel",
+                                          "from_year": 2030, "until_year": 2025}],
+      "initiatives": [{"id": "i", "zone": "elz-zennevallei", "goal": "no-plan-alimentation", "title": "T",
+                       "theme": "food", "strategy": "care", "from": "2026-01-01"},
+                      {"id": "j", "zone": "elz-zennevallei", "goal": "g", "title": "T", "theme": "food",
+                       "strategy": "care", "from": "2026-01-01"}]})";
+  auto refused = ImportFile(*store_, "plan.json", wrong, false, kTester);
+  ASSERT_TRUE(refused);
+  ASSERT_FALSE(refused->ok());
+  const std::string described = refused->Describe();
+  EXPECT_NE(described.find("goal 1: years"), std::string::npos) << described;
+  EXPECT_NE(described.find("'no-plan-alimentation' is not a goal of elz-zennevallei"), std::string::npos) << described;
+  EXPECT_EQ(described.find("initiative 2: goal"), std::string::npos) << "a goal of the same file is known";
+  EXPECT_EQ(store_->Goals("elz-zennevallei")->size(), 3u) << "nothing written";
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, InitiativesStorageTest, ::testing::ValuesIn(testing::Engines()),
                          testing::EngineTestName);
 

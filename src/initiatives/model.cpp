@@ -69,6 +69,18 @@ std::optional<Evidence> ParseEvidence(std::string_view code) {
   return std::nullopt;
 }
 
+std::vector<Problem> Check(const Goal& goal) {
+  std::vector<Problem> problems;
+  if (goal.id.empty()) problems.push_back({"id", "is required"});
+  if (goal.zone_id.empty()) problems.push_back({"zone", "is required"});
+  CheckText(problems, "title", goal.title, true, kMaxTitle);
+  CheckText(problems, "description", goal.description, false, kMaxText);
+  if (goal.from_year < 2000 || goal.from_year > 2100 || goal.until_year < goal.from_year || goal.until_year > 2100) {
+    problems.push_back({"years", "give the plan's first and last year, in order (2025 to 2030)"});
+  }
+  return problems;
+}
+
 std::vector<Problem> Check(const Initiative& initiative, const Vocabulary& vocabulary) {
   std::vector<Problem> problems;
   if (initiative.zone_id.empty()) problems.push_back({"zone", "is required"});

@@ -53,9 +53,25 @@ struct Outcome {
   bool operator==(const Outcome&) const = default;
 };
 
+// A goal of the zone's multi-year plan ("Fewer older people isolated", 2025–2030): the plan
+// reads goals → strategies → initiatives, an initiative naming the goal it serves.
+struct Goal {
+  std::string id;
+  std::string zone_id;
+  std::string title;
+  std::string description;
+  int from_year = 0;
+  int until_year = 0;
+  Language language = Language::kNl;
+  bool demo = false;
+
+  bool operator==(const Goal&) const = default;
+};
+
 struct Initiative {
   std::string id;
   std::string zone_id;
+  std::string goal_id;  // The plan's goal it serves; empty: none.
   std::string title;
   std::string description;
   std::string theme;
@@ -85,6 +101,8 @@ struct Initiative {
 // outcomes with a label and numbers that are numbers. The zone and municipalities are
 // checked by the store.
 std::vector<Problem> Check(const Initiative& initiative, const Vocabulary& vocabulary);
+// A title and a span of years in order (a plan runs a few years, 2000–2100).
+std::vector<Problem> Check(const Goal& goal);
 
 // The initiatives of `all` like `candidate`: the same zone and theme, periods that overlap,
 // and a municipality in common (an initiative for the whole zone shares every one).

@@ -144,6 +144,7 @@ http::Response ListPage(const web::Site& site, Services& services, const http::R
       {"zone_href", web::Href(language, "/zones/" + zone_id)},
       {"action", web::Href(language, "/zones/" + zone_id + "/initiatives")},
       {"export_href", web::Href(language, "/zones/" + zone_id + "/initiatives/export.xlsx") + "?" + query},
+      {"plan_href", web::Href(language, "/zones/" + zone_id + "/plan")},
       {"new_href", web::EditsZone(request.identity.get(), zone_id)
                        ? web::Href(language, "/zones/" + zone_id + "/initiatives/new")
                        : ""},
@@ -216,6 +217,71 @@ http::Response Export(const web::Site& site, Services& services, const http::Req
       200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(*workbook));
   response.headers.Set("Content-Disposition", "attachment; filename=\"initiatives-" + zone_id + ".xlsx\"");
   return response;
+}
+
+// The multi-year plan: each goal with its initiatives by the four strategies, then the
+// initiatives that serve no goal yet. Printable: the document a zone shares with partners.
+http::Response PlanPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  const std::string zone_id(request.PathParam("zone_id"));
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return web::ErrorPage(site, request, language, zone.error());
+  auto names = geo::PlaceNamesOf(services.geography, language, Date::Today());
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  auto goals = services.store.Goals(zone_id);
+  if (!goals) return web::ErrorPage(site, request, language, goals.error());
+  auto initiatives = services.store.List(zone_id);
+  if (!initiatives) return web::ErrorPage(site, request, language, initiatives.error());
+  // The initiatives of one goal ("" for none), by strategy in the model's order.
+  auto by_strategy = [&](const std::string& goal_id, double& budget, std::size_t& count) {
+    json::array strategies;
+    for (const Strategy strategy : kStrategies) {
+      json::array items;
+      for (const Initiative& initiative : *initiatives) {
+        if (initiative.goal_id != goal_id || initiative.strategy != strategy) continue;
+        items.push_back(Summary(site, services, *names, initiative, language));
+        budget += initiative.budget.value_or(0);
+        ++count;
+      }
+      if (items.empty()) continue;
+      strategies.push_back(
+          json::object{{"strategy", Message(site, language, "initiatives_strategy_" + std::string(Code(strategy)))},
+                       {"initiatives", std::move(items)}});
+    }
+    return strategies;
+  };
+  json::array plan;
+  bool demo = false;
+  for (const Goal& goal : *goals) {
+    double budget = 0;
+    std::size_t count = 0;
+    json::array strategies = by_strategy(goal.id, budget, count);
+    demo = demo || goal.demo;
+    plan.push_back(json::object{{"id", goal.id},
+                                {"title", goal.title},
+                                {"lang", LanguageCode(goal.language)},
+                                {"description", goal.description},
+                                {"years", std::to_string(goal.from_year) + "–" + std::to_string(goal.until_year)},
+                                {"strategies", std::move(strategies)},
+                                {"has_initiatives", count > 0},
+                                {"count", count},
+                                {"budget", view::FormatNumber(budget, 0, language)},
+                                {"demo", goal.demo}});
+  }
+  double loose_budget = 0;
+  std::size_t loose_count = 0;
+  json::array loose = by_strategy("", loose_budget, loose_count);
+  const std::string zone_name = zone->names.In(language);
+  json::object model{{"zone", zone_name},
+                     {"zone_href", web::Href(language, "/zones/" + zone_id)},
+                     {"list_href", web::Href(language, "/zones/" + zone_id + "/initiatives")},
+                     {"has_goals", !plan.empty()},
+                     {"goals", std::move(plan)},
+                     {"has_loose", loose_count > 0},
+                     {"loose", std::move(loose)},
+                     {"demo", demo}};
+  return web::Page(site, request, language, "initiatives_plan",
+                   site.renderer.catalog().Format(language, "initiatives_plan_title", {{"zone", zone_name}}),
+                   std::move(model));
 }
 
 // `evaluation` carries what was typed in an evaluation form that came back with problems.
@@ -447,6 +513,12 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
                                 return InitiativePage(site, services, request, language);
                               }),
              {.name = "initiative", .access = everyone});
+  router.Get("/{lang}/zones/{zone_id}/plan",
+             web::ForLanguage(site,
+                              [&site, &services](const http::Request& request, Language language) {
+                                return PlanPage(site, services, request, language);
+                              }),
+             {.name = "initiatives_plan", .access = everyone});
   router.Post("/{lang}/initiatives/{initiative_id}/outcomes",
               web::ForLanguage(site,
                                [&site, &services](const http::Request& request, Language language) {

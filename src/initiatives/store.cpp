@@ -1,5 +1,6 @@
 #include "initiatives/store.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
@@ -13,7 +14,8 @@ namespace json = boost::json;
 
 constexpr const char* kColumns =
     "id, zone_id, title, description, theme, target_groups, strategy, areas, lead, partners, valid_from, valid_until,"
-    " budget, activities, outputs, intended_outcome, outcome_indicator, evidence, notes, language, demo";
+    " budget, activities, outputs, intended_outcome, outcome_indicator, evidence, notes, language, demo, goal_id";
+constexpr const char* kGoalColumns = "id, zone_id, title, description, from_year, until_year, language, demo";
 
 template <typename T>
 db::Value Optional(const std::optional<T>& value) {
@@ -41,31 +43,32 @@ std::string AuditSummary(const Initiative& initiative) {
 
 // The initiative's rows (the initiative and its outcomes), without the audit trail.
 Status Write(db::Connection& connection, const Initiative& initiative, const audit::Context& context) {
-  auto inserted =
-      connection.Execute(std::string("INSERT INTO initiatives (") + kColumns +
-                             ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         {initiative.id,
-                          initiative.zone_id,
-                          initiative.title,
-                          initiative.description,
-                          initiative.theme,
-                          text::JoinList(initiative.target_groups, ','),
-                          std::string(Code(initiative.strategy)),
-                          text::JoinList(initiative.areas, ','),
-                          initiative.lead,
-                          text::JoinList(initiative.partners, '\n'),
-                          initiative.from.ToIso(),
-                          initiative.until ? db::Value(initiative.until->ToIso()) : db::Value(),
-                          Optional(initiative.budget),
-                          initiative.activities,
-                          initiative.outputs,
-                          initiative.intended_outcome,
-                          initiative.outcome_indicator,
-                          initiative.evidence ? db::Value(std::string(Code(*initiative.evidence))) : db::Value(),
-                          initiative.notes,
-                          std::string(LanguageCode(initiative.language)),
-                          static_cast<long long>(initiative.demo),
-                          static_cast<long long>(context.When())});
+  auto inserted = connection.Execute(
+      std::string("INSERT INTO initiatives (") + kColumns +
+          ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {initiative.id,
+       initiative.zone_id,
+       initiative.title,
+       initiative.description,
+       initiative.theme,
+       text::JoinList(initiative.target_groups, ','),
+       std::string(Code(initiative.strategy)),
+       text::JoinList(initiative.areas, ','),
+       initiative.lead,
+       text::JoinList(initiative.partners, '\n'),
+       initiative.from.ToIso(),
+       initiative.until ? db::Value(initiative.until->ToIso()) : db::Value(),
+       Optional(initiative.budget),
+       initiative.activities,
+       initiative.outputs,
+       initiative.intended_outcome,
+       initiative.outcome_indicator,
+       initiative.evidence ? db::Value(std::string(Code(*initiative.evidence))) : db::Value(),
+       initiative.notes,
+       std::string(LanguageCode(initiative.language)),
+       static_cast<long long>(initiative.demo),
+       initiative.goal_id,
+       static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
   for (std::size_t i = 0; i < initiative.outcomes.size(); ++i) {
     const Outcome& outcome = initiative.outcomes[i];
@@ -88,8 +91,22 @@ Status Insert(db::Connection& connection, const Initiative& initiative, const au
 
 }  // namespace
 
-Result<std::vector<Problem>> Store::Problems(const Initiative& initiative) const {
+Result<std::vector<Problem>> Store::Problems(const Initiative& initiative,
+                                             const std::vector<Goal>& pending_goals) const {
   std::vector<Problem> problems = Check(initiative, vocabulary_);
+  if (!initiative.goal_id.empty()) {
+    bool known = std::any_of(pending_goals.begin(), pending_goals.end(), [&](const Goal& goal) {
+      return goal.id == initiative.goal_id && goal.zone_id == initiative.zone_id;
+    });
+    if (!known) {
+      auto goals = Goals(initiative.zone_id);
+      if (!goals) return Fail(goals.error());
+      known =
+          std::any_of(goals->begin(), goals->end(), [&](const Goal& goal) { return goal.id == initiative.goal_id; });
+    }
+    if (!known)
+      problems.push_back({"goal", "'" + initiative.goal_id + "' is not a goal of " + initiative.zone_id + "'s plan"});
+  }
   if (initiative.zone_id.empty()) return problems;
   auto zone = geography_.FindZone(initiative.zone_id, initiative.from);
   if (!zone) {
@@ -106,13 +123,50 @@ Result<std::vector<Problem>> Store::Problems(const Initiative& initiative) const
   return problems;
 }
 
-Status Store::Import(const std::vector<Initiative>& initiatives, const audit::Context& context) {
+Result<std::vector<Problem>> Store::Problems(const Goal& goal) const {
+  std::vector<Problem> problems = Check(goal);
+  if (goal.zone_id.empty()) return problems;
+  auto zone = geography_.FindZone(goal.zone_id, Date::Today());
+  if (!zone) {
+    if (!zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
+    problems.push_back({"zone", "there is no zone '" + goal.zone_id + "'"});
+  }
+  return problems;
+}
+
+Status Store::Import(const std::vector<Goal>& goals, const std::vector<Initiative>& initiatives,
+                     const audit::Context& context) {
+  for (const Goal& goal : goals) {
+    auto problems = Problems(goal);
+    if (!problems) return Fail(problems.error());
+    if (!problems->empty()) return Fail(Error::InvalidArgument(goal.id + ": " + Describe(*problems)));
+  }
   for (const Initiative& initiative : initiatives) {
-    auto problems = Problems(initiative);
+    auto problems = Problems(initiative, goals);
     if (!problems) return Fail(problems.error());
     if (!problems->empty()) return Fail(Error::InvalidArgument(initiative.id + ": " + Describe(*problems)));
   }
   return database_.InTransaction([&](db::Connection& connection) -> Status {
+    for (const Goal& goal : goals) {
+      auto taken = connection.Query("SELECT 1 FROM plan_goals WHERE id = ?", {goal.id});
+      if (!taken) return Fail(taken.error());
+      if (!taken->empty()) return Fail(Error::AlreadyExists("a goal " + goal.id + " is already recorded"));
+      auto inserted = connection.Execute(
+          std::string("INSERT INTO plan_goals (") + kGoalColumns + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {goal.id, goal.zone_id, goal.title, goal.description, static_cast<long long>(goal.from_year),
+           static_cast<long long>(goal.until_year), std::string(LanguageCode(goal.language)),
+           static_cast<long long>(goal.demo), static_cast<long long>(context.When())});
+      if (!inserted) return Fail(inserted.error());
+      if (auto recorded = audit::Record(connection, context, "plan_goal", goal.id, std::nullopt,
+                                        json::serialize(json::object{{"zone", goal.zone_id},
+                                                                     {"title", goal.title},
+                                                                     {"from_year", goal.from_year},
+                                                                     {"until_year", goal.until_year}}),
+                                        goal.zone_id);
+          !recorded) {
+        return recorded;
+      }
+    }
     for (const Initiative& initiative : initiatives) {
       auto taken = connection.Query("SELECT 1 FROM initiatives WHERE id = ?", {initiative.id});
       if (!taken) return Fail(taken.error());
@@ -188,6 +242,7 @@ Result<std::vector<Initiative>> Store::Load(const std::string& where, const std:
       i.notes = row.Text(18);
       i.language = ParseLanguage(row.Text(19)).value_or(Language::kNl);
       i.demo = row.Integer(20) != 0;
+      i.goal_id = row.Text(21);
       positions[i.id] = initiatives.size();
       initiatives.push_back(std::move(i));
     }
@@ -212,6 +267,27 @@ Result<std::vector<Initiative>> Store::Load(const std::string& where, const std:
     }
     return initiatives;
   });
+}
+
+Result<std::vector<Goal>> Store::Goals(const std::string& zone_id) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(
+        std::string("SELECT ") + kGoalColumns + " FROM plan_goals WHERE zone_id = ? ORDER BY from_year, title, id",
+        {zone_id});
+  });
+  if (!rows) return Fail(rows.error());
+  std::vector<Goal> goals;
+  for (const db::Row& row : *rows) {
+    goals.push_back({.id = row.Text(0),
+                     .zone_id = row.Text(1),
+                     .title = row.Text(2),
+                     .description = row.Text(3),
+                     .from_year = static_cast<int>(row.Integer(4)),
+                     .until_year = static_cast<int>(row.Integer(5)),
+                     .language = ParseLanguage(row.Text(6)).value_or(Language::kNl),
+                     .demo = row.Integer(7) != 0});
+  }
+  return goals;
 }
 
 Result<std::vector<Initiative>> Store::List(const std::string& zone_id) const {

@@ -22,17 +22,23 @@ class Store {
   Store(db::Database& database, const geo::Store& geography, const Vocabulary& vocabulary)
       : database_(database), geography_(geography), vocabulary_(vocabulary) {}
 
-  // Check's problems, then an unknown zone and municipalities that are not the zone's.
-  Result<std::vector<Problem>> Problems(const Initiative& initiative) const;
-  // Records initiatives with the ids they carry (a file's), all or none: kInvalidArgument
-  // naming the first problem, kAlreadyExists for an id taken.
-  Status Import(const std::vector<Initiative>& initiatives, const audit::Context& context);
+  // Check's problems, then an unknown zone, municipalities that are not the zone's, and a
+  // goal that is not in the zone's plan (stored, or among `pending_goals`).
+  Result<std::vector<Problem>> Problems(const Initiative& initiative,
+                                        const std::vector<Goal>& pending_goals = {}) const;
+  Result<std::vector<Problem>> Problems(const Goal& goal) const;
+  // Records plan goals and initiatives with the ids they carry (a file's), all or none:
+  // kInvalidArgument naming the first problem, kAlreadyExists for an id taken.
+  Status Import(const std::vector<Goal>& goals, const std::vector<Initiative>& initiatives,
+                const audit::Context& context);
   // Records an initiative under a new id, which it returns. kInvalidArgument naming the problems.
   Result<std::string> Add(Initiative initiative, const audit::Context& context);
   // Replaces a recorded initiative and its outcomes (an evaluation adds results and notes),
   // the before and after in the audit trail. kInvalidArgument naming the problems; kNotFound.
   Status Update(const Initiative& initiative, const audit::Context& context);
 
+  // The goals of the zone's multi-year plan, the earliest first.
+  Result<std::vector<Goal>> Goals(const std::string& zone_id) const;
   // The zone's initiatives (every zone's when empty), the latest start first.
   Result<std::vector<Initiative>> List(const std::string& zone_id) const;
   Result<Initiative> Find(const std::string& id) const;  // kNotFound when none.

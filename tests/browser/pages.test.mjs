@@ -110,6 +110,8 @@ const pages = [
   ['/fr/zones/zorgzone-noord-oost/initiatives?theme=food', 'initiatives (filtered)'],
   ['/nl/initiatives/darmkanker-op-maat-zennevallei', 'an initiative'],
   ['/fr/initiatives/colis-frais-schaerbeek', 'an initiative'],
+  ['/nl/zones/elz-zennevallei/plan', 'the multi-year plan'],
+  ['/fr/zones/zorgzone-noord-oost/plan', 'the multi-year plan'],
   ['/nl/agenda?view=list&from=2026-11-23', 'prevention calendar (list)'],
   ['/fr/agenda?view=list&from=2027-03-01&campaign=blue-march-2027', 'prevention calendar (list, filtered)'],
   ['/nl/agenda?view=month&month=2027-01&area=23077', 'prevention calendar (month, with a collision)'],

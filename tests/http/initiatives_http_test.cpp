@@ -85,6 +85,21 @@ TEST_F(InitiativesHttpTest, AZoneEditorAddsAnInitiativeAfterSeeingTheSimilarOnes
   EXPECT_TRUE(Contains(page.body, "2.500 €"));
 }
 
+TEST_F(InitiativesHttpTest, ThePlanShowsEachGoalWithItsInitiativesByStrategy) {
+  const HttpResponse plan = server_.Get("/nl/zones/elz-zennevallei/plan");
+  ASSERT_EQ(plan.status, 200);
+  const auto screening = plan.body.find("Meer mensen nemen deel aan de kankerscreenings");
+  const auto isolation = plan.body.find("Minder ouderen en mensen in armoede leven geïsoleerd");
+  ASSERT_NE(screening, std::string::npos);
+  ASSERT_NE(isolation, std::string::npos);
+  const auto colorectal = plan.body.find("Darmkankerscreening op maat");
+  EXPECT_TRUE(screening < colorectal && colorectal < isolation) << "under its goal";
+  EXPECT_NE(plan.body.find("<h3>Bewustmaking</h3>", screening), std::string::npos) << "by strategy";
+  EXPECT_TRUE(Contains(plan.body, "(2025–2030)"));
+  EXPECT_TRUE(Contains(server_.Get("/fr/zones/zorgzone-noord-oost/plan").body, "Une alimentation saine"));
+  EXPECT_TRUE(Contains(server_.Get("/nl/zones/zorgzone-noord/plan").body, "Initiatieven zonder doel in het plan"));
+}
+
 // The evaluation as the initiative runs: a result measured and a story, by the zone's editors
 // only, each kept in the audit trail.
 TEST_F(InitiativesHttpTest, AZoneEditorRecordsAResultAndAStoryFromTheField) {
