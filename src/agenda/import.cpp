@@ -10,14 +10,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::optional<Date> DateField(geo::JsonRecord& record, std::string_view key) {
-  const std::string text = record.Text(key, true);
-  if (text.empty()) return std::nullopt;
-  auto date = Date::Parse(text);
-  if (!date) record.Problem(key, "'" + text + "' is not a date (YYYY-MM-DD)");
-  return date ? std::optional<Date>(*date) : std::nullopt;
-}
-
 std::optional<LocalDateTime> TimeField(geo::JsonRecord& record, std::string_view key) {
   const std::string text = record.Text(key, true);
   if (text.empty()) return std::nullopt;
@@ -36,8 +28,8 @@ Campaign ReadCampaign(const json::object& object, const std::string& location, g
   campaign.description_nl = record.Text("description_nl", false);
   campaign.description_fr = record.Text("description_fr", false);
   campaign.theme = record.Text("theme", true);
-  if (auto from = DateField(record, "from")) campaign.from = *from;
-  if (auto until = DateField(record, "until")) campaign.until = *until;
+  if (auto from = record.Day("from", true)) campaign.from = *from;
+  if (auto until = record.Day("until", true)) campaign.until = *until;
   campaign.baseline_indicator = record.Text("baseline_indicator", false);
   campaign.url = record.Text("url", false);
   campaign.demo = record.Flag("demo");
@@ -71,12 +63,7 @@ Event ReadEvent(const json::object& object, const std::string& location, geo::Im
   event.end = start && end ? *end : LocalDateTime::FromOrdinal(event.start.Ordinal() + 1);
   event.rule = record.Text("rule", false);
   event.organiser = record.Text("organiser", false);
-  const std::string language = record.Text("written_in", false);
-  if (!language.empty()) {
-    const auto parsed = ParseLanguage(language);
-    if (!parsed) record.Problem("written_in", "'" + language + "' is not nl, fr or en");
-    event.written_in = parsed.value_or(Language::kNl);
-  }
+  event.written_in = record.LanguageOf("written_in");
   event.demo = record.Flag("demo");
   return event;
 }
@@ -85,12 +72,7 @@ Event ReadEvent(const json::object& object, const std::string& location, geo::Im
 
 Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
                                      const audit::Actor& actor) {
-  geo::ImportReport report{.file = std::string(file_name),
-                           .rows_read = 0,
-                           .rows_imported = 0,
-                           .rows_skipped = 0,
-                           .problems = {},
-                           .warnings = {}};
+  geo::ImportReport report = geo::StartReport(file_name);
   geo::JsonImportFile file(content, report);
   std::vector<Campaign> campaigns;
   std::vector<Event> events;

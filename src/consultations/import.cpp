@@ -12,14 +12,6 @@ namespace json = boost::json;
 
 using Fields = geo::JsonRecord;
 
-Language LanguageField(Fields& fields) {
-  const std::string code = fields.Text("language", false);
-  if (code.empty()) return Language::kNl;
-  const auto language = ParseLanguage(code);
-  if (!language) fields.Problem("language", "'" + code + "' is not nl, fr or en");
-  return language.value_or(Language::kNl);
-}
-
 // The list under `key` of a record (absent: none); a problem when it is not a list.
 const json::array* ArrayOf(const json::object& object, std::string_view key, geo::ImportReport& report) {
   const json::value* value = object.if_contains(key);
@@ -55,12 +47,7 @@ Consultation ReadConsultation(const json::object& object, const std::string& loc
   consultation.id = fields.Text("id", true);
   consultation.zone_id = fields.Text("zone", true);
   consultation.working_group_id = fields.Text("working_group_id", false);
-  const std::string held_on = fields.Text("held_on", true);
-  if (auto date = Date::Parse(held_on)) {
-    consultation.held_on = *date;
-  } else if (!held_on.empty()) {
-    fields.Problem("held_on", "'" + held_on + "' is not a date (YYYY-MM-DD)");
-  }
+  if (auto held_on = fields.Day("held_on", true)) consultation.held_on = *held_on;
   const std::string kind = fields.Text("kind", true);
   if (auto parsed = ParseMeetingKind(kind)) {
     consultation.kind = *parsed;
@@ -80,7 +67,7 @@ Consultation ReadConsultation(const json::object& object, const std::string& loc
     }
   }
   consultation.summary = fields.Text("summary", false);
-  consultation.language = LanguageField(fields);
+  consultation.language = fields.LanguageOf("language");
   consultation.demo = fields.Flag("demo");
   if (const json::array* signals = ArrayOf(object, "signals", report)) {
     for (std::size_t i = 0; i < signals->size(); ++i) {
@@ -114,7 +101,7 @@ ActionLine ReadActionLine(const json::object& object, const std::string& locatio
   line.working_group = fields.Text("working_group", false);
   line.working_group_id = fields.Text("working_group_id", false);
   line.signal_ids = fields.List("signals");
-  line.language = LanguageField(fields);
+  line.language = fields.LanguageOf("language");
   line.demo = fields.Flag("demo");
   return line;
 }
@@ -129,7 +116,7 @@ WorkingGroup ReadGroup(const json::object& object, const std::string& location, 
   group.purpose = fields.Text("purpose", false);
   group.organisations = fields.List("organisations");
   group.people = fields.List("people");
-  group.language = LanguageField(fields);
+  group.language = fields.LanguageOf("language");
   group.demo = fields.Flag("demo");
   return group;
 }
@@ -142,12 +129,7 @@ void AddProblems(geo::ImportReport& report, const std::string& location, const s
 
 Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
                                      const audit::Actor& actor) {
-  geo::ImportReport report{.file = std::string(file_name),
-                           .rows_read = 0,
-                           .rows_imported = 0,
-                           .rows_skipped = 0,
-                           .problems = {},
-                           .warnings = {}};
+  geo::ImportReport report = geo::StartReport(file_name);
   geo::JsonImportFile file(content, report);
   std::vector<WorkingGroup> groups;
   std::vector<Consultation> consultations;

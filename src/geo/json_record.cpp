@@ -35,6 +35,34 @@ std::vector<std::string> JsonRecord::List(std::string_view key) {
   return items;
 }
 
+std::optional<Date> JsonRecord::Day(std::string_view key, bool required) {
+  const std::string text = Text(key, required);
+  if (text.empty()) return std::nullopt;
+  auto day = Date::Parse(text);
+  if (!day) {
+    Problem(key, "'" + text + "' is not a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  return *day;
+}
+
+Language JsonRecord::LanguageOf(std::string_view key) {
+  const std::string code = Text(key, false);
+  if (code.empty()) return Language::kNl;
+  const auto language = ParseLanguage(code);
+  if (!language) Problem(key, "'" + code + "' is not nl, fr or en");
+  return language.value_or(Language::kNl);
+}
+
+ImportReport StartReport(std::string_view file_name) {
+  return ImportReport{.file = std::string(file_name),
+                      .rows_read = 0,
+                      .rows_imported = 0,
+                      .rows_skipped = 0,
+                      .problems = {},
+                      .warnings = {}};
+}
+
 bool JsonRecord::Flag(std::string_view key) {
   const boost::json::value* value = object_.if_contains(key);
   if (value == nullptr || value->is_null()) return false;

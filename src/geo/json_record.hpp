@@ -15,7 +15,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/language.hpp"
 #include "geo/import.hpp"
 
 namespace zoneatlas::geo {
@@ -34,6 +36,10 @@ class JsonRecord {
   bool Flag(std::string_view key);
   // A number; nothing (and a problem when mistyped) otherwise.
   std::optional<double> Number(std::string_view key);
+  // A day as YYYY-MM-DD; nothing (and a problem when it is no date, or required and absent).
+  std::optional<Date> Day(std::string_view key, bool required);
+  // "nl", "fr" or "en" under `key`; Dutch when absent, and a problem for any other code.
+  Language LanguageOf(std::string_view key);
   void Problem(std::string_view key, std::string message);
 
   const boost::json::object& object() const { return object_; }
@@ -68,6 +74,9 @@ class JsonImportFile {
   ImportReport& report_;
   std::set<std::string> ids_;
 };
+
+// The report an import of `file_name` starts from: nothing read, no problem yet.
+ImportReport StartReport(std::string_view file_name);
 
 // How a checked import ends: nothing written on a problem or a dry run; else `write`, all or
 // nothing, whose refusal (kInvalidArgument, kAlreadyExists: an id taken since) becomes a

@@ -9,17 +9,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::optional<Date> DateField(geo::JsonRecord& record, std::string_view key, bool required) {
-  const std::string text = record.Text(key, required);
-  if (text.empty()) return std::nullopt;
-  auto date = Date::Parse(text);
-  if (!date) {
-    record.Problem(key, "'" + text + "' is not a date (YYYY-MM-DD)");
-    return std::nullopt;
-  }
-  return *date;
-}
-
 Outcome ReadOutcome(const json::object& object, const std::string& location, geo::ImportReport& report) {
   geo::JsonRecord record(object, location, report);
   Outcome outcome{.label = record.Text("label", true),
@@ -53,8 +42,8 @@ Initiative ReadInitiative(const json::object& object, const std::string& locatio
   initiative.areas = record.List("areas");
   initiative.lead = record.Text("lead", false);
   initiative.partners = record.List("partners");
-  initiative.from = DateField(record, "from", true).value_or(Date::Today());
-  initiative.until = DateField(record, "until", false);
+  initiative.from = record.Day("from", true).value_or(Date::Today());
+  initiative.until = record.Day("until", false);
   initiative.budget = record.Number("budget");
   initiative.activities = record.Text("activities", false);
   initiative.outputs = record.Text("outputs", false);
@@ -66,12 +55,7 @@ Initiative ReadInitiative(const json::object& object, const std::string& locatio
     if (!initiative.evidence) record.Problem("evidence", "'" + evidence + "' is not a What Works for Health rating");
   }
   initiative.notes = record.Text("notes", false);
-  const std::string language = record.Text("language", false);
-  if (!language.empty()) {
-    const auto parsed = ParseLanguage(language);
-    if (!parsed) record.Problem("language", "'" + language + "' is not nl, fr or en");
-    initiative.language = parsed.value_or(Language::kNl);
-  }
+  initiative.language = record.LanguageOf("language");
   initiative.demo = record.Flag("demo");
   if (const json::value* outcomes = object.if_contains("outcomes"); outcomes != nullptr && !outcomes->is_null()) {
     if (!outcomes->is_array()) {
@@ -100,12 +84,7 @@ Goal ReadGoal(const json::object& object, const std::string& location, geo::Impo
   goal.description = record.Text("description", false);
   goal.from_year = static_cast<int>(record.Number("from_year").value_or(0));
   goal.until_year = static_cast<int>(record.Number("until_year").value_or(0));
-  const std::string language = record.Text("language", false);
-  if (!language.empty()) {
-    const auto parsed = ParseLanguage(language);
-    if (!parsed) record.Problem("language", "'" + language + "' is not nl, fr or en");
-    goal.language = parsed.value_or(Language::kNl);
-  }
+  goal.language = record.LanguageOf("language");
   goal.demo = record.Flag("demo");
   return goal;
 }
@@ -114,12 +93,7 @@ Goal ReadGoal(const json::object& object, const std::string& location, geo::Impo
 
 Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
                                      const audit::Actor& actor) {
-  geo::ImportReport report{.file = std::string(file_name),
-                           .rows_read = 0,
-                           .rows_imported = 0,
-                           .rows_skipped = 0,
-                           .problems = {},
-                           .warnings = {}};
+  geo::ImportReport report = geo::StartReport(file_name);
   geo::JsonImportFile file(content, report);
   std::vector<Goal> goals;
   auto read_goals = file.ForEach("goals", "goal", [&](const json::object& object, const std::string& at) {

@@ -30,14 +30,7 @@ Provider ReadProvider(const json::object& object, const std::string& location, g
   provider.email = record.Text("email", false);
   provider.website = record.Text("website", false);
   provider.contact_note = record.Text("contact_note", false);
-  const std::string consent_on = record.Text("consent_on", false);
-  if (!consent_on.empty()) {
-    if (auto date = Date::Parse(consent_on)) {
-      provider.consent_on = *date;
-    } else {
-      record.Problem("consent_on", "'" + consent_on + "' is not a date (YYYY-MM-DD)");
-    }
-  }
+  if (auto consent_on = record.Day("consent_on", false)) provider.consent_on = *consent_on;
   provider.consent_how = record.Text("consent_how", false);
   provider.demo = record.Flag("demo");
   return provider;
@@ -52,12 +45,7 @@ Route ReadRoute(const json::object& object, const std::string& location, geo::Im
   route.description = record.Text("description", false);
   route.theme = record.Text("theme", true);
   route.target_groups = record.List("target_groups");
-  const std::string language = record.Text("language", false);
-  if (!language.empty()) {
-    const auto parsed = ParseLanguage(language);
-    if (!parsed) record.Problem("language", "'" + language + "' is not nl, fr or en");
-    route.language = parsed.value_or(Language::kNl);
-  }
+  route.language = record.LanguageOf("language");
   route.demo = record.Flag("demo");
   const json::value* steps = object.if_contains("steps");
   if (steps == nullptr || !steps->is_array()) {
@@ -86,12 +74,7 @@ Route ReadRoute(const json::object& object, const std::string& location, geo::Im
 Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
                                      const audit::Actor& actor,
                                      const std::function<bool(const std::string&)>& right_exists) {
-  geo::ImportReport report{.file = std::string(file_name),
-                           .rows_read = 0,
-                           .rows_imported = 0,
-                           .rows_skipped = 0,
-                           .problems = {},
-                           .warnings = {}};
+  geo::ImportReport report = geo::StartReport(file_name);
   geo::JsonImportFile file(content, report);
   std::vector<Provider> providers;
   std::vector<Route> routes;
