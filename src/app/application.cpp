@@ -9,6 +9,7 @@
 #include "agenda/edit_pages.hpp"
 #include "app/radar_pages.hpp"
 #include "app/supply_pages.hpp"
+#include "app/theme_pages.hpp"
 #include "app/vocabulary.hpp"
 #include "atlas/routes.hpp"
 #include "core/text.hpp"
@@ -186,6 +187,7 @@ void Application::AddRoutes() {
   socialmap::AddApiRoutes(router_, *socialmap_services_);
   socialmap::AddEditRoutes(router_, site_, *socialmap_services_);
   AddSupplyRoutes(router_, site_, *atlas_services_, *socialmap_services_);
+  AddThemeRoutes(router_, site_, *atlas_services_, *socialmap_services_, *initiatives_services_, *agenda_services_);
   AddRadarRoutes(router_, site_, *atlas_services_, *rights_catalog_);
   // The rights explorer sends people to the nearest office the social map knows.
   rights::AddPageRoutes(router_, site_, *rights_catalog_,

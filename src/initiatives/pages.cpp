@@ -72,6 +72,7 @@ json::object Summary(const web::Site& site, const Services& services, const geo:
       {"lang", LanguageCode(initiative.language)},
       {"href", web::Href(language, "/initiatives/" + initiative.id)},
       {"theme", ThemeName(services, initiative.theme, language)},
+      {"theme_href", web::Href(language, "/zones/" + initiative.zone_id + "/themes/" + initiative.theme)},
       {"strategy", Message(site, language, "initiatives_strategy_" + std::string(Code(initiative.strategy)))},
       {"groups", Joined(groups)},
       {"places", Places(site, names, initiative, language)},

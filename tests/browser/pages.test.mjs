@@ -111,6 +111,8 @@ const pages = [
   ['/nl/initiatives/darmkanker-op-maat-zennevallei', 'an initiative'],
   ['/fr/initiatives/colis-frais-schaerbeek', 'an initiative'],
   ['/nl/zones/elz-zennevallei/plan', 'the multi-year plan'],
+  ['/nl/zones/elz-zennevallei/themes/prevention_screening?area=23027', 'a theme in a municipality'],
+  ['/fr/zones/zorgzone-noord-oost/themes/food', 'a theme in a zone'],
   ['/fr/zones/zorgzone-noord-oost/plan', 'the multi-year plan'],
   ['/nl/agenda?view=list&from=2026-11-23', 'prevention calendar (list)'],
   ['/fr/agenda?view=list&from=2027-03-01&campaign=blue-march-2027', 'prevention calendar (list, filtered)'],

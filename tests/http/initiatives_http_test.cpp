@@ -100,6 +100,32 @@ TEST_F(InitiativesHttpTest, ThePlanShowsEachGoalWithItsInitiativesByStrategy) {
   EXPECT_TRUE(Contains(server_.Get("/nl/zones/zorgzone-noord/plan").body, "Initiatieven zonder doel in het plan"));
 }
 
+// A theme in a zone or one municipality: the atlas's figures of its need beside what is done.
+TEST_F(InitiativesHttpTest, AThemePageSetsTheNeedInFiguresBesideTheInitiatives) {
+  const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "observations",
+                                               std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/observations-demo.csv",
+                                               "--demo", "--source", "demo"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const HttpResponse zone = server_.Get("/nl/zones/elz-zennevallei/themes/prevention_screening");
+  ASSERT_EQ(zone.status, 200) << zone.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(zone.body, "Dikkedarmkankeropsporing"));
+  EXPECT_TRUE(Contains(zone.body, "Darmkankerscreening op maat"));
+  EXPECT_TRUE(Contains(zone.body, "Meer mensen nemen deel aan de kankerscreenings")) << "with the plan's goal";
+  EXPECT_FALSE(Contains(zone.body, "Rookvrije schoolpoorten")) << "another theme";
+  const HttpResponse halle = server_.Get("/nl/zones/elz-zennevallei/themes/prevention_screening?area=23027");
+  ASSERT_EQ(halle.status, 200);
+  EXPECT_TRUE(Contains(halle.body, "<th scope=\"col\" class=\"number\">Halle</th>")) << "Halle beside the zone";
+  EXPECT_TRUE(Contains(halle.body, "Test &amp; praat: screening in de wijk"));
+  const HttpResponse pepingen = server_.Get("/nl/zones/elz-zennevallei/themes/prevention_screening?area=23064");
+  EXPECT_FALSE(Contains(pepingen.body, "Test &amp; praat")) << "a Halle initiative";
+  EXPECT_EQ(server_.Get("/nl/zones/elz-zennevallei/themes/weather").status, 404);
+  EXPECT_EQ(server_.Get("/nl/zones/elz-zennevallei/themes/food?area=21015").status, 404) << "not of this zone";
+  EXPECT_TRUE(
+      Contains(server_.Get("/fr/zones/zorgzone-noord-oost/themes/food").body, "Ateliers cuisine interculturels"));
+  EXPECT_TRUE(Contains(server_.Get("/nl/initiatives/darmkanker-op-maat-zennevallei").body,
+                       "href=\"/nl/zones/elz-zennevallei/themes/prevention_screening\""));
+}
+
 // The evaluation as the initiative runs: a result measured and a story, by the zone's editors
 // only, each kept in the audit trail.
 TEST_F(InitiativesHttpTest, AZoneEditorRecordsAResultAndAStoryFromTheField) {
