@@ -50,9 +50,9 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/observations-demo.csv --demo \
 	  --source "Demonstration values made by data/demo/make_observations.py, not published figures"
 	$(ZONEATLAS) --database $(DEMO_DB) import hsds data/demo/social-map-demo.json
+	$(ZONEATLAS) --database $(DEMO_DB) import initiatives data/demo/initiatives.json
 	$(ZONEATLAS) --database $(DEMO_DB) import consultations data/demo/consultations.json
 	$(ZONEATLAS) --database $(DEMO_DB) import agenda data/demo/agenda.json
-	$(ZONEATLAS) --database $(DEMO_DB) import initiatives data/demo/initiatives.json
 	$(ZONEATLAS) --database $(DEMO_DB) import providers data/demo/providers.json
 
 demo: demo-data

@@ -21,9 +21,9 @@ db="$work/browser.db"
 "$binary" --database "$db" import observations "$root/data/demo/population-2018-2020.csv" >/dev/null 2>&1
 "$binary" --database "$db" import observations "$root/data/demo/observations-demo.csv" --demo >/dev/null 2>&1
 "$binary" --database "$db" import hsds "$root/data/demo/social-map-demo.json" >/dev/null
+"$binary" --database "$db" import initiatives "$root/data/demo/initiatives.json" >/dev/null
 "$binary" --database "$db" import consultations "$root/data/demo/consultations.json" >/dev/null
 "$binary" --database "$db" import agenda "$root/data/demo/agenda.json" >/dev/null
-"$binary" --database "$db" import initiatives "$root/data/demo/initiatives.json" >/dev/null
 "$binary" --database "$db" import providers "$root/data/demo/providers.json" >/dev/null
 # A test account; its password goes through standard input, as for a real one.
 export ZONEATLAS_TEST_EMAIL="browser-test@zoneatlas.test"

@@ -111,8 +111,14 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   application->shared_vocabulary_ = SharedVocabulary(*application->socialmap_taxonomy_);
   application->consultations_store_ = std::make_unique<consultations::Store>(
       database, application->geo_store_, application->shared_vocabulary_);
+  // Action lines name the initiatives that carry them out; the inventory gives their titles.
+  Application* wired = application.get();
   application->consultations_services_ = std::make_unique<consultations::Services>(consultations::Services{
-      *application->consultations_store_, application->geo_store_, application->shared_vocabulary_});
+      *application->consultations_store_, application->geo_store_, application->shared_vocabulary_,
+      [wired](const std::string& id) -> std::optional<std::string> {
+        auto found = wired->initiatives_store_->Find(id);
+        return found ? std::optional<std::string>(found->title) : std::nullopt;
+      }});
   application->agenda_store_ =
       std::make_unique<agenda::Store>(database, application->geo_store_, application->shared_vocabulary_);
   application->agenda_services_ = std::make_unique<agenda::Services>(

@@ -292,7 +292,16 @@ int ImportCoordination(const Options& options, const std::string& content) {
   const Vocabulary vocabulary = app::SharedVocabulary(*taxonomy);
   geo::Store geography(**database);
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
-  if (options.what == "agenda") {
+  if (options.what == "consultations") {
+    // Action lines name the initiatives that carry them out: those must be recorded first.
+    initiatives::Store inventory(**database, geography, vocabulary);
+    consultations::Store store(**database, geography, vocabulary);
+    report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor(),
+                                       [&](const std::string& id) -> std::optional<std::string> {
+                                         auto found = inventory.Find(id);
+                                         return found ? std::optional<std::string>(found->zone_id) : std::nullopt;
+                                       });
+  } else if (options.what == "agenda") {
     agenda::Store store(**database, geography, vocabulary);
     report = agenda::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
   } else if (options.what == "initiatives") {
@@ -304,9 +313,6 @@ int ImportCoordination(const Options& options, const std::string& content) {
     providers::Store store(**database, geography, vocabulary);
     report = providers::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor(),
                                    [&](const std::string& id) { return rights_catalog->Find(id) != nullptr; });
-  } else {
-    consultations::Store store(**database, geography, vocabulary);
-    report = consultations::ImportFile(store, options.file, content, options.dry_run, audit::CommandLineActor());
   }
   if (!report) return Report(report.error());
   std::cerr << report->Describe();

@@ -101,6 +101,7 @@ ActionLine ReadActionLine(const json::object& object, const std::string& locatio
   line.working_group = fields.Text("working_group", false);
   line.working_group_id = fields.Text("working_group_id", false);
   line.signal_ids = fields.List("signals");
+  line.initiative_ids = fields.List("initiatives");
   line.language = fields.LanguageOf("language");
   line.demo = fields.Flag("demo");
   return line;
@@ -127,8 +128,9 @@ void AddProblems(geo::ImportReport& report, const std::string& location, const s
 
 }  // namespace
 
-Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
-                                     const audit::Actor& actor) {
+Result<geo::ImportReport> ImportFile(
+    Store& store, std::string_view file_name, std::string_view content, bool dry_run, const audit::Actor& actor,
+    const std::function<std::optional<std::string>(const std::string& initiative_id)>& initiative_zone) {
   geo::ImportReport report = geo::StartReport(file_name);
   geo::JsonImportFile file(content, report);
   std::vector<WorkingGroup> groups;
@@ -173,6 +175,12 @@ Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, s
       AddProblems(report, at, *problems);
       if (!line.consultation_id.empty() && !meeting_ids.contains(line.consultation_id)) {
         report.problems.push_back({at, "consultation", "no meeting '" + line.consultation_id + "' in the file"});
+      }
+      for (const std::string& id : initiative_zone ? line.initiative_ids : std::vector<std::string>()) {
+        const auto zone = initiative_zone(id);
+        if (!zone || *zone != line.zone_id) {
+          report.problems.push_back({at, "initiatives", "'" + id + "' is not an initiative of " + line.zone_id});
+        }
       }
       action_lines.push_back(std::move(line));
       return Status();

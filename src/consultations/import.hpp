@@ -6,6 +6,9 @@
 #ifndef ZONEATLAS_CONSULTATIONS_IMPORT_HPP_
 #define ZONEATLAS_CONSULTATIONS_IMPORT_HPP_
 
+#include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "audit/audit.hpp"
@@ -16,8 +19,12 @@
 namespace zoneatlas::consultations {
 
 // rows_read counts meetings and action lines; signals travel with their meeting.
-Result<geo::ImportReport> ImportFile(Store& store, std::string_view file_name, std::string_view content, bool dry_run,
-                                     const audit::Actor& actor);
+// `initiative_zone` gives the zone of an initiative of the inventory an action line names
+// (nothing: there is none), which this feature cannot read itself; without it those links
+// are not checked.
+Result<geo::ImportReport> ImportFile(
+    Store& store, std::string_view file_name, std::string_view content, bool dry_run, const audit::Actor& actor,
+    const std::function<std::optional<std::string>(const std::string& initiative_id)>& initiative_zone = {});
 
 }  // namespace zoneatlas::consultations
 

@@ -111,6 +111,7 @@ struct ActionLine {
   std::string working_group_id;         // The zone's working group that takes it up, when one does.
   std::string working_group;            // Or the name of a group the zone has not recorded.
   std::vector<std::string> signal_ids;  // The signals it answers.
+  std::vector<std::string> initiative_ids;  // The inventory's initiatives that carry it out.
   Language language = Language::kNl;
   bool demo = false;
   std::int64_t updated_at = 0;  // Unix seconds.

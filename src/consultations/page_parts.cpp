@@ -90,6 +90,12 @@ json::object ActionLineModel(const web::Site& site, const Services& services, co
         {"code", Code(status)}, {"name", StatusLabel(site, language, status)}, {"selected", status == line.status}});
   }
   const auto meeting = meeting_titles.find(line.consultation_id);
+  json::array initiatives;
+  for (const std::string& id : line.initiative_ids) {
+    const auto title = services.initiative_title ? services.initiative_title(id) : std::nullopt;
+    initiatives.push_back(
+        json::object{{"title", title.value_or(id)}, {"href", web::Href(language, "/initiatives/" + id)}});
+  }
   return json::object{
       {"id", line.id},
       {"title", line.title},
@@ -104,6 +110,8 @@ json::object ActionLineModel(const web::Site& site, const Services& services, co
       {"working_group_href",
        line.working_group_id.empty() ? "" : web::Href(language, "/working-groups/" + line.working_group_id)},
       {"signals", line.signal_ids.size()},
+      {"has_initiatives", !initiatives.empty()},
+      {"initiatives", std::move(initiatives)},
       {"meeting", meeting == meeting_titles.end() ? "" : meeting->second},
       {"meeting_href",
        line.consultation_id.empty() ? "" : web::Href(language, "/consultations/" + line.consultation_id)},

@@ -28,6 +28,9 @@ struct Services {
   Store& store;
   const geo::Store& geography;
   const Vocabulary& vocabulary;
+  // The title of an initiative of the inventory, which this feature cannot read itself
+  // (the application wires it); nothing when there is no such initiative.
+  std::function<std::optional<std::string>(const std::string& initiative_id)> initiative_title = {};
 };
 
 // REQUIRES: the arguments outlive the router.

@@ -17,14 +17,14 @@ constexpr const char* kConsultationColumns =
     " working_group_id";
 constexpr const char* kActionLineColumns =
     "id, zone_id, consultation_id, theme, title, description, status, owner, working_group, language, demo, "
-    "updated_at, working_group_id";
+    "updated_at, working_group_id, initiative_ids";
 // The same, read through the tables' aliases (c, a), which the where clauses use.
 constexpr const char* kConsultationSelect =
     "SELECT c.id, c.zone_id, c.held_on, c.kind, c.theme, c.title, c.organisations, c.professions, c.participants,"
     " c.summary, c.language, c.demo, c.working_group_id FROM consultations c ";
 constexpr const char* kActionLineSelect =
     "SELECT a.id, a.zone_id, a.consultation_id, a.theme, a.title, a.description, a.status, a.owner,"
-    " a.working_group, a.language, a.demo, a.updated_at, a.working_group_id FROM action_lines a ";
+    " a.working_group, a.language, a.demo, a.updated_at, a.working_group_id, a.initiative_ids FROM action_lines a ";
 constexpr const char* kGroupSelect =
     "SELECT id, zone_id, theme, name, purpose, organisations, people, language, demo FROM working_groups ";
 
@@ -185,10 +185,11 @@ Status Store::Insert(db::Connection& connection, const Consultation& consultatio
 Status Store::Insert(db::Connection& connection, const ActionLine& line, const audit::Context& context) const {
   auto inserted = connection.Execute(
       std::string("INSERT INTO action_lines (") + kActionLineColumns +
-          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {line.id, line.zone_id, OptionalText(line.consultation_id), line.theme, line.title, line.description,
        std::string(Code(line.status)), line.owner, line.working_group, std::string(LanguageCode(line.language)),
-       static_cast<long long>(line.demo), static_cast<long long>(context.When()), OptionalText(line.working_group_id)});
+       static_cast<long long>(line.demo), static_cast<long long>(context.When()), OptionalText(line.working_group_id),
+       text::JoinList(line.initiative_ids, ',')});
   if (!inserted) return Fail(inserted.error());
   for (const std::string& signal_id : line.signal_ids) {
     auto linked = connection.Execute("INSERT INTO action_line_signals (action_line_id, signal_id) VALUES (?, ?)",
@@ -412,6 +413,7 @@ Result<std::vector<ActionLine>> Store::LoadActionLines(const std::string& where,
       line.demo = row.Integer(10) != 0;
       line.updated_at = row.Integer(11);
       line.working_group_id = row.OptionalText(12).value_or("");
+      line.initiative_ids = text::SplitList(row.Text(13), ',');
       positions[line.id] = lines.size();
       lines.push_back(std::move(line));
     }

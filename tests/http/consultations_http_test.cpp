@@ -17,6 +17,10 @@ bool Contains(const std::string& text, const std::string& part) { return text.fi
 class ConsultationsHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // The inventory first: action lines name the initiatives that carry them out.
+    const CommandResult inventory = RunZoneatlas({"--database", server_.database(), "import", "initiatives",
+                                                  std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/initiatives.json"});
+    ASSERT_EQ(inventory.exit_code, 0) << inventory.output;
     const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "consultations",
                                                  std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/consultations.json"});
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
@@ -50,6 +54,16 @@ TEST_F(ConsultationsHttpTest, TheYearsSynthesisAcrossZonesIsComputedFromTheMeeti
   EXPECT_EQ(synthesis.at("themes").as_array().at(0).at("id").as_string(), "prevention_screening");
   EXPECT_EQ(server_.Get("/api/v1/consultations/synthesis?year=twenty").status, 400);
   EXPECT_EQ(server_.Get("/nl/consultations?year=twenty").status, 400);
+}
+
+// An action line followed into the inventory: the initiative that carries it out, by title.
+TEST_F(ConsultationsHttpTest, AnActionLineLinksTheInitiativesThatCarryItOut) {
+  const HttpResponse zone = server_.Get("/nl/zones/zorgzone-noord/consultations");
+  ASSERT_EQ(zone.status, 200);
+  EXPECT_TRUE(Contains(zone.body,
+                       "uitgevoerd door: <a href=\"/nl/initiatives/repertorium-voedselhulp-noord\">"
+                       "Repertorium van voedselhulp</a>"))
+      << zone.body.substr(0, 5000);
 }
 
 TEST_F(ConsultationsHttpTest, AZonePageFiltersSignalsAndShowsWhatBecameOfThem) {
@@ -156,11 +170,15 @@ TEST_F(ConsultationsHttpTest, ABadFileOnTheCommandLineChangesNothing) {
   {
     std::ofstream file(bad);
     file << R"({"consultations": [{"id": "x", "zone": "elz-zennevallei", "held_on": "2024-13-01", "kind": "thematic",
-               "theme": "food", "title": "X"}]})";
+               "theme": "food", "title": "X"}],
+               "action_lines": [{"id": "y", "zone": "elz-zennevallei", "theme": "food", "title": "Y",
+                                 "status": "idea", "initiatives": ["colis-frais-schaerbeek"]}]})";
   }
   const CommandResult refused = RunZoneatlas({"--database", server_.database(), "import", "consultations", bad});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_TRUE(Contains(refused.output, "consultation 1: held_on"));
+  EXPECT_TRUE(Contains(refused.output, "'colis-frais-schaerbeek' is not an initiative of elz-zennevallei"))
+      << refused.output;
   EXPECT_TRUE(Contains(refused.output, "nothing was imported"));
   const auto meetings = boost::json::parse(server_.Get("/api/v1/consultations?zone=elz-zennevallei").body);
   EXPECT_EQ(meetings.at("consultations").as_array().size(), 3u);
