@@ -227,6 +227,7 @@ void Application::AddRoutes() {
   initiatives::AddEditRoutes(router_, site_, *initiatives_services_);
   providers::AddPageRoutes(router_, site_, *providers_services_);
   providers::AddApiRoutes(router_, *providers_services_);
+  providers::AddEditRoutes(router_, site_, *providers_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

@@ -108,6 +108,10 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
       {"zone", zone_name},
       {"zone_href", web::Href(language, "/zones/" + zone_id)},
       {"routes_href", web::Href(language, "/zones/" + zone_id + "/referral-routes")},
+      {"new_href", web::EditsZone(request.identity.get(), zone_id)
+                       ? web::Href(language, "/zones/" + zone_id + "/providers/new")
+                       : ""},
+      {"notice", request.Query("added") ? Message(site, language, "providers_added") : ""},
       {"action", web::Href(language, "/zones/" + zone_id + "/providers")},
       {"count", count},
       {"has_providers", count > 0},

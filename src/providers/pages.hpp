@@ -32,6 +32,8 @@ struct Services {
 // REQUIRES: the arguments outlive the router.
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
 void AddApiRoutes(http::Router& router, Services& services);
+// /{lang}/zones/{zone_id}/providers/new: zone editors add a provider, with the consent recorded.
+void AddEditRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::providers
 

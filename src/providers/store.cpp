@@ -107,6 +107,25 @@ Status Taken(db::Connection& connection, const char* table, const std::string& i
   return {};
 }
 
+// A provider's row, and in the audit trail that and when consent was recorded (not the
+// contact details).
+Status InsertProvider(db::Connection& connection, const Provider& p, const audit::Context& context) {
+  auto inserted = connection.Execute(std::string("INSERT INTO providers (") + kProviderColumns +
+                                         ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     {p.id, p.zone_id, p.name, p.profession, p.practice, text::JoinList(p.areas, ','),
+                                      text::JoinList(p.languages, ','), std::string(Code(p.accepting)), p.address,
+                                      p.phone, p.email, p.website, p.contact_note, p.consent_on.ToIso(), p.consent_how,
+                                      static_cast<long long>(p.demo), static_cast<long long>(context.When())});
+  if (!inserted) return Fail(inserted.error());
+  return audit::Record(connection, context, "provider", p.id, std::nullopt,
+                       json::serialize(json::object{{"zone", p.zone_id},
+                                                    {"name", p.name},
+                                                    {"profession", p.profession},
+                                                    {"consent_on", p.consent_on.ToIso()},
+                                                    {"consent_how", p.consent_how}}),
+                       p.zone_id);
+}
+
 }  // namespace
 
 Result<std::vector<Problem>> Store::Problems(const Provider& provider) const {
@@ -154,24 +173,7 @@ Status Store::Import(const std::vector<Provider>& providers, const std::vector<R
   return database_.InTransaction([&](db::Connection& connection) -> Status {
     for (const Provider& p : providers) {
       if (auto free = Taken(connection, "providers", p.id, "a provider"); !free) return free;
-      auto inserted = connection.Execute(
-          std::string("INSERT INTO providers (") + kProviderColumns +
-              ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {p.id, p.zone_id, p.name, p.profession, p.practice, text::JoinList(p.areas, ','),
-           text::JoinList(p.languages, ','), std::string(Code(p.accepting)), p.address, p.phone, p.email, p.website,
-           p.contact_note, p.consent_on.ToIso(), p.consent_how, static_cast<long long>(p.demo), now});
-      if (!inserted) return Fail(inserted.error());
-      // The audit trail keeps that and when consent was recorded, not the contact details.
-      if (auto recorded = audit::Record(connection, context, "provider", p.id, std::nullopt,
-                                        json::serialize(json::object{{"zone", p.zone_id},
-                                                                     {"name", p.name},
-                                                                     {"profession", p.profession},
-                                                                     {"consent_on", p.consent_on.ToIso()},
-                                                                     {"consent_how", p.consent_how}}),
-                                        p.zone_id);
-          !recorded) {
-        return recorded;
-      }
+      if (auto inserted = InsertProvider(connection, p, context); !inserted) return inserted;
     }
     for (const Route& r : routes) {
       if (auto free = Taken(connection, "referral_routes", r.id, "a referral route"); !free) return free;
@@ -192,6 +194,17 @@ Status Store::Import(const std::vector<Provider>& providers, const std::vector<R
     }
     return {};
   });
+}
+
+Result<std::string> Store::Add(Provider provider, const audit::Context& context) {
+  provider.id = RandomHex(8);
+  auto problems = Problems(provider);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  auto saved = database_.InTransaction(
+      [&](db::Connection& connection) -> Status { return InsertProvider(connection, provider, context); });
+  if (!saved) return Fail(saved.error());
+  return provider.id;
 }
 
 Result<std::vector<Provider>> Store::Providers(const std::string& zone_id) const {

@@ -50,6 +50,8 @@ class Store {
   Status Import(const std::vector<Provider>& providers, const std::vector<Route>& routes,
                 const audit::Context& context);
 
+  // Records a provider under a new id, which it returns. kInvalidArgument naming the problems.
+  Result<std::string> Add(Provider provider, const audit::Context& context);
   // The zone's providers, by profession and name.
   Result<std::vector<Provider>> Providers(const std::string& zone_id) const;
   // The zone's routes and those for every zone, by question.

@@ -644,6 +644,25 @@ test('a professional finds a French-speaking GP and makes a referral slip; the p
   await page.getByRole('status').waitFor();
   await page.goto(`${base}/fr/zones/zorgzone-noord-oost/referral-routes/isolement-aine`);
   await expectNoAxeViolations(page, '/fr/… referral route');
+  // The zone's editor adds a provider, consent first.
+  await page.goto(`${base}/nl/zones/elz-zennevallei/providers`);
+  await page.getByRole('link', { name: 'Een zorgverlener toevoegen' }).click();
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/providers/new');
+  await page.getByLabel('Naam (of de praktijk)').fill('Mira Vroedvrouw');
+  await page.getByLabel('Beroep').selectOption('vroedvrouw');
+  await page.getByLabel('Telefoon').fill('02 000 00 99');
+  await page.getByLabel(/^Datum van de toestemming/).fill('2026-11-31');
+  await page.getByLabel(/^Hoe de toestemming/).fill('e-mail');
+  await page.getByLabel(/gaf toestemming/).check();
+  await page.getByRole('button', { name: 'Zorgverlener bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the provider form with a problem');
+  await page.getByLabel(/^Datum van de toestemming/).fill('2026-11-02');
+  await page.getByRole('button', { name: 'Zorgverlener bewaren' }).click();
+  await page.getByRole('status').waitFor();
+  assert.ok((await page.locator('.card__title').allTextContents()).some((name) => name.includes('Mira Vroedvrouw')));
+  await page.goto(`${base}/fr/zones/elz-zennevallei/providers/new`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/providers/new');
   await page.context().close();
 });
 

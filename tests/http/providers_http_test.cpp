@@ -92,5 +92,40 @@ TEST_F(ProvidersHttpTest, ASlipIsMadeAcknowledgedOnceAndCountedWithoutThePerson)
       << counts.body.substr(0, 4000);
 }
 
+// A zone editor lists a provider with the consent recorded; nobody is listed without it.
+TEST_F(ProvidersHttpTest, AZoneEditorListsAProviderOnlyWithTheirConsent) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string path = "/nl/zones/elz-zennevallei/providers/new";
+  EXPECT_TRUE(Contains(server_.Get("/nl/zones/elz-zennevallei/providers", {"Cookie: " + editor.cookie}).body,
+                       "href=\"" + path + "\""));
+  ASSERT_EQ(server_.Get(path, {"Cookie: " + editor.cookie}).status, 200);
+  EXPECT_EQ(server_.Get(path, {"Cookie: " + other.cookie}).status, 403) << "another zone's editor";
+  const auto post = [&](const Session& session, const std::string& fields) {
+    return server_.Request("POST", path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const std::string fields = "&name=" + UrlEncode("Mira Vroedvrouw") +
+                             "&profession=vroedvrouw&areas=23027&languages=" + UrlEncode("nl, FR") +
+                             "&accepting=yes&phone=" + UrlEncode("02 000 00 99");
+  const HttpResponse without = post(editor, fields);
+  EXPECT_EQ(without.status, 422);
+  EXPECT_TRUE(Contains(without.body, "Bevestig dat de zorgverlener toestemming gaf")) << without.body.substr(0, 3000);
+  EXPECT_TRUE(Contains(without.body, "value=\"Mira Vroedvrouw\"")) << "what was typed stays";
+  const std::string consent =
+      "&consent_given=1&consent_on=2026-11-02&consent_how=" + UrlEncode("e-mail van 2 november");
+  EXPECT_EQ(post(other, fields + consent).status, 403);
+  const HttpResponse wrong = post(editor, fields + consent + "&areas=21015");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Kies gemeenten van deze zone."));
+  const HttpResponse saved = post(editor, fields + consent);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  const HttpResponse list = server_.Get("/nl/zones/elz-zennevallei/providers?profession=vroedvrouw&language=fr");
+  EXPECT_TRUE(Contains(list.body, "Mira Vroedvrouw"));
+  EXPECT_FALSE(Contains(list.body, "02 000 00 99")) << "the phone for professionals only";
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing

@@ -1,0 +1,170 @@
+// Zone editors add a provider to their zone's directory (see pages.hpp), with the
+// provider's consent recorded: its date and how it was given, and the editor's word that it
+// was.
+#include <boost/json.hpp>
+#include <map>
+
+#include "accounts/routes.hpp"
+#include "core/text.hpp"
+#include "platform/http/form.hpp"
+#include "providers/pages.hpp"
+#include "web/access.hpp"
+
+namespace zoneatlas::providers {
+namespace {
+
+namespace json = boost::json;
+using Form = std::multimap<std::string, std::string>;
+
+std::string Message(const web::Site& site, Language language, std::string_view key) {
+  return std::string(site.renderer.catalog().Get(language, key));
+}
+
+std::string Field(const Form& form, const char* name) { return std::string(text::Trim(http::FormField(form, name))); }
+
+// The provider typed in the form; what the form itself cannot read goes to `problems`.
+Provider ProviderFrom(const Form& form, const std::string& zone_id, std::vector<Problem>& problems) {
+  Provider provider;
+  provider.zone_id = zone_id;
+  provider.name = Field(form, "name");
+  provider.profession = Field(form, "profession");
+  provider.practice = Field(form, "practice");
+  const auto [begin, end] = form.equal_range("areas");
+  for (auto it = begin; it != end; ++it) provider.areas.push_back(it->second);
+  // "nl, fr" or "nl fr": language codes as people type them.
+  std::string languages = text::AsciiLower(Field(form, "languages"));
+  std::replace(languages.begin(), languages.end(), ',', ' ');
+  for (std::string_view code : text::Split(languages, ' ')) {
+    if (!text::Trim(code).empty()) provider.languages.emplace_back(text::Trim(code));
+  }
+  provider.accepting = ParseAccepting(Field(form, "accepting")).value_or(Accepting::kUnknown);
+  provider.address = Field(form, "address");
+  provider.phone = Field(form, "phone");
+  provider.email = Field(form, "email");
+  provider.website = Field(form, "website");
+  provider.contact_note = Field(form, "contact_note");
+  if (auto consent_on = Date::Parse(Field(form, "consent_on"))) {
+    provider.consent_on = *consent_on;
+  } else {
+    problems.push_back({"consent_on", "not a date"});
+  }
+  provider.consent_how = Field(form, "consent_how");
+  if (Field(form, "consent_given") != "1") problems.push_back({"consent", "not confirmed"});
+  for (const auto& [name, text] : {std::pair{"name", &provider.name},
+                                   {"practice", &provider.practice},
+                                   {"address", &provider.address},
+                                   {"contact_note", &provider.contact_note},
+                                   {"consent_how", &provider.consent_how}}) {
+    if (text->size() > 500) problems.push_back({name, "too long"});
+  }
+  return provider;
+}
+
+// What a problem means to the person at the form, in their language.
+std::string ProblemText(const web::Site& site, Language language, const Problem& problem) {
+  const std::string key = "providers_problem_" + problem.field;
+  const std::string text = Message(site, language, key);
+  return text == key ? problem.field + ": " + problem.message : text;
+}
+
+http::Response FormPage(const web::Site& site, Services& services, const http::Request& request, Language language,
+                        const Form& typed, const std::vector<Problem>& problems, int status) {
+  const std::string zone_id(request.PathParam("zone_id"));
+  auto zone = services.geography.FindZone(zone_id, Date::Today());
+  if (!zone) return web::ErrorPage(site, request, language, zone.error());
+  auto names = geo::PlaceNamesOf(services.geography, language, Date::Today());
+  if (!names) return web::ErrorPage(site, request, language, names.error());
+  const std::string profession = Field(typed, "profession");
+  json::array professions;
+  for (const Profession& each : Professions()) {
+    professions.push_back(json::object{
+        {"id", std::string(each.id)}, {"name", std::string(each.In(language))}, {"selected", each.id == profession}});
+  }
+  std::vector<std::string> chosen;
+  const auto [begin, end] = typed.equal_range("areas");
+  for (auto it = begin; it != end; ++it) chosen.push_back(it->second);
+  json::array areas;
+  for (const geo::ZoneMember& member : zone->members) {
+    const auto found = names->areas.find(member.area_code);
+    areas.push_back(
+        json::object{{"id", member.area_code},
+                     {"name", found == names->areas.end() ? member.area_code : found->second},
+                     {"selected", std::find(chosen.begin(), chosen.end(), member.area_code) != chosen.end()}});
+  }
+  const std::string accepting = Field(typed, "accepting");
+  json::array accepting_choices;
+  for (const Accepting each : {Accepting::kUnknown, Accepting::kYes, Accepting::kNo}) {
+    const std::string code(Code(each));
+    accepting_choices.push_back(json::object{{"id", code},
+                                             {"name", Message(site, language, "providers_accepting_" + code)},
+                                             {"selected", code == accepting}});
+  }
+  json::array messages;
+  for (const Problem& problem : problems) messages.emplace_back(ProblemText(site, language, problem));
+  const std::string zone_name = zone->names.In(language);
+  json::object model{
+      {"zone", zone_name},
+      {"list_href", web::Href(language, "/zones/" + zone_id + "/providers")},
+      {"action", web::Href(language, "/zones/" + zone_id + "/providers/new")},
+      {"professions", std::move(professions)},
+      {"area_choices", std::move(areas)},
+      {"accepting_choices", std::move(accepting_choices)},
+      {"has_problems", !messages.empty()},
+      {"problems", std::move(messages)},
+      {"csrf_field", http::kCsrfField},
+      {"csrf_token", request.identity ? request.identity->csrf_token : ""},
+  };
+  for (const char* name : {"name", "practice", "languages", "address", "phone", "email", "website", "contact_note",
+                           "consent_on", "consent_how"}) {
+    model[std::string("typed_") + name] = Field(typed, name);
+  }
+  model["consent_given"] = Field(typed, "consent_given") == "1";
+  http::Response page = web::Page(
+      site, request, language, "providers_new",
+      site.renderer.catalog().Format(language, "providers_new_title", {{"zone", zone_name}}), std::move(model), status);
+  page.headers.Set("Cache-Control", "no-store");
+  return page;
+}
+
+http::Response Add(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  const std::string zone_id(request.PathParam("zone_id"));
+  std::vector<Problem> problems;
+  Provider provider = ProviderFrom(*form, zone_id, problems);
+  if (problems.empty()) {
+    provider.id = "new";  // Check wants one; Add gives the real one.
+    auto found = services.store.Problems(provider);
+    if (!found) return web::ErrorPage(site, request, language, found.error());
+    problems = std::move(*found);
+  }
+  if (!problems.empty()) return FormPage(site, services, request, language, *form, problems, 422);
+  auto id = services.store.Add(std::move(provider), {accounts::ActorOf(*request.identity)});
+  if (!id) return web::ErrorPage(site, request, language, id.error());
+  return http::Response::Redirect(web::Href(language, "/zones/" + zone_id + "/providers") + "?added=1", 303);
+}
+
+}  // namespace
+
+void AddEditRoutes(http::Router& router, const web::Site& site, Services& services) {
+  const auto guarded = [&site](auto handler) {
+    return web::ForLanguage(site, [&site, handler](const http::Request& request, Language language) {
+      if (!web::EditsZone(request.identity.get(), request.PathParam("zone_id"))) {
+        return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+      }
+      return handler(request, language);
+    });
+  };
+  router.Get("/{lang}/zones/{zone_id}/providers/new",
+             guarded([&site, &services](const http::Request& request, Language language) {
+               return FormPage(site, services, request, language, {}, {}, 200);
+             }),
+             {.name = "provider_new", .access = std::string(web::kZoneEditor)});
+  router.Post("/{lang}/zones/{zone_id}/providers/new",
+              guarded([&site, &services](const http::Request& request, Language language) {
+                return Add(site, services, request, language);
+              }),
+              {.name = "provider_add", .access = std::string(web::kZoneEditor)});
+}
+
+}  // namespace zoneatlas::providers
