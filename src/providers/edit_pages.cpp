@@ -144,6 +144,18 @@ http::Response Add(const web::Site& site, Services& services, const http::Reques
   return http::Response::Redirect(web::Href(language, "/zones/" + zone_id + "/providers") + "?added=1", 303);
 }
 
+http::Response Remove(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  const std::string zone_id(request.PathParam("zone_id"));
+  if (auto removed = services.store.Remove(zone_id, std::string(request.PathParam("provider_id")),
+                                           {accounts::ActorOf(*request.identity)});
+      !removed) {
+    return web::ErrorPage(site, request, language, removed.error());
+  }
+  return http::Response::Redirect(web::Href(language, "/zones/" + zone_id + "/providers") + "?removed=1", 303);
+}
+
 }  // namespace
 
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services) {
@@ -165,6 +177,11 @@ void AddEditRoutes(http::Router& router, const web::Site& site, Services& servic
                 return Add(site, services, request, language);
               }),
               {.name = "provider_add", .access = std::string(web::kZoneEditor)});
+  router.Post("/{lang}/zones/{zone_id}/providers/{provider_id}/remove",
+              guarded([&site, &services](const http::Request& request, Language language) {
+                return Remove(site, services, request, language);
+              }),
+              {.name = "provider_remove", .access = std::string(web::kZoneEditor)});
 }
 
 }  // namespace zoneatlas::providers

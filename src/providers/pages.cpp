@@ -61,6 +61,7 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
                               .language = request.Query("language").value_or(""),
                               .accepting_only = request.Query("accepting").value_or("") == "1"};
   const bool contacts = SeesContacts(request);
+  const bool edits = web::EditsZone(request.identity.get(), zone_id);
   auto place = [&](const std::string& code) {
     const auto found = names->areas.find(code);
     return found == names->areas.end() ? code : found->second;
@@ -86,6 +87,11 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
         {"accepting_yes", provider.accepting == Accepting::kYes},
         {"demo", provider.demo},
     };
+    if (edits) {
+      item["remove_action"] = web::Href(language, "/zones/" + zone_id + "/providers/" + provider.id + "/remove");
+      item["csrf_field"] = http::kCsrfField;
+      item["csrf_token"] = request.identity->csrf_token;
+    }
     if (contacts) {
       item["address"] = provider.address;
       item["phone"] = provider.phone;
@@ -111,7 +117,9 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
       {"new_href", web::EditsZone(request.identity.get(), zone_id)
                        ? web::Href(language, "/zones/" + zone_id + "/providers/new")
                        : ""},
-      {"notice", request.Query("added") ? Message(site, language, "providers_added") : ""},
+      {"notice", request.Query("added")     ? Message(site, language, "providers_added")
+                 : request.Query("removed") ? Message(site, language, "providers_removed")
+                                            : ""},
       {"action", web::Href(language, "/zones/" + zone_id + "/providers")},
       {"count", count},
       {"has_providers", count > 0},

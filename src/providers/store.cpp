@@ -207,6 +207,25 @@ Result<std::string> Store::Add(Provider provider, const audit::Context& context)
   return provider.id;
 }
 
+Status Store::Remove(const std::string& zone_id, const std::string& id, const audit::Context& context) {
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto removed = connection.Query(
+        "DELETE FROM providers WHERE id = ? AND zone_id = ? RETURNING name, profession, consent_on, consent_how",
+        {id, zone_id});
+    if (!removed) return Fail(removed.error());
+    if (removed->empty()) return Fail(Error::NotFound("no provider " + id + " in zone " + zone_id));
+    const db::Row& row = removed->front();
+    // What is kept of the record: that it was listed, and on which consent; not how to reach them.
+    return audit::Record(connection, context, "provider", id,
+                         json::serialize(json::object{{"zone", zone_id},
+                                                      {"name", row.Text(0)},
+                                                      {"profession", row.Text(1)},
+                                                      {"consent_on", row.Text(2)},
+                                                      {"consent_how", row.Text(3)}}),
+                         std::nullopt, zone_id);
+  });
+}
+
 Result<std::vector<Provider>> Store::Providers(const std::string& zone_id) const {
   auto rows = database_.WithConnection([&](db::Connection& connection) {
     return connection.Query(

@@ -52,6 +52,9 @@ class Store {
 
   // Records a provider under a new id, which it returns. kInvalidArgument naming the problems.
   Result<std::string> Add(Provider provider, const audit::Context& context);
+  // Takes a provider out of the directory (consent withdrawn, moved away), the record as it
+  // was kept in the audit trail. kNotFound when there is none in that zone.
+  Status Remove(const std::string& zone_id, const std::string& id, const audit::Context& context);
   // The zone's providers, by profession and name.
   Result<std::vector<Provider>> Providers(const std::string& zone_id) const;
   // The zone's routes and those for every zone, by question.

@@ -646,6 +646,7 @@ test('a professional finds a French-speaking GP and makes a referral slip; the p
   await expectNoAxeViolations(page, '/fr/… referral route');
   // The zone's editor adds a provider, consent first.
   await page.goto(`${base}/nl/zones/elz-zennevallei/providers`);
+  await expectNoAxeViolations(page, 'the directory as its zone editor sees it, with its forms');
   await page.getByRole('link', { name: 'Een zorgverlener toevoegen' }).click();
   await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/providers/new');
   await page.getByLabel('Naam (of de praktijk)').fill('Mira Vroedvrouw');
@@ -661,6 +662,9 @@ test('a professional finds a French-speaking GP and makes a referral slip; the p
   await page.getByRole('button', { name: 'Zorgverlener bewaren' }).click();
   await page.getByRole('status').waitFor();
   assert.ok((await page.locator('.card__title').allTextContents()).some((name) => name.includes('Mira Vroedvrouw')));
+  await page.getByRole('button', { name: 'Uit het overzicht halen: Mira Vroedvrouw' }).click();
+  await page.getByRole('status').waitFor();
+  assert.ok(!(await page.locator('.card__title').allTextContents()).some((name) => name.includes('Mira Vroedvrouw')));
   await page.goto(`${base}/fr/zones/elz-zennevallei/providers/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/providers/new');
   await page.context().close();

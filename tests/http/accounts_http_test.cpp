@@ -495,6 +495,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{working_group_id}", "no-such-group"},
                                                           {"{initiative_id}", "no-such-initiative"},
                                                           {"{route_id}", "no-such-route"},
+                                                          {"{provider_id}", "no-such-provider"},
                                                           {"{theme_id}", "food"},
                                                           {"{referral_id}", "no-such-referral"},
                                                           {"{id}", "no-such-id"}}) {

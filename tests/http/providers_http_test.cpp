@@ -125,6 +125,21 @@ TEST_F(ProvidersHttpTest, AZoneEditorListsAProviderOnlyWithTheirConsent) {
   const HttpResponse list = server_.Get("/nl/zones/elz-zennevallei/providers?profession=vroedvrouw&language=fr");
   EXPECT_TRUE(Contains(list.body, "Mira Vroedvrouw"));
   EXPECT_FALSE(Contains(list.body, "02 000 00 99")) << "the phone for professionals only";
+  // Consent withdrawn: the editor takes the provider out; another zone's editor cannot.
+  const HttpResponse own =
+      server_.Get("/nl/zones/elz-zennevallei/providers?profession=vroedvrouw", {"Cookie: " + editor.cookie});
+  const auto remove_at = own.body.find("/remove\"");
+  ASSERT_NE(remove_at, std::string::npos) << own.body.substr(0, 4000);
+  const auto at = own.body.rfind("action=\"", remove_at) + 8;
+  const std::string remove = own.body.substr(at, remove_at + 7 - at);
+  const auto post_remove = [&](const Session& session) {
+    return server_.Request("POST", remove, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token);
+  };
+  EXPECT_EQ(post_remove(other).status, 403);
+  ASSERT_EQ(post_remove(editor).status, 303);
+  EXPECT_FALSE(Contains(server_.Get("/nl/zones/elz-zennevallei/providers").body, "Mira Vroedvrouw"));
+  EXPECT_EQ(post_remove(editor).status, 404) << "gone";
 }
 
 }  // namespace
