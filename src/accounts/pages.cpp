@@ -210,6 +210,12 @@ bool SessionFormTokenMatches(const http::Request& request, const std::multimap<s
          sodium_memcmp(sent.data(), expected.data(), expected.size()) == 0;
 }
 
+std::optional<std::multimap<std::string, std::string>> SignedForm(const http::Request& request) {
+  auto form = http::ParseForm(request);
+  if (!form || !SessionFormTokenMatches(request, *form)) return std::nullopt;
+  return form;
+}
+
 void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts) {
   router.Get("/{lang}/login", web::ForLanguage(site, [&site](const http::Request& request, Language language) {
                return LoginForm(site, request, language, {});

@@ -39,6 +39,8 @@ audit::Actor ActorOf(const http::Identity& identity);
 
 // True when a form posted by a signed-in user carries their session's CSRF token.
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form);
+// The form a signed-in user posted, when it parses and carries their session's CSRF token.
+std::optional<std::multimap<std::string, std::string>> SignedForm(const http::Request& request);
 
 }  // namespace zoneatlas::accounts
 

@@ -21,13 +21,6 @@ std::string Message(const web::Site& site, Language language, std::string_view k
   return std::string(site.renderer.catalog().Get(language, key));
 }
 
-std::vector<std::string> Values(const Form& form, const std::string& name) {
-  std::vector<std::string> values;
-  const auto [begin, end] = form.equal_range(name);
-  for (auto it = begin; it != end; ++it) values.push_back(it->second);
-  return values;
-}
-
 json::array Choices(const std::vector<std::pair<std::string, std::string>>& options,
                     const std::vector<std::string>& chosen) {
   json::array choices;
@@ -54,10 +47,10 @@ Event EventFrom(const Form& form, const std::string& zone_id, Language language,
   event.title = field("title");
   event.kind = ParseEventKind(field("kind")).value_or(EventKind::kSession);
   event.theme = field("theme");
-  event.target_groups = Values(form, "target_groups");
+  event.target_groups = http::FormValues(form, "target_groups");
   event.area = field("area");
   event.place = field("place");
-  event.languages = Values(form, "languages");
+  event.languages = http::FormValues(form, "languages");
   event.organiser = field("organiser");
   event.description = field("description");
   event.campaign_id = field("campaign");
@@ -139,12 +132,13 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
       {"description", field("description")},
       {"kinds", Choices(kinds, {field("kind")})},
       {"themes", Choices(TermOptions(services.vocabulary.themes, language), {field("theme")})},
-      {"groups", Choices(TermOptions(services.vocabulary.target_groups, language), Values(typed, "target_groups"))},
+      {"groups",
+       Choices(TermOptions(services.vocabulary.target_groups, language), http::FormValues(typed, "target_groups"))},
       {"areas", Choices(area_options, {field("area")})},
       {"campaigns", Choices(campaign_options, {field("campaign")})},
       {"repeats", Choices(repeats, {typed.empty() ? std::string("once") : field("repeat")})},
       {"spoken", Choices(spoken, typed.empty() ? std::vector<std::string>{std::string(LanguageCode(language))}
-                                               : Values(typed, "languages"))},
+                                               : http::FormValues(typed, "languages"))},
       {"problems", std::move(messages)},
       {"has_problems", !problems.empty()},
       {"collisions", collisions},
@@ -160,8 +154,8 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
 }
 
 http::Response Add(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
   const std::string zone_id(request.PathParam("zone_id"));
   std::vector<Problem> problems;
   Event event = EventFrom(*form, zone_id, language, problems);
@@ -219,23 +213,17 @@ std::optional<std::string> RuleFor(std::string_view repeat, const Date& last) {
 
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services) {
   const std::string editors(web::kZoneEditor);
-  const auto guarded = [&site](auto handler) {
-    return web::ForLanguage(site, [&site, handler](const http::Request& request, Language language) {
-      if (!web::EditsZone(request.identity.get(), request.PathParam("zone_id"))) {
-        return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-      }
-      return handler(request, language);
-    });
-  };
   router.Get("/{lang}/zones/{zone_id}/agenda/new",
-             guarded([&site, &services](const http::Request& request, Language language) {
-               return FormPage(site, services, request, language, {}, {}, {}, 200);
-             }),
+             web::ForZoneEditor(site,
+                                [&site, &services](const http::Request& request, Language language) {
+                                  return FormPage(site, services, request, language, {}, {}, {}, 200);
+                                }),
              {.name = "agenda_event_new", .access = editors});
   router.Post("/{lang}/zones/{zone_id}/agenda/new",
-              guarded([&site, &services](const http::Request& request, Language language) {
-                return Add(site, services, request, language);
-              }),
+              web::ForZoneEditor(site,
+                                 [&site, &services](const http::Request& request, Language language) {
+                                   return Add(site, services, request, language);
+                                 }),
               {.name = "agenda_event_add", .access = editors});
 }
 

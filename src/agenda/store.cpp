@@ -73,9 +73,7 @@ Result<std::vector<Problem>> Store::Problems(const Event& event) const {
     if (!zone) {
       if (!zone.error().Is(ErrorCode::kNotFound)) return Fail(zone.error());
       problems.push_back({"zone", "there is no zone '" + event.zone_id + "' on " + event.start.date.ToIso()});
-    } else if (!event.area.empty() &&
-               std::none_of(zone->members.begin(), zone->members.end(),
-                            [&](const geo::ZoneMember& member) { return member.area_code == event.area; })) {
+    } else if (!event.area.empty() && !zone->HasMember(event.area)) {
       problems.push_back({"area", "'" + event.area + "' is not a municipality of " + event.zone_id});
     }
   }

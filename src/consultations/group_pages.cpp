@@ -68,7 +68,7 @@ http::Response GroupsPage(const web::Site& site, Services& services, const http:
 }
 
 http::Response CreateGroup(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   const std::string zone_id(request.PathParam("zone_id"));
   if (!web::EditsZone(request.identity.get(), zone_id)) {

@@ -66,12 +66,6 @@ http::Response NoStore(http::Response page) {
   return page;
 }
 
-std::optional<Form> SignedForm(const http::Request& request) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
-  return form;
-}
-
 std::vector<std::string> Lines(std::string_view text) {
   std::vector<std::string> lines;
   for (std::string_view line : text::Split(text, '\n')) {

@@ -44,8 +44,6 @@ boost::json::array TermChoices(const std::vector<Term>& terms, Language language
 // The session's form token, for forms of signed-in users.
 void AddForm(const http::Request& request, boost::json::object& model);
 http::Response NoStore(http::Response page);
-// The posted form when it carries the session's token.
-std::optional<Form> SignedForm(const http::Request& request);
 // The non-empty lines of a text area, trimmed.
 std::vector<std::string> Lines(std::string_view text);
 

@@ -364,12 +364,7 @@ json::array KindChoices(const web::Site& site, Language language, std::string_vi
 // The blank (or typed) fields of a signal in a form; `prefix` names its inputs ("signal1_").
 json::object SignalForm(const web::Site& site, const Services& services, const geo::Zone& zone, const Names& names,
                         const Form& form, const std::string& prefix, Language language) {
-  auto values = [&](const std::string& name) {
-    std::vector<std::string> all;
-    const auto [begin, end] = form.equal_range(prefix + name);
-    for (auto it = begin; it != end; ++it) all.push_back(it->second);
-    return all;
-  };
+  auto values = [&](const std::string& name) { return http::FormValues(form, prefix + name); };
   const std::string theme = http::FormField(form, prefix + "theme");
   return json::object{{"prefix", prefix},
                       {"kinds", KindChoices(site, language, http::FormField(form, prefix + "kind"))},
@@ -389,12 +384,8 @@ std::optional<Signal> SignalFrom(const Form& form, const std::string& prefix) {
   if (signal.description.empty() && signal.quote.empty()) return std::nullopt;
   signal.kind = ParseSignalKind(http::FormField(form, prefix + "kind")).value_or(SignalKind::kNeed);
   signal.theme = http::FormField(form, prefix + "theme");
-  for (const std::string name : {"target_groups", "areas"}) {
-    const auto [begin, end] = form.equal_range(prefix + name);
-    for (auto it = begin; it != end; ++it) {
-      (name == "areas" ? signal.areas : signal.target_groups).push_back(it->second);
-    }
-  }
+  signal.target_groups = http::FormValues(form, prefix + "target_groups");
+  signal.areas = http::FormValues(form, prefix + "areas");
   return signal;
 }
 
@@ -558,7 +549,7 @@ http::Response NewMeetingPage(const web::Site& site, Services& services, const h
 
 http::Response RecordMeeting(const web::Site& site, Services& services, const http::Request& request,
                              Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   const std::string zone_id(request.PathParam("zone_id"));
   if (!web::EditsZone(request.identity.get(), zone_id)) {
@@ -614,7 +605,7 @@ Result<Consultation> EditableMeeting(Services& services, const http::Request& re
 }
 
 http::Response AddSignal(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   auto meeting = EditableMeeting(services, request);
   if (!meeting) return web::ErrorPage(site, request, language, meeting.error());
@@ -637,7 +628,7 @@ http::Response AddSignal(const web::Site& site, Services& services, const http::
 
 http::Response AddActionLine(const web::Site& site, Services& services, const http::Request& request,
                              Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   auto meeting = EditableMeeting(services, request);
   if (!meeting) return web::ErrorPage(site, request, language, meeting.error());
@@ -652,8 +643,7 @@ http::Response AddActionLine(const web::Site& site, Services& services, const ht
   line.working_group = std::string(text::Trim(http::FormField(*form, "working_group")));
   line.working_group_id = http::FormField(*form, "working_group_id");
   line.language = meeting->language;
-  const auto [begin, end] = form->equal_range("signals");
-  for (auto it = begin; it != end; ++it) line.signal_ids.push_back(it->second);
+  line.signal_ids = http::FormValues(*form, "signals");
   auto problems = services.store.Problems(line);
   if (!problems) return web::ErrorPage(site, request, language, problems.error());
   if (!problems->empty()) return MeetingPage(site, services, request, language, *form, *problems, "line", 422);
@@ -664,7 +654,7 @@ http::Response AddActionLine(const web::Site& site, Services& services, const ht
 
 http::Response MoveActionLine(const web::Site& site, Services& services, const http::Request& request,
                               Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   auto line = services.store.FindActionLine(std::string(request.PathParam("action_line_id")));
   if (!line) return web::ErrorPage(site, request, language, line.error());

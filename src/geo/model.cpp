@@ -64,6 +64,11 @@ bool Zone::IsApproximate() const {
   return std::any_of(members.begin(), members.end(), [](const ZoneMember& member) { return member.approximate; });
 }
 
+bool Zone::HasMember(std::string_view area_code) const {
+  return std::any_of(members.begin(), members.end(),
+                     [&](const ZoneMember& member) { return member.area_code == area_code; });
+}
+
 bool IsValidZoneId(std::string_view id) {
   return id.size() >= 2 && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';

@@ -84,6 +84,8 @@ struct Zone {
 
   // True when any membership is approximate.
   bool IsApproximate() const;
+  // True when the area with NIS code `area_code` is one of the zone's members.
+  bool HasMember(std::string_view area_code) const;
 };
 
 // True when `id` is a valid zone id: 2 to 64 characters of a-z, 0-9 and '-'.

@@ -20,13 +20,6 @@ std::string Message(const web::Site& site, Language language, std::string_view k
   return std::string(site.renderer.catalog().Get(language, key));
 }
 
-std::vector<std::string> Values(const Form& form, const std::string& name) {
-  std::vector<std::string> values;
-  const auto [begin, end] = form.equal_range(name);
-  for (auto it = begin; it != end; ++it) values.push_back(it->second);
-  return values;
-}
-
 json::array Choices(const std::vector<std::pair<std::string, std::string>>& options,
                     const std::vector<std::string>& chosen) {
   json::array choices;
@@ -55,9 +48,9 @@ Initiative InitiativeFrom(const Form& form, const std::string& zone_id, Language
   initiative.title = field("title");
   initiative.description = field("description");
   initiative.theme = field("theme");
-  initiative.target_groups = Values(form, "target_groups");
+  initiative.target_groups = http::FormValues(form, "target_groups");
   initiative.strategy = ParseStrategy(field("strategy")).value_or(Strategy::kAwareness);
-  initiative.areas = Values(form, "areas");
+  initiative.areas = http::FormValues(form, "areas");
   initiative.lead = field("lead");
   initiative.partners = Lines(http::FormField(form, "partners"));
   initiative.activities = field("activities");
@@ -132,10 +125,10 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
       {"intended_outcome", field("intended_outcome")},
       {"outcome_indicator", field("outcome_indicator")},
       {"themes", Choices(themes, {field("theme")})},
-      {"groups", Choices(groups, Values(typed, "target_groups"))},
+      {"groups", Choices(groups, http::FormValues(typed, "target_groups"))},
       {"strategies", Choices(strategies, {field("strategy")})},
       {"evidence", Choices(evidence, {field("evidence")})},
-      {"areas", Choices(areas, Values(typed, "areas"))},
+      {"areas", Choices(areas, http::FormValues(typed, "areas"))},
       {"problems", std::move(messages)},
       {"has_problems", !problems.empty()},
       {"similar", similar},
@@ -152,8 +145,8 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
 }
 
 http::Response Add(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
   const std::string zone_id(request.PathParam("zone_id"));
   std::vector<Problem> problems;
   Initiative initiative = InitiativeFrom(*form, zone_id, language, problems);
@@ -181,23 +174,17 @@ http::Response Add(const web::Site& site, Services& services, const http::Reques
 }  // namespace
 
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services) {
-  const auto guarded = [&site](auto handler) {
-    return web::ForLanguage(site, [&site, handler](const http::Request& request, Language language) {
-      if (!web::EditsZone(request.identity.get(), request.PathParam("zone_id"))) {
-        return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-      }
-      return handler(request, language);
-    });
-  };
   router.Get("/{lang}/zones/{zone_id}/initiatives/new",
-             guarded([&site, &services](const http::Request& request, Language language) {
-               return FormPage(site, services, request, language, {}, {}, {}, 200);
-             }),
+             web::ForZoneEditor(site,
+                                [&site, &services](const http::Request& request, Language language) {
+                                  return FormPage(site, services, request, language, {}, {}, {}, 200);
+                                }),
              {.name = "initiative_new", .access = std::string(web::kZoneEditor)});
   router.Post("/{lang}/zones/{zone_id}/initiatives/new",
-              guarded([&site, &services](const http::Request& request, Language language) {
-                return Add(site, services, request, language);
-              }),
+              web::ForZoneEditor(site,
+                                 [&site, &services](const http::Request& request, Language language) {
+                                   return Add(site, services, request, language);
+                                 }),
               {.name = "initiative_add", .access = std::string(web::kZoneEditor)});
 }
 

@@ -1,6 +1,8 @@
 #include "initiatives/pages.hpp"
 
 #include <boost/json.hpp>
+#include <expected>
+#include <map>
 
 #include "accounts/routes.hpp"
 #include "core/text.hpp"
@@ -370,16 +372,34 @@ http::Response InitiativePage(const web::Site& site, Services& services, const h
   return page;
 }
 
+// What an evaluation form posts: the form and the initiative it is for.
+struct EvaluationPost {
+  std::multimap<std::string, std::string> form;
+  Initiative initiative;
+};
+
+// The posted evaluation form and its initiative; else the page to answer with (the form has
+// expired, there is no such initiative, or it is not of the editor's zone).
+std::expected<EvaluationPost, http::Response> ReadEvaluationPost(const web::Site& site, Services& services,
+                                                                 const http::Request& request, Language language) {
+  auto form = accounts::SignedForm(request);
+  if (!form) return std::unexpected(web::FormExpiredPage(site, request, language));
+  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
+  if (!initiative) return std::unexpected(web::ErrorPage(site, request, language, initiative.error()));
+  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
+    return std::unexpected(
+        web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone")));
+  }
+  return EvaluationPost{std::move(*form), std::move(*initiative)};
+}
+
 // A result measured (a participation rate, people reached) added to the initiative's outcomes.
 http::Response AddOutcome(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
-  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
-  if (!initiative) return web::ErrorPage(site, request, language, initiative.error());
-  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
-    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-  }
-  const auto field = [&](const char* name) { return std::string(text::Trim(http::FormField(*form, name))); };
+  auto posted = ReadEvaluationPost(site, services, request, language);
+  if (!posted) return std::move(posted.error());
+  const auto& form = posted->form;
+  Initiative& initiative = posted->initiative;
+  const auto field = [&](const char* name) { return std::string(text::Trim(http::FormField(form, name))); };
   json::object typed;
   json::array problems;
   Outcome outcome{.label = field("label"),
@@ -419,39 +439,36 @@ http::Response AddOutcome(const web::Site& site, Services& services, const http:
     typed["has_outcome_problems"] = true;
     return InitiativePage(site, services, request, language, std::move(typed), 422);
   }
-  initiative->outcomes.push_back(std::move(outcome));
-  if (auto saved = services.store.Update(*initiative, {accounts::ActorOf(*request.identity)}); !saved) {
+  initiative.outcomes.push_back(std::move(outcome));
+  if (auto saved = services.store.Update(initiative, {accounts::ActorOf(*request.identity)}); !saved) {
     return web::ErrorPage(site, request, language, saved.error());
   }
-  return http::Response::Redirect(web::Href(language, "/initiatives/" + initiative->id) + "#outcomes-heading", 303);
+  return http::Response::Redirect(web::Href(language, "/initiatives/" + initiative.id) + "#outcomes-heading", 303);
 }
 
 // An evaluation note or a story from the field, dated, after the earlier ones.
 http::Response AddNote(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
-  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
-  if (!initiative) return web::ErrorPage(site, request, language, initiative.error());
-  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
-    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-  }
-  const std::string note(text::Trim(http::FormField(*form, "note")));
+  auto posted = ReadEvaluationPost(site, services, request, language);
+  if (!posted) return std::move(posted.error());
+  const auto& form = posted->form;
+  Initiative& initiative = posted->initiative;
+  const std::string note(text::Trim(http::FormField(form, "note")));
   if (note.empty() || note.size() > 4000) {
     json::object typed{{"note", note},
                        {"has_note_problems", true},
                        {"note_problems", json::array{Message(site, language, "initiatives_note_problem")}}};
     return InitiativePage(site, services, request, language, std::move(typed), 422);
   }
-  std::string notes = initiative->notes;
+  std::string notes = initiative.notes;
   if (!notes.empty()) notes += "\n\n";
   notes += Date::Today().ToIso();
   notes += " — ";
   notes += note;
-  initiative->notes = std::move(notes);
-  if (auto saved = services.store.Update(*initiative, {accounts::ActorOf(*request.identity)}); !saved) {
+  initiative.notes = std::move(notes);
+  if (auto saved = services.store.Update(initiative, {accounts::ActorOf(*request.identity)}); !saved) {
     return web::ErrorPage(site, request, language, saved.error());
   }
-  return http::Response::Redirect(web::Href(language, "/initiatives/" + initiative->id) + "#notes-heading", 303);
+  return http::Response::Redirect(web::Href(language, "/initiatives/" + initiative.id) + "#notes-heading", 303);
 }
 
 json::value OptionalNumber(const std::optional<double>& value) { return value ? json::value(*value) : nullptr; }

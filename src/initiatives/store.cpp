@@ -115,8 +115,7 @@ Result<std::vector<Problem>> Store::Problems(const Initiative& initiative,
     return problems;
   }
   for (const std::string& area : initiative.areas) {
-    if (std::none_of(zone->members.begin(), zone->members.end(),
-                     [&](const geo::ZoneMember& member) { return member.area_code == area; })) {
+    if (!zone->HasMember(area)) {
       problems.push_back({"areas", "'" + area + "' is not a municipality of " + initiative.zone_id});
     }
   }

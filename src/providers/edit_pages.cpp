@@ -29,8 +29,7 @@ Provider ProviderFrom(const Form& form, const std::string& zone_id, std::vector<
   provider.name = Field(form, "name");
   provider.profession = Field(form, "profession");
   provider.practice = Field(form, "practice");
-  const auto [begin, end] = form.equal_range("areas");
-  for (auto it = begin; it != end; ++it) provider.areas.push_back(it->second);
+  provider.areas = http::FormValues(form, "areas");
   // "nl, fr" or "nl fr": language codes as people type them.
   std::string languages = text::AsciiLower(Field(form, "languages"));
   std::replace(languages.begin(), languages.end(), ',', ' ');
@@ -80,9 +79,7 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
     professions.push_back(json::object{
         {"id", std::string(each.id)}, {"name", std::string(each.In(language))}, {"selected", each.id == profession}});
   }
-  std::vector<std::string> chosen;
-  const auto [begin, end] = typed.equal_range("areas");
-  for (auto it = begin; it != end; ++it) chosen.push_back(it->second);
+  const std::vector<std::string> chosen = http::FormValues(typed, "areas");
   json::array areas;
   for (const geo::ZoneMember& member : zone->members) {
     const auto found = names->areas.find(member.area_code);
@@ -127,8 +124,8 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
 }
 
 http::Response Add(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
   const std::string zone_id(request.PathParam("zone_id"));
   std::vector<Problem> problems;
   Provider provider = ProviderFrom(*form, zone_id, problems);
@@ -145,8 +142,8 @@ http::Response Add(const web::Site& site, Services& services, const http::Reques
 }
 
 http::Response Remove(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
   const std::string zone_id(request.PathParam("zone_id"));
   if (auto removed = services.store.Remove(zone_id, std::string(request.PathParam("provider_id")),
                                            {accounts::ActorOf(*request.identity)});
@@ -159,28 +156,23 @@ http::Response Remove(const web::Site& site, Services& services, const http::Req
 }  // namespace
 
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services) {
-  const auto guarded = [&site](auto handler) {
-    return web::ForLanguage(site, [&site, handler](const http::Request& request, Language language) {
-      if (!web::EditsZone(request.identity.get(), request.PathParam("zone_id"))) {
-        return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-      }
-      return handler(request, language);
-    });
-  };
   router.Get("/{lang}/zones/{zone_id}/providers/new",
-             guarded([&site, &services](const http::Request& request, Language language) {
-               return FormPage(site, services, request, language, {}, {}, 200);
-             }),
+             web::ForZoneEditor(site,
+                                [&site, &services](const http::Request& request, Language language) {
+                                  return FormPage(site, services, request, language, {}, {}, 200);
+                                }),
              {.name = "provider_new", .access = std::string(web::kZoneEditor)});
   router.Post("/{lang}/zones/{zone_id}/providers/new",
-              guarded([&site, &services](const http::Request& request, Language language) {
-                return Add(site, services, request, language);
-              }),
+              web::ForZoneEditor(site,
+                                 [&site, &services](const http::Request& request, Language language) {
+                                   return Add(site, services, request, language);
+                                 }),
               {.name = "provider_add", .access = std::string(web::kZoneEditor)});
   router.Post("/{lang}/zones/{zone_id}/providers/{provider_id}/remove",
-              guarded([&site, &services](const http::Request& request, Language language) {
-                return Remove(site, services, request, language);
-              }),
+              web::ForZoneEditor(site,
+                                 [&site, &services](const http::Request& request, Language language) {
+                                   return Remove(site, services, request, language);
+                                 }),
               {.name = "provider_remove", .access = std::string(web::kZoneEditor)});
 }
 

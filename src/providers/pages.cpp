@@ -252,8 +252,8 @@ http::Response RoutePage(const web::Site& site, Services& services, const http::
 // The slip the person takes along. Nothing about the person passes through zoneatlas: the
 // professional writes the name by hand; the next step typed here is printed, not kept.
 http::Response SlipPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
   auto found = ZoneAndRoute(services, request);
   if (!found) return web::ErrorPage(site, request, language, found.error());
   const auto& [zone, route] = *found;

@@ -138,8 +138,7 @@ Result<std::vector<Problem>> Store::Problems(const Provider& provider) const {
     return problems;
   }
   for (const std::string& area : provider.areas) {
-    if (std::none_of(zone->members.begin(), zone->members.end(),
-                     [&](const geo::ZoneMember& member) { return member.area_code == area; })) {
+    if (!zone->HasMember(area)) {
       problems.push_back({"areas", "'" + area + "' is not a municipality of " + provider.zone_id});
     }
   }

@@ -94,15 +94,9 @@ http::Response FiguresPage(const web::Site& site, Figures& figures, const Catalo
   return page;
 }
 
-std::optional<std::multimap<std::string, std::string>> SignedForm(const http::Request& request) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
-  return form;
-}
-
 http::Response Propose(const web::Site& site, Figures& figures, CurrentCatalog& current, const http::Request& request,
                        Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   auto catalog = current.Get();
   auto field = [&](const std::string& name) { return std::string(text::Trim(http::FormField(*form, name))); };
@@ -186,7 +180,7 @@ http::Response Propose(const web::Site& site, Figures& figures, CurrentCatalog& 
 
 http::Response Review(const web::Site& site, Figures& figures, CurrentCatalog& current, const http::Request& request,
                       Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   const std::string id(request.PathParam("figure_id"));
   const std::string decision = http::FormField(*form, "decision");

@@ -58,12 +58,6 @@ json::array LineDiff(std::string_view before, std::string_view after) {
   return lines;
 }
 
-std::optional<std::multimap<std::string, std::string>> SignedForm(const http::Request& request) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
-  return form;
-}
-
 http::Response NoStore(http::Response page) {
   page.headers.Set("Cache-Control", "no-store");
   return page;
@@ -139,7 +133,7 @@ http::Response EditPage(const web::Site& site, RuleChanges& changes, const Catal
 
 http::Response Propose(const web::Site& site, RuleChanges& changes, CurrentCatalog& current,
                        const http::Request& request, Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   auto catalog = current.Get();
   const std::string right_id(request.PathParam("right_id"));
@@ -176,7 +170,7 @@ http::Response Propose(const web::Site& site, RuleChanges& changes, CurrentCatal
 
 http::Response Review(const web::Site& site, RuleChanges& changes, CurrentCatalog& current,
                       const http::Request& request, Language language) {
-  const auto form = SignedForm(request);
+  const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
   const std::string id(request.PathParam("change_id"));
   const std::string decision = http::FormField(*form, "decision");

@@ -229,14 +229,6 @@ http::Response FormPage(const web::Site& site, const Services& services, const h
   return web::Page(site, request, language, "socialmap_edit", state.title, std::move(model), status);
 }
 
-// Reads a posted form; nothing (and the answer to give) when it is not a form or its
-// token is stale.
-std::optional<Fields> PostedForm(const http::Request& request) {
-  auto form = http::ParseForm(request);
-  if (!form || !accounts::SessionFormTokenMatches(request, *form)) return std::nullopt;
-  return form;
-}
-
 http::Response BadPost(const web::Site& site, const http::Request& request, Language language) {
   return http::ParseForm(request) ? web::FormExpiredPage(site, request, language)
                                   : web::NotAFormPage(site, request, language);
@@ -278,7 +270,7 @@ http::Response EditService(const web::Site& site, Services& services, const http
       .place = place,
       .posted = nullptr};
   if (request.method == http::Method::kGet) return FormPage(site, services, request, language, *service, state);
-  auto fields = PostedForm(request);
+  auto fields = accounts::SignedForm(request);
   if (!fields) return BadPost(site, request, language);
   auto municipalities = MunicipalitiesOf(services, language);
   if (!municipalities) return web::ErrorPage(site, request, language, municipalities.error());
@@ -332,7 +324,7 @@ http::Response NewService(const web::Site& site, Services& services, const http:
       .place = nullptr,
       .posted = nullptr};
   if (request.method == http::Method::kGet) return FormPage(site, services, request, language, base, state);
-  auto fields = PostedForm(request);
+  auto fields = accounts::SignedForm(request);
   if (!fields) return BadPost(site, request, language);
   auto municipalities = MunicipalitiesOf(services, language);
   if (!municipalities) return web::ErrorPage(site, request, language, municipalities.error());
@@ -360,7 +352,7 @@ http::Response ReportChange(const web::Site& site, Services& services, const htt
   if (request.method == http::Method::kGet) {
     return web::Page(site, request, language, "socialmap_report_change", title, std::move(model));
   }
-  auto fields = PostedForm(request);
+  auto fields = accounts::SignedForm(request);
   if (!fields) return BadPost(site, request, language);
   const std::string message(text::Trim(http::FormField(*fields, "message")));
   if (message.empty() || message.size() > 5000) {
@@ -375,7 +367,7 @@ http::Response ReportChange(const web::Site& site, Services& services, const htt
 
 http::Response VerifyService(const web::Site& site, Services& services, const http::Request& request,
                              Language language) {
-  auto fields = PostedForm(request);
+  auto fields = accounts::SignedForm(request);
   if (!fields) return BadPost(site, request, language);
   auto service = services.store.FindService(std::string(request.PathParam("service_id")));
   if (!service) return web::ErrorPage(site, request, language, service.error());
@@ -563,7 +555,7 @@ http::Response ProposalPage(const web::Site& site, Services& services, const htt
 
 http::Response ReviewProposal(const web::Site& site, Services& services, const http::Request& request,
                               Language language, bool publish) {
-  auto fields = PostedForm(request);
+  auto fields = accounts::SignedForm(request);
   if (!fields) return BadPost(site, request, language);
   auto proposal = services.proposals.Find(std::string(request.PathParam("proposal_id")));
   if (!proposal) return web::ErrorPage(site, request, language, proposal.error());

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::web {
 namespace json = boost::json;
@@ -171,6 +172,15 @@ http::Handler ForLanguage(const Site& site, PageHandler handler) {
     }
     return handler(request, *language);
   };
+}
+
+http::Handler ForZoneEditor(const Site& site, PageHandler handler) {
+  return ForLanguage(site, [&site, handler = std::move(handler)](const http::Request& request, Language language) {
+    if (!EditsZone(request.identity.get(), request.PathParam("zone_id"))) {
+      return ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+    }
+    return handler(request, language);
+  });
 }
 
 Result<Date> DateParameter(const http::Request& request) {

@@ -71,6 +71,9 @@ using PageHandler = std::function<http::Response(const http::Request&, Language)
 // Adapts a page handler to a route with a {lang} segment: an unknown language gives the
 // 404 page in the visitor's preferred language.
 http::Handler ForLanguage(const Site& site, PageHandler handler);
+// ForLanguage for a route with a {zone_id} segment that only that zone's editors (and
+// administrators) may use; anyone else gets the page saying so (403).
+http::Handler ForZoneEditor(const Site& site, PageHandler handler);
 
 // Adds the interactive map's tiles, styles and scripts (Leaflet with clustering, then
 // `script`, e.g. "/static/js/social-map.js") to a page model, for pages that show a map

@@ -107,6 +107,13 @@ std::string FormField(const std::multimap<std::string, std::string>& form, const
   return it == form.end() ? "" : it->second;
 }
 
+std::vector<std::string> FormValues(const std::multimap<std::string, std::string>& form, const std::string& name) {
+  std::vector<std::string> values;
+  const auto [begin, end] = form.equal_range(name);
+  for (auto it = begin; it != end; ++it) values.push_back(it->second);
+  return values;
+}
+
 std::optional<std::string> Cookie(const Request& request, std::string_view name) {
   for (std::string_view pair : text::Split(request.headers.Get("Cookie"), ';')) {
     pair = text::Trim(pair);

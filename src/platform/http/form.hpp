@@ -42,6 +42,8 @@ std::multimap<std::string, std::string> TextFields(const std::vector<FormPart>& 
 
 // Returns the first value of field `name` in a parsed form, or "".
 std::string FormField(const std::multimap<std::string, std::string>& form, const std::string& name);
+// Returns every value of field `name` (ticked checkboxes), in the order sent.
+std::vector<std::string> FormValues(const std::multimap<std::string, std::string>& form, const std::string& name);
 
 // Returns the value of cookie `name`, if sent.
 std::optional<std::string> Cookie(const Request& request, std::string_view name);
