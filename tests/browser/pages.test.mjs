@@ -644,6 +644,16 @@ test('a professional finds a French-speaking GP and makes a referral slip; the p
   await page.getByRole('status').waitFor();
   await page.goto(`${base}/fr/zones/zorgzone-noord-oost/referral-routes/isolement-aine`);
   await expectNoAxeViolations(page, '/fr/… referral route');
+  // The same in French: the routes, a slip and its acknowledgement page.
+  await page.goto(`${base}/fr/zones/zorgzone-noord-oost/referral-routes`);
+  await expectNoAxeViolations(page, '/fr/zones/zorgzone-noord-oost/referral-routes');
+  await page.goto(`${base}/fr/zones/zorgzone-noord-oost/referral-routes/isolement-aine`);
+  await page.getByLabel(/lien d’accusé/).check();
+  await page.getByRole('button', { name: 'Faire la fiche' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Fiche d’orientation');
+  await expectNoAxeViolations(page, 'the referral slip in French');
+  await page.goto(await page.locator('.slip code').textContent());
+  await expectNoAxeViolations(page, 'the acknowledgement page in French');
   // The zone's editor adds a provider, consent first.
   await page.goto(`${base}/nl/zones/elz-zennevallei/providers`);
   await expectNoAxeViolations(page, 'the directory as its zone editor sees it, with its forms');
