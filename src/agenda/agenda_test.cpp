@@ -11,7 +11,8 @@ Vocabulary Words() {
   return {
       .themes = {{"food", "Voeding", "Alimentation", "Food"}, {"digital_help", "Digitale hulp", "Aide numérique", ""}},
       .target_groups = {{"low_income", "Laag inkomen", "Faible revenu", ""},
-                        {"older_people", "Ouderen", "Personnes âgées", ""}}};
+                        {"older_people", "Ouderen", "Personnes âgées", ""}},
+      .indicators = {"screen_colorectal"}};
 }
 
 LocalDateTime At(std::string_view text) { return *calendar::ParseLocalDateTime(text); }
@@ -50,6 +51,24 @@ TEST(AgendaCheckTest, AnEventNamesEveryProblem) {
   EXPECT_EQ(Fields(Check(Workshop("a", "23077", "2027-01-02T10:00", "2027-01-20T10:00"), Words())),
             std::vector<std::string>{"end"})
       << "longer than a week";
+}
+
+TEST(AgendaCheckTest, ACampaignMeasuresItselfByAnIndicatorOfTheAtlas) {
+  Campaign campaign{.id = "blue-march",
+                    .name_nl = "Blauwe Maart",
+                    .name_fr = "Mars bleu",
+                    .name_en = "",
+                    .description_nl = "",
+                    .description_fr = "",
+                    .theme = "food",
+                    .from = *Date::Parse("2027-03-01"),
+                    .until = *Date::Parse("2027-03-31"),
+                    .baseline_indicator = "screen_colorectal",
+                    .url = "",
+                    .demo = false};
+  EXPECT_TRUE(Check(campaign, Words()).empty());
+  campaign.baseline_indicator = "screening_colon";
+  EXPECT_EQ(Fields(Check(campaign, Words())), std::vector<std::string>{"baseline_indicator"});
 }
 
 TEST(AgendaExpandTest, OccurrencesComeInOrderWithTheirOwnEnd) {

@@ -108,7 +108,7 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   application->socialmap_services_ = std::make_unique<socialmap::Services>(
       socialmap::Services{*application->socialmap_taxonomy_, *application->socialmap_store_, application->geo_store_,
                           *application->socialmap_search_, *application->socialmap_proposals_, database});
-  application->shared_vocabulary_ = SharedVocabulary(*application->socialmap_taxonomy_);
+  application->shared_vocabulary_ = SharedVocabulary(*application->socialmap_taxonomy_, application->atlas_catalog_);
   application->consultations_store_ = std::make_unique<consultations::Store>(
       database, application->geo_store_, application->shared_vocabulary_);
   // Action lines name the initiatives that carry them out; the inventory gives their titles.

@@ -287,9 +287,11 @@ int ImportHsds(const Options& options, const std::string& content) {
 int ImportCoordination(const Options& options, const std::string& content) {
   auto taxonomy = socialmap::Taxonomy::Shipped();
   if (!taxonomy) return Report(taxonomy.error());
+  auto indicators = atlas::Catalog::Shipped();
+  if (!indicators) return Report(indicators.error());
   auto database = OpenMigrated(options, 2);
   if (!database) return Report(database.error());
-  const Vocabulary vocabulary = app::SharedVocabulary(*taxonomy);
+  const Vocabulary vocabulary = app::SharedVocabulary(*taxonomy, *indicators);
   geo::Store geography(**database);
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
   if (options.what == "consultations") {

@@ -1,5 +1,7 @@
 #include "app/vocabulary.hpp"
 
+#include <algorithm>
+
 namespace zoneatlas::app {
 namespace {
 
@@ -13,8 +15,12 @@ std::vector<VocabularyTerm> Terms(const std::vector<socialmap::Term>& terms) {
 
 }  // namespace
 
-Vocabulary SharedVocabulary(const socialmap::Taxonomy& taxonomy) {
-  return {.themes = Terms(taxonomy.themes()), .target_groups = Terms(taxonomy.target_groups())};
+Vocabulary SharedVocabulary(const socialmap::Taxonomy& taxonomy, const atlas::Catalog& indicators) {
+  Vocabulary vocabulary{
+      .themes = Terms(taxonomy.themes()), .target_groups = Terms(taxonomy.target_groups()), .indicators = {}};
+  for (const atlas::Indicator& indicator : indicators.indicators()) vocabulary.indicators.push_back(indicator.id);
+  std::sort(vocabulary.indicators.begin(), vocabulary.indicators.end());
+  return vocabulary;
 }
 
 }  // namespace zoneatlas::app

@@ -19,7 +19,8 @@ const audit::Actor kTester{"test", "the test suite"};
 Vocabulary Words() {
   return {.themes = {{"food", "Voeding", "Alimentation", "Food"}, {"housing", "Wonen", "Logement", "Housing"}},
           .target_groups = {{"young_people", "Jongeren", "Jeunes", "Young people"},
-                            {"single_parent_families", "Eenoudergezinnen", "Familles monoparentales", ""}}};
+                            {"single_parent_families", "Eenoudergezinnen", "Familles monoparentales", ""}},
+          .indicators = {}};
 }
 
 Consultation FoodMeeting() {

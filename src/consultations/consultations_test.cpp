@@ -12,7 +12,8 @@ Vocabulary Words() {
                      {"housing", "Wonen", "Logement", "Housing"},
                      {"mental_health", "Geestelijke gezondheid", "Santé mentale", "Mental health"}},
           .target_groups = {{"young_people", "Jongeren", "Jeunes", "Young people"},
-                            {"older_people", "Ouderen", "Personnes âgées", "Older people"}}};
+                            {"older_people", "Ouderen", "Personnes âgées", "Older people"}},
+          .indicators = {}};
 }
 
 Signal Need(std::string id, std::string theme, std::vector<std::string> groups = {}) {

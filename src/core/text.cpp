@@ -157,9 +157,18 @@ std::size_t InvalidUtf8Offset(std::string_view utf8) {
 }
 
 std::optional<double> ParseEuro(std::string_view text, Language language) {
+  // Spaces group thousands too, also the no-break ones that French texts (and our own
+  // FormatNumber) put there.
   std::string number;
-  for (char c : Trim(text)) {
-    if (c != ' ' && c != '\'') number += c;
+  const std::string_view trimmed = Trim(text);
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    if (trimmed.substr(i).starts_with("\xC2\xA0")) {
+      ++i;
+    } else if (trimmed.substr(i).starts_with("\xE2\x80\xAF")) {
+      i += 2;
+    } else if (trimmed[i] != ' ' && trimmed[i] != '\'') {
+      number += trimmed[i];
+    }
   }
   if (number.starts_with("\xE2\x82\xAC")) number.erase(0, 3);  // "€"
   if (number.ends_with("\xE2\x82\xAC")) number.resize(number.size() - 3);

@@ -10,7 +10,8 @@ namespace {
 
 Vocabulary Words() {
   return {.themes = {{"food", "Voeding", "Alimentation", ""}, {"housing", "Wonen", "Logement", ""}},
-          .target_groups = {{"low_income", "Laag inkomen", "Faible revenu", ""}}};
+          .target_groups = {{"low_income", "Laag inkomen", "Faible revenu", ""}},
+          .indicators = {"screen_colorectal"}};
 }
 
 Initiative Food(std::string id, std::vector<std::string> areas, std::string from, std::optional<std::string> until) {
@@ -38,8 +39,9 @@ TEST(InitiativeCheckTest, EveryProblemIsNamedByItsField) {
   wrong.theme = "weather";
   wrong.target_groups = {"pets"};
   wrong.budget = -5;
+  wrong.outcome_indicator = "happiness";
   wrong.outcomes = {Outcome{.label = "",
-                            .indicator = "",
+                            .indicator = "screening",
                             .unit = "%",
                             .baseline = std::nullopt,
                             .target = 50,
@@ -48,8 +50,11 @@ TEST(InitiativeCheckTest, EveryProblemIsNamedByItsField) {
                             .period = ""}};
   std::vector<std::string> fields;
   for (const Problem& problem : Check(wrong, Words())) fields.push_back(problem.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"title", "theme", "target_groups", "until", "budget", "outcomes[1].label",
-                                              "outcomes[1].achieved"}));
+  EXPECT_EQ(fields, (std::vector<std::string>{"title", "theme", "target_groups", "until", "budget", "outcome_indicator",
+                                              "outcomes[1].label", "outcomes[1].indicator", "outcomes[1].achieved"}));
+  Initiative measured = Food("a", {}, "2025-01-01", std::nullopt);
+  measured.outcome_indicator = "screen_colorectal";
+  EXPECT_TRUE(Check(measured, Words()).empty()) << "an indicator of the atlas";
 }
 
 TEST(InitiativeSimilarTest, SameThemeSamePlaceSameTime) {

@@ -112,10 +112,17 @@ std::vector<Problem> Check(const Initiative& initiative, const Vocabulary& vocab
   if (initiative.budget && (!std::isfinite(*initiative.budget) || *initiative.budget < 0)) {
     problems.push_back({"budget", "must be an amount in euro"});
   }
+  if (!initiative.outcome_indicator.empty() && !vocabulary.KnowsIndicator(initiative.outcome_indicator)) {
+    problems.push_back(
+        {"outcome_indicator", "'" + initiative.outcome_indicator + "' is not an indicator of the atlas"});
+  }
   for (std::size_t i = 0; i < initiative.outcomes.size(); ++i) {
     const Outcome& outcome = initiative.outcomes[i];
     const std::string at = "outcomes[" + std::to_string(i + 1) + "].";
     CheckText(problems, at + "label", outcome.label, true, kMaxTitle);
+    if (!outcome.indicator.empty() && !vocabulary.KnowsIndicator(outcome.indicator)) {
+      problems.push_back({at + "indicator", "'" + outcome.indicator + "' is not an indicator of the atlas"});
+    }
     if (!Finite(outcome.baseline) || !Finite(outcome.target) || !Finite(outcome.achieved) ||
         (outcome.reach && *outcome.reach < 0)) {
       problems.push_back({at + "achieved", "figures must be numbers"});

@@ -98,8 +98,8 @@ struct Initiative {
 };
 
 // A title, a known theme and target groups, a period in order, sizes within bounds,
-// outcomes with a label and numbers that are numbers. The zone and municipalities are
-// checked by the store.
+// outcomes with a label and numbers that are numbers, indicators the atlas knows. The zone
+// and municipalities are checked by the store.
 std::vector<Problem> Check(const Initiative& initiative, const Vocabulary& vocabulary);
 // A title and a span of years in order (a plan runs a few years, 2000–2100).
 std::vector<Problem> Check(const Goal& goal);

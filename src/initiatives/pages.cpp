@@ -355,6 +355,7 @@ http::Response InitiativePage(const web::Site& site, Services& services, const h
   const bool edits = web::EditsZone(request.identity.get(), initiative->zone_id);
   if (edits) {
     const std::string base = "/initiatives/" + initiative->id;
+    model["edit_href"] = web::Href(language, base + "/edit");
     // Every field of the forms is in `evaluation`, so that none reads the initiative's own
     // (its period) through the template's outer context.
     for (const char* name : {"label", "unit", "period", "baseline", "target", "achieved", "reach", "note"}) {

@@ -1,7 +1,9 @@
-#include "core/text.hpp"
 #include "rights/questionnaire.hpp"
 
 #include <gtest/gtest.h>
+
+#include "core/text.hpp"
+#include "platform/view/view.hpp"
 
 namespace zoneatlas::rights {
 namespace {
@@ -14,6 +16,9 @@ TEST(QuestionnaireTest, AmountsAreReadAsPeopleWriteThem) {
   EXPECT_EQ(text::ParseEuro("18500", Language::kNl), 18500);
   EXPECT_EQ(text::ParseEuro("€ 1 200,75", Language::kNl), 1200.75);
   EXPECT_EQ(text::ParseEuro("25,000.50", Language::kEn), 25000.5);
+  EXPECT_EQ(text::ParseEuro("1\u00a0200,75", Language::kFr), 1200.75) << "a no-break space between thousands";
+  EXPECT_EQ(text::ParseEuro(view::FormatNumber(1234567.5, 2, Language::kFr), Language::kFr), 1234567.5)
+      << "what FormatNumber writes in French reads back";
   EXPECT_FALSE(text::ParseEuro("25.00", Language::kNl).has_value()) << "a dot that is not a thousands separator";
   EXPECT_FALSE(text::ParseEuro("veel", Language::kNl).has_value());
   EXPECT_FALSE(text::ParseEuro("-5", Language::kNl).has_value());

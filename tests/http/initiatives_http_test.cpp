@@ -166,5 +166,56 @@ TEST_F(InitiativesHttpTest, AZoneEditorRecordsAResultAndAStoryFromTheField) {
       << "the API has the new result";
 }
 
+TEST_F(InitiativesHttpTest, AZoneEditorEditsAnInitiativeAndKeepsItsResults) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string page_path = "/nl/initiatives/darmkanker-op-maat-zennevallei";
+  const std::string edit_path = page_path + "/edit";
+  EXPECT_FALSE(Contains(server_.Get(page_path).body, edit_path)) << "no edit link for the public";
+  EXPECT_TRUE(Contains(server_.Get(page_path, {"Cookie: " + editor.cookie}).body, "href=\"" + edit_path + "\""));
+  EXPECT_EQ(server_.Get(edit_path, {"Cookie: " + other.cookie}).status, 403) << "another zone's editor";
+  EXPECT_EQ(server_.Get(edit_path).status, 401);
+  const HttpResponse form = server_.Get(edit_path, {"Cookie: " + editor.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "value=\"Darmkankerscreening op maat\"")) << "the form shows what is recorded";
+  EXPECT_TRUE(Contains(form.body, "value=\"23027\" checked")) << "Halle ticked";
+  EXPECT_TRUE(Contains(form.body, "<option value=\"zv-plan-vroegdetectie\" selected>")) << "its plan goal chosen";
+  EXPECT_TRUE(Contains(form.body, "value=\"screen_colorectal\""));
+  const auto post = [&](const Session& session, const std::string& fields) {
+    return server_.Request("POST", edit_path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const std::string fields = "&title=" + UrlEncode("Darmkankerscreening op maat, ook in Beersel") +
+                             "&theme=prevention_screening&strategy=care&areas=23027&areas=23077&areas=23003"
+                             "&from=2025-01-01&until=2027-12-31&budget=" +
+                             UrlEncode("12.000") + "&target_groups=older_people&goal=zv-plan-vroegdetectie" +
+                             "&outcome_indicator=screen_colorectal&lead=" + UrlEncode("Logo Zenneland");
+  EXPECT_EQ(post(other, fields).status, 403);
+  const HttpResponse wrong = post(editor,
+                                  "&title=X&theme=prevention_screening&strategy=awareness&from=2025-01-01"
+                                  "&outcome_indicator=happiness&goal=elsewhere");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Kies een indicator die de atlas kent"));
+  EXPECT_TRUE(Contains(wrong.body, "Kies een doel uit het plan van deze zone."));
+  EXPECT_TRUE(Contains(server_.Get(page_path).body, "Darmkankerscreening op maat</h1>")) << "nothing saved";
+  const HttpResponse saved = post(editor, fields);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  EXPECT_EQ(saved.Header("Location"), page_path);
+  const HttpResponse after = server_.Get(page_path);
+  EXPECT_TRUE(Contains(after.body, "Darmkankerscreening op maat, ook in Beersel"));
+  EXPECT_TRUE(Contains(after.body, "Beersel"));
+  EXPECT_TRUE(Contains(after.body, "12.000 €"));
+  EXPECT_TRUE(Contains(after.body, "Zorg en hulplijnen")) << "the new strategy";
+  EXPECT_TRUE(Contains(after.body, "Deelname aan de darmkankerscreening")) << "its results kept";
+  EXPECT_TRUE(Contains(after.body, "Persoonlijke uitnodiging door de eigen huisarts")) << "its notes kept";
+  AddUser(server_, "admin@zone.be", {"admin"});
+  const HttpResponse history = server_.Get("/nl/admin/history/initiative/darmkanker-op-maat-zennevallei",
+                                           {"Cookie: " + SignIn(server_, "admin@zone.be").cookie});
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(Contains(history.body, "zone@zennevallei.be")) << "who changed it, in the audit trail";
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing

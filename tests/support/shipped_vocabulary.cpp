@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "geo/import.hpp"
@@ -21,6 +22,11 @@ Vocabulary ShippedVocabulary() {
                         .en = std::string(term.at("en").as_string())});
     }
   }
+  const boost::json::value catalog = boost::json::parse(RepositoryFile("data/atlas/indicators.json"));
+  for (const boost::json::value& indicator : catalog.at("indicators").as_array()) {
+    vocabulary.indicators.emplace_back(indicator.at("id").as_string());
+  }
+  std::sort(vocabulary.indicators.begin(), vocabulary.indicators.end());
   return vocabulary;
 }
 
