@@ -380,15 +380,36 @@ http::Response CampaignPage(const web::Site& site, Services& services, const htt
       campaign->from, campaign->until);
   if (!events) return web::ErrorPage(site, request, language, events.error());
   const std::vector<Occurrence> occurrences = Expand(*events, campaign->from, campaign->until, kPerEventOnPage);
-  json::array sessions, baselines;
+  json::array sessions;
   for (const Occurrence& occurrence : occurrences) {
     sessions.push_back(OccurrenceModel(site, services, *names, occurrence, language));
   }
-  if (!campaign->baseline_indicator.empty()) {
-    for (const auto& [zone_id, zone_name] : names->zones) {
-      baselines.push_back(
-          json::object{{"zone", zone_name},
-                       {"href", web::Href(language, "/zones/" + zone_id + "/atlas/" + campaign->baseline_indicator)}});
+  // For the zone chosen, the baseline per municipality beside the sessions planned there,
+  // so that sessions go where uptake is low.
+  const std::string zone_id = request.Query("zone").value_or("");
+  if (!zone_id.empty() && !names->zones.contains(zone_id)) {
+    return web::ErrorPage(site, request, language, Error::NotFound("no zone " + zone_id));
+  }
+  json::array zones{json::object{{"id", ""}, {"name", "–"}, {"selected", zone_id.empty()}}};
+  for (const auto& [id, zone_name] : names->zones) {
+    zones.push_back(json::object{{"id", id}, {"name", zone_name}, {"selected", id == zone_id}});
+  }
+  json::value baseline = nullptr;
+  if (!zone_id.empty() && !campaign->baseline_indicator.empty() && services.baseline) {
+    auto table = services.baseline(campaign->baseline_indicator, zone_id, language);
+    if (!table) return web::ErrorPage(site, request, language, table.error());
+    if (*table) {
+      std::map<std::string, int> planned;
+      for (const Occurrence& occurrence : occurrences) {
+        if (occurrence.event->zone_id == zone_id) ++planned[occurrence.event->area];
+      }
+      json::object model = web::FigureTableModel(**table);
+      for (json::value& row : model["rows"].as_array()) {
+        const std::string code(row.at("code").as_string());
+        row.as_object()["sessions"] = code.empty() ? "" : std::to_string(planned[code]);
+      }
+      model["period"] = (*table)->periods.front();
+      baseline = std::move(model);
     }
   }
   json::object model{
@@ -400,8 +421,12 @@ http::Response CampaignPage(const web::Site& site, Services& services, const htt
       {"demo", campaign->demo},
       {"sessions", std::move(sessions)},
       {"has_sessions", !occurrences.empty()},
-      {"baselines", std::move(baselines)},
       {"has_baselines", !campaign->baseline_indicator.empty()},
+      {"zones", std::move(zones)},
+      {"zone_chosen", !zone_id.empty()},
+      {"baseline", baseline},
+      {"baseline_missing", !zone_id.empty() && baseline.is_null()},
+      {"action", web::Href(language, "/agenda/campaigns/" + campaign->id)},
       {"agenda_href", web::Href(language, "/agenda") + "?campaign=" + web::PercentEncode(campaign->id)},
       {"feed_href", "/api/v1/agenda.ics?campaign=" + web::PercentEncode(campaign->id)},
   };

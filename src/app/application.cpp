@@ -7,6 +7,7 @@
 #include "accessibility/accessibility.hpp"
 #include "accounts/routes.hpp"
 #include "agenda/edit_pages.hpp"
+#include "app/indicator_figures.hpp"
 #include "app/radar_pages.hpp"
 #include "app/supply_pages.hpp"
 #include "app/theme_pages.hpp"
@@ -121,12 +122,19 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
       }});
   application->agenda_store_ =
       std::make_unique<agenda::Store>(database, application->geo_store_, application->shared_vocabulary_);
-  application->agenda_services_ = std::make_unique<agenda::Services>(
-      agenda::Services{*application->agenda_store_, application->geo_store_, application->shared_vocabulary_});
+  // Campaigns and initiatives show the atlas figures they start from and should move.
+  application->agenda_services_ = std::make_unique<agenda::Services>(agenda::Services{
+      *application->agenda_store_, application->geo_store_, application->shared_vocabulary_,
+      [wired](const std::string& indicator_id, const std::string& zone_id, Language language) {
+        return Baseline(*wired->atlas_services_, wired->site_.renderer.catalog(), indicator_id, zone_id, language);
+      }});
   application->initiatives_store_ =
       std::make_unique<initiatives::Store>(database, application->geo_store_, application->shared_vocabulary_);
   application->initiatives_services_ = std::make_unique<initiatives::Services>(initiatives::Services{
-      *application->initiatives_store_, application->geo_store_, application->shared_vocabulary_});
+      *application->initiatives_store_, application->geo_store_, application->shared_vocabulary_,
+      [wired](const initiatives::Initiative& initiative, Language language) {
+        return BeforeAndAfter(*wired->atlas_services_, wired->site_.renderer.catalog(), initiative, language);
+      }});
   application->providers_store_ =
       std::make_unique<providers::Store>(database, application->geo_store_, application->shared_vocabulary_);
   application->providers_services_ = std::make_unique<providers::Services>(

@@ -322,6 +322,17 @@ http::Response InitiativePage(const web::Site& site, Services& services, const h
         web::Href(language, "/zones/" + initiative->zone_id + "/atlas/" + initiative->outcome_indicator);
     model["indicator"] = initiative->outcome_indicator;
   }
+  if (services.before_and_after) {
+    auto figures = services.before_and_after(*initiative, language);
+    if (!figures) return web::ErrorPage(site, request, language, figures.error());
+    if (*figures) {
+      json::object table = web::FigureTableModel(**figures);
+      table["before"] = (*figures)->periods.front();
+      table["has_after"] = (*figures)->periods.size() == 2;
+      table["after"] = (*figures)->periods.back();
+      model["figures"] = std::move(table);
+    }
+  }
   json::array outcomes;
   for (const Outcome& outcome : initiative->outcomes) {
     const bool reached =

@@ -122,6 +122,9 @@ const pages = [
   ['/fr/agenda/events/papote-uccle', 'an activity'],
   ['/nl/agenda/campaigns/blue-march-2027', 'a campaign'],
   ['/fr/agenda/campaigns/griepvaccinatie-2026', 'a campaign'],
+  ['/nl/agenda/campaigns/blue-march-2027?zone=elz-zennevallei', 'a campaign with its baseline per municipality'],
+  ['/fr/agenda/campaigns/blue-march-2027?zone=elz-zennevallei', 'a campaign with its baseline per municipality'],
+  ['/fr/initiatives/darmkanker-op-maat-zennevallei', 'an initiative with its indicator before the start'],
 ];
 
 for (const [target, kind] of pages) {
@@ -783,6 +786,26 @@ test('a zone editor adds an activity after seeing what it collides with; the for
   assert.equal(await page.locator('h1').textContent(), 'Sociale kruidenier: proeverij');
   await page.goto(`${base}/fr/zones/elz-zennevallei/agenda/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/agenda/new');
+  await page.context().close();
+});
+
+test('a zone editor edits an initiative and links it to a plan goal; the form has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/initiatives/rookvrije-schoolpoort-beersel`);
+  await page.getByRole('link', { name: 'Dit initiatief bewerken' }).click();
+  await expectNoAxeViolations(page, '/nl/initiatives/…/edit');
+  await page.getByLabel(/^Tot/).fill('2020-01-01');
+  await page.getByRole('button', { name: 'Initiatief bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the initiative edit form with a problem');
+  await page.getByLabel(/^Tot/).fill('');
+  await page.getByLabel(/^Budget/).fill('3.500');
+  await page.getByRole('button', { name: 'Initiatief bewaren' }).click();
+  await page.waitForURL(/\/initiatives\/rookvrije-schoolpoort-beersel$/);
+  assert.ok((await page.locator('dl.facts').textContent()).includes('3.500 €'));
+  await page.goto(`${base}/fr/initiatives/rookvrije-schoolpoort-beersel/edit`);
+  await expectNoAxeViolations(page, '/fr/initiatives/…/edit');
   await page.context().close();
 });
 

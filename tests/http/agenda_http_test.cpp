@@ -69,7 +69,7 @@ TEST_F(AgendaHttpTest, AnEventAndACampaignHaveTheirPages) {
   EXPECT_TRUE(Contains(event.body, "Let op: twee activiteiten")) << "it collides with the cooking workshop";
   const HttpResponse campaign = server_.Get("/nl/agenda/campaigns/blue-march-2027");
   ASSERT_EQ(campaign.status, 200);
-  EXPECT_TRUE(Contains(campaign.body, "href=\"/nl/zones/elz-zennevallei/atlas/screen_colorectal\""));
+  EXPECT_TRUE(Contains(campaign.body, "<option value=\"elz-zennevallei\">")) << "a zone to choose for the baseline";
   EXPECT_TRUE(Contains(campaign.body, "Darmkankerscreening: hoe gaat de test?"));
   EXPECT_EQ(server_.Get("/nl/agenda/events/nothing").status, 404);
   const auto occurrences =
@@ -80,6 +80,40 @@ TEST_F(AgendaHttpTest, AnEventAndACampaignHaveTheirPages) {
   }
   EXPECT_EQ(walk_ins, (std::vector<std::string>{"2027-03-23T10:00", "2027-03-30T10:00"}))
       << "10:00 on both sides of the change to summer time";
+}
+
+TEST_F(AgendaHttpTest, ACampaignShowsWhereUptakeIsLowBesideTheSessionsPlannedThere) {
+  // Participation in colorectal screening: lowest in Linkebeek, where no session is planned;
+  // Halle has the campaign's session.
+  const std::string file = server_.database() + ".screening.csv";
+  WriteFile(file,
+            "area_code,indicator,period,value,numerator,denominator\n"
+            "23003,screen_colorectal,2024,,3300,6000\n23098,screen_colorectal,2024,,800,1500\n"
+            "23027,screen_colorectal,2024,,4800,10000\n23100,screen_colorectal,2024,,360,1000\n"
+            "23064,screen_colorectal,2024,,900,1700\n23077,screen_colorectal,2024,,5000,10000\n"
+            "23101,screen_colorectal,2024,,3000,6000\n02000,screen_colorectal,2024,,1086755,2104801\n");
+  const CommandResult imported =
+      RunZoneatlas({"--database", server_.database(), "import", "observations", file, "--source", "test"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const HttpResponse page = server_.Get("/nl/agenda/campaigns/blue-march-2027?zone=elz-zennevallei");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "<option value=\"elz-zennevallei\" selected>"));
+  EXPECT_TRUE(Contains(page.body, "href=\"/nl/zones/elz-zennevallei/atlas/screen_colorectal\""));
+  const auto linkebeek = page.body.find("<th scope=\"row\">Linkebeek</th>");
+  const auto halle = page.body.find("<th scope=\"row\">Halle</th>");
+  const auto beersel = page.body.find("<th scope=\"row\">Beersel</th>");
+  ASSERT_NE(linkebeek, std::string::npos) << page.body;
+  EXPECT_TRUE(linkebeek < halle && halle < beersel) << "lowest participation first: 36 %, 48 %, 55 %";
+  EXPECT_TRUE(Contains(page.body.substr(linkebeek, 300), "36,0"));
+  EXPECT_TRUE(Contains(page.body.substr(linkebeek, 300), "duidelijk lager dan de zone, ongunstig"));
+  EXPECT_TRUE(Contains(page.body.substr(linkebeek, 300), "<td class=\"number\">0</td>")) << "no session there";
+  EXPECT_TRUE(Contains(page.body.substr(halle, 300), "<td class=\"number\">1</td>")) << "the session in Halle";
+  EXPECT_TRUE(Contains(page.body, "Vlaams Gewest"));
+  EXPECT_TRUE(
+      Contains(server_.Get("/fr/agenda/campaigns/blue-march-2027?zone=elz-zennevallei").body, "Séances prévues"));
+  EXPECT_TRUE(Contains(server_.Get("/nl/agenda/campaigns/blue-march-2027?zone=zorgzone-noord").body,
+                       "De atlas heeft voor deze zone nog geen cijfers"));
+  EXPECT_EQ(server_.Get("/nl/agenda/campaigns/blue-march-2027?zone=nowhere").status, 404);
 }
 
 TEST_F(AgendaHttpTest, AZoneEditorAddsAnActivityAfterSeeingWhatItCollidesWith) {

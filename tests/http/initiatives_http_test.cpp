@@ -217,5 +217,35 @@ TEST_F(InitiativesHttpTest, AZoneEditorEditsAnInitiativeAndKeepsItsResults) {
   EXPECT_TRUE(Contains(history.body, "zone@zennevallei.be")) << "who changed it, in the audit trail";
 }
 
+TEST_F(InitiativesHttpTest, AnInitiativeShowsItsIndicatorBeforeItStartedAndSince) {
+  const std::string page_path = "/nl/initiatives/darmkanker-op-maat-zennevallei";
+  EXPECT_FALSE(Contains(server_.Get(page_path).body, "figures-heading")) << "no figures in the atlas yet";
+  // Started in 2025 in Halle and Sint-Pieters-Leeuw: 2024 is before the start, 2025 since.
+  const std::string file = server_.database() + ".screening.csv";
+  WriteFile(file,
+            "area_code,indicator,period,value,numerator,denominator\n"
+            "23027,screen_colorectal,2024,,4200,10000\n23027,screen_colorectal,2025,,4650,10000\n"
+            "23077,screen_colorectal,2024,,5000,10000\n23077,screen_colorectal,2025,,4900,10000\n"
+            "23003,screen_colorectal,2024,,3000,6000\n");
+  const CommandResult imported =
+      RunZoneatlas({"--database", server_.database(), "import", "observations", file, "--source", "test"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const HttpResponse page = server_.Get(page_path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "De indicator voor en na de start"));
+  EXPECT_TRUE(Contains(page.body, "2024 (voor de start)"));
+  EXPECT_TRUE(Contains(page.body, "2025 (laatste)"));
+  const auto halle = page.body.find("<th scope=\"row\">Halle</th>");
+  ASSERT_NE(halle, std::string::npos);
+  EXPECT_TRUE(Contains(page.body.substr(halle, 200), "42,0")) << page.body.substr(halle, 200);
+  EXPECT_TRUE(Contains(page.body.substr(halle, 200), "46,5"));
+  EXPECT_TRUE(Contains(page.body.substr(halle, 200), "+4,5, gunstig")) << "more participation is better";
+  const auto leeuw = page.body.find("<th scope=\"row\">Sint-Pieters-Leeuw</th>");
+  ASSERT_NE(leeuw, std::string::npos);
+  EXPECT_TRUE(Contains(page.body.substr(leeuw, 200), "−1,0, ongunstig"));
+  EXPECT_FALSE(Contains(page.body, "<th scope=\"row\">Beersel</th>")) << "not one of its municipalities";
+  EXPECT_TRUE(Contains(server_.Get("/fr/initiatives/darmkanker-op-maat-zennevallei").body, "avant le début"));
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing
