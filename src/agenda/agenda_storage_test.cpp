@@ -61,6 +61,39 @@ TEST_P(AgendaStorageTest, AnEventReadsBackWithItsRuleAndLanguages) {
   EXPECT_EQ(store_->FindEvent("nothing").error().code(), ErrorCode::kNotFound);
 }
 
+TEST_P(AgendaStorageTest, AnEventIsChangedOrRemovedAndTheWindowsFollow) {
+  auto event = store_->FindEvent("darmkanker-halle");
+  ASSERT_TRUE(event) << event.error().message();
+  const audit::Context context{kTester};
+  // Moved from March to April 2027 (and described): no longer in March's window.
+  event->start = {Day("2027-04-06"), 14 * 60};
+  event->end = {Day("2027-04-06"), 16 * 60};
+  event->description = "Verplaatst naar april.";
+  ASSERT_TRUE(store_->Update(*event, context));
+  auto moved = store_->FindEvent("darmkanker-halle");
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(calendar::ToIso(moved->start), "2027-04-06T14:00");
+  EXPECT_EQ(moved->description, "Verplaatst naar april.");
+  const auto in_march = Ids({}, Day("2027-03-01"), Day("2027-03-31"));
+  EXPECT_EQ(std::find(in_march.begin(), in_march.end(), "darmkanker-halle"), in_march.end());
+  // A change that does not hold is refused whole; nor does an event leave its zone.
+  Event wrong = *moved;
+  wrong.area = "21004";
+  EXPECT_EQ(store_->Update(wrong, context).error().code(), ErrorCode::kInvalidArgument);
+  wrong = *moved;
+  wrong.zone_id = "zorgzone-noord";
+  EXPECT_EQ(store_->Update(wrong, context).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->FindEvent("darmkanker-halle")->area, "23027");
+  ASSERT_TRUE(store_->Remove("darmkanker-halle", context));
+  EXPECT_EQ(store_->FindEvent("darmkanker-halle").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->Remove("darmkanker-halle", context).error().code(), ErrorCode::kNotFound);
+  auto history = audit::History(test_->database(), "agenda_event", "darmkanker-halle");
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 3u) << "created, moved, removed";
+  EXPECT_EQ(history->front().action, "delete");
+  EXPECT_TRUE(history->front().before->find("Verplaatst naar april.") != std::string::npos);
+}
+
 TEST_P(AgendaStorageTest, EventsAreFoundByTheWindowTheyMayHappenInAndByTheirFilters) {
   // March 2027: the weekly walk-in begun in September, the monthly praatcafé with no end,
   // the Thursday permanence (30 weeks from October), the Wednesday café and Blue March.

@@ -1,9 +1,13 @@
-// agenda/edit_pages.hpp: zone editors add activities to the prevention calendar.
+// agenda/edit_pages.hpp: zone editors add, change and remove the activities of the
+// prevention calendar.
 //
 // /{lang}/zones/{zone_id}/agenda/new: a form in plain words (a day, from and to, "every week
 // until …" rather than a recurrence rule) that warns, before saving, of activities of the
 // same theme for the same people at the same time in the municipality, and saves only when
-// the editor confirms. Only editors of the zone (and administrators) may add.
+// the editor confirms. /{lang}/agenda/events/{event_id}/edit: the same form filled in (a rule
+// imported that the words cannot say is kept "as recorded"), and /…/remove takes the
+// activity out of the calendar and its feeds once the editor ticks that they mean it. Only
+// editors of the event's zone (and administrators) may.
 //
 // Thread safety: as Store.
 #ifndef ZONEATLAS_AGENDA_EDIT_PAGES_HPP_

@@ -366,7 +366,11 @@ http::Response EventPage(const web::Site& site, Services& services, const http::
   model["agenda_href"] = web::Href(language, "/agenda") + "?area=" + event->area + "&theme=" + event->theme;
   model["content_lang"] = LanguageCode(event->written_in);
   model.erase("lang");
-  return web::Page(site, request, language, "agenda_event", event->title, std::move(model));
+  const bool edits = web::EditsZone(request.identity.get(), event->zone_id);
+  if (edits) model["edit_href"] = web::Href(language, "/agenda/events/" + event->id + "/edit");
+  http::Response page = web::Page(site, request, language, "agenda_event", event->title, std::move(model));
+  if (edits) page.headers.Set("Cache-Control", "no-store");
+  return page;
 }
 
 http::Response CampaignPage(const web::Site& site, Services& services, const http::Request& request,

@@ -44,7 +44,11 @@ std::string Summary(const Event& event) {
                                       {"area", event.area},
                                       {"start", calendar::ToIso(event.start)},
                                       {"end", calendar::ToIso(event.end)},
-                                      {"rule", event.rule}});
+                                      {"rule", event.rule},
+                                      {"place", event.place},
+                                      {"languages", text::JoinList(event.languages, ',')},
+                                      {"organiser", event.organiser},
+                                      {"description", event.description}});
 }
 
 Campaign CampaignOf(const db::Row& row) {
@@ -112,6 +116,42 @@ Result<std::string> Store::Add(Event event, const audit::Context& context) {
       database_.InTransaction([&](db::Connection& connection) -> Status { return Insert(connection, event, context); });
   if (!saved) return Fail(saved.error());
   return event.id;
+}
+
+Status Store::Update(const Event& event, const audit::Context& context) {
+  auto before = FindEvent(event.id);
+  if (!before) return Fail(before.error());
+  if (before->zone_id != event.zone_id) return Fail(Error::InvalidArgument("zone: an event stays in its zone"));
+  auto problems = Problems(event);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  const std::optional<Date> last_day = LastDay(event);
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute(
+        "UPDATE agenda_events SET campaign_id = ?, kind = ?, title = ?, description = ?, theme = ?,"
+        " target_groups = ?, area_code = ?, place = ?, languages = ?, starts_at = ?, ends_at = ?, rule = ?,"
+        " last_day = ?, organiser = ?, written_in = ?, updated_at = ? WHERE id = ?",
+        {event.campaign_id.empty() ? db::Value() : db::Value(event.campaign_id), std::string(Code(event.kind)),
+         event.title, event.description, event.theme, text::JoinList(event.target_groups, ','), event.area, event.place,
+         text::JoinList(event.languages, ','), calendar::ToIso(event.start), calendar::ToIso(event.end), event.rule,
+         last_day ? db::Value(last_day->ToIso()) : db::Value(), event.organiser,
+         std::string(LanguageCode(event.written_in)), static_cast<long long>(context.When()), event.id});
+    if (!updated) return Fail(updated.error());
+    if (auto raised = db::RaiseCounter(connection, "agenda"); !raised) return raised;
+    return audit::Record(connection, context, "agenda_event", event.id, Summary(*before), Summary(event),
+                         event.zone_id);
+  });
+}
+
+Status Store::Remove(const std::string& id, const audit::Context& context) {
+  auto before = FindEvent(id);
+  if (!before) return Fail(before.error());
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto removed = connection.Execute("DELETE FROM agenda_events WHERE id = ?", {id});
+    if (!removed) return Fail(removed.error());
+    if (auto raised = db::RaiseCounter(connection, "agenda"); !raised) return raised;
+    return audit::Record(connection, context, "agenda_event", id, Summary(*before), std::nullopt, before->zone_id);
+  });
 }
 
 Status Store::Import(const std::vector<Campaign>& campaigns, const std::vector<Event>& events,

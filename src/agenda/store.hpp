@@ -50,6 +50,12 @@ class Store {
   Result<std::vector<Problem>> Problems(const Event& event) const;
   // Records an event under a new id, which it returns. kInvalidArgument naming the problems.
   Result<std::string> Add(Event event, const audit::Context& context);
+  // Replaces a recorded event (its zone stays), the before and after in the audit trail.
+  // kInvalidArgument naming the problems; kNotFound.
+  Status Update(const Event& event, const audit::Context& context);
+  // Takes a recorded event out of the calendar (and so out of every feed); the audit trail
+  // keeps what it was. kNotFound.
+  Status Remove(const std::string& id, const audit::Context& context);
   // Records campaigns and events with the ids they carry (a file's), all or none:
   // kInvalidArgument naming the first problem, kAlreadyExists for an id taken.
   Status Import(const std::vector<Campaign>& campaigns, const std::vector<Event>& events,

@@ -784,6 +784,18 @@ test('a zone editor adds an activity after seeing what it collides with; the for
   await page.getByLabel('Ik heb deze activiteiten gezien en wil toch bewaren').check();
   await page.getByRole('button', { name: 'Activiteit bewaren' }).click();
   assert.equal(await page.locator('h1').textContent(), 'Sociale kruidenier: proeverij');
+  // Edited, then removed once the editor ticks that they mean it.
+  await page.getByRole('link', { name: 'Deze activiteit bewerken' }).click();
+  await expectNoAxeViolations(page, 'the activity edit form');
+  assert.equal(await page.getByLabel('Naam van de activiteit').inputValue(), 'Sociale kruidenier: proeverij');
+  await page.getByRole('button', { name: 'Activiteit schrappen' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the activity edit form with a problem');
+  await page.getByLabel(/Ja, schrap deze activiteit/).check();
+  await page.getByRole('button', { name: 'Activiteit schrappen' }).click();
+  await page.waitForURL(/\/nl\/agenda\?zone=elz-zennevallei$/);
+  await page.goto(`${base}/fr/agenda/events/netwerk-zennevallei/edit`);
+  await expectNoAxeViolations(page, '/fr/agenda/events/…/edit');
   await page.goto(`${base}/fr/zones/elz-zennevallei/agenda/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/agenda/new');
   await page.context().close();

@@ -156,5 +156,67 @@ TEST_F(AgendaHttpTest, AZoneEditorAddsAnActivityAfterSeeingWhatItCollidesWith) {
   EXPECT_TRUE(Contains(feed.body, "RRULE:FREQ=WEEKLY;UNTIL=20270227T235959Z"));
 }
 
+TEST_F(AgendaHttpTest, AZoneEditorMovesAnActivityChangesAnotherAndRemovesOne) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string event = "/nl/agenda/events/infoavond-voedselhulp-spl";
+  EXPECT_FALSE(Contains(server_.Get(event).body, event + "/edit")) << "no edit link for the public";
+  EXPECT_TRUE(Contains(server_.Get(event, {"Cookie: " + editor.cookie}).body, "href=\"" + event + "/edit\""));
+  EXPECT_EQ(server_.Get(event + "/edit", {"Cookie: " + other.cookie}).status, 403);
+  const HttpResponse form = server_.Get(event + "/edit", {"Cookie: " + editor.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "value=\"2027-01-02\""));
+  EXPECT_TRUE(Contains(form.body, "id=\"from\" name=\"from\" value=\"10:30\""));
+  EXPECT_TRUE(Contains(form.body, "<option value=\"once\" selected>"));
+  EXPECT_TRUE(Contains(form.body, "value=\"fr\" checked")) << "its languages ticked";
+  const auto post = [&](const Session& session, const std::string& path, const std::string& fields) {
+    return server_.Request("POST", path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const std::string moved = "&title=" + UrlEncode("Infomoment voedselhulp en sociale kruidenier") +
+                            "&kind=information_day&theme=food&area=23077&day=2027-01-02&from=14:00&to=15:30"
+                            "&repeat=once&target_groups=low_income&languages=nl&languages=fr";
+  EXPECT_EQ(post(other, event + "/edit", moved).status, 403);
+  std::string backwards = moved;
+  backwards.replace(backwards.find("&to=15:30"), 9, "&to=13:00");
+  const HttpResponse wrong = post(editor, event + "/edit", backwards);
+  EXPECT_EQ(wrong.status, 422) << "ends before it starts";
+  // In the afternoon it no longer meets the cooking workshop of that morning: saved at once.
+  const HttpResponse saved = post(editor, event + "/edit", moved);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  EXPECT_EQ(saved.Header("Location"), event);
+  const HttpResponse page = server_.Get(event);
+  EXPECT_FALSE(Contains(page.body, "Let op: twee activiteiten")) << "the collision is gone";
+  EXPECT_TRUE(Contains(server_.Get("/api/v1/agenda.ics?area=23077&theme=food").body,
+                       "DTSTART;TZID=Europe/Brussels:20270102T140000"));
+
+  // The monthly workshop was imported with a rule the form cannot say in words: kept as it is.
+  const std::string workshop = "/nl/agenda/events/koken-spl";
+  const HttpResponse workshop_form = server_.Get(workshop + "/edit", {"Cookie: " + editor.cookie});
+  ASSERT_EQ(workshop_form.status, 200);
+  EXPECT_TRUE(Contains(workshop_form.body, "<option value=\"recorded\" selected>"));
+  ASSERT_EQ(post(editor, workshop + "/edit",
+                 "&title=" + UrlEncode("Gezond koken met weinig geld (met kinderopvang)") +
+                     "&kind=workshop&theme=food&area=23077&day=2026-12-05&from=10:00&to=12:30&repeat=recorded"
+                     "&target_groups=low_income&languages=nl")
+                .status,
+            303);
+  const std::string feed = server_.Get("/api/v1/agenda.ics?area=23077&theme=food").body;
+  EXPECT_TRUE(Contains(feed, "RRULE:FREQ=MONTHLY;COUNT=6;BYDAY=1SA"));
+  EXPECT_TRUE(Contains(feed, "met kinderopvang"));
+
+  // Removed only when the editor ticks that they mean it.
+  const HttpResponse unsure = post(editor, event + "/remove", "");
+  EXPECT_EQ(unsure.status, 422);
+  EXPECT_TRUE(Contains(unsure.body, "Vink aan dat u de activiteit wilt schrappen."));
+  EXPECT_EQ(post(other, event + "/remove", "&sure=1").status, 403);
+  const HttpResponse removed = post(editor, event + "/remove", "&sure=1");
+  ASSERT_EQ(removed.status, 303);
+  EXPECT_EQ(server_.Get(event).status, 404);
+  EXPECT_FALSE(Contains(server_.Get("/api/v1/agenda.ics?area=23077&theme=food").body, "Infomoment voedselhulp"));
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing
