@@ -1,6 +1,6 @@
-// Zone editors add a provider to their zone's directory (see pages.hpp), with the
-// provider's consent recorded: its date and how it was given, and the editor's word that it
-// was.
+// Zone editors add a provider to their zone's directory and keep its details current (see
+// pages.hpp), with the provider's consent recorded: its date and how it was given, and the
+// editor's word that it was (and, on every change, still holds).
 #include <boost/json.hpp>
 #include <map>
 
@@ -66,8 +66,27 @@ std::string ProblemText(const web::Site& site, Language language, const Problem&
   return text == key ? problem.field + ": " + problem.message : text;
 }
 
+// A listed provider as its form shows it, to edit; the consent is to be confirmed again.
+Form FormOf(const Provider& provider) {
+  Form form{{"name", provider.name},
+            {"profession", provider.profession},
+            {"practice", provider.practice},
+            {"languages", text::JoinList(provider.languages, ' ')},
+            {"accepting", std::string(Code(provider.accepting))},
+            {"address", provider.address},
+            {"phone", provider.phone},
+            {"email", provider.email},
+            {"website", provider.website},
+            {"contact_note", provider.contact_note},
+            {"consent_on", provider.consent_on.ToIso()},
+            {"consent_how", provider.consent_how}};
+  for (const std::string& area : provider.areas) form.emplace("areas", area);
+  return form;
+}
+
+// `editing`: the listed provider the form changes; null for a new one.
 http::Response FormPage(const web::Site& site, Services& services, const http::Request& request, Language language,
-                        const Form& typed, const std::vector<Problem>& problems, int status) {
+                        const Provider* editing, const Form& typed, const std::vector<Problem>& problems, int status) {
   const std::string zone_id(request.PathParam("zone_id"));
   auto zone = services.geography.FindZone(zone_id, Date::Today());
   if (!zone) return web::ErrorPage(site, request, language, zone.error());
@@ -99,10 +118,15 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
   json::array messages;
   for (const Problem& problem : problems) messages.emplace_back(ProblemText(site, language, problem));
   const std::string zone_name = zone->names.In(language);
+  const std::string heading =
+      editing ? site.renderer.catalog().Format(language, "providers_edit_title", {{"name", editing->name}})
+              : site.renderer.catalog().Format(language, "providers_new_title", {{"zone", zone_name}});
   json::object model{
       {"zone", zone_name},
+      {"heading", heading},
+      {"editing", editing != nullptr},
       {"list_href", web::Href(language, "/zones/" + zone_id + "/providers")},
-      {"action", web::Href(language, "/zones/" + zone_id + "/providers/new")},
+      {"action", web::Href(language, "/zones/" + zone_id + "/providers/" + (editing ? editing->id + "/edit" : "new"))},
       {"professions", std::move(professions)},
       {"area_choices", std::move(areas)},
       {"accepting_choices", std::move(accepting_choices)},
@@ -116,9 +140,7 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
     model[std::string("typed_") + name] = Field(typed, name);
   }
   model["consent_given"] = Field(typed, "consent_given") == "1";
-  http::Response page = web::Page(
-      site, request, language, "providers_new",
-      site.renderer.catalog().Format(language, "providers_new_title", {{"zone", zone_name}}), std::move(model), status);
+  http::Response page = web::Page(site, request, language, "providers_new", heading, std::move(model), status);
   page.headers.Set("Cache-Control", "no-store");
   return page;
 }
@@ -135,10 +157,41 @@ http::Response Add(const web::Site& site, Services& services, const http::Reques
     if (!found) return web::ErrorPage(site, request, language, found.error());
     problems = std::move(*found);
   }
-  if (!problems.empty()) return FormPage(site, services, request, language, *form, problems, 422);
+  if (!problems.empty()) return FormPage(site, services, request, language, nullptr, *form, problems, 422);
   auto id = services.store.Add(std::move(provider), {accounts::ActorOf(*request.identity)});
   if (!id) return web::ErrorPage(site, request, language, id.error());
   return http::Response::Redirect(web::Href(language, "/zones/" + zone_id + "/providers") + "?added=1", 303);
+}
+
+http::Response EditPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto provider = services.store.FindProvider(std::string(request.PathParam("zone_id")),
+                                              std::string(request.PathParam("provider_id")));
+  if (!provider) return web::ErrorPage(site, request, language, provider.error());
+  return FormPage(site, services, request, language, &*provider, FormOf(*provider), {}, 200);
+}
+
+// Saves the form over the listed provider; its id, zone and demo mark stay.
+http::Response Save(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  auto recorded = services.store.FindProvider(std::string(request.PathParam("zone_id")),
+                                              std::string(request.PathParam("provider_id")));
+  if (!recorded) return web::ErrorPage(site, request, language, recorded.error());
+  std::vector<Problem> problems;
+  Provider provider = ProviderFrom(*form, recorded->zone_id, problems);
+  provider.id = recorded->id;
+  provider.demo = recorded->demo;
+  if (problems.empty()) {
+    auto found = services.store.Problems(provider);
+    if (!found) return web::ErrorPage(site, request, language, found.error());
+    problems = std::move(*found);
+  }
+  if (!problems.empty()) return FormPage(site, services, request, language, &*recorded, *form, problems, 422);
+  if (auto saved = services.store.Update(provider, {accounts::ActorOf(*request.identity)}); !saved) {
+    return web::ErrorPage(site, request, language, saved.error());
+  }
+  return http::Response::Redirect(
+      web::Href(language, "/zones/" + provider.zone_id + "/providers") + "?saved=1#provider-" + provider.id, 303);
 }
 
 http::Response Remove(const web::Site& site, Services& services, const http::Request& request, Language language) {
@@ -159,7 +212,7 @@ void AddEditRoutes(http::Router& router, const web::Site& site, Services& servic
   router.Get("/{lang}/zones/{zone_id}/providers/new",
              web::ForZoneEditor(site,
                                 [&site, &services](const http::Request& request, Language language) {
-                                  return FormPage(site, services, request, language, {}, {}, 200);
+                                  return FormPage(site, services, request, language, nullptr, {}, {}, 200);
                                 }),
              {.name = "provider_new", .access = std::string(web::kZoneEditor)});
   router.Post("/{lang}/zones/{zone_id}/providers/new",
@@ -168,6 +221,18 @@ void AddEditRoutes(http::Router& router, const web::Site& site, Services& servic
                                    return Add(site, services, request, language);
                                  }),
               {.name = "provider_add", .access = std::string(web::kZoneEditor)});
+  router.Get("/{lang}/zones/{zone_id}/providers/{provider_id}/edit",
+             web::ForZoneEditor(site,
+                                [&site, &services](const http::Request& request, Language language) {
+                                  return EditPage(site, services, request, language);
+                                }),
+             {.name = "provider_edit", .access = std::string(web::kZoneEditor)});
+  router.Post("/{lang}/zones/{zone_id}/providers/{provider_id}/edit",
+              web::ForZoneEditor(site,
+                                 [&site, &services](const http::Request& request, Language language) {
+                                   return Save(site, services, request, language);
+                                 }),
+              {.name = "provider_save", .access = std::string(web::kZoneEditor)});
   router.Post("/{lang}/zones/{zone_id}/providers/{provider_id}/remove",
               web::ForZoneEditor(site,
                                  [&site, &services](const http::Request& request, Language language) {

@@ -78,6 +78,7 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
     const Profession* profession = FindProfession(provider.profession);
     demo = demo || provider.demo;
     json::object item{
+        {"id", provider.id},
         {"name", provider.name},
         {"profession", profession ? std::string(profession->In(language)) : provider.profession},
         {"practice", provider.practice},
@@ -89,6 +90,7 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
     };
     if (edits) {
       item["remove_action"] = web::Href(language, "/zones/" + zone_id + "/providers/" + provider.id + "/remove");
+      item["edit_href"] = web::Href(language, "/zones/" + zone_id + "/providers/" + provider.id + "/edit");
       item["csrf_field"] = http::kCsrfField;
       item["csrf_token"] = request.identity->csrf_token;
     }
@@ -118,6 +120,7 @@ http::Response ProvidersPage(const web::Site& site, Services& services, const ht
                        ? web::Href(language, "/zones/" + zone_id + "/providers/new")
                        : ""},
       {"notice", request.Query("added")     ? Message(site, language, "providers_added")
+                 : request.Query("saved")   ? Message(site, language, "providers_saved")
                  : request.Query("removed") ? Message(site, language, "providers_removed")
                                             : ""},
       {"action", web::Href(language, "/zones/" + zone_id + "/providers")},

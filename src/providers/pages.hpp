@@ -32,7 +32,9 @@ struct Services {
 // REQUIRES: the arguments outlive the router.
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
 void AddApiRoutes(http::Router& router, Services& services);
-// /{lang}/zones/{zone_id}/providers/new: zone editors add a provider, with the consent recorded.
+// /{lang}/zones/{zone_id}/providers/new: zone editors add a provider, with the consent
+// recorded; …/providers/{provider_id}/edit updates one on consent confirmed again, and
+// …/remove takes one out when consent is withdrawn.
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::providers

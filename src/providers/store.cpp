@@ -1,6 +1,7 @@
 #include "providers/store.hpp"
 
 #include <boost/json.hpp>
+#include <tuple>
 
 #include "core/random.hpp"
 #include "core/text.hpp"
@@ -109,6 +110,19 @@ Status Taken(db::Connection& connection, const char* table, const std::string& i
 
 // A provider's row, and in the audit trail that and when consent was recorded (not the
 // contact details).
+// What the audit trail keeps of a provider: who and on which consent, not how to reach them.
+std::string AuditSummary(const Provider& p) {
+  return json::serialize(json::object{{"zone", p.zone_id},
+                                      {"name", p.name},
+                                      {"profession", p.profession},
+                                      {"practice", p.practice},
+                                      {"areas", text::JoinList(p.areas, ',')},
+                                      {"languages", text::JoinList(p.languages, ',')},
+                                      {"accepting", Code(p.accepting)},
+                                      {"consent_on", p.consent_on.ToIso()},
+                                      {"consent_how", p.consent_how}});
+}
+
 Status InsertProvider(db::Connection& connection, const Provider& p, const audit::Context& context) {
   auto inserted = connection.Execute(std::string("INSERT INTO providers (") + kProviderColumns +
                                          ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -117,13 +131,7 @@ Status InsertProvider(db::Connection& connection, const Provider& p, const audit
                                       p.phone, p.email, p.website, p.contact_note, p.consent_on.ToIso(), p.consent_how,
                                       static_cast<long long>(p.demo), static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
-  return audit::Record(connection, context, "provider", p.id, std::nullopt,
-                       json::serialize(json::object{{"zone", p.zone_id},
-                                                    {"name", p.name},
-                                                    {"profession", p.profession},
-                                                    {"consent_on", p.consent_on.ToIso()},
-                                                    {"consent_how", p.consent_how}}),
-                       p.zone_id);
+  return audit::Record(connection, context, "provider", p.id, std::nullopt, AuditSummary(p), p.zone_id);
 }
 
 }  // namespace
@@ -204,6 +212,44 @@ Result<std::string> Store::Add(Provider provider, const audit::Context& context)
       [&](db::Connection& connection) -> Status { return InsertProvider(connection, provider, context); });
   if (!saved) return Fail(saved.error());
   return provider.id;
+}
+
+Status Store::Update(const Provider& provider, const audit::Context& context) {
+  auto before = FindProvider(provider.zone_id, provider.id);
+  if (!before) return Fail(before.error());
+  auto problems = Problems(provider);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  const Provider& p = provider;
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute(
+        "UPDATE providers SET name = ?, profession = ?, practice = ?, areas = ?, languages = ?, accepting = ?,"
+        " address = ?, phone = ?, email = ?, website = ?, contact_note = ?, consent_on = ?, consent_how = ?,"
+        " updated_at = ? WHERE id = ? AND zone_id = ?",
+        {p.name, p.profession, p.practice, text::JoinList(p.areas, ','), text::JoinList(p.languages, ','),
+         std::string(Code(p.accepting)), p.address, p.phone, p.email, p.website, p.contact_note, p.consent_on.ToIso(),
+         p.consent_how, static_cast<long long>(context.When()), p.id, p.zone_id});
+    if (!updated) return Fail(updated.error());
+    // That the contact details changed is recorded; what they are is not.
+    std::string after = AuditSummary(p);
+    if (std::tie(p.address, p.phone, p.email, p.website, p.contact_note) !=
+        std::tie(before->address, before->phone, before->email, before->website, before->contact_note)) {
+      json::object changed = json::parse(after).as_object();
+      changed["contact_details"] = "changed";
+      after = json::serialize(changed);
+    }
+    return audit::Record(connection, context, "provider", p.id, AuditSummary(*before), after, p.zone_id);
+  });
+}
+
+Result<Provider> Store::FindProvider(const std::string& zone_id, const std::string& id) const {
+  auto rows = database_.WithConnection([&](db::Connection& connection) {
+    return connection.Query(std::string("SELECT ") + kProviderColumns + " FROM providers WHERE id = ? AND zone_id = ?",
+                            {id, zone_id});
+  });
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) return Fail(Error::NotFound("no provider " + id + " in zone " + zone_id));
+  return ProviderOf(rows->front());
 }
 
 Status Store::Remove(const std::string& zone_id, const std::string& id, const audit::Context& context) {

@@ -52,6 +52,11 @@ class Store {
 
   // Records a provider under a new id, which it returns. kInvalidArgument naming the problems.
   Result<std::string> Add(Provider provider, const audit::Context& context);
+  // Replaces a provider's details (its zone and demo mark stay), the before and after in the
+  // audit trail without how to reach them. kInvalidArgument naming the problems; kNotFound
+  // when there is none in that zone.
+  Status Update(const Provider& provider, const audit::Context& context);
+  Result<Provider> FindProvider(const std::string& zone_id, const std::string& id) const;  // kNotFound.
   // Takes a provider out of the directory (consent withdrawn, moved away), the record as it
   // was kept in the audit trail. kNotFound when there is none in that zone.
   Status Remove(const std::string& zone_id, const std::string& id, const audit::Context& context);

@@ -675,11 +675,22 @@ test('a professional finds a French-speaking GP and makes a referral slip; the p
   await page.getByRole('button', { name: 'Zorgverlener bewaren' }).click();
   await page.getByRole('status').waitFor();
   assert.ok((await page.locator('.card__title').allTextContents()).some((name) => name.includes('Mira Vroedvrouw')));
+  // Her details change: the editor updates them on her renewed consent.
+  await page.getByRole('link', { name: 'Gegevens bijwerken: Mira Vroedvrouw' }).click();
+  await expectNoAxeViolations(page, 'the provider edit form');
+  assert.equal(await page.getByLabel('Telefoon').inputValue(), '02 000 00 99');
+  await page.getByLabel('Telefoon').fill('02 000 00 98');
+  await page.getByLabel(/gaf toestemming/).check();
+  await page.getByRole('button', { name: 'Zorgverlener bewaren' }).click();
+  await page.getByRole('status').waitFor();
+  assert.ok((await page.locator('#main').textContent()).includes('02 000 00 98'));
   await page.getByRole('button', { name: 'Uit het overzicht halen: Mira Vroedvrouw' }).click();
   await page.getByRole('status').waitFor();
   assert.ok(!(await page.locator('.card__title').allTextContents()).some((name) => name.includes('Mira Vroedvrouw')));
   await page.goto(`${base}/fr/zones/elz-zennevallei/providers/new`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/providers/new');
+  await page.goto(`${base}/fr/zones/elz-zennevallei/providers/demo-ha-halle-1/edit`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/providers/…/edit');
   await page.context().close();
 });
 

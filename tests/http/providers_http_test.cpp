@@ -142,5 +142,60 @@ TEST_F(ProvidersHttpTest, AZoneEditorListsAProviderOnlyWithTheirConsent) {
   EXPECT_EQ(post_remove(editor).status, 404) << "gone";
 }
 
+TEST_F(ProvidersHttpTest, AZoneEditorKeepsAProvidersDetailsCurrentOnRenewedConsent) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  AddUser(server_, "admin@zone.be", {"admin"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string path = "/nl/zones/elz-zennevallei/providers/demo-ha-halle-1/edit";
+  EXPECT_TRUE(Contains(server_.Get("/nl/zones/elz-zennevallei/providers", {"Cookie: " + editor.cookie}).body,
+                       "href=\"" + path + "\""));
+  EXPECT_EQ(server_.Get(path, {"Cookie: " + other.cookie}).status, 403);
+  EXPECT_EQ(server_.Get("/nl/zones/zorgzone-noord/providers/demo-ha-halle-1/edit", {"Cookie: " + other.cookie}).status,
+            404)
+      << "not a provider of that zone";
+  const HttpResponse form = server_.Get(path, {"Cookie: " + editor.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "value=\"Dr. Lieve Demo\""));
+  EXPECT_TRUE(Contains(form.body, "value=\"02 000 00 01\"")) << "the editor sees how to reach them";
+  EXPECT_TRUE(Contains(form.body, "value=\"nl fr\""));
+  const auto post = [&](const Session& session, const std::string& fields) {
+    return server_.Request("POST", path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  // Full for now, and a new phone number, on consent asked again.
+  const std::string fields = "&name=" + UrlEncode("Dr. Lieve Demo") + "&profession=huisarts&areas=23027&areas=23003" +
+                             "&languages=nl+fr+en&accepting=no&phone=" + UrlEncode("02 000 00 77") +
+                             "&consent_on=2026-11-20&consent_how=" + UrlEncode("telefoon, 20 november");
+  EXPECT_EQ(post(other, fields + "&consent_given=1").status, 403);
+  const HttpResponse unconfirmed = post(editor, fields);
+  EXPECT_EQ(unconfirmed.status, 422);
+  EXPECT_TRUE(Contains(unconfirmed.body, "Bevestig dat de zorgverlener toestemming gaf"));
+  const HttpResponse saved = post(editor, fields + "&consent_given=1");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  const std::string location = saved.Header("Location");
+  EXPECT_TRUE(location.ends_with("#provider-demo-ha-halle-1")) << "back at the provider's card";
+  const HttpResponse list = server_.Get(location.substr(0, location.find('#')), {"Cookie: " + editor.cookie});
+  EXPECT_TRUE(Contains(list.body, "De gegevens zijn bijgewerkt."));
+  const auto card = list.body.find("id=\"provider-demo-ha-halle-1\"");
+  ASSERT_NE(card, std::string::npos);
+  const std::string details = list.body.substr(card, list.body.find("</li>", card) - card);
+  EXPECT_TRUE(Contains(details, "02 000 00 77"));
+  EXPECT_FALSE(Contains(details, "02 000 00 01"));
+  EXPECT_TRUE(Contains(server_.Get("/nl/zones/elz-zennevallei/providers?area=23003&profession=huisarts").body,
+                       "Dr. Lieve Demo"))
+      << "now also in Beersel";
+  EXPECT_FALSE(
+      Contains(server_.Get("/nl/zones/elz-zennevallei/providers?accepting=1&profession=huisarts").body, "Lieve Demo"))
+      << "no longer taking new patients";
+  const HttpResponse history =
+      server_.Get("/nl/admin/history/provider/demo-ha-halle-1", {"Cookie: " + SignIn(server_, "admin@zone.be").cookie});
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(Contains(history.body, "telefoon, 20 november")) << "on which consent";
+  EXPECT_TRUE(Contains(history.body, "contact_details")) << "that the contact details changed";
+  EXPECT_FALSE(Contains(history.body, "02 000 00 77")) << "not what they are";
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing
