@@ -233,6 +233,7 @@ void Application::AddRoutes() {
   initiatives::AddPageRoutes(router_, site_, *initiatives_services_);
   initiatives::AddApiRoutes(router_, *initiatives_services_);
   initiatives::AddEditRoutes(router_, site_, *initiatives_services_);
+  initiatives::AddGoalRoutes(router_, site_, *initiatives_services_);
   providers::AddPageRoutes(router_, site_, *providers_services_);
   providers::AddApiRoutes(router_, *providers_services_);
   providers::AddEditRoutes(router_, site_, *providers_services_);

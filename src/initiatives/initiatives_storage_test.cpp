@@ -58,6 +58,34 @@ TEST_P(InitiativesStorageTest, TheDemoInventoryReadsBackWithItsOutcomes) {
   EXPECT_FALSE(again->ok());
 }
 
+TEST_P(InitiativesStorageTest, AGoalIsAddedThenChangedWithinItsZone) {
+  const audit::Context context{kTester};
+  Goal goal{.id = "",
+            .zone_id = "elz-zennevallei",
+            .title = "Gezonde schoolomgeving",
+            .description = "",
+            .from_year = 2026,
+            .until_year = 2030,
+            .language = Language::kNl,
+            .demo = false};
+  auto id = store_->SaveGoal(goal, context);
+  ASSERT_TRUE(id) << id.error().message();
+  goal.id = *id;
+  goal.title = "Een gezonde schoolomgeving";
+  goal.until_year = 2031;
+  ASSERT_TRUE(store_->SaveGoal(goal, context));
+  auto found = store_->FindGoal("elz-zennevallei", *id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(*found, goal);
+  EXPECT_EQ(store_->Goals("elz-zennevallei")->size(), 1u);
+  goal.until_year = 2020;
+  EXPECT_EQ(store_->SaveGoal(goal, context).error().code(), ErrorCode::kInvalidArgument);
+  goal.until_year = 2031;
+  goal.zone_id = "zorgzone-noord";
+  EXPECT_EQ(store_->SaveGoal(goal, context).error().code(), ErrorCode::kNotFound) << "not a goal of that zone";
+  EXPECT_EQ(store_->FindGoal("elz-zennevallei", *id)->until_year, 2031);
+}
+
 TEST_P(InitiativesStorageTest, ABadFileImportsNothingAndNamesEveryProblem) {
   const std::string content = R"({"initiatives": [
     {"id": "a", "zone": "elz-zennevallei", "title": "A", "theme": "food", "strategy": "awareness", "from": "2025-01-01",

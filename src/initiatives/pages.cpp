@@ -234,6 +234,7 @@ http::Response PlanPage(const web::Site& site, Services& services, const http::R
   if (!goals) return web::ErrorPage(site, request, language, goals.error());
   auto initiatives = services.store.List(zone_id);
   if (!initiatives) return web::ErrorPage(site, request, language, initiatives.error());
+  const bool edits = web::EditsZone(request.identity.get(), zone_id);
   // The initiatives of one goal ("" for none), by strategy in the model's order.
   auto by_strategy = [&](const std::string& goal_id, double& budget, std::size_t& count) {
     json::array strategies;
@@ -259,16 +260,18 @@ http::Response PlanPage(const web::Site& site, Services& services, const http::R
     std::size_t count = 0;
     json::array strategies = by_strategy(goal.id, budget, count);
     demo = demo || goal.demo;
-    plan.push_back(json::object{{"id", goal.id},
-                                {"title", goal.title},
-                                {"lang", LanguageCode(goal.language)},
-                                {"description", goal.description},
-                                {"years", std::to_string(goal.from_year) + "–" + std::to_string(goal.until_year)},
-                                {"strategies", std::move(strategies)},
-                                {"has_initiatives", count > 0},
-                                {"count", count},
-                                {"budget", view::FormatNumber(budget, 0, language)},
-                                {"demo", goal.demo}});
+    plan.push_back(json::object{
+        {"id", goal.id},
+        {"title", goal.title},
+        {"lang", LanguageCode(goal.language)},
+        {"description", goal.description},
+        {"years", std::to_string(goal.from_year) + "–" + std::to_string(goal.until_year)},
+        {"strategies", std::move(strategies)},
+        {"has_initiatives", count > 0},
+        {"count", count},
+        {"budget", view::FormatNumber(budget, 0, language)},
+        {"edit_href", edits ? web::Href(language, "/zones/" + zone_id + "/plan/goals/" + goal.id + "/edit") : ""},
+        {"demo", goal.demo}});
   }
   double loose_budget = 0;
   std::size_t loose_count = 0;
@@ -279,12 +282,15 @@ http::Response PlanPage(const web::Site& site, Services& services, const http::R
                      {"list_href", web::Href(language, "/zones/" + zone_id + "/initiatives")},
                      {"has_goals", !plan.empty()},
                      {"goals", std::move(plan)},
+                     {"new_goal_href", edits ? web::Href(language, "/zones/" + zone_id + "/plan/goals/new") : ""},
                      {"has_loose", loose_count > 0},
                      {"loose", std::move(loose)},
                      {"demo", demo}};
-  return web::Page(site, request, language, "initiatives_plan",
-                   site.renderer.catalog().Format(language, "initiatives_plan_title", {{"zone", zone_name}}),
-                   std::move(model));
+  http::Response page = web::Page(
+      site, request, language, "initiatives_plan",
+      site.renderer.catalog().Format(language, "initiatives_plan_title", {{"zone", zone_name}}), std::move(model));
+  if (edits) page.headers.Set("Cache-Control", "no-store");
+  return page;
 }
 
 // `evaluation` carries what was typed in an evaluation form that came back with problems.

@@ -9,6 +9,8 @@
 //   /api/v1/initiatives?zone=             the inventory as JSON
 //   /{lang}/zones/{zone_id}/initiatives/new   zone editors add one (see AddEditRoutes)
 //   /{lang}/initiatives/{initiative_id}/edit  and edit one
+//   /{lang}/zones/{zone_id}/plan   the multi-year plan: goals → strategies → initiatives;
+//                                  its editors add and change goals (see AddGoalRoutes)
 //
 // Thread safety: the handlers share only the Services, which are thread-safe.
 #ifndef ZONEATLAS_INITIATIVES_PAGES_HPP_
@@ -42,6 +44,9 @@ void AddApiRoutes(http::Router& router, Services& services);
 // ones (same theme, place and time) before it is saved; /{lang}/initiatives/{id}/edit: the
 // zone's editors change one, its results and notes kept.
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services);
+// /{lang}/zones/{zone_id}/plan/goals/new and …/goals/{goal_id}/edit: the zone's editors write
+// the goals of its multi-year plan.
+void AddGoalRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::initiatives
 

@@ -17,6 +17,14 @@ constexpr const char* kColumns =
     " budget, activities, outputs, intended_outcome, outcome_indicator, evidence, notes, language, demo, goal_id";
 constexpr const char* kGoalColumns = "id, zone_id, title, description, from_year, until_year, language, demo";
 
+std::string GoalSummary(const Goal& goal) {
+  return json::serialize(json::object{{"zone", goal.zone_id},
+                                      {"title", goal.title},
+                                      {"description", goal.description},
+                                      {"from_year", goal.from_year},
+                                      {"until_year", goal.until_year}});
+}
+
 template <typename T>
 db::Value Optional(const std::optional<T>& value) {
   return value ? db::Value(*value) : db::Value();
@@ -156,12 +164,8 @@ Status Store::Import(const std::vector<Goal>& goals, const std::vector<Initiativ
            static_cast<long long>(goal.until_year), std::string(LanguageCode(goal.language)),
            static_cast<long long>(goal.demo), static_cast<long long>(context.When())});
       if (!inserted) return Fail(inserted.error());
-      if (auto recorded = audit::Record(connection, context, "plan_goal", goal.id, std::nullopt,
-                                        json::serialize(json::object{{"zone", goal.zone_id},
-                                                                     {"title", goal.title},
-                                                                     {"from_year", goal.from_year},
-                                                                     {"until_year", goal.until_year}}),
-                                        goal.zone_id);
+      if (auto recorded =
+              audit::Record(connection, context, "plan_goal", goal.id, std::nullopt, GoalSummary(goal), goal.zone_id);
           !recorded) {
         return recorded;
       }
@@ -174,6 +178,52 @@ Status Store::Import(const std::vector<Goal>& goals, const std::vector<Initiativ
     }
     return {};
   });
+}
+
+Result<std::string> Store::SaveGoal(Goal goal, const audit::Context& context) {
+  std::optional<Goal> before;
+  if (goal.id.empty()) {
+    goal.id = RandomHex(8);
+  } else {
+    auto found = FindGoal(goal.zone_id, goal.id);
+    if (!found) return Fail(found.error());
+    before = std::move(*found);
+    goal.demo = before->demo;
+  }
+  auto problems = Problems(goal);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  auto saved = database_.InTransaction([&](db::Connection& connection) -> Status {
+    const std::vector<db::Value> values{goal.title,
+                                        goal.description,
+                                        static_cast<long long>(goal.from_year),
+                                        static_cast<long long>(goal.until_year),
+                                        std::string(LanguageCode(goal.language)),
+                                        static_cast<long long>(context.When()),
+                                        goal.id,
+                                        goal.zone_id};
+    auto written = connection.Execute(
+        before ? "UPDATE plan_goals SET title = ?, description = ?, from_year = ?, until_year = ?, language = ?,"
+                 " updated_at = ? WHERE id = ? AND zone_id = ?"
+               : "INSERT INTO plan_goals (title, description, from_year, until_year, language, updated_at, id,"
+                 " zone_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        values);
+    if (!written) return Fail(written.error());
+    return audit::Record(connection, context, "plan_goal", goal.id,
+                         before ? std::optional<std::string>(GoalSummary(*before)) : std::nullopt, GoalSummary(goal),
+                         goal.zone_id);
+  });
+  if (!saved) return Fail(saved.error());
+  return goal.id;
+}
+
+Result<Goal> Store::FindGoal(const std::string& zone_id, const std::string& id) const {
+  auto goals = Goals(zone_id);
+  if (!goals) return Fail(goals.error());
+  for (Goal& goal : *goals) {
+    if (goal.id == id) return std::move(goal);
+  }
+  return Fail(Error::NotFound("no goal " + id + " in the plan of " + zone_id));
 }
 
 Result<std::string> Store::Add(Initiative initiative, const audit::Context& context) {

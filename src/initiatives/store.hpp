@@ -37,6 +37,11 @@ class Store {
   // the before and after in the audit trail. kInvalidArgument naming the problems; kNotFound.
   Status Update(const Initiative& initiative, const audit::Context& context);
 
+  // Records a goal of a zone's plan: a new one under a new id when it has none, else it
+  // replaces the zone's goal with that id (its demo mark stays). Returns the id.
+  // kInvalidArgument naming the problems; kNotFound for no such goal in the zone.
+  Result<std::string> SaveGoal(Goal goal, const audit::Context& context);
+  Result<Goal> FindGoal(const std::string& zone_id, const std::string& id) const;  // kNotFound when none.
   // The goals of the zone's multi-year plan, the earliest first.
   Result<std::vector<Goal>> Goals(const std::string& zone_id) const;
   // The zone's initiatives (every zone's when empty), the latest start first.

@@ -812,9 +812,23 @@ test('a zone editor adds an activity after seeing what it collides with; the for
   await page.context().close();
 });
 
-test('a zone editor edits an initiative and links it to a plan goal; the form has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+test('a zone editor adds a plan goal, edits an initiative and links it to the goal; the forms have no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  // A new goal in the zone's plan first.
+  await page.goto(`${base}/nl/zones/elz-zennevallei/plan`);
+  await page.getByRole('link', { name: 'Een doel toevoegen' }).click();
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/plan/goals/new');
+  await page.getByLabel('Doel', { exact: true }).fill('Gezonde schoolomgeving');
+  await page.getByLabel('Eerste jaar').fill('2030');
+  await page.getByLabel('Laatste jaar').fill('2026');
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the goal form with a problem');
+  await page.getByLabel('Eerste jaar').fill('2026');
+  await page.getByLabel('Laatste jaar').fill('2030');
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await page.getByRole('heading', { name: /Gezonde schoolomgeving/ }).waitFor();
   await page.goto(`${base}/nl/initiatives/rookvrije-schoolpoort-beersel`);
   await page.getByRole('link', { name: 'Dit initiatief bewerken' }).click();
   await expectNoAxeViolations(page, '/nl/initiatives/…/edit');
@@ -824,11 +838,16 @@ test('a zone editor edits an initiative and links it to a plan goal; the form ha
   await expectNoAxeViolations(page, 'the initiative edit form with a problem');
   await page.getByLabel(/^Tot/).fill('');
   await page.getByLabel(/^Budget/).fill('3.500');
+  await page.getByLabel('Doel in het meerjarenplan').selectOption({ label: 'Gezonde schoolomgeving' });
   await page.getByRole('button', { name: 'Initiatief bewaren' }).click();
   await page.waitForURL(/\/initiatives\/rookvrije-schoolpoort-beersel$/);
   assert.ok((await page.locator('dl.facts').textContent()).includes('3.500 €'));
+  await page.goto(`${base}/nl/zones/elz-zennevallei/plan`);
+  assert.ok((await page.locator('section.plan-goal', { hasText: 'Gezonde schoolomgeving' }).textContent()).includes('Rookvrije schoolpoorten'));
   await page.goto(`${base}/fr/initiatives/rookvrije-schoolpoort-beersel/edit`);
   await expectNoAxeViolations(page, '/fr/initiatives/…/edit');
+  await page.goto(`${base}/fr/zones/elz-zennevallei/plan/goals/new`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/plan/goals/new');
   await page.context().close();
 });
 

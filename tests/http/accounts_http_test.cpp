@@ -496,6 +496,7 @@ TEST(AccountsHttpTest, AuthorisationMatrixCoversEveryRoute) {
                                                           {"{initiative_id}", "no-such-initiative"},
                                                           {"{route_id}", "no-such-route"},
                                                           {"{provider_id}", "no-such-provider"},
+                                                          {"{goal_id}", "no-such-goal"},
                                                           {"{theme_id}", "food"},
                                                           {"{referral_id}", "no-such-referral"},
                                                           {"{id}", "no-such-id"}}) {

@@ -247,5 +247,53 @@ TEST_F(InitiativesHttpTest, AnInitiativeShowsItsIndicatorBeforeItStartedAndSince
   EXPECT_TRUE(Contains(server_.Get("/fr/initiatives/darmkanker-op-maat-zennevallei").body, "avant le début"));
 }
 
+TEST_F(InitiativesHttpTest, AZoneEditorWritesThePlansGoalsAndAnInitiativeServesOne) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string plan = "/nl/zones/elz-zennevallei/plan";
+  const std::string new_goal = plan + "/goals/new";
+  EXPECT_FALSE(Contains(server_.Get(plan).body, new_goal)) << "no forms for the public";
+  EXPECT_TRUE(Contains(server_.Get(plan, {"Cookie: " + editor.cookie}).body, "href=\"" + new_goal + "\""));
+  EXPECT_EQ(server_.Get(new_goal, {"Cookie: " + other.cookie}).status, 403);
+  const auto post = [&](const Session& session, const std::string& path, const std::string& fields) {
+    return server_.Request("POST", path, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const HttpResponse backwards =
+      post(editor, new_goal, "&title=" + UrlEncode("Gezonde schoolomgeving") + "&from_year=2030&until_year=2025");
+  EXPECT_EQ(backwards.status, 422);
+  EXPECT_TRUE(Contains(backwards.body, "Geef het eerste en laatste jaar van het plan, in die volgorde"));
+  EXPECT_TRUE(Contains(backwards.body, "value=\"Gezonde schoolomgeving\"")) << "what was typed stays";
+  EXPECT_EQ(post(other, new_goal, "&title=X&from_year=2025&until_year=2030").status, 403);
+  const HttpResponse added =
+      post(editor, new_goal,
+           "&title=" + UrlEncode("Gezonde schoolomgeving") +
+               "&description=" + UrlEncode("Minder suiker en rook rond scholen.") + "&from_year=2026&until_year=2030");
+  ASSERT_EQ(added.status, 303) << added.body.substr(0, 2000);
+  const std::string location = added.Header("Location");
+  const std::string goal_id = location.substr(location.find("#goal-") + 6);
+  const HttpResponse after = server_.Get(plan);
+  EXPECT_TRUE(Contains(after.body, "Gezonde schoolomgeving <span class=\"muted\">(2026–2030)</span>"));
+  // Renamed, then served by an initiative chosen in its form.
+  const std::string edit = plan + "/goals/" + goal_id + "/edit";
+  EXPECT_TRUE(Contains(server_.Get(edit, {"Cookie: " + editor.cookie}).body, "value=\"2026\""));
+  ASSERT_EQ(post(editor, edit, "&title=" + UrlEncode("Een gezonde schoolomgeving") + "&from_year=2026&until_year=2031")
+                .status,
+            303);
+  EXPECT_EQ(post(editor, "/nl/zones/zorgzone-noord/plan/goals/" + goal_id + "/edit",
+                 "&title=X&from_year=2026&until_year=2031")
+                .status,
+            403)
+      << "another zone's path";
+  const HttpResponse form =
+      server_.Get("/nl/initiatives/rookvrije-schoolpoort-beersel/edit", {"Cookie: " + editor.cookie});
+  EXPECT_TRUE(Contains(form.body, "<option value=\"" + goal_id + "\">Een gezonde schoolomgeving</option>"));
+  const HttpResponse plan_after = server_.Get(plan);
+  EXPECT_TRUE(Contains(plan_after.body, "Een gezonde schoolomgeving <span class=\"muted\">(2026–2031)</span>"));
+  EXPECT_FALSE(Contains(plan_after.body, ">Gezonde schoolomgeving"));
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing
