@@ -119,6 +119,14 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
       [wired](const std::string& id) -> std::optional<std::string> {
         auto found = wired->initiatives_store_->Find(id);
         return found ? std::optional<std::string>(found->title) : std::nullopt;
+      },
+      [wired](const std::string& zone_id) {
+        std::vector<std::pair<std::string, std::string>> titles;
+        if (auto inventory = wired->initiatives_store_->List(zone_id)) {
+          for (const initiatives::Initiative& initiative : *inventory)
+            titles.emplace_back(initiative.id, initiative.title);
+        }
+        return titles;
       }});
   application->agenda_store_ =
       std::make_unique<agenda::Store>(database, application->geo_store_, application->shared_vocabulary_);
@@ -227,6 +235,7 @@ void Application::AddRoutes() {
   consultations::AddPageRoutes(router_, site_, *consultations_services_);
   consultations::AddApiRoutes(router_, *consultations_services_);
   consultations::AddGroupRoutes(router_, site_, *consultations_services_);
+  consultations::AddActionLineRoutes(router_, site_, *consultations_services_);
   agenda::AddPageRoutes(router_, site_, *agenda_services_);
   agenda::AddApiRoutes(router_, *agenda_services_);
   agenda::AddEditRoutes(router_, site_, *agenda_services_);

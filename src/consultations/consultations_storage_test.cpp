@@ -214,6 +214,20 @@ TEST_P(ConsultationsStorageTest, AnActionLineAnswersSignalsAndItsStatusIsAudited
   line.consultation_id.clear();
   EXPECT_EQ(store_->Problems(line)->front().field, "signals");
   EXPECT_EQ(store_->SetStatus("nothing", ActionStatus::kDone, context_).error().code(), ErrorCode::kNotFound);
+  // Reworked: it answers the other signal now and an initiative carries it out.
+  ActionLine reworked = *found;
+  reworked.signal_ids = {meeting.signals[0].id};
+  reworked.initiative_ids = {"ateliers-cuisine-evere"};
+  reworked.owner = "CPAS d'Evere";
+  ASSERT_TRUE(store_->Update(reworked, context_));
+  EXPECT_EQ(*store_->FindActionLine(*line_id), reworked);
+  EXPECT_EQ(AuditCount("action_line"), 3);
+  reworked.zone_id = "zorgzone-zuid";
+  EXPECT_EQ(store_->Update(reworked, context_).error().code(), ErrorCode::kInvalidArgument) << "stays in its zone";
+  reworked = *found;
+  reworked.signal_ids = {"no-such-signal"};
+  EXPECT_EQ(store_->Update(reworked, context_).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->FindActionLine(*line_id)->owner, "CPAS d'Evere") << "nothing half-saved";
 }
 
 TEST_P(ConsultationsStorageTest, AddingASignalKeepsTheOthersAndIsAudited) {

@@ -47,6 +47,12 @@ http::Response NoStore(http::Response page);
 // The non-empty lines of a text area, trimmed.
 std::vector<std::string> Lines(std::string_view text);
 
+// The zone's working groups to choose from, the chosen one marked ("" for none).
+Result<boost::json::array> GroupChoices(const Services& services, const std::string& zone_id,
+                                        const std::string& chosen);
+// A form's problems in the reader's language: "Signal 2: a description is required".
+boost::json::array ProblemsModel(const web::Site& site, const std::vector<Problem>& problems, Language language);
+
 // An action line as pages show it, with its status form for editors. `meeting_titles` and
 // `group_names` name the meeting it came from and the working group that takes it up.
 boost::json::object ActionLineModel(const web::Site& site, const Services& services, const ActionLine& line,

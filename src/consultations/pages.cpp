@@ -308,38 +308,7 @@ http::Response ZonePage(const web::Site& site, Services& services, const http::R
   return editing ? NoStore(std::move(page)) : page;
 }
 
-// The zone's working groups to choose from, the chosen one marked ("" for none).
-Result<json::array> GroupChoices(const Services& services, const std::string& zone_id, const std::string& chosen) {
-  auto groups = services.store.Groups(zone_id);
-  if (!groups) return Fail(groups.error());
-  json::array choices;
-  for (const WorkingGroup& group : *groups) {
-    choices.push_back(json::object{{"id", group.id}, {"name", group.name}, {"selected", group.id == chosen}});
-  }
-  return choices;
-}
-
 // ---- One meeting ----------------------------------------------------------------------
-
-// The form's problems in the reader's language: "Signal 2: a description is required".
-json::array ProblemsModel(const web::Site& site, const std::vector<Problem>& problems, Language language) {
-  json::array messages;
-  for (const Problem& problem : problems) {
-    std::string field = problem.field;
-    std::string prefix;
-    if (field.starts_with("signals[")) {
-      const auto close = field.find("].");
-      if (close != std::string::npos) {
-        prefix = site.renderer.catalog().Format(language, "consultations_problem_in_signal",
-                                                {{"n", field.substr(8, close - 8)}}) +
-                 " ";
-        field = field.substr(close + 2);
-      }
-    }
-    messages.emplace_back(prefix + Message(site, language, "consultations_problem_" + field));
-  }
-  return messages;
-}
 
 json::array AreaChoices(const geo::Zone& zone, const Names& names, const std::vector<std::string>& chosen) {
   json::array choices;

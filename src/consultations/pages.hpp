@@ -31,10 +31,16 @@ struct Services {
   // The title of an initiative of the inventory, which this feature cannot read itself
   // (the application wires it); nothing when there is no such initiative.
   std::function<std::optional<std::string>(const std::string& initiative_id)> initiative_title = {};
+  // The zone's initiatives (id, title), for choosing those that carry out an action line.
+  std::function<std::vector<std::pair<std::string, std::string>>(const std::string& zone_id)> zone_initiatives = {};
 };
 
 // REQUIRES: the arguments outlive the router.
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
+// /{lang}/action-lines/{action_line_id}/edit: the zone's editors rework an action line — its
+// words, status, owner, working group, the signals it answers and the initiatives that carry
+// it out.
+void AddActionLineRoutes(http::Router& router, const web::Site& site, Services& services);
 void AddApiRoutes(http::Router& router, Services& services);
 // /{lang}/zones/{zone_id}/working-groups (the list; zone editors post a new group there) and
 // /{lang}/working-groups/{working_group_id} (members — people's names for signed-in

@@ -55,7 +55,9 @@ std::string Summary(const ActionLine& line) {
                                       {"status", Code(line.status)},
                                       {"owner", line.owner},
                                       {"working_group", line.working_group},
-                                      {"signals", text::JoinList(line.signal_ids, ',')}});
+                                      {"signals", text::JoinList(line.signal_ids, ',')},
+                                      {"initiatives", text::JoinList(line.initiative_ids, ',')},
+                                      {"description", line.description}});
 }
 
 Status RaiseGeneration(db::Connection& connection) { return db::RaiseCounter(connection, "consultations"); }
@@ -246,6 +248,35 @@ Result<std::string> Store::Add(ActionLine action_line, const audit::Context& con
       [&](db::Connection& connection) -> Status { return Insert(connection, action_line, context); });
   if (!saved) return Fail(saved.error());
   return action_line.id;
+}
+
+Status Store::Update(const ActionLine& line, const audit::Context& context) {
+  auto before = FindActionLine(line.id);
+  if (!before) return Fail(before.error());
+  if (before->zone_id != line.zone_id || before->consultation_id != line.consultation_id) {
+    return Fail(Error::InvalidArgument("an action line stays in its zone and with its meeting"));
+  }
+  auto problems = Problems(line);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute(
+        "UPDATE action_lines SET theme = ?, title = ?, description = ?, status = ?, owner = ?, working_group = ?,"
+        " working_group_id = ?, initiative_ids = ?, updated_at = ? WHERE id = ?",
+        {line.theme, line.title, line.description, std::string(Code(line.status)), line.owner, line.working_group,
+         OptionalText(line.working_group_id), text::JoinList(line.initiative_ids, ','),
+         static_cast<long long>(context.When()), line.id});
+    if (!updated) return Fail(updated.error());
+    auto unlinked = connection.Execute("DELETE FROM action_line_signals WHERE action_line_id = ?", {line.id});
+    if (!unlinked) return Fail(unlinked.error());
+    for (const std::string& signal_id : line.signal_ids) {
+      auto linked = connection.Execute("INSERT INTO action_line_signals (action_line_id, signal_id) VALUES (?, ?)",
+                                       {line.id, signal_id});
+      if (!linked) return Fail(linked.error());
+    }
+    if (auto raised = RaiseGeneration(connection); !raised) return raised;
+    return audit::Record(connection, context, "action_line", line.id, Summary(*before), Summary(line), line.zone_id);
+  });
 }
 
 Status Store::SetStatus(const std::string& action_line_id, ActionStatus status, const audit::Context& context) {

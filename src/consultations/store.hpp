@@ -51,6 +51,11 @@ class Store {
   // The zone's working groups (every zone's when empty), by name.
   Result<std::vector<WorkingGroup>> Groups(const std::string& zone_id) const;
   Result<WorkingGroup> FindGroup(const std::string& id) const;  // kNotFound when none.
+  // Replaces an action line's words, status, owner, working group, the signals it answers and
+  // the initiatives that carry it out (its zone and meeting stay), the before and after in
+  // the audit trail. kInvalidArgument naming the problems; kNotFound. The initiatives are
+  // the caller's to check: this feature cannot read the inventory.
+  Status Update(const ActionLine& action_line, const audit::Context& context);
   // Moves an action line to `status`. kNotFound when there is none.
   Status SetStatus(const std::string& action_line_id, ActionStatus status, const audit::Context& context);
   // Records meetings and action lines with the ids they carry (a file's), all or none:

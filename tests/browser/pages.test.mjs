@@ -753,6 +753,16 @@ test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1
   await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/working-groups with the form');
   await page.goto(`${base}/fr/zones/elz-zennevallei/working-groups`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/working-groups with the form');
+  // An action line reworked: an initiative of the zone carries it out now.
+  await page.goto(`${base}/nl/zones/elz-zennevallei/consultations`);
+  await page.getByRole('link', { name: /^Actielijn bewerken: Inkomensverhogende rechten eerst/ }).click();
+  await expectNoAxeViolations(page, '/nl/action-lines/…/edit');
+  await page.getByLabel('Buurtmaaltijden tegen eenzaamheid').check();
+  await page.getByRole('button', { name: 'Actielijn bewaren' }).click();
+  await page.waitForURL(/#line-al-zennevallei-inkomensrechten$/);
+  assert.ok((await page.locator('#line-al-zennevallei-inkomensrechten').locator('xpath=..').textContent()).includes('Buurtmaaltijden tegen eenzaamheid'));
+  await page.goto(`${base}/fr/action-lines/al-zennevallei-inkomensrechten/edit`);
+  await expectNoAxeViolations(page, '/fr/action-lines/…/edit');
   await page.context().close();
 });
 

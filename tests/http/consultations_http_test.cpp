@@ -66,6 +66,37 @@ TEST_F(ConsultationsHttpTest, AnActionLineLinksTheInitiativesThatCarryItOut) {
       << zone.body.substr(0, 5000);
 }
 
+TEST_F(ConsultationsHttpTest, AZoneEditorLinksTheInitiativeThatCarriesAnActionLineOut) {
+  // Zennevallei's line on income-raising rights is taken up by an initiative of its own zone,
+  // chosen from the inventory; another zone's initiative cannot carry it.
+  const std::string edit = "/nl/action-lines/al-zennevallei-inkomensrechten/edit";
+  EXPECT_EQ(server_.Get(edit, {"Cookie: " + other_editor_.cookie}).status, 403) << "another zone's editor";
+  EXPECT_EQ(server_.Get(edit).status, 401);
+  const HttpResponse zone = server_.Get("/nl/zones/elz-zennevallei/consultations", {"Cookie: " + editor_.cookie});
+  EXPECT_TRUE(Contains(zone.body, "href=\"" + edit + "\""));
+  const HttpResponse form = server_.Get(edit, {"Cookie: " + editor_.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "value=\"Inkomensverhogende rechten eerst"));
+  EXPECT_TRUE(Contains(form.body, "value=\"buurtmaaltijd-spl\"")) << "the zone's initiatives to choose from";
+  EXPECT_FALSE(Contains(form.body, "value=\"repertorium-voedselhulp-noord\"")) << "not another zone's";
+  const std::string fields = "csrf_token=" + editor_.csrf_token + "&title=" +
+                             UrlEncode("Inkomensverhogende rechten eerst: informeren op plaatsen waar mensen komen") +
+                             "&theme=income_rights&status=running&owner=" + UrlEncode("OCMW Halle") +
+                             "&signals=elz-zennevallei-2024-onderbescherming-1";
+  const HttpResponse foreign = Post(edit, editor_, fields + "&initiatives=repertorium-voedselhulp-noord");
+  EXPECT_EQ(foreign.status, 422);
+  EXPECT_TRUE(Contains(foreign.body, "Kies alleen initiatieven van deze zone."));
+  EXPECT_EQ(Post(edit, other_editor_, "csrf_token=" + other_editor_.csrf_token + "&title=X&theme=food").status, 403);
+  const HttpResponse saved = Post(edit, editor_, fields + "&initiatives=buurtmaaltijd-spl");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  const HttpResponse after = server_.Get("/nl/zones/elz-zennevallei/consultations");
+  EXPECT_TRUE(Contains(after.body, "uitgevoerd door: <a href=\"/nl/initiatives/buurtmaaltijd-spl\">"));
+  EXPECT_TRUE(Contains(after.body, "OCMW Halle"));
+  const auto line = after.body.find("id=\"line-al-zennevallei-inkomensrechten\"");
+  ASSERT_NE(line, std::string::npos);
+  EXPECT_TRUE(Contains(after.body.substr(line, 1500), "1 signalen")) << "one signal left ticked";
+}
+
 TEST_F(ConsultationsHttpTest, AZonePageFiltersSignalsAndShowsWhatBecameOfThem) {
   const HttpResponse all = server_.Get("/nl/zones/zorgzone-noord/consultations?year=2025");
   ASSERT_EQ(all.status, 200);
