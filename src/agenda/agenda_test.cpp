@@ -12,7 +12,7 @@ Vocabulary Words() {
       .themes = {{"food", "Voeding", "Alimentation", "Food"}, {"digital_help", "Digitale hulp", "Aide numérique", ""}},
       .target_groups = {{"low_income", "Laag inkomen", "Faible revenu", ""},
                         {"older_people", "Ouderen", "Personnes âgées", ""}},
-      .indicators = {"screen_colorectal"}};
+      .indicators = {{"screen_colorectal", "Dikkedarmkankeropsporing", "Dépistage du cancer colorectal", ""}}};
 }
 
 LocalDateTime At(std::string_view text) { return *calendar::ParseLocalDateTime(text); }

@@ -19,6 +19,9 @@ namespace zoneatlas::agenda {
 
 // REQUIRES: the arguments outlive the router.
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services);
+// /{lang}/agenda/campaigns/new and /{lang}/agenda/campaigns/{campaign_id}/edit: zone editors
+// add and keep current the regional campaigns (they belong to no one zone).
+void AddCampaignRoutes(http::Router& router, const web::Site& site, Services& services);
 
 // The rule for a plain-words repetition: "weekly", "fortnightly" or "monthly" until `last`
 // (a day); "" for "once". Nothing when `repeat` is none of those.

@@ -98,6 +98,10 @@ std::vector<Problem> Check(const Campaign& campaign, const Vocabulary& vocabular
   CheckText(problems, "description_fr", campaign.description_fr, false, kMaxText);
   CheckTheme(problems, campaign.theme, vocabulary);
   if (campaign.until < campaign.from) problems.push_back({"until", "must not come before the start"});
+  if (!campaign.url.empty() && !campaign.url.starts_with("https://") && !campaign.url.starts_with("http://")) {
+    problems.push_back({"url", "must be a web address (https://…)"});
+  }
+  CheckText(problems, "url", campaign.url, false, 1000);
   if (!campaign.baseline_indicator.empty() && !vocabulary.KnowsIndicator(campaign.baseline_indicator)) {
     problems.push_back(
         {"baseline_indicator", "'" + campaign.baseline_indicator + "' is not an indicator of the atlas"});

@@ -84,8 +84,8 @@ using Problem = FieldProblem;
 // day (at most a week later), a usable rule, languages as two or three letters, sizes
 // within bounds. The zone, the municipality and the campaign are checked by the store.
 std::vector<Problem> Check(const Event& event, const Vocabulary& vocabulary);
-// A campaign: names in Dutch and French, a known theme, a period in order, a baseline
-// indicator the atlas knows (or none).
+// A campaign: names in Dutch and French, a known theme, a period in order, a web address
+// for its site (or none), a baseline indicator the atlas knows (or none).
 std::vector<Problem> Check(const Campaign& campaign, const Vocabulary& vocabulary);
 
 // One time an event happens.

@@ -183,6 +183,11 @@ json::object FrameModel(const web::Site& site, const Services& services, const N
         json::object{{"href", web::Href(language, "/zones/" + zone_id + "/agenda/new")},
                      {"label", site.renderer.catalog().Format(language, "agenda_add_for", {{"zone", zone_name}})}});
   }
+  // Campaigns are regional: any zone's editor adds one.
+  if (web::Allows(web::kZoneEditor, request.identity.get())) {
+    add_links.push_back(json::object{{"href", web::Href(language, "/agenda/campaigns/new")},
+                                     {"label", site.renderer.catalog().Get(language, "agenda_campaign_new")}});
+  }
   const std::string query = QueryOf(filter);
   const std::string host(request.headers.Get("Host"));
   const std::string feed = "/api/v1/agenda.ics" + (query.empty() ? "" : "?" + query);
@@ -434,7 +439,12 @@ http::Response CampaignPage(const web::Site& site, Services& services, const htt
       {"agenda_href", web::Href(language, "/agenda") + "?campaign=" + web::PercentEncode(campaign->id)},
       {"feed_href", "/api/v1/agenda.ics?campaign=" + web::PercentEncode(campaign->id)},
   };
-  return web::Page(site, request, language, "agenda_campaign", campaign->Name(language), std::move(model));
+  const bool edits = web::Allows(web::kZoneEditor, request.identity.get());
+  if (edits) model["edit_href"] = web::Href(language, "/agenda/campaigns/" + campaign->id + "/edit");
+  http::Response page =
+      web::Page(site, request, language, "agenda_campaign", campaign->Name(language), std::move(model));
+  if (edits) page.headers.Set("Cache-Control", "no-store");
+  return page;
 }
 
 http::Response Feed(Services& services, const http::Request& request) {

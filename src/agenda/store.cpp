@@ -51,6 +51,16 @@ std::string Summary(const Event& event) {
                                       {"description", event.description}});
 }
 
+std::string CampaignSummary(const Campaign& campaign) {
+  return json::serialize(json::object{{"name", campaign.name_nl},
+                                      {"name_fr", campaign.name_fr},
+                                      {"theme", campaign.theme},
+                                      {"from", campaign.from.ToIso()},
+                                      {"until", campaign.until.ToIso()},
+                                      {"baseline_indicator", campaign.baseline_indicator},
+                                      {"url", campaign.url}});
+}
+
 Campaign CampaignOf(const db::Row& row) {
   Campaign campaign;
   campaign.id = row.Text(0);
@@ -116,6 +126,50 @@ Result<std::string> Store::Add(Event event, const audit::Context& context) {
       database_.InTransaction([&](db::Connection& connection) -> Status { return Insert(connection, event, context); });
   if (!saved) return Fail(saved.error());
   return event.id;
+}
+
+Result<std::string> Store::SaveCampaign(Campaign campaign, const audit::Context& context) {
+  std::optional<Campaign> before;
+  if (campaign.id.empty()) {
+    campaign.id = RandomHex(8);
+  } else {
+    auto found = FindCampaign(campaign.id);
+    if (!found) return Fail(found.error());
+    before = std::move(*found);
+    campaign.demo = before->demo;
+  }
+  if (auto problems = Check(campaign, vocabulary_); !problems.empty()) {
+    return Fail(Error::InvalidArgument(Describe(problems)));
+  }
+  auto saved = database_.InTransaction([&](db::Connection& connection) -> Status {
+    const std::vector<db::Value> values{campaign.name_nl,
+                                        campaign.name_fr,
+                                        campaign.name_en,
+                                        campaign.description_nl,
+                                        campaign.description_fr,
+                                        campaign.theme,
+                                        campaign.from.ToIso(),
+                                        campaign.until.ToIso(),
+                                        campaign.baseline_indicator,
+                                        campaign.url,
+                                        static_cast<long long>(campaign.demo),
+                                        campaign.id};
+    auto written = connection.Execute(
+        before ? "UPDATE agenda_campaigns SET name_nl = ?, name_fr = ?, name_en = ?, description_nl = ?,"
+                 " description_fr = ?, theme = ?, valid_from = ?, valid_until = ?, baseline_indicator = ?, url = ?,"
+                 " demo = ? WHERE id = ?"
+               : "INSERT INTO agenda_campaigns (name_nl, name_fr, name_en, description_nl, description_fr, theme,"
+                 " valid_from, valid_until, baseline_indicator, url, demo, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                 " ?, ?)",
+        values);
+    if (!written) return Fail(written.error());
+    if (auto raised = db::RaiseCounter(connection, "agenda"); !raised) return raised;
+    return audit::Record(connection, context, "agenda_campaign", campaign.id,
+                         before ? std::optional<std::string>(CampaignSummary(*before)) : std::nullopt,
+                         CampaignSummary(campaign), std::nullopt);
+  });
+  if (!saved) return Fail(saved.error());
+  return campaign.id;
 }
 
 Status Store::Update(const Event& event, const audit::Context& context) {
@@ -184,11 +238,7 @@ Status Store::Import(const std::vector<Campaign>& campaigns, const std::vector<E
            campaign.baseline_indicator, campaign.url, static_cast<long long>(campaign.demo)});
       if (!inserted) return Fail(inserted.error());
       if (auto recorded = audit::Record(connection, context, "agenda_campaign", campaign.id, std::nullopt,
-                                        json::serialize(json::object{{"name", campaign.name_nl},
-                                                                     {"theme", campaign.theme},
-                                                                     {"from", campaign.from.ToIso()},
-                                                                     {"until", campaign.until.ToIso()}}),
-                                        std::nullopt);
+                                        CampaignSummary(campaign), std::nullopt);
           !recorded) {
         return recorded;
       }

@@ -50,6 +50,10 @@ class Store {
   Result<std::vector<Problem>> Problems(const Event& event) const;
   // Records an event under a new id, which it returns. kInvalidArgument naming the problems.
   Result<std::string> Add(Event event, const audit::Context& context);
+  // Records a campaign: a new one under a new id when it has none, else it replaces the one
+  // with that id (its demo mark stays). Returns the id. kInvalidArgument naming the
+  // problems; kNotFound.
+  Result<std::string> SaveCampaign(Campaign campaign, const audit::Context& context);
   // Replaces a recorded event (its zone stays), the before and after in the audit trail.
   // kInvalidArgument naming the problems; kNotFound.
   Status Update(const Event& event, const audit::Context& context);

@@ -239,6 +239,7 @@ void Application::AddRoutes() {
   agenda::AddPageRoutes(router_, site_, *agenda_services_);
   agenda::AddApiRoutes(router_, *agenda_services_);
   agenda::AddEditRoutes(router_, site_, *agenda_services_);
+  agenda::AddCampaignRoutes(router_, site_, *agenda_services_);
   initiatives::AddPageRoutes(router_, site_, *initiatives_services_);
   initiatives::AddApiRoutes(router_, *initiatives_services_);
   initiatives::AddEditRoutes(router_, site_, *initiatives_services_);

@@ -18,8 +18,12 @@ std::vector<VocabularyTerm> Terms(const std::vector<socialmap::Term>& terms) {
 Vocabulary SharedVocabulary(const socialmap::Taxonomy& taxonomy, const atlas::Catalog& indicators) {
   Vocabulary vocabulary{
       .themes = Terms(taxonomy.themes()), .target_groups = Terms(taxonomy.target_groups()), .indicators = {}};
-  for (const atlas::Indicator& indicator : indicators.indicators()) vocabulary.indicators.push_back(indicator.id);
-  std::sort(vocabulary.indicators.begin(), vocabulary.indicators.end());
+  for (const atlas::Indicator& indicator : indicators.indicators()) {
+    vocabulary.indicators.push_back(
+        {.id = indicator.id, .nl = indicator.names.nl, .fr = indicator.names.fr, .en = indicator.names.en});
+  }
+  std::sort(vocabulary.indicators.begin(), vocabulary.indicators.end(),
+            [](const VocabularyTerm& a, const VocabularyTerm& b) { return a.id < b.id; });
   return vocabulary;
 }
 

@@ -11,7 +11,6 @@
 #define ZONEATLAS_CORE_VOCABULARY_HPP_
 
 #include <algorithm>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +30,17 @@ struct VocabularyTerm {
 struct Vocabulary {
   std::vector<VocabularyTerm> themes;
   std::vector<VocabularyTerm> target_groups;
-  std::vector<std::string> indicators;  // The atlas catalog's indicator ids, sorted.
+  std::vector<VocabularyTerm> indicators;  // The atlas catalog's indicators, sorted by id.
 
   // Nothing when there is no such term.
   const VocabularyTerm* FindTheme(std::string_view id) const { return Find(themes, id); }
   const VocabularyTerm* FindTargetGroup(std::string_view id) const { return Find(target_groups, id); }
-  bool KnowsIndicator(std::string_view id) const {
-    return std::binary_search(indicators.begin(), indicators.end(), id, std::less<>());
+  const VocabularyTerm* FindIndicator(std::string_view id) const {
+    const auto found = std::lower_bound(indicators.begin(), indicators.end(), id,
+                                        [](const VocabularyTerm& term, std::string_view key) { return term.id < key; });
+    return found != indicators.end() && found->id == id ? &*found : nullptr;
   }
+  bool KnowsIndicator(std::string_view id) const { return FindIndicator(id) != nullptr; }
 
  private:
   static const VocabularyTerm* Find(const std::vector<VocabularyTerm>& terms, std::string_view id) {

@@ -11,7 +11,7 @@ namespace {
 Vocabulary Words() {
   return {.themes = {{"food", "Voeding", "Alimentation", ""}, {"housing", "Wonen", "Logement", ""}},
           .target_groups = {{"low_income", "Laag inkomen", "Faible revenu", ""}},
-          .indicators = {"screen_colorectal"}};
+          .indicators = {{"screen_colorectal", "Dikkedarmkankeropsporing", "Dépistage du cancer colorectal", ""}}};
 }
 
 Initiative Food(std::string id, std::vector<std::string> areas, std::string from, std::optional<std::string> until) {

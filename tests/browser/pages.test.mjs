@@ -786,6 +786,32 @@ test('the calendar page links its selection as a feed that a real iCalendar pars
   await page.context().close();
 });
 
+test('a zone editor adds a campaign; the form has no WCAG 2.1 A/AA violations in nl and fr', async () => {
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
+  await page.goto(`${base}/nl/agenda`);
+  await page.getByRole('link', { name: 'Een campagne toevoegen' }).click();
+  await expectNoAxeViolations(page, '/nl/agenda/campaigns/new');
+  await page.getByLabel('Naam in het Nederlands').fill('Borstkankermaand 2027');
+  await page.getByLabel('Naam in het Frans').fill('Octobre rose 2027');
+  await page.getByLabel('Thema', { exact: true }).selectOption('prevention_screening');
+  await page.getByLabel(/^Eerste dag/).fill('2027-10-31');
+  await page.getByLabel(/^Laatste dag/).fill('2027-10-01');
+  await page.getByRole('button', { name: 'Campagne bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the campaign form with a problem');
+  await page.getByLabel(/^Eerste dag/).fill('2027-10-01');
+  await page.getByLabel(/^Laatste dag/).fill('2027-10-31');
+  await page.getByLabel(/^Indicator in de atlas/).selectOption('screen_breast');
+  await page.getByRole('button', { name: 'Campagne bewaren' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Borstkankermaand 2027');
+  await page.getByRole('link', { name: 'Deze campagne bewerken' }).click();
+  await expectNoAxeViolations(page, 'the campaign edit form');
+  await page.goto(`${base}/fr/agenda/campaigns/new`);
+  await expectNoAxeViolations(page, '/fr/agenda/campaigns/new');
+  await page.context().close();
+});
+
 test('a zone editor adds an activity after seeing what it collides with; the form has no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   await signIn(page, 'nl', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);

@@ -218,5 +218,52 @@ TEST_F(AgendaHttpTest, AZoneEditorMovesAnActivityChangesAnotherAndRemovesOne) {
   EXPECT_FALSE(Contains(server_.Get("/api/v1/agenda.ics?area=23077&theme=food").body, "Infomoment voedselhulp"));
 }
 
+TEST_F(AgendaHttpTest, AZoneEditorAddsACampaignAndKeepsItCurrent) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "partner@ocmw.be", {"partner_editor:ocmw-23027"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session partner = SignIn(server_, "partner@ocmw.be");
+  const std::string path = "/nl/agenda/campaigns/new";
+  EXPECT_TRUE(Contains(server_.Get("/nl/agenda", {"Cookie: " + editor.cookie}).body, "href=\"" + path + "\""));
+  EXPECT_FALSE(Contains(server_.Get("/nl/agenda").body, path));
+  EXPECT_EQ(server_.Get(path, {"Cookie: " + partner.cookie}).status, 403) << "campaigns are the zones' to keep";
+  const HttpResponse form = server_.Get(path, {"Cookie: " + editor.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "<option value=\"screen_colorectal\">Dikkedarmkankeropsporing</option>"))
+      << "indicators by their names";
+  const auto post = [&](const Session& session, const std::string& target, const std::string& fields) {
+    return server_.Request("POST", target, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const std::string fields = "&name_nl=" + UrlEncode("Borstkankermaand 2027") +
+                             "&name_fr=" + UrlEncode("Octobre rose 2027") +
+                             "&theme=prevention_screening&from=2027-10-01&until=2027-10-31"
+                             "&baseline_indicator=screen_breast&url=" +
+                             UrlEncode("https://www.bevolkingsonderzoek.be");
+  EXPECT_EQ(post(partner, path, fields).status, 403);
+  const HttpResponse wrong = post(
+      editor, path, "&name_nl=X&theme=prevention_screening&from=2027-10-31&until=2027-10-01&url=javascript:alert(1)");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Geef de naam in het Frans"));
+  EXPECT_TRUE(Contains(wrong.body, "niet voor de eerste"));
+  EXPECT_TRUE(Contains(wrong.body, "Geef een webadres dat met https:// begint."));
+  const HttpResponse saved = post(editor, path, fields);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  const std::string campaign = saved.Header("Location");
+  const HttpResponse page = server_.Get(campaign, {"Cookie: " + editor.cookie});
+  EXPECT_TRUE(Contains(page.body, "Borstkankermaand 2027"));
+  EXPECT_TRUE(Contains(page.body, "href=\"https://www.bevolkingsonderzoek.be\""));
+  EXPECT_TRUE(Contains(server_.Get("/fr" + campaign.substr(3)).body, "Octobre rose 2027"));
+  // Put back a week; sessions can attach to it from the activity form.
+  ASSERT_EQ(post(editor, campaign + "/edit",
+                 fields.substr(0, fields.find("&from=")) +
+                     "&from=2027-09-24&until=2027-10-31&baseline_indicator=screen_breast")
+                .status,
+            303);
+  EXPECT_TRUE(Contains(server_.Get(campaign).body, "24 september 2027"));
+  EXPECT_TRUE(Contains(server_.Get("/nl/zones/elz-zennevallei/agenda/new", {"Cookie: " + editor.cookie}).body,
+                       "Borstkankermaand 2027"));
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing

@@ -24,9 +24,14 @@ Vocabulary ShippedVocabulary() {
   }
   const boost::json::value catalog = boost::json::parse(RepositoryFile("data/atlas/indicators.json"));
   for (const boost::json::value& indicator : catalog.at("indicators").as_array()) {
-    vocabulary.indicators.emplace_back(indicator.at("id").as_string());
+    const boost::json::value& names = indicator.at("names");
+    vocabulary.indicators.push_back({.id = std::string(indicator.at("id").as_string()),
+                                     .nl = std::string(names.at("nl").as_string()),
+                                     .fr = std::string(names.at("fr").as_string()),
+                                     .en = std::string(names.at("en").as_string())});
   }
-  std::sort(vocabulary.indicators.begin(), vocabulary.indicators.end());
+  std::sort(vocabulary.indicators.begin(), vocabulary.indicators.end(),
+            [](const VocabularyTerm& a, const VocabularyTerm& b) { return a.id < b.id; });
   return vocabulary;
 }
 
