@@ -146,7 +146,14 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   application->providers_store_ =
       std::make_unique<providers::Store>(database, application->geo_store_, application->shared_vocabulary_);
   application->providers_services_ = std::make_unique<providers::Services>(
-      providers::Services{*application->providers_store_, application->geo_store_, application->shared_vocabulary_});
+      providers::Services{*application->providers_store_, application->geo_store_, application->shared_vocabulary_,
+                          [wired](Language language) {
+                            std::vector<std::pair<std::string, std::string>> names;
+                            for (const rights::Right& right : wired->rights_catalog_->Get()->rights()) {
+                              names.emplace_back(right.id, right.name.In(language));
+                            }
+                            return names;
+                          }});
   application->AddRoutes();
   for (const http::Route& route : application->router_.routes()) {
     if (!web::IsAccessRule(route.options.access)) {
@@ -247,6 +254,7 @@ void Application::AddRoutes() {
   providers::AddPageRoutes(router_, site_, *providers_services_);
   providers::AddApiRoutes(router_, *providers_services_);
   providers::AddEditRoutes(router_, site_, *providers_services_);
+  providers::AddRouteEditRoutes(router_, site_, *providers_services_);
   router_.Get("/{lang}/zones/{zone_id}/atlas/report.pdf",
               [this](const http::Request& request) {
                 return PdfOf(request, "omgevingsanalyse-" + std::string(request.PathParam("zone_id")) + "-" +

@@ -174,21 +174,26 @@ http::Response RoutesPage(const web::Site& site, Services& services, const http:
     });
   }
   const std::string zone_name = zone->names.In(language);
+  const bool edits = web::EditsZone(request.identity.get(), zone_id);
   json::object model{{"zone", zone_name},
                      {"zone_href", web::Href(language, "/zones/" + zone_id)},
                      {"providers_href", web::Href(language, "/zones/" + zone_id + "/providers")},
+                     {"new_href", edits ? web::Href(language, "/zones/" + zone_id + "/referral-routes/new") : ""},
                      {"has_routes", !items.empty()},
                      {"routes", std::move(items)},
                      {"has_counts", !rows.empty()},
                      {"counts", std::move(rows)}};
-  return web::Page(site, request, language, "referral_routes",
-                   site.renderer.catalog().Format(language, "referral_routes_title", {{"zone", zone_name}}),
-                   std::move(model));
+  http::Response page = web::Page(
+      site, request, language, "referral_routes",
+      site.renderer.catalog().Format(language, "referral_routes_title", {{"zone", zone_name}}), std::move(model));
+  if (edits) page.headers.Set("Cache-Control", "no-store");
+  return page;
 }
 
 // The steps of a route as pages show them: each service with the social map's places and
 // the rights to check.
 json::array StepsModel(const Services& services, const Route& route, Language language) {
+  const auto names = services.rights ? services.rights(language) : std::vector<std::pair<std::string, std::string>>{};
   json::array steps;
   for (std::size_t i = 0; i < route.steps.size(); ++i) {
     const Step& step = route.steps[i];
@@ -197,7 +202,9 @@ json::array StepsModel(const Services& services, const Route& route, Language la
     if (!step.theme.empty()) search += std::string(step.social_map_q.empty() ? "" : "&") + "theme=" + step.theme;
     json::array rights;
     for (const std::string& id : step.rights) {
-      rights.push_back(json::object{{"href", web::Href(language, "/rights/" + id)}, {"id", id}});
+      const auto named = std::find_if(names.begin(), names.end(), [&](const auto& right) { return right.first == id; });
+      rights.push_back(json::object{{"href", web::Href(language, "/rights/" + id)},
+                                    {"id", named == names.end() ? id : named->second}});
     }
     steps.push_back(json::object{
         {"number", i + 1},
@@ -249,7 +256,13 @@ http::Response RoutePage(const web::Site& site, Services& services, const http::
     model["csrf_field"] = http::kCsrfField;
     model["csrf_token"] = request.identity->csrf_token;
   }
-  return web::Page(site, request, language, "referral_route", route.question, std::move(model));
+  // A route for every zone is no one zone's to edit.
+  if (!route.zone_id.empty() && web::EditsZone(request.identity.get(), route.zone_id)) {
+    model["edit_href"] = web::Href(language, "/zones/" + zone.id + "/referral-routes/" + route.id + "/edit");
+  }
+  http::Response page = web::Page(site, request, language, "referral_route", route.question, std::move(model));
+  if (professional) page.headers.Set("Cache-Control", "no-store");
+  return page;
 }
 
 // The slip the person takes along. Nothing about the person passes through zoneatlas: the

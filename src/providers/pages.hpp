@@ -16,6 +16,10 @@
 #ifndef ZONEATLAS_PROVIDERS_PAGES_HPP_
 #define ZONEATLAS_PROVIDERS_PAGES_HPP_
 
+#include <functional>
+#include <utility>
+#include <vector>
+
 #include "geo/store.hpp"
 #include "platform/http/router.hpp"
 #include "providers/store.hpp"
@@ -27,6 +31,9 @@ struct Services {
   Store& store;
   const geo::Store& geography;
   const Vocabulary& vocabulary;
+  // The rights of the rights explorer in force (id, name in `language`), which this feature
+  // cannot read itself (the application wires them): routes name the rights to check.
+  std::function<std::vector<std::pair<std::string, std::string>>(Language language)> rights = {};
 };
 
 // REQUIRES: the arguments outlive the router.
@@ -34,8 +41,10 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
 void AddApiRoutes(http::Router& router, Services& services);
 // /{lang}/zones/{zone_id}/providers/new: zone editors add a provider, with the consent
 // recorded; …/providers/{provider_id}/edit updates one on consent confirmed again, and
-// …/remove takes one out when consent is withdrawn.
+// …/remove takes one out when consent is withdrawn. …/referral-routes/new and
+// …/referral-routes/{route_id}/edit: they write the zone's referral routes.
 void AddEditRoutes(http::Router& router, const web::Site& site, Services& services);
+void AddRouteEditRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::providers
 

@@ -84,6 +84,41 @@ TEST_P(ProvidersStorageTest, AFileWithOneBadRecordWritesNothingAndNamesIt) {
   EXPECT_TRUE(store_->Providers("elz-zennevallei")->empty()) << "all or nothing";
 }
 
+TEST_P(ProvidersStorageTest, AProviderAndARouteAreChangedWithinTheirZone) {
+  ASSERT_TRUE(ImportDemo());
+  const audit::Context context{kTester};
+  auto provider = store_->FindProvider("elz-zennevallei", "demo-ha-halle-1");
+  ASSERT_TRUE(provider) << provider.error().message();
+  provider->accepting = Accepting::kNo;
+  provider->phone = "02 000 00 77";
+  ASSERT_TRUE(store_->Update(*provider, context));
+  EXPECT_EQ(*store_->FindProvider("elz-zennevallei", "demo-ha-halle-1"), *provider);
+  EXPECT_EQ(store_->FindProvider("zorgzone-noord", "demo-ha-halle-1").error().code(), ErrorCode::kNotFound);
+  Provider elsewhere = *provider;
+  elsewhere.areas = {"21004"};
+  EXPECT_EQ(store_->Update(elsewhere, context).error().code(), ErrorCode::kInvalidArgument);
+
+  auto route = store_->FindRoute("energieschuld");
+  ASSERT_TRUE(route);
+  route->question = "Energieschuld of afsluiting";
+  route->steps.pop_back();
+  ASSERT_TRUE(store_->SaveRoute(*route, context));
+  EXPECT_EQ(*store_->FindRoute("energieschuld"), *route);
+  Route fresh = *route;
+  fresh.id.clear();
+  fresh.question = "Huurachterstal";
+  auto id = store_->SaveRoute(fresh, context);
+  ASSERT_TRUE(id) << id.error().message();
+  EXPECT_EQ(store_->FindRoute(*id)->question, "Huurachterstal");
+  Route moved = *route;
+  moved.zone_id = "zorgzone-noord";
+  EXPECT_EQ(store_->SaveRoute(moved, context).error().code(), ErrorCode::kNotFound) << "not a route of that zone";
+  Route empty = *route;
+  empty.steps.clear();
+  EXPECT_EQ(store_->SaveRoute(empty, context).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->FindRoute("energieschuld")->steps.size(), route->steps.size()) << "nothing half-saved";
+}
+
 TEST_P(ProvidersStorageTest, ASlipIsCountedAndAcknowledgedOnceWithoutAnyPerson) {
   ASSERT_TRUE(ImportDemo());
   auto route = store_->FindRoute("energieschuld");

@@ -110,6 +110,15 @@ Status Taken(db::Connection& connection, const char* table, const std::string& i
 
 // A provider's row, and in the audit trail that and when consent was recorded (not the
 // contact details).
+std::string RouteSummary(const Route& r) {
+  return json::serialize(json::object{{"zone", r.zone_id},
+                                      {"question", r.question},
+                                      {"description", r.description},
+                                      {"theme", r.theme},
+                                      {"target_groups", text::JoinList(r.target_groups, ',')},
+                                      {"steps", StepsJson(r.steps)}});
+}
+
 // What the audit trail keeps of a provider: who and on which consent, not how to reach them.
 std::string AuditSummary(const Provider& p) {
   return json::serialize(json::object{{"zone", p.zone_id},
@@ -190,11 +199,8 @@ Status Store::Import(const std::vector<Provider>& providers, const std::vector<R
           {r.id, r.zone_id, r.question, r.description, r.theme, text::JoinList(r.target_groups, ','),
            StepsJson(r.steps), std::string(LanguageCode(r.language)), static_cast<long long>(r.demo), now});
       if (!inserted) return Fail(inserted.error());
-      if (auto recorded =
-              audit::Record(connection, context, "referral_route", r.id, std::nullopt,
-                            json::serialize(json::object{
-                                {"zone", r.zone_id}, {"question", r.question}, {"steps", StepsJson(r.steps)}}),
-                            r.zone_id.empty() ? std::nullopt : std::optional<std::string>(r.zone_id));
+      if (auto recorded = audit::Record(connection, context, "referral_route", r.id, std::nullopt, RouteSummary(r),
+                                        r.zone_id.empty() ? std::nullopt : std::optional<std::string>(r.zone_id));
           !recorded) {
         return recorded;
       }
@@ -240,6 +246,48 @@ Status Store::Update(const Provider& provider, const audit::Context& context) {
     }
     return audit::Record(connection, context, "provider", p.id, AuditSummary(*before), after, p.zone_id);
   });
+}
+
+Result<std::string> Store::SaveRoute(Route route, const audit::Context& context) {
+  std::optional<Route> before;
+  if (route.id.empty()) {
+    route.id = RandomHex(8);
+  } else {
+    auto found = FindRoute(route.id);
+    if (!found) return Fail(found.error());
+    if (found->zone_id != route.zone_id)
+      return Fail(Error::NotFound("no referral route " + route.id + " in this zone"));
+    before = std::move(*found);
+    route.demo = before->demo;
+  }
+  auto problems = Problems(route);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  const Route& r = route;
+  auto saved = database_.InTransaction([&](db::Connection& connection) -> Status {
+    const std::vector<db::Value> values{r.question,
+                                        r.description,
+                                        r.theme,
+                                        text::JoinList(r.target_groups, ','),
+                                        StepsJson(r.steps),
+                                        std::string(LanguageCode(r.language)),
+                                        static_cast<long long>(r.demo),
+                                        static_cast<long long>(context.When()),
+                                        r.id,
+                                        r.zone_id};
+    auto written = connection.Execute(
+        before ? "UPDATE referral_routes SET question = ?, description = ?, theme = ?, target_groups = ?, steps = ?,"
+                 " language = ?, demo = ?, updated_at = ? WHERE id = ? AND zone_id = ?"
+               : "INSERT INTO referral_routes (question, description, theme, target_groups, steps, language, demo,"
+                 " updated_at, id, zone_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values);
+    if (!written) return Fail(written.error());
+    return audit::Record(connection, context, "referral_route", r.id,
+                         before ? std::optional<std::string>(RouteSummary(*before)) : std::nullopt, RouteSummary(r),
+                         r.zone_id);
+  });
+  if (!saved) return Fail(saved.error());
+  return route.id;
 }
 
 Result<Provider> Store::FindProvider(const std::string& zone_id, const std::string& id) const {

@@ -60,6 +60,11 @@ class Store {
   // Takes a provider out of the directory (consent withdrawn, moved away), the record as it
   // was kept in the audit trail. kNotFound when there is none in that zone.
   Status Remove(const std::string& zone_id, const std::string& id, const audit::Context& context);
+  // Records a referral route of a zone: a new one under a new id when it has none, else it
+  // replaces the zone's route with that id (its demo mark stays). Returns the id.
+  // kInvalidArgument naming the problems; kNotFound for no such route in the zone. The
+  // rights it names are the caller's to check: this feature cannot read the catalog.
+  Result<std::string> SaveRoute(Route route, const audit::Context& context);
   // The zone's providers, by profession and name.
   Result<std::vector<Provider>> Providers(const std::string& zone_id) const;
   // The zone's routes and those for every zone, by question.

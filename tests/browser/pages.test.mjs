@@ -691,6 +691,22 @@ test('a professional finds a French-speaking GP and makes a referral slip; the p
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/providers/new');
   await page.goto(`${base}/fr/zones/elz-zennevallei/providers/demo-ha-halle-1/edit`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/providers/…/edit');
+  // A referral route written step by step.
+  await page.goto(`${base}/nl/zones/elz-zennevallei/referral-routes`);
+  await page.getByRole('link', { name: 'Een doorverwijsroute toevoegen' }).click();
+  await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/referral-routes/new');
+  await page.getByLabel('De vraag, zoals mensen ze stellen').fill('Schulden bij de huur');
+  await page.locator('#step0_what').fill('Bekijkt het budget.');
+  await page.getByRole('button', { name: 'Route bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the referral route form with a problem');
+  await page.locator('#step0_service').fill('OCMW — sociale dienst');
+  await page.locator('#step0_rights').selectOption(['huurpremie', 'leefloon']);
+  await page.getByRole('button', { name: 'Route bewaren' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Schulden bij de huur');
+  assert.ok((await page.locator('ol.steps').textContent()).includes('Leefloon'));
+  await page.goto(`${base}/fr/zones/elz-zennevallei/referral-routes/energieschuld/edit`);
+  await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/referral-routes/…/edit');
   await page.context().close();
 });
 

@@ -197,5 +197,58 @@ TEST_F(ProvidersHttpTest, AZoneEditorKeepsAProvidersDetailsCurrentOnRenewedConse
   EXPECT_FALSE(Contains(history.body, "02 000 00 77")) << "not what they are";
 }
 
+TEST_F(ProvidersHttpTest, AZoneEditorWritesAReferralRouteStepByStep) {
+  AddUser(server_, "zone@zennevallei.be", {"zone_editor:elz-zennevallei"});
+  AddUser(server_, "zone@noord.brussels", {"zone_editor:zorgzone-noord"});
+  const Session editor = SignIn(server_, "zone@zennevallei.be");
+  const Session other = SignIn(server_, "zone@noord.brussels");
+  const std::string routes = "/nl/zones/elz-zennevallei/referral-routes";
+  EXPECT_TRUE(Contains(server_.Get(routes, {"Cookie: " + editor.cookie}).body, "href=\"" + routes + "/new\""));
+  EXPECT_FALSE(Contains(server_.Get(routes).body, routes + "/new"));
+  // The rights to check are named in words, not ids.
+  EXPECT_TRUE(Contains(server_.Get(routes + "/energieschuld").body, ">Sociaal tarief voor energie</a>"));
+  EXPECT_EQ(server_.Get(routes + "/new", {"Cookie: " + other.cookie}).status, 403);
+  EXPECT_EQ(
+      server_.Get("/nl/zones/elz-zennevallei/referral-routes/aide-numerique/edit", {"Cookie: " + editor.cookie}).status,
+      404)
+      << "a route for every zone is no one zone's";
+  const auto post = [&](const Session& session, const std::string& target, const std::string& fields) {
+    return server_.Request("POST", target, {kFormType, "Cookie: " + session.cookie},
+                           "csrf_token=" + session.csrf_token + fields);
+  };
+  const std::string fields =
+      "&question=" + UrlEncode("Schulden bij de huur") + "&theme=housing" +
+      "&target_groups=low_income&step0_service=" + UrlEncode("OCMW — sociale dienst") +
+      "&step0_what=" + UrlEncode("Bekijkt het budget en bemiddelt met de verhuurder.") +
+      "&step0_q=OCMW&step0_theme=income_rights&step0_rights=huurpremie" +
+      "&step0_rights=leefloon&step1_service=&step1_what=&step2_service=" + UrlEncode("CAW — schuldhulpverlening");
+  EXPECT_EQ(post(other, routes + "/new", fields).status, 403);
+  const HttpResponse wrong =
+      post(editor, routes + "/new",
+           "&question=X&theme=housing&step0_what=" + UrlEncode("zonder dienst") + "&step0_rights=geluk");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_TRUE(Contains(wrong.body, "Stap 1: zeg naar welke dienst.")) << wrong.body.substr(0, 3000);
+  EXPECT_TRUE(Contains(wrong.body, "Stap 1: kies rechten uit de lijst."));
+  const HttpResponse saved = post(editor, routes + "/new", fields);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  const std::string route = saved.Header("Location");
+  const HttpResponse page = server_.Get(route, {"Cookie: " + editor.cookie});
+  EXPECT_TRUE(Contains(page.body, "Schulden bij de huur"));
+  const auto first = page.body.find("OCMW — sociale dienst");
+  const auto second = page.body.find("CAW — schuldhulpverlening");
+  EXPECT_TRUE(first != std::string::npos && first < second) << "the empty step left out, the order kept";
+  EXPECT_TRUE(Contains(page.body, ">Leefloon</a>"));
+  EXPECT_TRUE(Contains(page.body, "href=\"" + route + "/edit\""));
+  const HttpResponse form = server_.Get(route + "/edit", {"Cookie: " + editor.cookie});
+  EXPECT_TRUE(Contains(form.body, "<option value=\"huurpremie\" selected>"));
+  ASSERT_EQ(post(editor, route + "/edit",
+                 "&question=" + UrlEncode("Huurachterstal") +
+                     "&theme=housing&step0_service=" + UrlEncode("CAW — schuldhulpverlening"))
+                .status,
+            303);
+  EXPECT_TRUE(Contains(server_.Get(routes).body, "Huurachterstal"));
+  EXPECT_TRUE(Contains(server_.Get("/api/v1/referral-routes?zone=elz-zennevallei").body, "Huurachterstal"));
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing
