@@ -561,6 +561,28 @@ void AddApiRoutes(http::Router& router, Services& services) {
   router.Get("/api/v1/agenda/events",
              [&services](const http::Request& request) { return EventsJson(services, request); },
              {.name = "api_agenda_events", .access = everyone});
+  router.Get("/api/v1/agenda/campaigns",
+             [&services](const http::Request&) {
+               auto campaigns = services.store.Campaigns();
+               if (!campaigns) return web::Problem(campaigns.error());
+               json::array items;
+               for (const Campaign& campaign : *campaigns) {
+                 items.push_back(json::object{{"id", campaign.id},
+                                              {"name_nl", campaign.name_nl},
+                                              {"name_fr", campaign.name_fr},
+                                              {"name_en", campaign.name_en},
+                                              {"description_nl", campaign.description_nl},
+                                              {"description_fr", campaign.description_fr},
+                                              {"theme", campaign.theme},
+                                              {"from", campaign.from.ToIso()},
+                                              {"until", campaign.until.ToIso()},
+                                              {"baseline_indicator", campaign.baseline_indicator},
+                                              {"url", campaign.url},
+                                              {"demo", campaign.demo}});
+               }
+               return http::Response::Json(json::serialize(json::object{{"campaigns", std::move(items)}}));
+             },
+             {.name = "api_agenda_campaigns", .access = everyone});
 }
 
 }  // namespace zoneatlas::agenda

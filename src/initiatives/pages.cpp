@@ -579,6 +579,26 @@ void AddApiRoutes(http::Router& router, Services& services) {
                return http::Response::Json(json::serialize(json::object{{"initiatives", std::move(items)}}));
              },
              {.name = "api_initiatives", .access = std::string(web::kPublic)});
+  router.Get("/api/v1/plan-goals",
+             [&services](const http::Request& request) {
+               const auto zone = request.Query("zone");
+               if (!zone || zone->empty()) return web::Problem(Error::InvalidArgument("zone: give the zone's id"));
+               auto goals = services.store.Goals(*zone);
+               if (!goals) return web::Problem(goals.error());
+               json::array items;
+               for (const Goal& goal : *goals) {
+                 items.push_back(json::object{{"id", goal.id},
+                                              {"zone", goal.zone_id},
+                                              {"title", goal.title},
+                                              {"description", goal.description},
+                                              {"from_year", goal.from_year},
+                                              {"until_year", goal.until_year},
+                                              {"language", LanguageCode(goal.language)},
+                                              {"demo", goal.demo}});
+               }
+               return http::Response::Json(json::serialize(json::object{{"goals", std::move(items)}}));
+             },
+             {.name = "api_plan_goals", .access = std::string(web::kPublic)});
 }
 
 }  // namespace zoneatlas::initiatives

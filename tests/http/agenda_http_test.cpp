@@ -263,6 +263,15 @@ TEST_F(AgendaHttpTest, AZoneEditorAddsACampaignAndKeepsItCurrent) {
   EXPECT_TRUE(Contains(server_.Get(campaign).body, "24 september 2027"));
   EXPECT_TRUE(Contains(server_.Get("/nl/zones/elz-zennevallei/agenda/new", {"Cookie: " + editor.cookie}).body,
                        "Borstkankermaand 2027"));
+  const auto api = boost::json::parse(server_.Get("/api/v1/agenda/campaigns").body);
+  bool listed = false;
+  for (const auto& item : api.at("campaigns").as_array()) {
+    if (item.at("name_fr").as_string() == "Octobre rose 2027") {
+      listed =
+          item.at("from").as_string() == "2027-09-24" && item.at("baseline_indicator").as_string() == "screen_breast";
+    }
+  }
+  EXPECT_TRUE(listed) << "the API has the campaign as changed";
 }
 
 }  // namespace

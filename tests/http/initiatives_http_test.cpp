@@ -293,6 +293,11 @@ TEST_F(InitiativesHttpTest, AZoneEditorWritesThePlansGoalsAndAnInitiativeServesO
   const HttpResponse plan_after = server_.Get(plan);
   EXPECT_TRUE(Contains(plan_after.body, "Een gezonde schoolomgeving <span class=\"muted\">(2026–2031)</span>"));
   EXPECT_FALSE(Contains(plan_after.body, ">Gezonde schoolomgeving"));
+  const HttpResponse api = server_.Get("/api/v1/plan-goals?zone=elz-zennevallei");
+  ASSERT_EQ(api.status, 200);
+  EXPECT_TRUE(Contains(api.body, "\"title\":\"Een gezonde schoolomgeving\""));
+  EXPECT_TRUE(Contains(api.body, "\"until_year\":2031"));
+  EXPECT_EQ(server_.Get("/api/v1/plan-goals").status, 400) << "which zone's plan";
 }
 
 }  // namespace
