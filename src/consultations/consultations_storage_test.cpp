@@ -260,6 +260,40 @@ TEST_P(ConsultationsStorageTest, AddingASignalKeepsTheOthersAndIsAudited) {
   EXPECT_EQ(store_->Find(*id)->signals.size(), 3u);
 }
 
+TEST_P(ConsultationsStorageTest, AMeetingIsCorrectedAndItsSignalsKeepTheirIds) {
+  auto id = store_->Add(FoodMeeting(), context_);
+  ASSERT_TRUE(id);
+  Consultation meeting = *store_->Find(*id);
+  const std::string first = meeting.signals[0].id;
+  meeting.title = "Voedselhulp in Evere";
+  meeting.signals[0].description = "Herschreven";
+  meeting.signals.push_back(Signal{.id = "",
+                                   .kind = SignalKind::kNeed,
+                                   .theme = "food",
+                                   .target_groups = {},
+                                   .areas = {},
+                                   .description = "Nog een nood",
+                                   .quote = ""});
+  ASSERT_TRUE(store_->Update(meeting, context_));
+  const Consultation after = *store_->Find(*id);
+  EXPECT_EQ(after.title, "Voedselhulp in Evere");
+  EXPECT_EQ(after.signals[0].id, first);
+  EXPECT_EQ(after.signals[0].description, "Herschreven");
+  ASSERT_EQ(after.signals.size(), meeting.signals.size());
+  EXPECT_FALSE(after.signals.back().id.empty());
+  // A signal taken away or out of order, or a meeting moved to another zone: refused whole.
+  Consultation fewer = after;
+  fewer.signals.pop_back();
+  EXPECT_EQ(store_->Update(fewer, context_).error().code(), ErrorCode::kInvalidArgument);
+  Consultation swapped = after;
+  std::swap(swapped.signals[0], swapped.signals[1]);
+  EXPECT_EQ(store_->Update(swapped, context_).error().code(), ErrorCode::kInvalidArgument);
+  Consultation moved = after;
+  moved.zone_id = "zorgzone-zuid";
+  EXPECT_EQ(store_->Update(moved, context_).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(*store_->Find(*id), after);
+}
+
 TEST_P(ConsultationsStorageTest, TheDemoFileImportsWholeAndASecondTimeNotAtAll) {
   vocabulary_ = testing::ShippedVocabulary();
   const std::string content = testing::RepositoryFile("data/demo/consultations.json");

@@ -411,6 +411,7 @@ http::Response MeetingPage(const web::Site& site, Services& services, const http
   model["action_lines"] = std::move(action_lines);
   model["editing"] = editing;
   if (editing) {
+    model["edit_href"] = web::Href(language, "/consultations/" + meeting->id + "/edit");
     auto zone = services.geography.FindZone(meeting->zone_id, Date::Today());
     if (!zone) return web::ErrorPage(site, request, language, zone.error());
     model["signal_form"] =
@@ -458,10 +459,12 @@ http::Response MeetingPage(const web::Site& site, Services& services, const http
 
 // ---- Editing ------------------------------------------------------------------------
 
+// The form of a meeting: blank rows for its first signals when it is new; when `editing`, its
+// details and every recorded signal filled in, and a row for one more.
 http::Response NewMeetingPage(const web::Site& site, Services& services, const http::Request& request,
                               Language language, const Form& typed = {}, const std::vector<Problem>& problems = {},
-                              int status = 200) {
-  const std::string zone_id(request.PathParam("zone_id"));
+                              int status = 200, const Consultation* editing = nullptr) {
+  const std::string zone_id = editing ? editing->zone_id : std::string(request.PathParam("zone_id"));
   if (!web::EditsZone(request.identity.get(), zone_id)) {
     return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
   }
@@ -486,16 +489,24 @@ http::Response NewMeetingPage(const web::Site& site, Services& services, const h
   auto groups = GroupChoices(services, zone_id, http::FormField(typed, "working_group_id"));
   if (!groups) return web::ErrorPage(site, request, language, groups.error());
   json::array signal_rows;
-  for (int i = 1; i <= kSignalRowsOnNewMeeting; ++i) {
+  const int rows = editing ? static_cast<int>(editing->signals.size()) + 1 : kSignalRowsOnNewMeeting;
+  for (int i = 1; i <= rows; ++i) {
     json::object row = SignalForm(site, services, *zone, *names, typed, "signal" + std::to_string(i) + "_", language);
     row["n"] = i;
     signal_rows.push_back(std::move(row));
   }
   const std::string zone_name = zone->names.In(language);
+  const std::string heading =
+      editing ? site.renderer.catalog().Format(language, "consultations_edit_title", {{"title", editing->title}})
+              : std::string(site.renderer.catalog().Get(language, "consultations_new_heading"));
   json::object model{
       {"zone", zone_name},
+      {"heading", heading},
+      {"editing", editing != nullptr},
+      {"meeting_href", editing ? web::Href(language, "/consultations/" + editing->id) : ""},
       {"zone_href", web::Href(language, "/zones/" + zone_id + "/consultations")},
-      {"action", web::Href(language, "/zones/" + zone_id + "/consultations/new")},
+      {"action", editing ? web::Href(language, "/consultations/" + editing->id + "/edit")
+                         : web::Href(language, "/zones/" + zone_id + "/consultations/new")},
       {"kinds", std::move(kinds)},
       {"languages", std::move(languages)},
       {"themes", TermChoices(services.vocabulary.themes, language, {http::FormField(typed, "theme")})},
@@ -511,9 +522,41 @@ http::Response NewMeetingPage(const web::Site& site, Services& services, const h
       {"has_problems", !problems.empty()},
   };
   AddForm(request, model);
-  return NoStore(web::Page(site, request, language, "consultations_new",
-                           site.renderer.catalog().Format(language, "consultations_new_title", {{"zone", zone_name}}),
-                           std::move(model), status));
+  return NoStore(web::Page(
+      site, request, language, "consultations_new",
+      editing ? heading : site.renderer.catalog().Format(language, "consultations_new_title", {{"zone", zone_name}}),
+      std::move(model), status));
+}
+
+// A meeting's details as typed (its signals are the caller's); what the form itself cannot
+// read goes to `problems`.
+Consultation MeetingFrom(const Form& form, const std::string& zone_id, Language language,
+                         std::vector<Problem>& problems) {
+  Consultation meeting;
+  meeting.zone_id = zone_id;
+  const auto held_on = Date::Parse(text::Trim(http::FormField(form, "held_on")));
+  if (held_on) {
+    meeting.held_on = *held_on;
+  } else {
+    problems.push_back({"held_on", "not a date"});
+  }
+  meeting.kind = ParseMeetingKind(http::FormField(form, "kind")).value_or(MeetingKind::kThematic);
+  meeting.theme = http::FormField(form, "theme");
+  meeting.title = std::string(text::Trim(http::FormField(form, "title")));
+  meeting.organisations = Lines(http::FormField(form, "organisations"));
+  meeting.professions = Lines(http::FormField(form, "professions"));
+  if (const std::string participants(text::Trim(http::FormField(form, "participants"))); !participants.empty()) {
+    const auto count = text::ParseInteger(participants);
+    if (count && *count > 0 && *count <= 10000) {
+      meeting.participants = static_cast<int>(*count);
+    } else {
+      problems.push_back({"participants", "not a number"});
+    }
+  }
+  meeting.summary = std::string(text::Trim(http::FormField(form, "summary")));
+  meeting.language = ParseLanguage(http::FormField(form, "language")).value_or(language);
+  meeting.working_group_id = http::FormField(form, "working_group_id");
+  return meeting;
 }
 
 http::Response RecordMeeting(const web::Site& site, Services& services, const http::Request& request,
@@ -524,31 +567,8 @@ http::Response RecordMeeting(const web::Site& site, Services& services, const ht
   if (!web::EditsZone(request.identity.get(), zone_id)) {
     return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
   }
-  Consultation meeting;
-  meeting.zone_id = zone_id;
   std::vector<Problem> problems;
-  const auto held_on = Date::Parse(text::Trim(http::FormField(*form, "held_on")));
-  if (held_on) {
-    meeting.held_on = *held_on;
-  } else {
-    problems.push_back({"held_on", "not a date"});
-  }
-  meeting.kind = ParseMeetingKind(http::FormField(*form, "kind")).value_or(MeetingKind::kThematic);
-  meeting.theme = http::FormField(*form, "theme");
-  meeting.title = std::string(text::Trim(http::FormField(*form, "title")));
-  meeting.organisations = Lines(http::FormField(*form, "organisations"));
-  meeting.professions = Lines(http::FormField(*form, "professions"));
-  if (const std::string participants(text::Trim(http::FormField(*form, "participants"))); !participants.empty()) {
-    const auto count = text::ParseInteger(participants);
-    if (count && *count > 0 && *count <= 10000) {
-      meeting.participants = static_cast<int>(*count);
-    } else {
-      problems.push_back({"participants", "not a number"});
-    }
-  }
-  meeting.summary = std::string(text::Trim(http::FormField(*form, "summary")));
-  meeting.language = ParseLanguage(http::FormField(*form, "language")).value_or(language);
-  meeting.working_group_id = http::FormField(*form, "working_group_id");
+  Consultation meeting = MeetingFrom(*form, zone_id, language, problems);
   for (int i = 1; i <= kSignalRowsOnNewMeeting; ++i) {
     if (auto signal = SignalFrom(*form, "signal" + std::to_string(i) + "_")) meeting.signals.push_back(*signal);
   }
@@ -563,6 +583,31 @@ http::Response RecordMeeting(const web::Site& site, Services& services, const ht
   return http::Response::Redirect(web::Href(language, "/consultations/" + *id) + "?added=1", 303);
 }
 
+// A recorded meeting as its form shows it: the details, and signal N under "signalN_".
+Form MeetingForm(const Consultation& meeting) {
+  Form form{{"title", meeting.title},
+            {"held_on", meeting.held_on.ToIso()},
+            {"kind", std::string(Code(meeting.kind))},
+            {"theme", meeting.theme},
+            {"language", std::string(LanguageCode(meeting.language))},
+            {"working_group_id", meeting.working_group_id},
+            {"organisations", text::JoinList(meeting.organisations, '\n')},
+            {"professions", text::JoinList(meeting.professions, '\n')},
+            {"participants", meeting.participants ? std::to_string(*meeting.participants) : ""},
+            {"summary", meeting.summary}};
+  for (std::size_t i = 0; i < meeting.signals.size(); ++i) {
+    const Signal& signal = meeting.signals[i];
+    const std::string prefix = "signal" + std::to_string(i + 1) + "_";
+    form.emplace(prefix + "kind", std::string(Code(signal.kind)));
+    form.emplace(prefix + "theme", signal.theme);
+    form.emplace(prefix + "description", signal.description);
+    form.emplace(prefix + "quote", signal.quote);
+    for (const std::string& group : signal.target_groups) form.emplace(prefix + "target_groups", group);
+    for (const std::string& area : signal.areas) form.emplace(prefix + "areas", area);
+  }
+  return form;
+}
+
 // The meeting a post is about, once the poster is known to edit its zone.
 Result<Consultation> EditableMeeting(Services& services, const http::Request& request) {
   auto meeting = services.store.Find(std::string(request.PathParam("consultation_id")));
@@ -571,6 +616,52 @@ Result<Consultation> EditableMeeting(Services& services, const http::Request& re
     return Fail(Error::PermissionDenied("you do not edit this zone"));
   }
   return meeting;
+}
+
+http::Response EditMeetingPage(const web::Site& site, Services& services, const http::Request& request,
+                               Language language) {
+  auto meeting = EditableMeeting(services, request);
+  if (!meeting) return web::ErrorPage(site, request, language, meeting.error());
+  return NewMeetingPage(site, services, request, language, MeetingForm(*meeting), {}, 200, &*meeting);
+}
+
+// Saves the form over the recorded meeting: its details, its signals' words (none of them
+// may be emptied: action lines answer them) and one more signal when typed.
+http::Response SaveMeeting(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  const auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  auto recorded = EditableMeeting(services, request);
+  if (!recorded) return web::ErrorPage(site, request, language, recorded.error());
+  std::vector<Problem> problems;
+  Consultation meeting = MeetingFrom(*form, recorded->zone_id, language, problems);
+  meeting.id = recorded->id;
+  for (std::size_t i = 0; i <= recorded->signals.size(); ++i) {
+    auto signal = SignalFrom(*form, "signal" + std::to_string(i + 1) + "_");
+    if (i == recorded->signals.size()) {
+      if (signal) meeting.signals.push_back(std::move(*signal));
+      continue;
+    }
+    if (!signal) {
+      problems.push_back({"signals[" + std::to_string(i + 1) + "].description", "is required"});
+      signal = recorded->signals[i];
+    }
+    signal->id = recorded->signals[i].id;
+    meeting.signals.push_back(std::move(*signal));
+  }
+  if (problems.empty()) {
+    Consultation checked = meeting;
+    for (Signal& signal : checked.signals) {
+      if (signal.id.empty()) signal.id = "new";  // Update gives the real one.
+    }
+    auto found = services.store.Problems(checked);
+    if (!found) return web::ErrorPage(site, request, language, found.error());
+    problems = std::move(*found);
+  }
+  if (!problems.empty()) return NewMeetingPage(site, services, request, language, *form, problems, 422, &*recorded);
+  if (auto saved = services.store.Update(std::move(meeting), {accounts::ActorOf(*request.identity)}); !saved) {
+    return web::ErrorPage(site, request, language, saved.error());
+  }
+  return http::Response::Redirect(web::Href(language, "/consultations/" + recorded->id), 303);
 }
 
 http::Response AddSignal(const web::Site& site, Services& services, const http::Request& request, Language language) {
@@ -687,6 +778,18 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
                                  return AddActionLine(site, services, request, language);
                                }),
               {.name = "action_line_add", .access = editors});
+  router.Get("/{lang}/consultations/{consultation_id}/edit",
+             web::ForLanguage(site,
+                              [&site, &services](const http::Request& request, Language language) {
+                                return EditMeetingPage(site, services, request, language);
+                              }),
+             {.name = "consultation_edit", .access = editors});
+  router.Post("/{lang}/consultations/{consultation_id}/edit",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return SaveMeeting(site, services, request, language);
+                               }),
+              {.name = "consultation_save", .access = editors});
   router.Post("/{lang}/action-lines/{action_line_id}/status",
               web::ForLanguage(site,
                                [&site, &services](const http::Request& request, Language language) {

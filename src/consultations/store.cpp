@@ -39,12 +39,18 @@ std::string Summary(const Consultation& consultation) {
                                    {"areas", text::JoinList(signal.areas, ',')},
                                    {"description", signal.description}});
   }
-  return json::serialize(json::object{{"zone", consultation.zone_id},
-                                      {"held_on", consultation.held_on.ToIso()},
-                                      {"kind", Code(consultation.kind)},
-                                      {"theme", consultation.theme},
-                                      {"title", consultation.title},
-                                      {"signals", std::move(signals)}});
+  return json::serialize(json::object{
+      {"zone", consultation.zone_id},
+      {"held_on", consultation.held_on.ToIso()},
+      {"kind", Code(consultation.kind)},
+      {"theme", consultation.theme},
+      {"title", consultation.title},
+      {"organisations", text::JoinList(consultation.organisations, ';')},
+      {"professions", text::JoinList(consultation.professions, ';')},
+      {"participants", consultation.participants ? json::value(*consultation.participants) : json::value(nullptr)},
+      {"summary", consultation.summary},
+      {"working_group", consultation.working_group_id},
+      {"signals", std::move(signals)}});
 }
 
 std::string Summary(const ActionLine& line) {
@@ -212,6 +218,59 @@ Result<std::string> Store::Add(Consultation consultation, const audit::Context& 
       [&](db::Connection& connection) -> Status { return Insert(connection, consultation, context); });
   if (!saved) return Fail(saved.error());
   return consultation.id;
+}
+
+Status Store::Update(Consultation meeting, const audit::Context& context) {
+  auto before = Find(meeting.id);
+  if (!before) return Fail(before.error());
+  if (before->zone_id != meeting.zone_id) return Fail(Error::InvalidArgument("zone: a meeting stays in its zone"));
+  // The recorded signals stay, in their order and with their ids (action lines answer
+  // them); those after them are new.
+  if (meeting.signals.size() < before->signals.size()) {
+    return Fail(Error::InvalidArgument("signals: a recorded signal cannot be taken away"));
+  }
+  for (std::size_t i = 0; i < meeting.signals.size(); ++i) {
+    if (i < before->signals.size()) {
+      if (meeting.signals[i].id != before->signals[i].id) {
+        return Fail(Error::InvalidArgument("signals: the recorded signals keep their order"));
+      }
+    } else {
+      meeting.signals[i].id = RandomHex(8);
+    }
+  }
+  meeting.demo = before->demo;
+  auto problems = Problems(meeting);
+  if (!problems) return Fail(problems.error());
+  if (!problems->empty()) return Fail(Error::InvalidArgument(Describe(*problems)));
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute(
+        "UPDATE consultations SET held_on = ?, kind = ?, theme = ?, title = ?, organisations = ?, professions = ?,"
+        " participants = ?, summary = ?, language = ?, working_group_id = ?, updated_at = ? WHERE id = ?",
+        {meeting.held_on.ToIso(), std::string(Code(meeting.kind)), meeting.theme, meeting.title,
+         text::JoinList(meeting.organisations, '\n'), text::JoinList(meeting.professions, '\n'),
+         meeting.participants ? db::Value(static_cast<long long>(*meeting.participants)) : db::Value(), meeting.summary,
+         std::string(LanguageCode(meeting.language)), OptionalText(meeting.working_group_id),
+         static_cast<long long>(context.When()), meeting.id});
+    if (!updated) return Fail(updated.error());
+    for (std::size_t i = 0; i < meeting.signals.size(); ++i) {
+      const Signal& signal = meeting.signals[i];
+      if (i >= before->signals.size()) {
+        if (auto inserted = InsertSignal(connection, meeting.id, signal, static_cast<int>(i)); !inserted) {
+          return inserted;
+        }
+        continue;
+      }
+      auto changed = connection.Execute(
+          "UPDATE consultation_signals SET kind = ?, theme = ?, target_groups = ?, areas = ?, description = ?,"
+          " quote = ? WHERE id = ? AND consultation_id = ?",
+          {std::string(Code(signal.kind)), signal.theme, text::JoinList(signal.target_groups, ','),
+           text::JoinList(signal.areas, ','), signal.description, signal.quote, signal.id, meeting.id});
+      if (!changed) return Fail(changed.error());
+    }
+    if (auto raised = RaiseGeneration(connection); !raised) return raised;
+    return audit::Record(connection, context, "consultation", meeting.id, Summary(*before), Summary(meeting),
+                         meeting.zone_id);
+  });
 }
 
 Result<std::string> Store::AddSignal(const std::string& consultation_id, Signal signal, const audit::Context& context) {

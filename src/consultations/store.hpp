@@ -42,6 +42,10 @@ class Store {
   // Records a meeting and its signals under new ids; returns the meeting's id.
   // kInvalidArgument naming the problems when there are any.
   Result<std::string> Add(Consultation consultation, const audit::Context& context);
+  // Replaces a recorded meeting's details and its signals' words (its zone stays; the
+  // recorded signals keep their ids and order; signals after them are added), the before
+  // and after in the audit trail. kInvalidArgument naming the problems; kNotFound.
+  Status Update(Consultation meeting, const audit::Context& context);
   // Adds a signal to a recorded meeting; returns its id.
   Result<std::string> AddSignal(const std::string& consultation_id, Signal signal, const audit::Context& context);
   // Records an action line under a new id, which it returns.

@@ -779,6 +779,17 @@ test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1
   assert.ok((await page.locator('#line-al-zennevallei-inkomensrechten').locator('xpath=..').textContent()).includes('Buurtmaaltijden tegen eenzaamheid'));
   await page.goto(`${base}/fr/action-lines/al-zennevallei-inkomensrechten/edit`);
   await expectNoAxeViolations(page, '/fr/action-lines/…/edit');
+  // A meeting's report corrected; its signals keep their answers.
+  await page.goto(`${base}/nl/consultations/elz-zennevallei-2024-buurtzorg`);
+  await page.getByRole('link', { name: 'Dit overleg bewerken' }).click();
+  await expectNoAxeViolations(page, '/nl/consultations/…/edit');
+  await page.getByLabel(/^Aantal deelnemers/).fill('veel');
+  await page.getByRole('button', { name: 'Overleg bewaren' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page, 'the meeting edit form with a problem');
+  assert.equal((await page.goto(`${base}/fr/consultations/zz-zuid-2025-gg/edit`)).status(), 403, 'another zone');
+  await page.goto(`${base}/fr/consultations/elz-zennevallei-2024-buurtzorg/edit`);
+  await expectNoAxeViolations(page, '/fr/consultations/…/edit');
   await page.context().close();
 });
 

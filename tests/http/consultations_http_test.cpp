@@ -97,6 +97,64 @@ TEST_F(ConsultationsHttpTest, AZoneEditorLinksTheInitiativeThatCarriesAnActionLi
   EXPECT_TRUE(Contains(after.body.substr(line, 1500), "1 signalen")) << "one signal left ticked";
 }
 
+TEST_F(ConsultationsHttpTest, AZoneEditorCorrectsAMeetingAndItsSignalsWhichKeepTheirAnswers) {
+  const std::string meeting = "/nl/consultations/elz-zennevallei-2024-onderbescherming";
+  EXPECT_FALSE(Contains(server_.Get(meeting).body, meeting + "/edit"));
+  EXPECT_TRUE(Contains(server_.Get(meeting, {"Cookie: " + editor_.cookie}).body, "href=\"" + meeting + "/edit\""));
+  EXPECT_EQ(server_.Get(meeting + "/edit", {"Cookie: " + other_editor_.cookie}).status, 403);
+  const HttpResponse form = server_.Get(meeting + "/edit", {"Cookie: " + editor_.cookie});
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "value=\"Gesprekstafel Onderbescherming\""));
+  EXPECT_TRUE(Contains(form.body, "Burgers én hulpverleners kennen niet alle rechten (kennis).</textarea>"));
+  EXPECT_TRUE(Contains(form.body, "name=\"signal5_description\"")) << "a row for one more signal";
+  // The whole form as the browser sends it back, with a changed summary, the first signal
+  // reworded and a fifth one.
+  std::string body = "csrf_token=" + editor_.csrf_token;
+  const auto field = [&](const std::string& name, const std::string& value) {
+    body += "&" + name + "=" + UrlEncode(value);
+  };
+  field("title", "Gesprekstafel Onderbescherming");
+  field("held_on", "2024-03-13");
+  field("kind", "round_table");
+  field("theme", "income_rights");
+  field("language", "nl");
+  field("summary", "Zes drempels; de eerste is kennis.");
+  const char* descriptions[] = {"Burgers en hulpverleners kennen niet alle rechten.", "Toegankelijkheid",
+                                "Bereikbaarheid", "Complexiteit"};
+  for (int i = 0; i < 4; ++i) {
+    const std::string prefix = "signal" + std::to_string(i + 1) + "_";
+    field(prefix + "kind", "difficulty");
+    field(prefix + "theme", "income_rights");
+    field(prefix + "description", descriptions[i]);
+  }
+  field("signal5_kind", "need");
+  field("signal5_theme", "income_rights");
+  field("signal5_description", "Een vast aanspreekpunt per gemeente.");
+  EXPECT_EQ(Post(meeting + "/edit", other_editor_, "csrf_token=" + other_editor_.csrf_token + "&title=X").status, 403);
+  std::string emptied = body;
+  const std::string third = "&signal3_description=Bereikbaarheid";
+  emptied.replace(emptied.find(third), third.size(), "&signal3_description=");
+  const HttpResponse wrong = Post(meeting + "/edit", editor_, emptied);
+  EXPECT_EQ(wrong.status, 422) << "a recorded signal cannot be emptied";
+  EXPECT_TRUE(Contains(wrong.body, "Signaal 3:"));
+  const HttpResponse saved = Post(meeting + "/edit", editor_, body);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 3000);
+  const HttpResponse after = server_.Get(meeting);
+  EXPECT_TRUE(Contains(after.body, "Zes drempels; de eerste is kennis."));
+  EXPECT_TRUE(Contains(after.body, "Burgers en hulpverleners kennen niet alle rechten."));
+  EXPECT_TRUE(Contains(after.body, "Een vast aanspreekpunt per gemeente."));
+  // The action line that answered the first signal still does.
+  const auto line = boost::json::parse(server_.Get("/api/v1/action-lines?zone=elz-zennevallei").body);
+  bool answers = false;
+  for (const auto& item : line.at("action_lines").as_array()) {
+    if (item.at("id").as_string() != "al-zennevallei-inkomensrechten") continue;
+    for (const auto& signal : item.at("signals").as_array()) {
+      answers = answers || signal.as_string() == "elz-zennevallei-2024-onderbescherming-1";
+    }
+  }
+  EXPECT_TRUE(answers);
+}
+
 TEST_F(ConsultationsHttpTest, AZonePageFiltersSignalsAndShowsWhatBecameOfThem) {
   const HttpResponse all = server_.Get("/nl/zones/zorgzone-noord/consultations?year=2025");
   ASSERT_EQ(all.status, 200);
