@@ -162,8 +162,14 @@ TEST_P(ConsultationsStorageTest, AWorkingGroupTakesUpActionLinesOfItsOwnZoneOnly
   auto meeting_id = store_->Add(meeting, context_);
   ASSERT_TRUE(meeting_id) << meeting_id.error().message();
   EXPECT_EQ(store_->Find(*meeting_id)->working_group_id, *id);
+  group.people.push_back("Marc Lenoir (Habitat et Humanisme)");
+  group.purpose = "Outiller les professionnels non spécialisés.";
+  ASSERT_TRUE(store_->Update(group, context_));
+  EXPECT_EQ(*store_->FindGroup(*id), group);
   group.name.clear();
   EXPECT_FALSE(store_->Add(group, context_));
+  EXPECT_EQ(store_->Update(group, context_).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->FindGroup(*id)->name, "Groupe de travail logement");
 }
 
 TEST_P(ConsultationsStorageTest, AMunicipalityOutsideTheZoneOrAnUnknownZoneIsRefused) {

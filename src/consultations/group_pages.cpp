@@ -1,5 +1,6 @@
 // Working groups on the web (see pages.hpp): a zone's groups, a group's page with its
-// members, meetings and action lines, and the form zone editors set one up with.
+// members, meetings and action lines, and the forms zone editors set one up and keep its
+// members current with.
 #include <boost/json.hpp>
 
 #include "accounts/routes.hpp"
@@ -90,7 +91,9 @@ http::Response CreateGroup(const web::Site& site, Services& services, const http
   return http::Response::Redirect(web::Href(language, "/working-groups/" + *id), 303);
 }
 
-http::Response GroupPage(const web::Site& site, Services& services, const http::Request& request, Language language) {
+// `typed` and `problems`: what the editors' form came back with.
+http::Response GroupPage(const web::Site& site, Services& services, const http::Request& request, Language language,
+                         const Form& typed = {}, const std::vector<Problem>& problems = {}, int status = 200) {
   auto group = services.store.FindGroup(std::string(request.PathParam("working_group_id")));
   if (!group) return web::ErrorPage(site, request, language, group.error());
   auto names = NamesFor(services, language);
@@ -142,9 +145,51 @@ http::Response GroupPage(const web::Site& site, Services& services, const http::
       {"action_lines", std::move(line_items)},
       {"has_action_lines", has_action_lines},
   };
+  if (editing) {
+    // The form starts from the group as recorded; every key is its own, so that none is read
+    // from the page around it.
+    const bool back = !typed.empty();
+    const auto field = [&](const char* name, const std::string& recorded) {
+      return back ? http::FormField(typed, name) : recorded;
+    };
+    model["edit_form"] = json::object{
+        {"action", web::Href(language, "/working-groups/" + group->id + "/edit")},
+        {"form_name", field("name", group->name)},
+        {"form_purpose", field("purpose", group->purpose)},
+        {"form_organisations", field("organisations", text::JoinList(group->organisations, '\n'))},
+        {"form_people", field("people", text::JoinList(group->people, '\n'))},
+        {"themes", TermChoices(services.vocabulary.themes, language, {field("theme", group->theme)})},
+        {"problems", ProblemsModel(site, problems, language)},
+        {"has_problems", !problems.empty()},
+    };
+  }
   AddForm(request, model);
-  http::Response page = web::Page(site, request, language, "consultations_group", group->name, std::move(model));
+  http::Response page =
+      web::Page(site, request, language, "consultations_group", group->name, std::move(model), status);
   return editing || show_people ? NoStore(std::move(page)) : page;
+}
+
+// The group's name, theme, purpose and members as its zone's editor changed them.
+http::Response SaveGroup(const web::Site& site, Services& services, const http::Request& request, Language language) {
+  const auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  auto group = services.store.FindGroup(std::string(request.PathParam("working_group_id")));
+  if (!group) return web::ErrorPage(site, request, language, group.error());
+  if (!web::EditsZone(request.identity.get(), group->zone_id)) {
+    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
+  }
+  group->name = std::string(text::Trim(http::FormField(*form, "name")));
+  group->theme = http::FormField(*form, "theme");
+  group->purpose = std::string(text::Trim(http::FormField(*form, "purpose")));
+  group->organisations = Lines(http::FormField(*form, "organisations"));
+  group->people = Lines(http::FormField(*form, "people"));
+  if (auto problems = Check(*group, services.vocabulary); !problems.empty()) {
+    return GroupPage(site, services, request, language, *form, problems, 422);
+  }
+  if (auto saved = services.store.Update(*group, {accounts::ActorOf(*request.identity)}); !saved) {
+    return web::ErrorPage(site, request, language, saved.error());
+  }
+  return http::Response::Redirect(web::Href(language, "/working-groups/" + group->id), 303);
 }
 
 }  // namespace
@@ -168,6 +213,12 @@ void AddGroupRoutes(http::Router& router, const web::Site& site, Services& servi
                                 return GroupPage(site, services, request, language);
                               }),
              {.name = "working_group", .access = std::string(web::kPublic)});
+  router.Post("/{lang}/working-groups/{working_group_id}/edit",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 return SaveGroup(site, services, request, language);
+                               }),
+              {.name = "working_group_save", .access = std::string(web::kZoneEditor)});
 }
 
 }  // namespace zoneatlas::consultations

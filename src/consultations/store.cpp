@@ -66,6 +66,16 @@ std::string Summary(const ActionLine& line) {
                                       {"description", line.description}});
 }
 
+// What the audit trail keeps of a working group.
+std::string Summary(const WorkingGroup& group) {
+  return json::serialize(json::object{{"zone", group.zone_id},
+                                      {"theme", group.theme},
+                                      {"name", group.name},
+                                      {"purpose", group.purpose},
+                                      {"organisations", text::JoinList(group.organisations, ',')},
+                                      {"people", text::JoinList(group.people, ';')}});
+}
+
 Status RaiseGeneration(db::Connection& connection) { return db::RaiseCounter(connection, "consultations"); }
 
 WorkingGroup GroupOf(const db::Row& row) {
@@ -628,12 +638,27 @@ Status Store::Insert(db::Connection& connection, const WorkingGroup& group, cons
        static_cast<long long>(group.demo), static_cast<long long>(context.When())});
   if (!inserted) return Fail(inserted.error());
   if (auto raised = RaiseGeneration(connection); !raised) return raised;
-  return audit::Record(connection, context, "working_group", group.id, std::nullopt,
-                       json::serialize(json::object{{"zone", group.zone_id},
-                                                    {"theme", group.theme},
-                                                    {"name", group.name},
-                                                    {"organisations", text::JoinList(group.organisations, ',')}}),
-                       group.zone_id);
+  return audit::Record(connection, context, "working_group", group.id, std::nullopt, Summary(group), group.zone_id);
+}
+
+Status Store::Update(const WorkingGroup& group, const audit::Context& context) {
+  auto before = FindGroup(group.id);
+  if (!before) return Fail(before.error());
+  if (before->zone_id != group.zone_id) return Fail(Error::InvalidArgument("zone: a working group stays in its zone"));
+  if (auto problems = Check(group, vocabulary_); !problems.empty()) {
+    return Fail(Error::InvalidArgument(Describe(problems)));
+  }
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto updated = connection.Execute(
+        "UPDATE working_groups SET theme = ?, name = ?, purpose = ?, organisations = ?, people = ?, updated_at = ?"
+        " WHERE id = ?",
+        {group.theme, group.name, group.purpose, text::JoinList(group.organisations, '\n'),
+         text::JoinList(group.people, '\n'), static_cast<long long>(context.When()), group.id});
+    if (!updated) return Fail(updated.error());
+    if (auto raised = RaiseGeneration(connection); !raised) return raised;
+    return audit::Record(connection, context, "working_group", group.id, Summary(*before), Summary(group),
+                         group.zone_id);
+  });
 }
 
 Result<std::string> Store::Add(WorkingGroup group, const audit::Context& context) {

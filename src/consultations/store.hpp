@@ -52,6 +52,9 @@ class Store {
   Result<std::string> Add(ActionLine action_line, const audit::Context& context);
   // Records a working group under a new id, which it returns.
   Result<std::string> Add(WorkingGroup group, const audit::Context& context);
+  // Replaces a working group's name, theme, purpose and members (its zone stays), in the
+  // audit trail. kInvalidArgument naming the problems; kNotFound.
+  Status Update(const WorkingGroup& group, const audit::Context& context);
   // The zone's working groups (every zone's when empty), by name.
   Result<std::vector<WorkingGroup>> Groups(const std::string& zone_id) const;
   Result<WorkingGroup> FindGroup(const std::string& id) const;  // kNotFound when none.

@@ -769,6 +769,17 @@ test('a zone editor records a meeting and its signal; the pages have no WCAG 2.1
   await expectNoAxeViolations(page, '/nl/zones/elz-zennevallei/working-groups with the form');
   await page.goto(`${base}/fr/zones/elz-zennevallei/working-groups`);
   await expectNoAxeViolations(page, '/fr/zones/elz-zennevallei/working-groups with the form');
+  // A working group set up, then a member added on its page.
+  await page.goto(`${base}/nl/zones/elz-zennevallei/working-groups`);
+  await page.getByLabel('Werkgroep', { exact: true }).fill('Werkgroep onderbescherming');
+  await page.getByRole('button', { name: 'Werkgroep bewaren' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Werkgroep onderbescherming' }).waitFor();
+  await expectNoAxeViolations(page, 'a working group with its edit form');
+  await page.getByLabel(/^Mensen/).fill('Els Janssens (OCMW Halle)');
+  await page.getByRole('button', { name: 'Werkgroep bewaren' }).click();
+  assert.ok((await page.locator('dl.facts').textContent()).includes('Els Janssens (OCMW Halle)'));
+  await page.goto(page.url().replace('/nl/', '/fr/'));
+  await expectNoAxeViolations(page, 'a working group with its edit form in French');
   // An action line reworked: an initiative of the zone carries it out now.
   await page.goto(`${base}/nl/zones/elz-zennevallei/consultations`);
   await page.getByRole('link', { name: /^Actielijn bewerken: Inkomensverhogende rechten eerst/ }).click();

@@ -252,6 +252,25 @@ TEST_F(ConsultationsHttpTest, AWorkingGroupShowsItsPeopleToProfessionalsOnly) {
       Post("/nl/zones/zorgzone-noord/working-groups", other_editor_, "csrf_token=" + other_editor_.csrf_token + fields);
   ASSERT_EQ(made.status, 303) << made.body.substr(0, 1000);
   EXPECT_TRUE(Contains(server_.Get(made.Header("Location")).body, "Werkgroep geestelijke gezondheid"));
+  // A new member joins the food group; the zone's editor adds her on the group's page.
+  const std::string group = "/nl/working-groups/wg-noord-voeding";
+  EXPECT_FALSE(Contains(server_.Get(group, {"Cookie: " + editor_.cookie}).body, group + "/edit"))
+      << "another zone's editor gets no form";
+  const HttpResponse form = server_.Get(group, {"Cookie: " + other_editor_.cookie});
+  ASSERT_TRUE(Contains(form.body, "action=\"" + group + "/edit\""));
+  EXPECT_TRUE(Contains(form.body, "An Peeters (OCMW Jette)\n")) << "the members as recorded, a line each";
+  const std::string people = "&people=" + UrlEncode("An Peeters (OCMW Jette)\nSara El Amrani (Maison médicale)");
+  const std::string update = "&name=" + UrlEncode("Werkgroep voeding") + "&theme=food" +
+                             "&organisations=" + UrlEncode("Voedselbank Koekelberg\nMaison médicale") + people;
+  EXPECT_EQ(Post(group + "/edit", editor_, "csrf_token=" + editor_.csrf_token + update).status, 403);
+  const HttpResponse nameless =
+      Post(group + "/edit", other_editor_, "csrf_token=" + other_editor_.csrf_token + "&name=&theme=food" + people);
+  EXPECT_EQ(nameless.status, 422);
+  EXPECT_TRUE(Contains(nameless.body, "Sara El Amrani (Maison médicale)")) << "what was typed stays";
+  ASSERT_EQ(Post(group + "/edit", other_editor_, "csrf_token=" + other_editor_.csrf_token + update).status, 303);
+  EXPECT_TRUE(
+      Contains(server_.Get(group, {"Cookie: " + other_editor_.cookie}).body, "Sara El Amrani (Maison médicale)"));
+  EXPECT_FALSE(Contains(server_.Get(group).body, "Sara El Amrani")) << "names still for professionals only";
 }
 
 TEST_F(ConsultationsHttpTest, ABadFileOnTheCommandLineChangesNothing) {
