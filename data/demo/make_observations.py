@@ -137,6 +137,11 @@ for area in areas:
         share('screen_breast', rate(61, 46, 0.1), round(pop * 0.135))
         share('screen_cervix', rate(60, 49, 0.1), round(pop * 0.27))
         share('screen_colorectal', rate(52, 18, 0.1), round(pop * 0.31), drift=0.01)
+        # The same among people with verhoogde tegemoetkoming: markedly lower, as IMA shows.
+        vt_share = 0.145 if not bxl else 0.28
+        share('screen_breast_vt', rate(49, 35, 0.12), round(pop * 0.135 * vt_share))
+        share('screen_cervix_vt', rate(47, 38, 0.12), round(pop * 0.27 * vt_share))
+        share('screen_colorectal_vt', rate(39, 13, 0.12), round(pop * 0.31 * vt_share), drift=0.01)
         share('dental_visit', rate(61, 51, 0.08), insured)
         share('med_antibiotics', rate(34, 31, 0.1), insured, drift=-0.01)
         share('med_antidepressants', rate(14.5, 10.5, 0.12), adults, drift=0.01)

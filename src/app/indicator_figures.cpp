@@ -47,9 +47,14 @@ struct Loaded {
   atlas::Comparison comparison;
 };
 
+// The zone's figures of `indicator` (and of `also`, read along), compared; nothing when the
+// zone or the figures are not there.
 Result<std::optional<Loaded>> Load(const atlas::Services& atlas, const atlas::Indicator& indicator,
-                                   const std::string& zone_id, Language language) {
-  auto data = atlas::LoadZone(atlas, zone_id, language, {indicator.id});
+                                   const std::string& zone_id, Language language,
+                                   const std::vector<const atlas::Indicator*>& also = {}) {
+  std::vector<std::string> wanted{indicator.id};
+  for (const atlas::Indicator* other : also) wanted.push_back(other->id);
+  auto data = atlas::LoadZone(atlas, zone_id, language, wanted);
   if (!data) {
     if (data.error().Is(ErrorCode::kNotFound)) return std::optional<Loaded>();
     return Fail(data.error());
@@ -134,7 +139,8 @@ Result<std::optional<web::FigureTable>> Baseline(const atlas::Services& atlas, c
                                                  Language language) {
   const atlas::Indicator* indicator = atlas.catalog.Find(indicator_id);
   if (indicator == nullptr) return std::optional<web::FigureTable>();
-  auto loaded = Load(atlas, *indicator, zone_id, language);
+  const std::vector<const atlas::Indicator*> subgroups = atlas.catalog.SubgroupsOf(indicator->id);
+  auto loaded = Load(atlas, *indicator, zone_id, language, subgroups);
   if (!loaded) return Fail(loaded.error());
   if (!*loaded) return std::optional<web::FigureTable>();
   const atlas::Comparison& comparison = (*loaded)->comparison;
@@ -142,6 +148,22 @@ Result<std::optional<web::FigureTable>> Baseline(const atlas::Services& atlas, c
   const atlas::Presentation words(atlas.catalog, texts, language);
   web::FigureTable table = TableOf(words, *indicator, (*loaded)->data, language);
   table.periods = {period};
+  // The same measure among a group, where the atlas has it: uptake is often lower there.
+  const atlas::ObservationIndex index((*loaded)->data.observations);
+  std::vector<atlas::Comparison> among;
+  for (const atlas::Indicator* subgroup : subgroups) {
+    atlas::Comparison figures = atlas::Compare(*subgroup, index, (*loaded)->data.Scope());
+    if (figures.periods.empty()) continue;
+    table.subgroups.push_back(subgroup->names.In(language));
+    among.push_back(std::move(figures));
+  }
+  const auto subgroup_cells = [&](web::FigureRow& row, const auto& series_of) {
+    for (const atlas::Comparison& figures : among) {
+      const atlas::Figure figure = At(series_of(figures), period);
+      row.cells.push_back(words.Cell(*figures.indicator, figure));
+      table.demo = table.demo || figure.demo;
+    }
+  };
   const std::optional<double> zone = At(comparison.zone, period).Shown();
   // The least favourable first: where a higher figure is better, the lowest.
   const bool higher_is_worse =
@@ -161,6 +183,11 @@ Result<std::optional<web::FigureTable>> Baseline(const atlas::Services& atlas, c
                        .place = member->names.In(language),
                        .cells = {words.Cell(*indicator, figure)},
                        .remark = ""};
+    const atlas::Series none;
+    subgroup_cells(row, [&](const atlas::Comparison& figures) -> const atlas::Series& {
+      const auto found = figures.members.find(member->code);
+      return found == figures.members.end() ? none : found->second;
+    });
     table.demo = table.demo || figure.demo;
     if (figure.Shown() && zone && !atlas::IsCount(*indicator)) {
       const atlas::Standing standing = atlas::StandingOf(*figure.Shown(), *zone);
@@ -171,6 +198,12 @@ Result<std::optional<web::FigureTable>> Baseline(const atlas::Services& atlas, c
     table.rows.push_back(std::move(row));
   }
   AddReferenceRows(table, words, *indicator, **loaded, table.periods, language, false);
+  web::FigureRow& zone_row = table.rows[table.rows.size() - ((*loaded)->data.region ? 2 : 1)];
+  subgroup_cells(zone_row, [](const atlas::Comparison& figures) -> const atlas::Series& { return figures.zone; });
+  if ((*loaded)->data.region) {
+    subgroup_cells(table.rows.back(),
+                   [](const atlas::Comparison& figures) -> const atlas::Series& { return figures.region; });
+  }
   return std::optional<web::FigureTable>(std::move(table));
 }
 

@@ -82,6 +82,12 @@ TEST_F(AtlasTest, TheCatalogHasEveryIndicatorOfTheOmgevingsanalyse) {
   // A zone median cannot come from municipal medians, nor a formula nobody could confirm.
   EXPECT_EQ(Get("income_median_return").aggregation, Aggregation::kNone);
   EXPECT_EQ(Get("family_care_index").aggregation, Aggregation::kNone);
+  // Screening again among people with verhoogde tegemoetkoming, where uptake is lower.
+  const auto among = catalog_.SubgroupsOf("screen_colorectal");
+  ASSERT_EQ(among.size(), 1u);
+  EXPECT_EQ(among.front()->id, "screen_colorectal_vt");
+  EXPECT_EQ(catalog_.SubgroupsOf("screen_breast").size(), 1u);
+  EXPECT_TRUE(catalog_.SubgroupsOf("pop_total").empty());
 }
 
 TEST_F(AtlasTest, PublishedRatesCombineFromTheirNumeratorsAndDenominators) {
@@ -165,13 +171,19 @@ TEST(CatalogTest, ABadCatalogNamesEveryProblem) {
        "unit":"%","source":"s","direction":"up","aggregation":"population_weighted_mean",
        "formula":{"numerator":["a"],"denominator":["c"],"scale":100}},
       {"id":"a","group":"demography","kind":"count","names":{"nl":"A","fr":"A","en":"A"},"definitions":{"nl":"x","fr":"x","en":"x"},
-       "unit":"persons","source":"s","direction":"neutral","aggregation":"sum"}]})");
+       "unit":"persons","source":"s","direction":"neutral","aggregation":"sum"},
+      {"id":"a_vt","group":"demography","kind":"count","names":{"nl":"A","fr":"A","en":"A"},"definitions":{"nl":"x","fr":"x","en":"x"},
+       "unit":"persons","source":"s","direction":"higher_is_worse","aggregation":"sum","subgroup_of":"a"},
+      {"id":"d_vt","group":"demography","kind":"count","names":{"nl":"D","fr":"D","en":"D"},"definitions":{"nl":"x","fr":"x","en":"x"},
+       "unit":"persons","source":"s","direction":"neutral","aggregation":"sum","subgroup_of":"d"}]})");
   ASSERT_FALSE(parsed);
   const std::string& message = parsed.error().message();
-  for (const char* expected : {"indicator a: names: en: is missing", "indicator b: group: is not a group",
-                               "indicator b: direction: is not", "indicator b: aggregation: a derived ratio",
-                               "indicator b: formula: c is not a count indicator", "indicator a: id: appears twice",
-                               "indicator b: unit: is not in the catalog's units"}) {
+  for (const char* expected :
+       {"indicator a: names: en: is missing", "indicator b: group: is not a group", "indicator b: direction: is not",
+        "indicator b: aggregation: a derived ratio", "indicator b: formula: c is not a count indicator",
+        "indicator a: id: appears twice", "indicator b: unit: is not in the catalog's units",
+        "indicator a_vt: subgroup_of: a has another unit or direction",
+        "indicator d_vt: subgroup_of: d is not an indicator of the whole population"}) {
     EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
   }
 }

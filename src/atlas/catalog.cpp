@@ -145,6 +145,7 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     indicator.source = reader.Text("source");
     indicator.source_url = reader.Text("source_url", false);
     indicator.note = reader.Text("note", false);
+    indicator.subgroup_of = reader.Text("subgroup_of", false);
     if (const json::value* aliases = reader.object().if_contains("aliases"); aliases && aliases->is_array()) {
       for (const json::value& alias : aliases->get_array()) {
         if (alias.is_string()) indicator.aliases.emplace_back(alias.get_string());
@@ -216,12 +217,32 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
       }
     }
   }
+  // A breakdown among a group reads beside its whole: the same unit and direction.
+  for (const Indicator& indicator : catalog.indicators_) {
+    if (indicator.subgroup_of.empty()) continue;
+    const Indicator* whole = catalog.Find(indicator.subgroup_of);
+    if (whole == nullptr || !whole->subgroup_of.empty()) {
+      problems.push_back("indicator " + indicator.id + ": subgroup_of: " + indicator.subgroup_of +
+                         " is not an indicator of the whole population");
+    } else if (whole->unit != indicator.unit || whole->direction != indicator.direction) {
+      problems.push_back("indicator " + indicator.id + ": subgroup_of: " + indicator.subgroup_of +
+                         " has another unit or direction");
+    }
+  }
   if (!problems.empty()) {
     std::string message;
     for (const std::string& problem : problems) message += problem + "\n";
     return Fail(Error::InvalidArgument(message));
   }
   return catalog;
+}
+
+std::vector<const Indicator*> Catalog::SubgroupsOf(std::string_view id) const {
+  std::vector<const Indicator*> subgroups;
+  for (const Indicator& indicator : indicators_) {
+    if (indicator.subgroup_of == id) subgroups.push_back(&indicator);
+  }
+  return subgroups;
 }
 
 Result<Catalog> Catalog::Shipped() {

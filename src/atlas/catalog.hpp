@@ -39,6 +39,8 @@ class Catalog {
   const Unit* FindUnit(std::string_view id) const;
   // Returns nullptr when there is no such indicator.
   const Indicator* Find(std::string_view id) const;
+  // The indicators that measure `id` again among a group of people, in catalog order.
+  std::vector<const Indicator*> SubgroupsOf(std::string_view id) const;
   // True when values of `indicator` are whole numbers (people, places, dwellings).
   static bool IsWhole(const Indicator& indicator) { return IsCount(indicator) && indicator.decimals == 0; }
   // The indicator a column header names, by id or alias, ignoring case; nullptr if none.

@@ -55,6 +55,10 @@ struct Indicator {
   std::optional<Formula> formula;
   std::string note;
   std::vector<std::string> aliases;  // Column headers that mean this indicator ("inwoners").
+  // The indicator this one measures again among a group of people (screening participation
+  // among people with verhoogde tegemoetkoming, of all screening participation); empty when
+  // it is no such breakdown. Same unit and direction.
+  std::string subgroup_of;
 };
 
 inline bool IsCount(const Indicator& indicator) { return indicator.kind == Kind::kCount; }

@@ -14,10 +14,13 @@ boost::json::object FigureTableModel(const FigureTable& table) {
                                 {"remark", row.remark},
                                 {"reference", row.area_code.empty()}});
   }
-  return json::object{
-      {"indicator", table.indicator}, {"unit", table.unit},
-      {"href", table.href},           {"periods", json::array(table.periods.begin(), table.periods.end())},
-      {"rows", std::move(rows)},      {"demo", table.demo}};
+  return json::object{{"indicator", table.indicator},
+                      {"unit", table.unit},
+                      {"href", table.href},
+                      {"periods", json::array(table.periods.begin(), table.periods.end())},
+                      {"subgroups", json::array(table.subgroups.begin(), table.subgroups.end())},
+                      {"rows", std::move(rows)},
+                      {"demo", table.demo}};
 }
 
 }  // namespace zoneatlas::web

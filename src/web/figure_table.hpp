@@ -16,7 +16,7 @@ namespace zoneatlas::web {
 struct FigureRow {
   std::string area_code;           // The municipality's NIS code; empty for the zone and the region.
   std::string place;               // Its name in the reader's language.
-  std::vector<std::string> cells;  // One written figure per period of the table.
+  std::vector<std::string> cells;  // One written figure per period, then per subgroup.
   std::string remark;              // What the row's figures say ("+4.5, favourable"); may be empty.
 };
 
@@ -25,12 +25,15 @@ struct FigureTable {
   std::string unit;                  // Its unit, for the caption.
   std::string href;                  // Its atlas page for the zone.
   std::vector<std::string> periods;  // The columns.
+  // Further columns after the periods: the same measure among a group of people ("among
+  // people with verhoogde tegemoetkoming"), in the last period.
+  std::vector<std::string> subgroups;
   std::vector<FigureRow> rows;       // The places asked for, then the zone and the region.
   bool demo = false;                 // Some figure rests on demonstration values.
 };
 
-// {indicator, unit, href, periods: [...], rows: [{code, place, cells: [...], remark,
-// reference}], demo} for a template; `reference` marks the zone and region rows.
+// {indicator, unit, href, periods: [...], subgroups: [...], rows: [{code, place, cells: [...],
+// remark, reference}], demo} for a template; `reference` marks the zone and region rows.
 boost::json::object FigureTableModel(const FigureTable& table);
 
 }  // namespace zoneatlas::web

@@ -91,7 +91,8 @@ TEST_F(AgendaHttpTest, ACampaignShowsWhereUptakeIsLowBesideTheSessionsPlannedThe
             "23003,screen_colorectal,2024,,3300,6000\n23098,screen_colorectal,2024,,800,1500\n"
             "23027,screen_colorectal,2024,,4800,10000\n23100,screen_colorectal,2024,,360,1000\n"
             "23064,screen_colorectal,2024,,900,1700\n23077,screen_colorectal,2024,,5000,10000\n"
-            "23101,screen_colorectal,2024,,3000,6000\n02000,screen_colorectal,2024,,1086755,2104801\n");
+            "23101,screen_colorectal,2024,,3000,6000\n02000,screen_colorectal,2024,,1086755,2104801\n"
+            "23100,screen_colorectal_vt,2024,,40,160\n23027,screen_colorectal_vt,2024,,560,1600\n");
   const CommandResult imported =
       RunZoneatlas({"--database", server_.database(), "import", "observations", file, "--source", "test"});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
@@ -108,6 +109,10 @@ TEST_F(AgendaHttpTest, ACampaignShowsWhereUptakeIsLowBesideTheSessionsPlannedThe
   EXPECT_TRUE(Contains(page.body.substr(linkebeek, 300), "duidelijk lager dan de zone, ongunstig"));
   EXPECT_TRUE(Contains(page.body.substr(linkebeek, 300), "<td class=\"number\">0</td>")) << "no session there";
   EXPECT_TRUE(Contains(page.body.substr(halle, 300), "<td class=\"number\">1</td>")) << "the session in Halle";
+  EXPECT_TRUE(Contains(page.body, ">Dikkedarmkankeropsporing bij mensen met verhoogde tegemoetkoming</th>"))
+      << "the same among people with verhoogde tegemoetkoming";
+  EXPECT_TRUE(Contains(page.body.substr(linkebeek, 300), "<td class=\"number\">25,0</td>")) << "40 of 160";
+  EXPECT_TRUE(Contains(page.body.substr(halle, 300), "<td class=\"number\">35,0</td>")) << "560 of 1,600";
   EXPECT_TRUE(Contains(page.body, "Vlaams Gewest"));
   EXPECT_TRUE(
       Contains(server_.Get("/fr/agenda/campaigns/blue-march-2027?zone=elz-zennevallei").body, "Séances prévues"));
