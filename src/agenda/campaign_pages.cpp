@@ -9,22 +9,16 @@
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::agenda {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 using Form = std::multimap<std::string, std::string>;
 
 std::string Field(const Form& form, const char* name) { return std::string(text::Trim(http::FormField(form, name))); }
-
-json::array Choices(const std::vector<VocabularyTerm>& terms, Language language, const std::string& chosen) {
-  json::array choices;
-  for (const VocabularyTerm& term : terms) {
-    choices.push_back(json::object{{"id", term.id}, {"name", term.In(language)}, {"selected", term.id == chosen}});
-  }
-  return choices;
-}
 
 Form FormOf(const Campaign& campaign) {
   return {{"name_nl", campaign.name_nl},
@@ -59,8 +53,8 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
       {"agenda_href", web::Href(language, "/agenda")},
       {"campaign_href", editing ? web::Href(language, "/agenda/campaigns/" + editing->id) : ""},
       {"action", web::Href(language, editing ? "/agenda/campaigns/" + editing->id + "/edit" : "/agenda/campaigns/new")},
-      {"themes", Choices(services.vocabulary.themes, language, Field(typed, "theme"))},
-      {"indicators", Choices(indicators, language, Field(typed, "baseline_indicator"))},
+      {"themes", Choices(services.vocabulary.themes, language, {Field(typed, "theme")})},
+      {"indicators", Choices(indicators, language, {Field(typed, "baseline_indicator")})},
       {"has_problems", !messages.empty()},
       {"problems", std::move(messages)},
       {"csrf_field", http::kCsrfField},

@@ -6,11 +6,13 @@
 #include "core/brussels_time.hpp"
 #include "core/text.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::agenda {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 
 constexpr int kListDays = 90;
 constexpr std::size_t kPerEventOnPage = 400;  // A daily rule over 90 days, with room.
@@ -147,14 +149,6 @@ json::array CollisionsModel(const web::Site& site, const Services& services, con
                                  {"second", OccurrenceModel(site, services, names, collision.second, language)}});
   }
   return items;
-}
-
-json::array Choices(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen) {
-  json::array choices;
-  for (const auto& [id, name] : options) {
-    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", id == chosen}});
-  }
-  return choices;
 }
 
 std::vector<std::pair<std::string, std::string>> TermOptions(const std::vector<VocabularyTerm>& terms,

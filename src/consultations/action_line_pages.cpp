@@ -10,11 +10,13 @@
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::consultations {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 
 // The action line of the path, when the signed-in user edits its zone; else the page to
 // answer with.
@@ -40,16 +42,6 @@ Form FormOf(const ActionLine& line) {
   for (const std::string& id : line.signal_ids) form.emplace("signals", id);
   for (const std::string& id : line.initiative_ids) form.emplace("initiatives", id);
   return form;
-}
-
-json::array Ticked(const std::vector<std::pair<std::string, std::string>>& options,
-                   const std::vector<std::string>& chosen) {
-  const std::set<std::string> ticked(chosen.begin(), chosen.end());
-  json::array choices;
-  for (const auto& [id, name] : options) {
-    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", ticked.contains(id)}});
-  }
-  return choices;
 }
 
 // The signals the line may answer: its meeting's, else those it answers already.
@@ -95,11 +87,11 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
       {"owner", field("owner")},
       {"working_group", field("working_group")},
       {"groups", std::move(*groups)},
-      {"themes", TermChoices(services.vocabulary.themes, language, {field("theme")})},
+      {"themes", web::Choices(services.vocabulary.themes, language, {field("theme")})},
       {"statuses", std::move(statuses)},
-      {"signals", Ticked(*signals, http::FormValues(typed, "signals"))},
+      {"signals", Choices(*signals, http::FormValues(typed, "signals"))},
       {"has_signals", !signals->empty()},
-      {"initiatives", Ticked(initiatives, http::FormValues(typed, "initiatives"))},
+      {"initiatives", Choices(initiatives, http::FormValues(typed, "initiatives"))},
       {"has_initiatives", !initiatives.empty()},
       {"has_problems", !problems.empty()},
       {"problems", ProblemsModel(site, problems, language)},

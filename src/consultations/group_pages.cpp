@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::consultations {
 namespace {
@@ -53,7 +54,7 @@ http::Response GroupsPage(const web::Site& site, Services& services, const http:
       {"has_groups", !groups->empty()},
       {"editing", editing},
       {"action", web::Href(language, "/zones/" + zone_id + "/working-groups")},
-      {"themes", TermChoices(services.vocabulary.themes, language, {http::FormField(typed, "theme")})},
+      {"themes", web::Choices(services.vocabulary.themes, language, {http::FormField(typed, "theme")})},
       {"typed_name", http::FormField(typed, "name")},
       {"purpose", http::FormField(typed, "purpose")},
       {"typed_organisations", http::FormField(typed, "organisations")},
@@ -158,7 +159,7 @@ http::Response GroupPage(const web::Site& site, Services& services, const http::
         {"form_purpose", field("purpose", group->purpose)},
         {"form_organisations", field("organisations", text::JoinList(group->organisations, '\n'))},
         {"form_people", field("people", text::JoinList(group->people, '\n'))},
-        {"themes", TermChoices(services.vocabulary.themes, language, {field("theme", group->theme)})},
+        {"themes", web::Choices(services.vocabulary.themes, language, {field("theme", group->theme)})},
         {"problems", ProblemsModel(site, problems, language)},
         {"has_problems", !problems.empty()},
     };

@@ -47,15 +47,6 @@ std::string StatusLabel(const web::Site& site, Language language, ActionStatus s
   return Message(site, language, "consultations_status_" + std::string(Code(status)));
 }
 
-json::array TermChoices(const std::vector<Term>& terms, Language language, const std::vector<std::string>& chosen) {
-  json::array choices;
-  for (const Term& term : terms) {
-    const bool selected = std::find(chosen.begin(), chosen.end(), term.id) != chosen.end();
-    choices.push_back(json::object{{"id", term.id}, {"name", term.In(language)}, {"selected", selected}});
-  }
-  return choices;
-}
-
 void AddForm(const http::Request& request, json::object& model) {
   model["csrf_field"] = http::kCsrfField;
   model["csrf_token"] = request.identity ? request.identity->csrf_token : "";

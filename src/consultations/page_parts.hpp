@@ -38,9 +38,6 @@ Result<Names> NamesFor(const Services& services, Language language);
 // The name under `id`, else the id itself.
 std::string NameOr(const std::map<std::string, std::string>& names, const std::string& id);
 
-// Options of a select or checkboxes, the chosen ones marked.
-boost::json::array TermChoices(const std::vector<Term>& terms, Language language,
-                               const std::vector<std::string>& chosen);
 // The session's form token, for forms of signed-in users.
 void AddForm(const http::Request& request, boost::json::object& model);
 http::Response NoStore(http::Response page);

@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::consultations {
 namespace {
@@ -289,8 +290,8 @@ http::Response ZonePage(const web::Site& site, Services& services, const http::R
   model["per_year"] = std::move(per_year);
   model["years"] = YearChoices(years, *year);
   model["year"] = *year;
-  model["themes_choice"] = TermChoices(services.vocabulary.themes, language, {filter.theme});
-  model["groups_choice"] = TermChoices(services.vocabulary.target_groups, language, {filter.target_group});
+  model["themes_choice"] = web::Choices(services.vocabulary.themes, language, {filter.theme});
+  model["groups_choice"] = web::Choices(services.vocabulary.target_groups, language, {filter.target_group});
   model["filtered"] = !filter.theme.empty() || !filter.target_group.empty();
   model["action"] = web::Href(language, "/zones/" + zone_id + "/consultations");
   model["editing"] = editing;
@@ -337,8 +338,8 @@ json::object SignalForm(const web::Site& site, const Services& services, const g
   const std::string theme = http::FormField(form, prefix + "theme");
   return json::object{{"prefix", prefix},
                       {"kinds", KindChoices(site, language, http::FormField(form, prefix + "kind"))},
-                      {"themes", TermChoices(services.vocabulary.themes, language, {theme})},
-                      {"groups", TermChoices(services.vocabulary.target_groups, language, values("target_groups"))},
+                      {"themes", web::Choices(services.vocabulary.themes, language, {theme})},
+                      {"groups", web::Choices(services.vocabulary.target_groups, language, values("target_groups"))},
                       {"areas", AreaChoices(zone, names, values("areas"))},
                       {"description", http::FormField(form, prefix + "description")},
                       {"quote", http::FormField(form, prefix + "quote")}};
@@ -441,8 +442,8 @@ http::Response MeetingPage(const web::Site& site, Services& services, const http
         {"owner", http::FormField(line_typed, "owner")},
         {"working_group", http::FormField(line_typed, "working_group")},
         {"groups", std::move(*groups)},
-        {"themes", TermChoices(services.vocabulary.themes, language,
-                               {line_typed.empty() ? meeting->theme : http::FormField(line_typed, "theme")})},
+        {"themes", web::Choices(services.vocabulary.themes, language,
+                                {line_typed.empty() ? meeting->theme : http::FormField(line_typed, "theme")})},
         {"statuses", std::move(statuses)},
         {"signals", std::move(answerable)},
     };
@@ -509,7 +510,7 @@ http::Response NewMeetingPage(const web::Site& site, Services& services, const h
                          : web::Href(language, "/zones/" + zone_id + "/consultations/new")},
       {"kinds", std::move(kinds)},
       {"languages", std::move(languages)},
-      {"themes", TermChoices(services.vocabulary.themes, language, {http::FormField(typed, "theme")})},
+      {"themes", web::Choices(services.vocabulary.themes, language, {http::FormField(typed, "theme")})},
       {"typed_title", http::FormField(typed, "title")},
       {"held_on", http::FormField(typed, "held_on")},
       {"organisations", http::FormField(typed, "organisations")},

@@ -11,25 +11,17 @@
 #include "initiatives/pages.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::initiatives {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 using Form = std::multimap<std::string, std::string>;
 
 std::string Message(const web::Site& site, Language language, std::string_view key) {
   return std::string(site.renderer.catalog().Get(language, key));
-}
-
-json::array Choices(const std::vector<std::pair<std::string, std::string>>& options,
-                    const std::vector<std::string>& chosen) {
-  json::array choices;
-  for (const auto& [id, name] : options) {
-    const bool selected = std::find(chosen.begin(), chosen.end(), id) != chosen.end();
-    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", selected}});
-  }
-  return choices;
 }
 
 std::vector<std::string> Lines(std::string_view text) {

@@ -9,11 +9,13 @@
 #include "platform/formats/xlsx.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::initiatives {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 
 std::string Message(const web::Site& site, Language language, std::string_view key) {
   return std::string(site.renderer.catalog().Get(language, key));
@@ -99,14 +101,6 @@ bool Passes(const Initiative& initiative, const ListFilter& filter) {
     return false;
   }
   return true;
-}
-
-json::array Choices(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen) {
-  json::array choices;
-  for (const auto& [id, name] : options) {
-    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", id == chosen}});
-  }
-  return choices;
 }
 
 http::Response ListPage(const web::Site& site, Services& services, const http::Request& request, Language language) {

@@ -9,11 +9,13 @@
 #include "platform/formats/qr_code.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::providers {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 
 std::string Message(const web::Site& site, Language language, std::string_view key) {
   return std::string(site.renderer.catalog().Get(language, key));
@@ -28,14 +30,6 @@ std::string Joined(const std::vector<std::string>& items) {
   std::string text;
   for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
   return text;
-}
-
-json::array Choices(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen) {
-  json::array choices;
-  for (const auto& [id, name] : options) {
-    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", id == chosen}});
-  }
-  return choices;
 }
 
 // A language code in the reader's words where zoneatlas has them ("Frans"), else the code.

@@ -10,11 +10,13 @@
 #include "platform/http/form.hpp"
 #include "providers/pages.hpp"
 #include "web/access.hpp"
+#include "web/choices.hpp"
 
 namespace zoneatlas::providers {
 namespace {
 
 namespace json = boost::json;
+using web::Choices;
 using Form = std::multimap<std::string, std::string>;
 
 // Steps the form offers: those typed, and two empty ones to add, within this bound.
@@ -56,16 +58,6 @@ Route RouteFrom(const Form& form) {
     route.steps.push_back(std::move(step));
   }
   return route;
-}
-
-json::array Choices(const std::vector<std::pair<std::string, std::string>>& options,
-                    const std::vector<std::string>& chosen) {
-  const std::set<std::string> ticked(chosen.begin(), chosen.end());
-  json::array choices;
-  for (const auto& [id, name] : options) {
-    choices.push_back(json::object{{"id", id}, {"name", name}, {"selected", ticked.contains(id)}});
-  }
-  return choices;
 }
 
 // "Step 2: say which service" for steps[1].service.
