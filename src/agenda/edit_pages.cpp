@@ -254,13 +254,8 @@ http::Response Add(const web::Site& site, Services& services, const http::Reques
 // answer with.
 std::expected<Event, http::Response> EditedEvent(const web::Site& site, Services& services,
                                                  const http::Request& request, Language language) {
-  auto event = services.store.FindEvent(std::string(request.PathParam("event_id")));
-  if (!event) return std::unexpected(web::ErrorPage(site, request, language, event.error()));
-  if (!web::EditsZone(request.identity.get(), event->zone_id)) {
-    return std::unexpected(
-        web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone")));
-  }
-  return std::move(*event);
+  return web::ForZoneEditorOf(site, request, language,
+                              services.store.FindEvent(std::string(request.PathParam("event_id"))));
 }
 
 http::Response EditPage(const web::Site& site, Services& services, const http::Request& request, Language language) {

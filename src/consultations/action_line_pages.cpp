@@ -22,13 +22,8 @@ using web::Choices;
 // answer with.
 std::expected<ActionLine, http::Response> EditedLine(const web::Site& site, Services& services,
                                                      const http::Request& request, Language language) {
-  auto line = services.store.FindActionLine(std::string(request.PathParam("action_line_id")));
-  if (!line) return std::unexpected(web::ErrorPage(site, request, language, line.error()));
-  if (!web::EditsZone(request.identity.get(), line->zone_id)) {
-    return std::unexpected(
-        web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone")));
-  }
-  return std::move(*line);
+  return web::ForZoneEditorOf(site, request, language,
+                              services.store.FindActionLine(std::string(request.PathParam("action_line_id"))));
 }
 
 Form FormOf(const ActionLine& line) {

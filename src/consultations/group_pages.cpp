@@ -174,11 +174,9 @@ http::Response GroupPage(const web::Site& site, Services& services, const http::
 http::Response SaveGroup(const web::Site& site, Services& services, const http::Request& request, Language language) {
   const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
-  auto group = services.store.FindGroup(std::string(request.PathParam("working_group_id")));
-  if (!group) return web::ErrorPage(site, request, language, group.error());
-  if (!web::EditsZone(request.identity.get(), group->zone_id)) {
-    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-  }
+  auto group = web::ForZoneEditorOf(site, request, language,
+                                    services.store.FindGroup(std::string(request.PathParam("working_group_id"))));
+  if (!group) return std::move(group.error());
   group->name = std::string(text::Trim(http::FormField(*form, "name")));
   group->theme = http::FormField(*form, "theme");
   group->purpose = std::string(text::Trim(http::FormField(*form, "purpose")));

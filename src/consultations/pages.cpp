@@ -717,11 +717,9 @@ http::Response MoveActionLine(const web::Site& site, Services& services, const h
                               Language language) {
   const auto form = accounts::SignedForm(request);
   if (!form) return web::FormExpiredPage(site, request, language);
-  auto line = services.store.FindActionLine(std::string(request.PathParam("action_line_id")));
-  if (!line) return web::ErrorPage(site, request, language, line.error());
-  if (!web::EditsZone(request.identity.get(), line->zone_id)) {
-    return web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone"));
-  }
+  auto line = web::ForZoneEditorOf(site, request, language,
+                                   services.store.FindActionLine(std::string(request.PathParam("action_line_id"))));
+  if (!line) return std::move(line.error());
   const auto status = ParseActionStatus(http::FormField(*form, "status"));
   if (!status) return web::ErrorPage(site, request, language, Error::InvalidArgument("choose a status"));
   if (auto moved = services.store.SetStatus(line->id, *status, {accounts::ActorOf(*request.identity)}); !moved) {

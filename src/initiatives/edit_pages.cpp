@@ -210,13 +210,8 @@ http::Response Add(const web::Site& site, Services& services, const http::Reques
 // to answer with.
 std::expected<Initiative, http::Response> EditedInitiative(const web::Site& site, Services& services,
                                                            const http::Request& request, Language language) {
-  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
-  if (!initiative) return std::unexpected(web::ErrorPage(site, request, language, initiative.error()));
-  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
-    return std::unexpected(
-        web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone")));
-  }
-  return std::move(*initiative);
+  return web::ForZoneEditorOf(site, request, language,
+                              services.store.Find(std::string(request.PathParam("initiative_id"))));
 }
 
 http::Response EditPage(const web::Site& site, Services& services, const http::Request& request, Language language) {

@@ -396,12 +396,9 @@ std::expected<EvaluationPost, http::Response> ReadEvaluationPost(const web::Site
                                                                  const http::Request& request, Language language) {
   auto form = accounts::SignedForm(request);
   if (!form) return std::unexpected(web::FormExpiredPage(site, request, language));
-  auto initiative = services.store.Find(std::string(request.PathParam("initiative_id")));
-  if (!initiative) return std::unexpected(web::ErrorPage(site, request, language, initiative.error()));
-  if (!web::EditsZone(request.identity.get(), initiative->zone_id)) {
-    return std::unexpected(
-        web::ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone")));
-  }
+  auto initiative = web::ForZoneEditorOf(site, request, language,
+                                         services.store.Find(std::string(request.PathParam("initiative_id"))));
+  if (!initiative) return std::unexpected(std::move(initiative.error()));
   return EvaluationPost{std::move(*form), std::move(*initiative)};
 }
 

@@ -10,6 +10,7 @@
 #define ZONEATLAS_WEB_SITE_HPP_
 
 #include <boost/json/object.hpp>
+#include <expected>
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "core/language.hpp"
 #include "platform/http/message.hpp"
 #include "platform/view/view.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::web {
 
@@ -74,6 +76,18 @@ http::Handler ForLanguage(const Site& site, PageHandler handler);
 // ForLanguage for a route with a {zone_id} segment that only that zone's editors (and
 // administrators) may use; anyone else gets the page saying so (403).
 http::Handler ForZoneEditor(const Site& site, PageHandler handler);
+
+// Whether the signed-in user edits the zone of `record` (found by a path's id, say): the
+// record, else the page to answer with — the lookup's error, or 403.
+template <typename Record>
+std::expected<Record, http::Response> ForZoneEditorOf(const Site& site, const http::Request& request, Language language,
+                                                      Result<Record> record) {
+  if (!record) return std::unexpected(ErrorPage(site, request, language, record.error()));
+  if (!EditsZone(request.identity.get(), record->zone_id)) {
+    return std::unexpected(ErrorPage(site, request, language, Error::PermissionDenied("you do not edit this zone")));
+  }
+  return std::move(*record);
+}
 
 // Adds the interactive map's tiles, styles and scripts (Leaflet with clustering, then
 // `script`, e.g. "/static/js/social-map.js") to a page model, for pages that show a map
