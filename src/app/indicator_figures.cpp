@@ -154,7 +154,7 @@ Result<std::optional<web::FigureTable>> Baseline(const atlas::Services& atlas, c
   for (const atlas::Indicator* subgroup : subgroups) {
     atlas::Comparison figures = atlas::Compare(*subgroup, index, (*loaded)->data.Scope());
     if (figures.periods.empty()) continue;
-    table.subgroups.push_back(subgroup->names.In(language));
+    table.subgroups.push_back(subgroup->subgroup.In(language));
     among.push_back(std::move(figures));
   }
   const auto subgroup_cells = [&](web::FigureRow& row, const auto& series_of) {

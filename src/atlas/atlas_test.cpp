@@ -86,6 +86,7 @@ TEST_F(AtlasTest, TheCatalogHasEveryIndicatorOfTheOmgevingsanalyse) {
   const auto among = catalog_.SubgroupsOf("screen_colorectal");
   ASSERT_EQ(among.size(), 1u);
   EXPECT_EQ(among.front()->id, "screen_colorectal_vt");
+  EXPECT_EQ(among.front()->subgroup.nl, "Met verhoogde tegemoetkoming");
   EXPECT_EQ(catalog_.SubgroupsOf("screen_breast").size(), 1u);
   EXPECT_TRUE(catalog_.SubgroupsOf("pop_total").empty());
 }
@@ -173,9 +174,11 @@ TEST(CatalogTest, ABadCatalogNamesEveryProblem) {
       {"id":"a","group":"demography","kind":"count","names":{"nl":"A","fr":"A","en":"A"},"definitions":{"nl":"x","fr":"x","en":"x"},
        "unit":"persons","source":"s","direction":"neutral","aggregation":"sum"},
       {"id":"a_vt","group":"demography","kind":"count","names":{"nl":"A","fr":"A","en":"A"},"definitions":{"nl":"x","fr":"x","en":"x"},
-       "unit":"persons","source":"s","direction":"higher_is_worse","aggregation":"sum","subgroup_of":"a"},
+       "unit":"persons","source":"s","direction":"higher_is_worse","aggregation":"sum","subgroup_of":"a",
+       "subgroup":{"nl":"G","fr":"G","en":"G"}},
       {"id":"d_vt","group":"demography","kind":"count","names":{"nl":"D","fr":"D","en":"D"},"definitions":{"nl":"x","fr":"x","en":"x"},
-       "unit":"persons","source":"s","direction":"neutral","aggregation":"sum","subgroup_of":"d"}]})");
+       "unit":"persons","source":"s","direction":"neutral","aggregation":"sum","subgroup_of":"d",
+       "subgroup":{"nl":"G","fr":"G"}}]})");
   ASSERT_FALSE(parsed);
   const std::string& message = parsed.error().message();
   for (const char* expected :

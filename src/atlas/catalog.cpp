@@ -146,6 +146,7 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     indicator.source_url = reader.Text("source_url", false);
     indicator.note = reader.Text("note", false);
     indicator.subgroup_of = reader.Text("subgroup_of", false);
+    if (!indicator.subgroup_of.empty()) indicator.subgroup = reader.Languages("subgroup");
     if (const json::value* aliases = reader.object().if_contains("aliases"); aliases && aliases->is_array()) {
       for (const json::value& alias : aliases->get_array()) {
         if (alias.is_string()) indicator.aliases.emplace_back(alias.get_string());

@@ -59,6 +59,7 @@ struct Indicator {
   // among people with verhoogde tegemoetkoming, of all screening participation); empty when
   // it is no such breakdown. Same unit and direction.
   std::string subgroup_of;
+  Texts subgroup;  // Of a breakdown: the group in a few words ("with verhoogde tegemoetkoming").
 };
 
 inline bool IsCount(const Indicator& indicator) { return indicator.kind == Kind::kCount; }

@@ -19,6 +19,7 @@ boost::json::object FigureTableModel(const FigureTable& table) {
                       {"href", table.href},
                       {"periods", json::array(table.periods.begin(), table.periods.end())},
                       {"subgroups", json::array(table.subgroups.begin(), table.subgroups.end())},
+                      {"has_subgroups", !table.subgroups.empty()},
                       {"rows", std::move(rows)},
                       {"demo", table.demo}};
 }

@@ -25,15 +25,16 @@ struct FigureTable {
   std::string unit;                  // Its unit, for the caption.
   std::string href;                  // Its atlas page for the zone.
   std::vector<std::string> periods;  // The columns.
-  // Further columns after the periods: the same measure among a group of people ("among
-  // people with verhoogde tegemoetkoming"), in the last period.
+  // Further columns after the periods: the same measure among a group of people, named by
+  // the group ("With verhoogde tegemoetkoming"), in the last period.
   std::vector<std::string> subgroups;
   std::vector<FigureRow> rows;       // The places asked for, then the zone and the region.
   bool demo = false;                 // Some figure rests on demonstration values.
 };
 
-// {indicator, unit, href, periods: [...], subgroups: [...], rows: [{code, place, cells: [...],
-// remark, reference}], demo} for a template; `reference` marks the zone and region rows.
+// {indicator, unit, href, periods: [...], subgroups: [...], has_subgroups, rows: [{code, place,
+// cells: [...], remark, reference}], demo} for a template; `reference` marks the zone and
+// region rows.
 boost::json::object FigureTableModel(const FigureTable& table);
 
 }  // namespace zoneatlas::web
