@@ -92,6 +92,11 @@ TEST_P(AgendaStorageTest, AnEventIsChangedOrRemovedAndTheWindowsFollow) {
   ASSERT_EQ(history->size(), 3u) << "created, moved, removed";
   EXPECT_EQ(history->front().action, "delete");
   EXPECT_TRUE(history->front().before->find("Verplaatst naar april.") != std::string::npos);
+  // Blue March keeps its other session, so it stays; without sessions it may go.
+  EXPECT_EQ(store_->RemoveCampaign("blue-march-2027", context).error().code(), ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(store_->Remove("depistage-anderlecht", context));
+  ASSERT_TRUE(store_->RemoveCampaign("blue-march-2027", context));
+  EXPECT_EQ(store_->FindCampaign("blue-march-2027").error().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(AgendaStorageTest, EventsAreFoundByTheWindowTheyMayHappenInAndByTheirFilters) {

@@ -53,6 +53,7 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
       {"agenda_href", web::Href(language, "/agenda")},
       {"campaign_href", editing ? web::Href(language, "/agenda/campaigns/" + editing->id) : ""},
       {"action", web::Href(language, editing ? "/agenda/campaigns/" + editing->id + "/edit" : "/agenda/campaigns/new")},
+      {"remove_action", editing ? web::Href(language, "/agenda/campaigns/" + editing->id + "/remove") : ""},
       {"themes", Choices(services.vocabulary.themes, language, {Field(typed, "theme")})},
       {"indicators", Choices(indicators, language, {Field(typed, "baseline_indicator")})},
       {"has_problems", !messages.empty()},
@@ -101,6 +102,25 @@ http::Response Save(const web::Site& site, Services& services, const http::Reque
   return http::Response::Redirect(web::Href(language, "/agenda/campaigns/" + *id), 303);
 }
 
+// Takes the campaign out of the calendar once the editor ticks that they mean it and no
+// activity belongs to it any more.
+http::Response Remove(const web::Site& site, Services& services, const http::Request& request, Language language,
+                      const Campaign& campaign) {
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  if (http::FormField(*form, "sure") != "1") {
+    return FormPage(site, services, request, language, &campaign, FormOf(campaign), {{"sure", "not ticked"}}, 422);
+  }
+  if (auto removed = services.store.RemoveCampaign(campaign.id, {accounts::ActorOf(*request.identity)}); !removed) {
+    if (!removed.error().Is(ErrorCode::kFailedPrecondition)) {
+      return web::ErrorPage(site, request, language, removed.error());
+    }
+    return FormPage(site, services, request, language, &campaign, FormOf(campaign),
+                    {{"attached", "activities belong to it"}}, 409);
+  }
+  return http::Response::Redirect(web::Href(language, "/agenda"), 303);
+}
+
 }  // namespace
 
 void AddCampaignRoutes(http::Router& router, const web::Site& site, Services& services) {
@@ -136,6 +156,15 @@ void AddCampaignRoutes(http::Router& router, const web::Site& site, Services& se
                                  return Save(site, services, request, language, &*campaign);
                                }),
               {.name = "agenda_campaign_save", .access = editors});
+  router.Post("/{lang}/agenda/campaigns/{campaign_id}/remove",
+              web::ForLanguage(site,
+                               [&site, &services](const http::Request& request, Language language) {
+                                 auto campaign =
+                                     services.store.FindCampaign(std::string(request.PathParam("campaign_id")));
+                                 if (!campaign) return web::ErrorPage(site, request, language, campaign.error());
+                                 return Remove(site, services, request, language, *campaign);
+                               }),
+              {.name = "agenda_campaign_remove", .access = editors});
 }
 
 }  // namespace zoneatlas::agenda

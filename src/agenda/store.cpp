@@ -172,6 +172,24 @@ Result<std::string> Store::SaveCampaign(Campaign campaign, const audit::Context&
   return campaign.id;
 }
 
+Status Store::RemoveCampaign(const std::string& id, const audit::Context& context) {
+  auto before = FindCampaign(id);
+  if (!before) return Fail(before.error());
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto attached = connection.Query("SELECT COUNT(*) FROM agenda_events WHERE campaign_id = ?", {id});
+    if (!attached) return Fail(attached.error());
+    if (attached->front().Integer(0) > 0) {
+      return Fail(Error::FailedPrecondition(std::to_string(attached->front().Integer(0)) +
+                                            " activity(ies) belong to campaign " + id));
+    }
+    auto removed = connection.Execute("DELETE FROM agenda_campaigns WHERE id = ?", {id});
+    if (!removed) return Fail(removed.error());
+    if (auto raised = db::RaiseCounter(connection, "agenda"); !raised) return raised;
+    return audit::Record(connection, context, "agenda_campaign", id, CampaignSummary(*before), std::nullopt,
+                         std::nullopt);
+  });
+}
+
 Status Store::Update(const Event& event, const audit::Context& context) {
   auto before = FindEvent(event.id);
   if (!before) return Fail(before.error());

@@ -54,6 +54,9 @@ class Store {
   // with that id (its demo mark stays). Returns the id. kInvalidArgument naming the
   // problems; kNotFound.
   Result<std::string> SaveCampaign(Campaign campaign, const audit::Context& context);
+  // Takes a campaign out of the calendar, kept in the audit trail. kFailedPrecondition while
+  // activities belong to it; kNotFound.
+  Status RemoveCampaign(const std::string& id, const audit::Context& context);
   // Replaces a recorded event (its zone stays), the before and after in the audit trail.
   // kInvalidArgument naming the problems; kNotFound.
   Status Update(const Event& event, const audit::Context& context);

@@ -38,6 +38,7 @@ http::Response FormPage(const web::Site& site, Services& services, const http::R
       {"editing", editing != nullptr},
       {"plan_href", web::Href(language, base)},
       {"action", web::Href(language, base + "/goals/" + (editing ? editing->id + "/edit" : "new"))},
+      {"remove_action", editing ? web::Href(language, base + "/goals/" + editing->id + "/remove") : ""},
       {"goal_title", Field(typed, "title")},
       {"description", Field(typed, "description")},
       {"from_year", Field(typed, "from_year")},
@@ -83,6 +84,32 @@ Result<Goal> PathGoal(Services& services, const http::Request& request) {
   return services.store.FindGoal(std::string(request.PathParam("zone_id")), std::string(request.PathParam("goal_id")));
 }
 
+Form FormOf(const Goal& goal) {
+  return {{"title", goal.title},
+          {"description", goal.description},
+          {"from_year", std::to_string(goal.from_year)},
+          {"until_year", std::to_string(goal.until_year)}};
+}
+
+// Takes the goal out of the plan once the editor ticks that they mean it and no initiative
+// serves it any more.
+http::Response Remove(const web::Site& site, Services& services, const http::Request& request, Language language,
+                      const Goal& goal) {
+  auto form = accounts::SignedForm(request);
+  if (!form) return web::FormExpiredPage(site, request, language);
+  if (http::FormField(*form, "sure") != "1") {
+    return FormPage(site, services, request, language, &goal, FormOf(goal), {{"sure", "not ticked"}}, 422);
+  }
+  if (auto removed = services.store.RemoveGoal(goal.zone_id, goal.id, {accounts::ActorOf(*request.identity)});
+      !removed) {
+    if (!removed.error().Is(ErrorCode::kFailedPrecondition)) {
+      return web::ErrorPage(site, request, language, removed.error());
+    }
+    return FormPage(site, services, request, language, &goal, FormOf(goal), {{"served", "initiatives serve it"}}, 409);
+  }
+  return http::Response::Redirect(web::Href(language, "/zones/" + goal.zone_id + "/plan"), 303);
+}
+
 }  // namespace
 
 void AddGoalRoutes(http::Router& router, const web::Site& site, Services& services) {
@@ -104,11 +131,7 @@ void AddGoalRoutes(http::Router& router, const web::Site& site, Services& servic
                                 [&site, &services](const http::Request& request, Language language) {
                                   auto goal = PathGoal(services, request);
                                   if (!goal) return web::ErrorPage(site, request, language, goal.error());
-                                  const Form typed{{"title", goal->title},
-                                                   {"description", goal->description},
-                                                   {"from_year", std::to_string(goal->from_year)},
-                                                   {"until_year", std::to_string(goal->until_year)}};
-                                  return FormPage(site, services, request, language, &*goal, typed, {}, 200);
+                                  return FormPage(site, services, request, language, &*goal, FormOf(*goal), {}, 200);
                                 }),
              {.name = "plan_goal_edit", .access = editors});
   router.Post("/{lang}/zones/{zone_id}/plan/goals/{goal_id}/edit",
@@ -119,6 +142,14 @@ void AddGoalRoutes(http::Router& router, const web::Site& site, Services& servic
                                    return Save(site, services, request, language, &*goal);
                                  }),
               {.name = "plan_goal_save", .access = editors});
+  router.Post("/{lang}/zones/{zone_id}/plan/goals/{goal_id}/remove",
+              web::ForZoneEditor(site,
+                                 [&site, &services](const http::Request& request, Language language) {
+                                   auto goal = PathGoal(services, request);
+                                   if (!goal) return web::ErrorPage(site, request, language, goal.error());
+                                   return Remove(site, services, request, language, *goal);
+                                 }),
+              {.name = "plan_goal_remove", .access = editors});
 }
 
 }  // namespace zoneatlas::initiatives

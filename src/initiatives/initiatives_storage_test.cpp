@@ -84,6 +84,21 @@ TEST_P(InitiativesStorageTest, AGoalIsAddedThenChangedWithinItsZone) {
   goal.zone_id = "zorgzone-noord";
   EXPECT_EQ(store_->SaveGoal(goal, context).error().code(), ErrorCode::kNotFound) << "not a goal of that zone";
   EXPECT_EQ(store_->FindGoal("elz-zennevallei", *id)->until_year, 2031);
+  // Removed only when no initiative serves it.
+  Initiative serving;
+  serving.zone_id = "elz-zennevallei";
+  serving.goal_id = *id;
+  serving.title = "Rookvrije schoolpoorten";
+  serving.theme = "prevention_screening";
+  serving.from = *Date::Parse("2026-09-01");
+  auto initiative = store_->Add(serving, context);
+  ASSERT_TRUE(initiative) << initiative.error().message();
+  EXPECT_EQ(store_->RemoveGoal("elz-zennevallei", *id, context).error().code(), ErrorCode::kFailedPrecondition);
+  serving = *store_->Find(*initiative);
+  serving.goal_id.clear();
+  ASSERT_TRUE(store_->Update(serving, context));
+  ASSERT_TRUE(store_->RemoveGoal("elz-zennevallei", *id, context));
+  EXPECT_EQ(store_->FindGoal("elz-zennevallei", *id).error().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(InitiativesStorageTest, ABadFileImportsNothingAndNamesEveryProblem) {

@@ -217,6 +217,23 @@ Result<std::string> Store::SaveGoal(Goal goal, const audit::Context& context) {
   return goal.id;
 }
 
+Status Store::RemoveGoal(const std::string& zone_id, const std::string& id, const audit::Context& context) {
+  auto before = FindGoal(zone_id, id);
+  if (!before) return Fail(before.error());
+  return database_.InTransaction([&](db::Connection& connection) -> Status {
+    auto serving =
+        connection.Query("SELECT COUNT(*) FROM initiatives WHERE goal_id = ? AND zone_id = ?", {id, zone_id});
+    if (!serving) return Fail(serving.error());
+    if (serving->front().Integer(0) > 0) {
+      return Fail(
+          Error::FailedPrecondition(std::to_string(serving->front().Integer(0)) + " initiative(s) serve goal " + id));
+    }
+    auto removed = connection.Execute("DELETE FROM plan_goals WHERE id = ? AND zone_id = ?", {id, zone_id});
+    if (!removed) return Fail(removed.error());
+    return audit::Record(connection, context, "plan_goal", id, GoalSummary(*before), std::nullopt, zone_id);
+  });
+}
+
 Result<Goal> Store::FindGoal(const std::string& zone_id, const std::string& id) const {
   auto goals = Goals(zone_id);
   if (!goals) return Fail(goals.error());

@@ -42,6 +42,9 @@ class Store {
   // kInvalidArgument naming the problems; kNotFound for no such goal in the zone.
   Result<std::string> SaveGoal(Goal goal, const audit::Context& context);
   Result<Goal> FindGoal(const std::string& zone_id, const std::string& id) const;  // kNotFound when none.
+  // Takes a goal out of the zone's plan, kept in the audit trail. kFailedPrecondition while an
+  // initiative serves it; kNotFound.
+  Status RemoveGoal(const std::string& zone_id, const std::string& id, const audit::Context& context);
   // The goals of the zone's multi-year plan, the earliest first.
   Result<std::vector<Goal>> Goals(const std::string& zone_id) const;
   // The zone's initiatives (every zone's when empty), the latest start first.

@@ -903,6 +903,8 @@ test('a zone editor adds a plan goal, edits an initiative and links it to the go
   await page.getByLabel('Laatste jaar').fill('2030');
   await page.getByRole('button', { name: 'Doel bewaren' }).click();
   await page.getByRole('heading', { name: /Gezonde schoolomgeving/ }).waitFor();
+  await page.getByRole('link', { name: 'Doel bewerken: Gezonde schoolomgeving' }).click();
+  await expectNoAxeViolations(page, 'the goal edit form with its remove section');
   await page.goto(`${base}/nl/initiatives/rookvrije-schoolpoort-beersel`);
   await page.getByRole('link', { name: 'Dit initiatief bewerken' }).click();
   await expectNoAxeViolations(page, '/nl/initiatives/…/edit');

@@ -277,6 +277,15 @@ TEST_F(AgendaHttpTest, AZoneEditorAddsACampaignAndKeepsItCurrent) {
     }
   }
   EXPECT_TRUE(listed) << "the API has the campaign as changed";
+  // Blue March has its sessions: it stays. The new campaign has none: it goes.
+  const HttpResponse attached = post(editor, "/nl/agenda/campaigns/blue-march-2027/remove", "&sure=1");
+  EXPECT_EQ(attached.status, 409);
+  EXPECT_TRUE(Contains(attached.body, "Er horen nog activiteiten bij deze campagne."));
+  EXPECT_EQ(post(partner, campaign + "/remove", "&sure=1").status, 403);
+  EXPECT_EQ(post(editor, campaign + "/remove", "").status, 422) << "not ticked";
+  ASSERT_EQ(post(editor, campaign + "/remove", "&sure=1").status, 303);
+  EXPECT_EQ(server_.Get(campaign).status, 404);
+  EXPECT_EQ(server_.Get("/nl/agenda/campaigns/blue-march-2027").status, 200);
 }
 
 }  // namespace

@@ -298,6 +298,16 @@ TEST_F(InitiativesHttpTest, AZoneEditorWritesThePlansGoalsAndAnInitiativeServesO
   EXPECT_TRUE(Contains(api.body, "\"title\":\"Een gezonde schoolomgeving\""));
   EXPECT_TRUE(Contains(api.body, "\"until_year\":2031"));
   EXPECT_EQ(server_.Get("/api/v1/plan-goals").status, 400) << "which zone's plan";
+  // A goal is removed only when the editor means it and no initiative serves it any more.
+  const std::string remove = plan + "/goals/" + goal_id + "/remove";
+  EXPECT_EQ(post(editor, remove, "").status, 422) << "not ticked";
+  EXPECT_EQ(post(other, remove, "&sure=1").status, 403);
+  const HttpResponse served = post(editor, plan + "/goals/zv-plan-vroegdetectie/remove", "&sure=1");
+  EXPECT_EQ(served.status, 409);
+  EXPECT_TRUE(Contains(served.body, "Er werken nog initiatieven aan dit doel."));
+  ASSERT_EQ(post(editor, remove, "&sure=1").status, 303);
+  EXPECT_FALSE(Contains(server_.Get(plan).body, "Een gezonde schoolomgeving"));
+  EXPECT_TRUE(Contains(server_.Get(plan).body, "Meer mensen nemen deel aan de kankerscreenings")) << "still there";
 }
 
 }  // namespace
