@@ -39,9 +39,9 @@ BENCHMARK(BM_ScreenHouseholds)->Arg(1'000)->Arg(1'000'000)->Unit(benchmark::kMil
 void BM_ComputeFacts(benchmark::State& state) {
   const Date date = *Date::Parse("2024-06-01");
   Household household{"h", {}, 23027, {}};
-  household.members.push_back({"a", Role::kApplicant, *Date::FromYmd(1980, 1, 1), 20000, IncomeKind::kWork, 0});
-  household.members.push_back({"b", Role::kPartner, *Date::FromYmd(1982, 1, 1), 15000, IncomeKind::kWork, 0});
-  household.members.push_back({"c", Role::kChild, *Date::FromYmd(2015, 1, 1), {}, {}, 0});
+  household.members.push_back({"a", Role::kApplicant, *Date::FromYmd(1980, 1, 1), 20000, IncomeKind::kWork, 0, {}});
+  household.members.push_back({"b", Role::kPartner, *Date::FromYmd(1982, 1, 1), 15000, IncomeKind::kWork, 0, {}});
+  household.members.push_back({"c", Role::kChild, *Date::FromYmd(2015, 1, 1), {}, {}, 0, {}});
   for (auto _ : state) benchmark::DoNotOptimize(ComputeFacts(household, date));
 }
 BENCHMARK(BM_ComputeFacts);

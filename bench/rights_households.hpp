@@ -29,7 +29,8 @@ inline std::vector<FactValues> SyntheticHouseholds(int count, const Date& date) 
                     *Date::FromYmd(m < 2 ? 1940 + h % 60 : 2008 + m, 1 + h % 12, 1),
                     income(random) / (m + 1),
                     m < 2 ? IncomeKind(h % 7) : IncomeKind::kNone,
-                    StatusSet{0}};
+                    StatusSet{0},
+                    {}};
       if (const int s = status(random); s < static_cast<int>(SocialStatus::kCount)) {
         *person.statuses |= StatusSet{1} << s;
       }

@@ -19,6 +19,7 @@
 #include "platform/resources/resources.hpp"
 #include "rights/api.hpp"
 #include "rights/figure_pages.hpp"
+#include "rights/freshness.hpp"
 #include "rights/pages.hpp"
 #include "rights/rule_pages.hpp"
 #include "socialmap/nearby.hpp"
@@ -104,14 +105,14 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
   application->socialmap_search_ =
       std::make_unique<socialmap::Search>(*application->socialmap_taxonomy_, *application->socialmap_store_,
                                           application->geo_store_, *application->search_index_);
-  application->socialmap_proposals_ =
-      std::make_unique<socialmap::Proposals>(database, *application->socialmap_store_, *application->socialmap_taxonomy_);
+  application->socialmap_proposals_ = std::make_unique<socialmap::Proposals>(database, *application->socialmap_store_,
+                                                                             *application->socialmap_taxonomy_);
   application->socialmap_services_ = std::make_unique<socialmap::Services>(
       socialmap::Services{*application->socialmap_taxonomy_, *application->socialmap_store_, application->geo_store_,
                           *application->socialmap_search_, *application->socialmap_proposals_, database});
   application->shared_vocabulary_ = SharedVocabulary(*application->socialmap_taxonomy_, application->atlas_catalog_);
-  application->consultations_store_ = std::make_unique<consultations::Store>(
-      database, application->geo_store_, application->shared_vocabulary_);
+  application->consultations_store_ =
+      std::make_unique<consultations::Store>(database, application->geo_store_, application->shared_vocabulary_);
   // Action lines name the initiatives that carry them out; the inventory gives their titles.
   Application* wired = application.get();
   application->consultations_services_ = std::make_unique<consultations::Services>(consultations::Services{
@@ -231,8 +232,8 @@ void Application::AddRoutes() {
                             return offices;
                           }
                           for (socialmap::NearbyPlace& place : *places) {
-                            offices.push_back({place.name, place.organization, place.address, place.phone,
-                                               place.hours, place.href, place.latitude, place.longitude});
+                            offices.push_back({place.name, place.organization, place.address, place.phone, place.hours,
+                                               place.href, place.latitude, place.longitude});
                           }
                           return offices;
                         });
@@ -364,6 +365,24 @@ http::Response Application::Handle(const http::Request& request) {
 void Application::Observe(const http::Exchange& exchange) {
   metrics_.Record(exchange);
   http::LogAccess(exchange);
+}
+
+void Application::WarnAboutRightsFigures() const {
+  const auto catalog = rights_catalog_->Get();
+  std::size_t weak_sources = 0;
+  const Date today = Date::Today();
+  for (const rights::Attention& item : rights::NeedsAttention(*catalog, today, 90)) {
+    if (item.kind == rights::Attention::Kind::kWeakSource)
+      ++weak_sources;
+    else
+      spdlog::warn("rights catalog: {}", rights::Describe(item, today));
+  }
+  if (weak_sources > 0) {
+    spdlog::warn(
+        "rights catalog: {} figure(s) rest on a secondary or unverified source (`zoneatlas rights check` "
+        "lists them)",
+        weak_sources);
+  }
 }
 
 }  // namespace zoneatlas::app

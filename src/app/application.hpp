@@ -67,6 +67,10 @@ class Application {
 
   // The ends of the paths that take uploaded files (the server lets them be larger and
   // slower than other requests).
+  // Logs what in the rights catalog needs an editor (rights/freshness.hpp): figures that
+  // ran out or run out within 90 days, and how many rest on a weak source.
+  void WarnAboutRightsFigures() const;
+
   static std::vector<std::string> UploadPathSuffixes() { return {"/atlas/import", "/rights/screenings"}; }
 
   http::Response Handle(const http::Request& request);

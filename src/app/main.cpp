@@ -36,6 +36,7 @@
 #include "providers/import.hpp"
 #include "rights/batch.hpp"
 #include "rights/catalog.hpp"
+#include "rights/freshness.hpp"
 #include "rights/rule_changes.hpp"
 #include "socialmap/hsds.hpp"
 #include "socialmap/hsds_csv.hpp"
@@ -73,6 +74,7 @@ struct Options {
   std::string language = "nl";
   std::string period;
   std::string indicator;
+  int horizon_days = 90;  // rights check
   bool dry_run = false;
   bool demo = false;
   bool status_only = false;
@@ -158,6 +160,7 @@ int Serve(const Options& options) {
   // Tests and scripts read this line to learn the port (with --port 0).
   std::cout << "zoneatlas listening on http://" << options.address << ":" << (*server)->port() << "/ (database "
             << (*database)->display_url() << ")" << std::endl;
+  app.WarnAboutRightsFigures();
   (*server)->Run();
   spdlog::info("stopped");
   return 0;
@@ -342,8 +345,8 @@ Result<std::string> ReadHsdsPackage(const std::string& folder, geo::ImportReport
 
 int Import(const Options& options) {
   if (options.what == "hsds" && std::filesystem::is_directory(options.file)) {
-    geo::ImportReport assembly{.file = options.file, .rows_read = 0, .rows_imported = 0, .rows_skipped = 0,
-                               .problems = {}, .warnings = {}};
+    geo::ImportReport assembly{
+        .file = options.file, .rows_read = 0, .rows_imported = 0, .rows_skipped = 0, .problems = {}, .warnings = {}};
     auto content = ReadHsdsPackage(options.file, assembly);
     if (!content) return Report(content.error());
     if (!assembly.ok()) {
@@ -456,11 +459,10 @@ Status WritePackage(const std::string& folder, const socialmap::CsvPackage& pack
 }
 
 int ExportHsds(const Options& options) {
-  const std::string format = !options.format.empty() ? options.format : options.output.ends_with(".json") ||
-                                                                                options.output.empty() ||
-                                                                                options.output == "-"
-                                                                            ? "json"
-                                                                            : "csv";
+  const std::string format = !options.format.empty() ? options.format
+                             : options.output.ends_with(".json") || options.output.empty() || options.output == "-"
+                                 ? "json"
+                                 : "csv";
   if (format != "json" && format != "csv") {
     return Report(Error::InvalidArgument("export hsds writes json or csv (a folder: the HSDS tabular package)"));
   }
@@ -579,21 +581,36 @@ int AddUser(const Options& options) {
   return 0;
 }
 
+// The rights catalog with the figures and definitions zone editors published, when there
+// is a database to read them from; else the shipped one.
+Result<rights::Catalog> RightsCatalog(const Options& options) {
+  if (!options.database.starts_with("postgres") && !std::filesystem::exists(options.database)) {
+    return rights::Catalog::Shipped();
+  }
+  auto database = OpenMigrated(options, 1);
+  if (!database) return Fail(database.error());
+  return rights::CatalogInForce(**database);
+}
+
+// `rights check`: what in the catalog needs an editor, one line each; exit 1 when anything does.
+int CheckRights(const Options& options) {
+  auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
+  if (!date) return Report(date.error());
+  auto catalog = RightsCatalog(options);
+  if (!catalog) return Report(catalog.error());
+  const auto attention = rights::NeedsAttention(*catalog, *date, options.horizon_days);
+  for (const rights::Attention& item : attention) std::cout << rights::Describe(item, *date) << "\n";
+  std::cerr << "zoneatlas: " << attention.size() << " point(s) of the rights catalog need attention on "
+            << date->ToIso() << " (horizon " << options.horizon_days << " days)\n";
+  return attention.empty() ? 0 : 1;
+}
+
 // `rights screen`: checks the whole file first, so that a bad row leaves nothing written;
 // a file named with --output appears only when complete.
 int ScreenRights(const Options& options) {
   auto date = options.date.empty() ? Result<Date>(Date::Today()) : Date::Parse(options.date);
   if (!date) return Report(date.error());
-  // With the figures and definitions zone editors published, when there is a database to
-  // read them from.
-  Result<rights::Catalog> catalog = Fail(Error::Internal("no catalog"));
-  if (options.database.starts_with("postgres") || std::filesystem::exists(options.database)) {
-    auto database = OpenMigrated(options, 1);
-    if (!database) return Report(database.error());
-    catalog = rights::CatalogInForce(**database);
-  } else {
-    catalog = rights::Catalog::Shipped();
-  }
+  auto catalog = RightsCatalog(options);
   if (!catalog) return Report(catalog.error());
   auto messages = view::Catalog::Load();
   if (!messages) return Report(messages.error());
@@ -623,8 +640,8 @@ int ScreenRights(const Options& options) {
     std::filesystem::rename(partial, options.output, renamed);
     if (!file || renamed) return Report(Error::Unavailable("cannot write " + options.output));
   }
-  std::cerr << "zoneatlas: screened " << screened->households << " households (" << screened->persons
-            << " persons) on " << date->ToIso() << ": " << screened->results << " results\n";
+  std::cerr << "zoneatlas: screened " << screened->households << " households (" << screened->persons << " persons) on "
+            << date->ToIso() << ": " << screened->results << " results\n";
   return 0;
 }
 
@@ -754,6 +771,15 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"nl", "fr", "en"}));
   rights_screen->add_option("--output,-o", options.output, "File to write (default: standard output)");
   rights_screen->footer(rights::BatchFormatHelp());
+  auto* rights_check = rights_command->add_subcommand(
+      "check",
+      "List what in the rights catalog needs an editor: parameters with no figure on the date or whose "
+      "newest figure ends within the horizon, and figures resting on neither an official page nor the "
+      "paying body. Exits 1 when anything does");
+  rights_check->add_option("--date", options.date, "The day to check (default: today)");
+  rights_check->add_option("--horizon", options.horizon_days, "Days ahead in which an ending figure counts")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3650));
 
   auto* routes = cli.add_subcommand("routes", "List every route and who may use it");
 
@@ -767,6 +793,7 @@ int Main(int argc, char** argv) {
   if (*index_rebuild) return RebuildIndex(options);
   if (*user_add) return AddUser(options);
   if (*rights_screen) return ScreenRights(options);
+  if (*rights_check) return CheckRights(options);
   if (*routes) return ListRoutes(options);
   if (*version) {
     std::cout << "zoneatlas " << kVersion << "\n";

@@ -17,10 +17,25 @@ namespace {
 constexpr std::size_t kMaxProblems = 50;
 constexpr int kOldestAge = 120;
 
-enum Column { kHousehold, kPerson, kRole, kBirthDate, kIncome, kIncomeKind, kStatuses, kMunicipality, kColumns };
+enum Column {
+  kHousehold,
+  kPerson,
+  kRole,
+  kBirthDate,
+  kIncome,
+  kIncomeKind,
+  kStatuses,
+  kMunicipality,
+  kCurrentIncome,
+  kColumns
+};
 constexpr std::string_view kColumnNames[kColumns] = {
-    "household_id",         "person_id",   "role",     "birth_date",
-    "gross_taxable_income", "income_kind", "statuses", "municipality_nis"};
+    "household_id",          "person_id",   "role",     "birth_date",
+    "gross_taxable_income",  "income_kind", "statuses", "municipality_nis",
+    "current_monthly_income"};
+// A monthly income now of more than this many times last year's (per month) is taken
+// for a mistake (a yearly amount in the monthly column), not for a fact.
+constexpr double kLargestRiseOfIncome = 10;
 
 // Reads households, a group of consecutive rows with one household_id, and says what is
 // wrong with each row.
@@ -135,6 +150,21 @@ class HouseholdReader {
       else
         person.gross_taxable_income = *amount;
     }
+    if (const auto text = Field(kCurrentIncome); !text.empty()) {
+      const auto amount = text::ParseDecimal(text);
+      if (!amount || !std::isfinite(*amount))
+        Problem(kCurrentIncome, "'" + std::string(text) + "' is not an amount in euro a month");
+      else if (*amount < 0)
+        Problem(kCurrentIncome, std::string(text) + " is negative");
+      else if (person.gross_taxable_income && *person.gross_taxable_income > 0 &&
+               12 * *amount > kLargestRiseOfIncome * *person.gross_taxable_income) {
+        Problem(kCurrentIncome, std::string(text) +
+                                    " a month is more than ten times last year's income (gross_taxable_income); give "
+                                    "the amount of one month");
+      } else {
+        person.current_monthly_income = *amount;
+      }
+    }
     if (const auto text = Field(kIncomeKind); !text.empty()) {
       if (auto kind = ParseIncomeKind(text))
         person.income_kind = *kind;
@@ -186,7 +216,7 @@ class HouseholdReader {
   formats::CsvReader csv_;
   Date date_;
   std::vector<std::string>& problems_;
-  int index_[kColumns] = {-1, -1, -1, -1, -1, -1, -1, -1};
+  int index_[kColumns] = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
   formats::CsvRecord record_;
   bool pending_ = false;
   bool overflow_ = false;
@@ -272,6 +302,9 @@ std::string BatchFormatHelp() {
       "  birth_date            YYYY-MM-DD; ages are counted on --date\n"
       "  gross_taxable_income  EUR, the person's gross taxable income of the previous calendar year;\n"
       "                        a child's empty income counts as 0, an adult's as unknown\n"
+      "  current_monthly_income  EUR a month, what the person has now (net); leefloon, IGO and the\n"
+      "                        monthly route of the verhoogde tegemoetkoming look at income now, which after\n"
+      "                        a pension, an illness or the end of a benefit can be far below last year's\n"
       "  income_kind           work, unemployment, sickness, pension, disability, leefloon or none\n"
       "  statuses              words separated by ';' (quote the field when ';' also separates fields);\n"
       "                        an empty cell means none of them:\n";

@@ -63,6 +63,38 @@ TEST(BatchTest, NamesEveryBadRowAndColumn) {
   }
 }
 
+TEST(BatchTest, TheIncomeNowIsCheckedAndCounts) {
+  std::istringstream bad(
+      "household_id,person_id,role,birth_date,gross_taxable_income,current_monthly_income,income_kind\n"
+      "h1,p1,applicant,1960-01-01,20000,veel,pension\n"
+      "h2,p2,applicant,1960-01-01,20000,-1,pension\n"
+      "h3,p3,applicant,1960-01-01,20000,17000,pension\n");
+  auto checked = CheckBatch(bad, Day("2026-12-07"));
+  ASSERT_FALSE(checked.has_value());
+  for (const char* expected : {"line 2, column current_monthly_income: 'veel' is not an amount in euro a month",
+                               "line 3, column current_monthly_income: -1 is negative",
+                               "line 4, column current_monthly_income: 17000 a month is more than ten times"}) {
+    EXPECT_NE(checked.error().message().find(expected), std::string::npos) << checked.error().message();
+  }
+  // A new pensioner: last year's wage is far above the leefloon, the pension now is not.
+  auto catalog = Catalog::Shipped();
+  ASSERT_TRUE(catalog.has_value());
+  auto messages = view::Catalog::Load();
+  ASSERT_TRUE(messages.has_value());
+  std::istringstream input(
+      "household_id,person_id,role,birth_date,gross_taxable_income,current_monthly_income,income_kind,statuses\n"
+      "h1,p1,applicant,1960-01-01,32000,900,pension,\n");
+  std::ostringstream output;
+  ASSERT_TRUE(ScreenBatch(input, output, *catalog, *messages, Day("2026-12-07"), Language::kNl).has_value());
+  auto table = formats::ParseCsv(output.str());
+  ASSERT_TRUE(table.has_value());
+  for (const auto& record : table->records) {
+    if (record.fields[1] != "leefloon") continue;
+    EXPECT_EQ(record.fields[2], "possible") << record.fields[3];
+    EXPECT_NE(record.fields[3].find("10.800,00 € per jaar"), std::string::npos) << record.fields[3];
+  }
+}
+
 TEST(BatchTest, RequiresTheIdentifyingColumns) {
   std::istringstream input("household_id,role\nh1,applicant\n");
   auto checked = CheckBatch(input, Day("2024-06-01"));

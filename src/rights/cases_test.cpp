@@ -29,6 +29,9 @@ Household HouseholdOf(const json::object& worked) {
       person.birth_date = *Date::Parse(std::string_view(born->as_string()));
     }
     if (const auto* income = member.if_contains("income")) person.gross_taxable_income = income->to_number<double>();
+    if (const auto* now = member.if_contains("current_monthly_income")) {
+      person.current_monthly_income = now->to_number<double>();
+    }
     if (const auto* kind = member.if_contains("income_kind")) {
       person.income_kind = *ParseIncomeKind(std::string_view(kind->as_string()));
     }

@@ -37,7 +37,7 @@ std::optional<Enum> ParseName(std::string_view text, const Enum (&values)[N], st
 constexpr Level kLevels[] = {Level::kFederal, Level::kFlemish, Level::kBrussels, Level::kMunicipal};
 constexpr Effect kEffects[] = {Effect::kRaisesIncome, Effect::kLowersCosts};
 constexpr Reliability kReliabilities[] = {Reliability::kOfficial, Reliability::kPayingBody, Reliability::kSecondary,
-                                          Reliability::kUnverified};
+                                          Reliability::kUnverified, Reliability::kMethod};
 constexpr Automatic kAutomatics[] = {Automatic::kNo, Automatic::kPartly, Automatic::kYes};
 
 bool IsIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
@@ -73,6 +73,10 @@ Parameter ReadParameter(const json::object& object, std::vector<std::string>& pr
   parameter.description = named.Languages("description");
   parameter.unit = named.Text("unit");
   if (auto until = named.DateField("known_until")) parameter.known_until = *until;
+  parameter.indexed_upwards = named.Text("indexed_upwards", false);
+  if (!parameter.indexed_upwards.empty() && !parameter.unit.starts_with("EUR")) {
+    named.Problem("indexed_upwards", "is for amounts in euro only");
+  }
   for (const json::value& item : named.Array("values")) {
     if (!item.is_object()) {
       named.Problem("values", "holds something that is not an object");
@@ -97,7 +101,7 @@ Parameter ReadParameter(const json::object& object, std::vector<std::string>& pr
     value.source = figure.Text("source");
     const auto reliability = ParseName(figure.Text("reliability"), kReliabilities, ReliabilityCode);
     if (!reliability)
-      figure.Problem("reliability", "needs O, P, S or U");
+      figure.Problem("reliability", "needs O, P, S, U or M (a choice of method)");
     else
       value.reliability = *reliability;
     if (!parameter.values.empty() &&
@@ -389,9 +393,11 @@ std::string_view ReliabilityCode(Reliability reliability) {
     case Reliability::kSecondary:
       return "S";
     case Reliability::kUnverified:
+      return "U";
+    case Reliability::kMethod:
       break;
   }
-  return "U";
+  return "M";
 }
 
 std::string_view AutomaticName(Automatic automatic) {
@@ -428,6 +434,27 @@ const ParameterValue* Parameter::At(const Date& date) const {
     found = &value;
   }
   return found->until && *found->until < date ? nullptr : found;
+}
+
+const ParameterValue* Parameter::Before(const Date& date) const {
+  const ParameterValue* found = nullptr;
+  for (const ParameterValue& value : values) {
+    if (date < value.from) break;
+    found = &value;
+  }
+  return found;
+}
+
+const ParameterValue* Parameter::After(const Date& date) const {
+  for (const ParameterValue& value : values) {
+    if (date < value.from) return &value;
+  }
+  return nullptr;
+}
+
+Date Parameter::NewestEnds() const {
+  if (values.empty()) return known_until;
+  return values.back().until ? std::min(*values.back().until, known_until) : known_until;
 }
 
 std::string Catalog::ExpandTerms(const Right& right, std::string_view expression) {

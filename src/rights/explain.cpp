@@ -1,14 +1,21 @@
 #include "rights/explain.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace zoneatlas::rights {
 namespace {
 
-bool IsMoney(const Catalog& catalog, std::string_view name) {
+bool IsMoney(const Catalog& catalog, const Right& right, std::string_view name) {
   if (const int fact = FindFact(name); fact >= 0) return Facts()[fact].money;
   if (const Parameter* parameter = catalog.FindParameter(name)) return parameter->unit.starts_with("EUR");
-  return true;  // Terms are limits in euro.
+  // A term is an amount when it reads one (a limit), not when it reads only ages or counts.
+  const auto term = std::ranges::find_if(right.terms, [&](const Term& t) { return t.name == name; });
+  if (term == right.terms.end()) return false;
+  for (const std::string& read : NamesIn(Catalog::ExpandTerms(right, term->expression))) {
+    if (IsMoney(catalog, right, read)) return true;
+  }
+  return false;
 }
 
 std::string Money(double value, Language language) {
@@ -29,7 +36,7 @@ std::string Fill(Screener& screener, const Right& right, const std::string& text
     const auto value = screener.Value(right, name);
     if (!value)
       out += "?";
-    else if (IsMoney(screener.catalog(), name))
+    else if (IsMoney(screener.catalog(), right, name))
       out += Money(*value, language);
     else
       out += view::FormatNumber(*value, *value == static_cast<long long>(*value) ? 0 : 2, language);
@@ -44,6 +51,60 @@ void Append(std::string& to, const std::string& sentence) {
   if (sentence.empty() || to.find(sentence) != std::string::npos) return;
   if (!to.empty()) to += ' ';
   to += sentence;
+}
+
+std::string Day(const Date& date, Language language) {
+  return view::FormatDate(date.year(), date.month(), date.day(), language);
+}
+
+// The parameters without a figure on the date that the findings' tests read within their
+// bounds and that matter for this household, by position in the catalog, once each.
+std::vector<std::size_t> BoundedParameters(Screener& screener, const Right& right, const Findings& findings) {
+  std::vector<std::size_t> bounded;
+  const Catalog& catalog = screener.catalog();
+  for (const Finding& finding : findings) {
+    const Condition& condition = right.routes[finding.route].conditions[finding.condition];
+    for (const std::string& name : NamesIn(Catalog::ExpandTerms(right, condition.test))) {
+      const Parameter* parameter = catalog.FindParameter(name);
+      if (parameter == nullptr) continue;
+      const auto index = static_cast<std::size_t>(parameter - catalog.parameters().data());
+      if (screener.Bounds(index) != nullptr && std::ranges::find(bounded, index) == bounded.end() &&
+          screener.BoundMatters(right, condition, index)) {
+        bounded.push_back(index);
+      }
+    }
+  }
+  return bounded;
+}
+
+// On what the answer rests when figures ran out: "based on the amounts of 1 February 2025
+// (24.814,75 €, 4.591,85 €); such amounts have only been raised since", and for an answer
+// "unlikely" the ceiling that still leaves the income above.
+void AppendBasis(const Screener& screener, const view::Catalog& messages, const std::vector<std::size_t>& bounded,
+                 bool unlikely, std::string& reason, Language language) {
+  std::map<long, std::string> amounts_by_day;
+  const FigureBounds* widest = nullptr;
+  for (std::size_t index : bounded) {
+    const FigureBounds& bounds = *screener.Bounds(index);
+    std::string& amounts = amounts_by_day[bounds.last->from.DaysSinceEpoch()];
+    if (!amounts.empty()) amounts += ", ";
+    amounts += Money(bounds.last->value, language);
+    if (widest == nullptr || (widest->next != nullptr && bounds.next == nullptr)) widest = &bounds;
+  }
+  for (const auto& [day, amounts] : amounts_by_day) {
+    Append(reason, messages.Format(language, "rights_reason_indexed",
+                                   {{"date", Day(Date::FromDaysSinceEpoch(day), language)}, {"amounts", amounts}}));
+  }
+  if (!unlikely || widest == nullptr) return;
+  if (widest->next != nullptr) {
+    Append(reason,
+           messages.Format(language, "rights_reason_next_bound", {{"date", Day(widest->next->from, language)}}));
+  } else if (widest->years > 0) {
+    Append(reason, messages.Format(language, "rights_reason_rise_bound",
+                                   {{"rise", view::FormatNumber(widest->yearly_rise * 100, 0, language) + " %"},
+                                    {"years", std::to_string(widest->years)},
+                                    {"parameter", std::string(kLargestYearlyRise)}}));
+  }
 }
 
 }  // namespace
@@ -67,6 +128,7 @@ std::vector<const Parameter*> MissingFigures(const Screener& screener, const Rig
     for (const std::string& name : NamesIn(Catalog::ExpandTerms(right, condition.test))) {
       const Parameter* parameter = screener.catalog().FindParameter(name);
       if (parameter != nullptr && parameter->At(screener.date()) == nullptr &&
+          screener.Bounds(static_cast<std::size_t>(parameter - screener.catalog().parameters().data())) == nullptr &&
           std::ranges::find(missing, parameter) == missing.end()) {
         missing.push_back(parameter);
       }
@@ -92,12 +154,17 @@ std::string Reason(Screener& screener, const view::Catalog& messages, const Righ
           Append(body, Fill(screener, right, condition.no.In(language), language));
           Append(body, std::string(messages.Get(language, "rights_reason_near")));
         }
+        if (finding.state == ConditionState::kBetween) {
+          Append(body, Fill(screener, right, condition.no.In(language), language));
+          Append(body, std::string(messages.Get(language, "rights_reason_between")));
+        }
         if (finding.state == ConditionState::kCheck) {
           Append(body, condition.check.In(language).empty()
                            ? std::string(messages.Get(language, "rights_reason_check"))
                            : Fill(screener, right, condition.check.In(language), language));
         }
       }
+      AppendBasis(screener, messages, BoundedParameters(screener, right, result.findings), false, body, language);
       reason += body;
       break;
     }
@@ -106,6 +173,7 @@ std::string Reason(Screener& screener, const view::Catalog& messages, const Righ
         const Condition& condition = right.routes[finding.route].conditions[finding.condition];
         Append(reason, Fill(screener, right, condition.no.In(language), language));
       }
+      AppendBasis(screener, messages, BoundedParameters(screener, right, result.findings), true, reason, language);
       break;
     case Outcome::kUnknown: {
       std::string facts;
@@ -122,8 +190,7 @@ std::string Reason(Screener& screener, const view::Catalog& messages, const Righ
       if (!figures.empty()) {
         const Date& date = screener.date();
         Append(reason, messages.Format(language, "rights_reason_missing_figures",
-                                       {{"date", view::FormatDate(date.year(), date.month(), date.day(), language)},
-                                        {"figures", figures}}));
+                                       {{"date", Day(date, language)}, {"figures", figures}}));
       }
       break;
     }

@@ -43,8 +43,9 @@ constexpr std::array<StatusInfo, static_cast<std::size_t>(SocialStatus::kCount)>
 constexpr int kIncomeFacts = 9;
 constexpr int kStatusFacts = kIncomeFacts + 6;
 constexpr int kRegionFacts = kStatusFacts + static_cast<int>(SocialStatus::kCount);
+constexpr int kCoreFacts = kRegionFacts + 4;
 
-constexpr std::array<FactInfo, kRegionFacts + 4> kFacts = {{
+constexpr std::array<FactInfo, kCoreFacts + 8> kFacts = {{
     {"household.members", InputField::kMembers, "people in the household, the applicant included"},
     {"household.adults", InputField::kMembers, "members who are not children (applicant, partner, others)"},
     {"household.children", InputField::kMembers, "members with the role child"},
@@ -90,6 +91,28 @@ constexpr std::array<FactInfo, kRegionFacts + 4> kFacts = {{
      true},
     {"region.wallonia", InputField::kMunicipality, "1 when the household lives in the Walloon Region", false, true},
     {"municipality.nis", InputField::kMunicipality, "the NIS code of the municipality of residence"},
+    // The household as each right counts it, and income now beside last year's.
+    {"household.core_members", InputField::kMembers,
+     "the applicant, the partner and the children (persons ten laste); other adults left out"},
+    {"household.core_income", InputField::kIncome,
+     "last year's gross taxable income of the applicant, the partner and the children (a child's missing income "
+     "counts as 0); other adults left out",
+     true},
+    {"household.dependants_without_income", InputField::kIncome,
+     "members other than the applicant and the partner without income of their own (a child's missing income "
+     "counts as none)"},
+    {"household.current_income", InputField::kCurrentIncome,
+     "what comes in now, per month times 12: the applicant's and the partner's, and any other member's given", true},
+    {"household.recent_income", InputField::kIncome,
+     "household.current_income where it is known, else last year's household.income", true},
+    {"couple.recent_income", InputField::kIncome,
+     "the applicant's and the partner's income now (per month times 12) where both are given, else last year's", true},
+    {"household.income_may_have_dropped", InputField::kCurrentIncome,
+     "1 when the income now is not given and an adult lives on a pension, a sickness or unemployment benefit, or "
+     "no income: last year's income may be far above what comes in now",
+     false, true},
+    {"household.oldest_birth_year", InputField::kBirthDate,
+     "the birth year of the oldest member who is not a child (the pension age follows it)"},
 }};
 static_assert(kFacts.size() <= kMaxFacts);
 
@@ -169,6 +192,8 @@ std::string_view InputFieldName(InputField field) {
       return "statuses";
     case InputField::kMunicipality:
       return "municipality_nis";
+    case InputField::kCurrentIncome:
+      return "current_monthly_income";
   }
   return "";
 }
@@ -211,16 +236,53 @@ std::optional<Region> RegionOfPostcode(int postcode) {
   return Region::kWallonia;
 }
 
+namespace {
+
+// Income of last year and now, summed over the members a right counts.
+struct IncomeSum {
+  double last_year = 0, now = 0;
+  bool last_year_known = true, now_known = true;
+  void Add(const Person& person, bool missing_is_none) {
+    if (person.gross_taxable_income)
+      last_year += *person.gross_taxable_income;
+    else if (!missing_is_none)
+      last_year_known = false;
+    if (person.current_monthly_income)
+      now += 12 * *person.current_monthly_income;
+    else if (!missing_is_none)
+      now_known = false;
+  }
+};
+
+bool MayHaveDropped(IncomeKind kind) {
+  return kind == IncomeKind::kPension || kind == IncomeKind::kSickness || kind == IncomeKind::kUnemployment ||
+         kind == IncomeKind::kNone;
+}
+
+}  // namespace
+
 FactValues ComputeFacts(const Household& household, const Date& date) {
   FactValues facts;
-  int adults = 0, children = 0, minors = 0, oldest = -1;
+  int adults = 0, children = 0, minors = 0, oldest = -1, oldest_birth_year = 0;
+  int dependants_without_income = 0;
   bool partner = false, minors_known = true, ages_known = true, income_known = true;
   double income = 0;
+  IncomeSum couple, core, everyone;
+  AnyMember dropped;       // Someone's income may be below last year's.
   int applicant_age = -1;  // -1: not known.
   std::array<AnyMember, 6> income_kinds;
   std::array<AnyMember, static_cast<std::size_t>(SocialStatus::kCount)> statuses;
   for (const Person& person : household.members) {
     const std::optional<int> age = person.birth_date ? std::optional(AgeOn(*person.birth_date, date)) : std::nullopt;
+    const bool couple_member = person.role == Role::kApplicant || person.role == Role::kPartner;
+    if (couple_member) couple.Add(person, false);
+    if (couple_member || person.role == Role::kChild) core.Add(person, person.role == Role::kChild);
+    everyone.Add(person, !couple_member);
+    if (!couple_member) {
+      const bool has_income = person.gross_taxable_income.value_or(person.role == Role::kChild ? 0 : 1) > 0 ||
+                              person.current_monthly_income.value_or(0) > 0;
+      if (!has_income || person.income_kind == IncomeKind::kNone) ++dependants_without_income;
+    }
     if (person.role == Role::kChild) {
       ++children;
       if (!age)
@@ -232,14 +294,17 @@ FactValues ComputeFacts(const Household& household, const Date& date) {
       ++adults;
       if (person.role == Role::kPartner) partner = true;
       if (person.role == Role::kApplicant && age) applicant_age = *age;
-      if (!age)
+      if (!age) {
         ages_known = false;
-      else
-        oldest = std::max(oldest, *age);
+      } else if (*age > oldest) {
+        oldest = *age;
+        oldest_birth_year = person.birth_date->year();
+      }
       if (person.gross_taxable_income)
         income += *person.gross_taxable_income;
       else
         income_known = false;
+      dropped.Add(person.income_kind ? std::optional(MayHaveDropped(*person.income_kind)) : std::nullopt);
     }
     for (int kind = 0; kind < 6; ++kind) {
       income_kinds[kind].Add(person.income_kind ? std::optional(static_cast<int>(*person.income_kind) == kind)
@@ -269,6 +334,26 @@ FactValues ComputeFacts(const Household& household, const Date& date) {
   for (std::size_t status = 0; status < statuses.size(); ++status) {
     statuses[status].Set(facts, kStatusFacts + static_cast<int>(status));
   }
+  int core_members = 0;
+  for (const Person& person : household.members) core_members += person.role != Role::kOther;
+  SetKnown(facts, kCoreFacts, core_members);
+  if (core.last_year_known) SetKnown(facts, kCoreFacts + 1, core.last_year);
+  SetKnown(facts, kCoreFacts + 2, dependants_without_income);
+  if (everyone.now_known) SetKnown(facts, kCoreFacts + 3, everyone.now);
+  if (everyone.now_known)
+    SetKnown(facts, kCoreFacts + 4, everyone.now);
+  else if (income_known)
+    SetKnown(facts, kCoreFacts + 4, income);
+  if (couple.now_known)
+    SetKnown(facts, kCoreFacts + 5, couple.now);
+  else if (couple.last_year_known)
+    SetKnown(facts, kCoreFacts + 5, couple.last_year);
+  // Known now, nothing may have dropped; otherwise as the income kinds say.
+  if (everyone.now_known)
+    SetKnown(facts, kCoreFacts + 6, 0);
+  else
+    dropped.Set(facts, kCoreFacts + 6);
+  if (ages_known && oldest >= 0) SetKnown(facts, kCoreFacts + 7, oldest_birth_year);
   std::optional<Region> region = household.region;
   if (household.municipality_nis) {
     if (const auto of_municipality = RegionOfMunicipality(*household.municipality_nis)) {

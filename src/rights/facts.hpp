@@ -70,6 +70,10 @@ struct Person {
   std::optional<double> gross_taxable_income;  // EUR, the previous calendar year.
   std::optional<IncomeKind> income_kind;
   std::optional<StatusSet> statuses;  // Empty: not asked; zero: none of them.
+  // EUR a month, what comes in now (net): leefloon, IGO and the VT's monthly route look
+  // at current resources, which can be far below last year's after a pension, illness or
+  // the end of a benefit.
+  std::optional<double> current_monthly_income;
 };
 
 enum class Region { kFlanders, kBrussels, kWallonia };
@@ -85,7 +89,7 @@ struct Household {
 
 // Where a fact comes from, so that "cannot tell yet" can name what to ask or which
 // column to fill.
-enum class InputField { kMembers, kBirthDate, kIncome, kIncomeKind, kStatuses, kMunicipality };
+enum class InputField { kMembers, kBirthDate, kIncome, kIncomeKind, kStatuses, kMunicipality, kCurrentIncome };
 std::string_view InputFieldName(InputField field);  // the batch column: "birth_date", …
 
 struct FactInfo {

@@ -6,6 +6,7 @@
 #include "accounts/routes.hpp"
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
+#include "rights/freshness.hpp"
 #include "rights/rule_changes.hpp"
 #include "web/access.hpp"
 
@@ -53,6 +54,46 @@ json::object FigureModel(const web::Site& site, const Catalog& catalog, const Fi
   };
 }
 
+// What needs an editor first (rights/freshness.hpp), one sentence each.
+json::array AttentionModel(const web::Site& site, const Catalog& catalog, Language language) {
+  const view::Catalog& messages = site.renderer.catalog();
+  const Date today = Date::Today();
+  json::array items;
+  for (const Attention& item : NeedsAttention(catalog, today, 90)) {
+    const Parameter& parameter = *item.parameter;
+    const bool money = parameter.unit.starts_with("EUR");
+    const std::string value = view::FormatNumber(item.figure->value, money ? 2 : 0, language) + (money ? " €" : "");
+    const std::string reliability =
+        Message(site, language, "rights_reliability_" + std::string(ReliabilityCode(item.figure->reliability)));
+    auto format = [&](std::string_view key) {
+      return messages.Format(language, key,
+                             {{"parameter", parameter.description.In(language) + " (" + parameter.id + ")"},
+                              {"date", ShowDate(today, language)},
+                              {"ends", ShowDate(item.ends, language)},
+                              {"from", ShowDate(item.figure->from, language)},
+                              {"value", value},
+                              {"reliability", reliability},
+                              {"source", item.figure->source}});
+    };
+    std::string text;
+    switch (item.kind) {
+      case Attention::Kind::kNoFigure:
+        text = format("rights_attention_no_figure") + " " +
+               Message(site, language,
+                       parameter.indexed_upwards.empty() ? "rights_attention_cannot_tell" : "rights_attention_bounded");
+        break;
+      case Attention::Kind::kEndsSoon:
+        text = format("rights_attention_ends_soon");
+        break;
+      case Attention::Kind::kWeakSource:
+        text = format("rights_attention_weak_source");
+        break;
+    }
+    items.emplace_back(std::move(text));
+  }
+  return items;
+}
+
 // The list to review and the form to propose; `form` keeps what was typed.
 http::Response FiguresPage(const web::Site& site, Figures& figures, const Catalog& catalog,
                            const http::Request& request, Language language, json::object form = {}, int status = 200) {
@@ -81,6 +122,9 @@ http::Response FiguresPage(const web::Site& site, Figures& figures, const Catalo
                      {"name", Message(site, language, "rights_reliability_" + code)},
                      {"selected", form.contains("reliability") && form["reliability"] == json::value(code)}});
   }
+  json::array attention = AttentionModel(site, catalog, language);
+  form["has_attention"] = !attention.empty();
+  form["attention"] = std::move(attention);
   form["to_review"] = std::move(to_review);
   form["has_to_review"] = !pending->empty();
   form["parameters"] = std::move(parameters);

@@ -31,8 +31,9 @@ struct Texts {
 enum class Level { kFederal, kFlemish, kBrussels, kMunicipal };
 enum class Effect { kRaisesIncome, kLowersCosts };
 // How far a figure can be trusted, as ../shared/rights.md tags its sources: an official
-// page, the body that pays or applies it, a secondary source, or unverified.
-enum class Reliability { kOfficial, kPayingBody, kSecondary, kUnverified };
+// page, the body that pays or applies it, a secondary source, or unverified; or a choice
+// of method this project made (a screening margin), which no body publishes.
+enum class Reliability { kOfficial, kPayingBody, kSecondary, kUnverified, kMethod };
 enum class Automatic { kNo, kPartly, kYes };
 
 // One figure of a parameter, valid from `from` up to `until` when given, else up to the
@@ -53,11 +54,22 @@ struct Parameter {
   Texts description;
   std::string unit;                    // "EUR/jaar", "EUR/maand", "jaar", "aantal".
   std::vector<ParameterValue> values;  // By `from`, ascending.
-  // The last day the latest figure is known to hold; after it a screening cannot tell.
+  // The last day the latest figure is known to hold; after it a screening cannot tell,
+  // unless the parameter is only ever indexed upwards.
   Date known_until = Date::FromDaysSinceEpoch(0);
+  // Where the parameter is only ever raised (indexed, never lowered): the page or text
+  // that makes it so. Then a figure before a date is a floor for it, and a screening
+  // without a figure for the date can still reason (rights/screen.hpp). Empty: not so.
+  std::string indexed_upwards;
 
   // The figure valid on `date`, or nullptr when none is known for it.
   const ParameterValue* At(const Date& date) const;
+  // The last figure that starts on or before `date`, or nullptr when none does.
+  const ParameterValue* Before(const Date& date) const;
+  // The first figure that starts after `date`, or nullptr.
+  const ParameterValue* After(const Date& date) const;
+  // The last day the newest figure holds: its `until`, else known_until.
+  Date NewestEnds() const;
 };
 
 // A test of a route. `test` and `near` are expressions (platform/expressions) after the
@@ -121,7 +133,7 @@ enum class Outcome { kLikely, kPossible, kUnlikely, kUnknown };
 
 std::string_view LevelName(Level level);          // "federal", "flemish", "brussels", "municipal"
 std::string_view EffectName(Effect effect);       // "raises_income", "lowers_costs"
-std::string_view ReliabilityCode(Reliability r);  // "O", "P", "S", "U"
+std::string_view ReliabilityCode(Reliability r);  // "O", "P", "S", "U", "M"
 std::string_view AutomaticName(Automatic a);      // "no", "partly", "yes"
 std::string_view OutcomeName(Outcome outcome);    // "likely", "possible", "unlikely", "unknown"
 

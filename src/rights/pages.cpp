@@ -8,6 +8,7 @@
 
 #include "platform/http/form.hpp"
 #include "rights/explain.hpp"
+#include "rights/freshness.hpp"
 #include "rights/questionnaire.hpp"
 #include "rights/screen.hpp"
 #include "web/access.hpp"
@@ -182,6 +183,11 @@ http::Response RightPage(const web::Site& site, const Catalog& catalog, const ht
     parameters.push_back(json::object{
         {"description", parameter.description.In(language)}, {"unit", parameter.unit}, {"values", std::move(values)}});
   }
+  if (const auto known_until = FiguresKnownUntil(catalog, *right)) {
+    model["figures_known_until"] = site.renderer.catalog().Format(
+        language, known_until->year() >= 2099 ? "rights_figures_known_open" : "rights_figures_known_until",
+        {{"date", view::FormatDate(known_until->year(), known_until->month(), known_until->day(), language)}});
+  }
   model["has_parameters"] = !parameters.empty();
   model["parameters"] = std::move(parameters);
   model["catalog_href"] = web::Href(language, "/rights");
@@ -197,6 +203,7 @@ json::object FormModel(const web::Site& site, const Answers& answers, const std:
                      {"postcode", answers.postcode},
                      {"age", answers.age},
                      {"income", answers.income},
+                     {"current_income", answers.current_income},
                      {"partner_yes", answers.partner},
                      {"partner_age", answers.partner_age},
                      {"partner_income", answers.partner_income},

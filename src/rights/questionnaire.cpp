@@ -15,11 +15,16 @@ std::string Field(const std::multimap<std::string, std::string>& form, const std
   return std::string(text::Trim(http::FormField(form, name)));
 }
 
-// The day `age` full years before `date` (29 February falls back to the 28th).
+// The earliest birth date of someone `age` full years old on `date`: the day after the
+// date `age + 1` years before (29 February falls back to the 28th).
 Date BornYearsBefore(const Date& date, int age) {
-  auto born = Date::FromYmd(date.year() - age, date.month(), date.day());
-  return born ? *born : *Date::FromYmd(date.year() - age, date.month(), 28);
+  auto born = Date::FromYmd(date.year() - age - 1, date.month(), date.day());
+  if (!born) born = Date::FromYmd(date.year() - age - 1, date.month(), 28);
+  return Date::FromDaysSinceEpoch(born->DaysSinceEpoch() + 1);
 }
+
+// A month's income now against last year's: more than this many times is a mistake.
+constexpr double kLargestRiseOfIncome = 10;
 
 }  // namespace
 
@@ -29,6 +34,7 @@ Answers ReadAnswers(const std::multimap<std::string, std::string>& form) {
   answers.postcode = Field(form, "postcode");
   answers.age = Field(form, "age");
   answers.income = Field(form, "income");
+  answers.current_income = Field(form, "current_income");
   answers.income_kind = Field(form, "income_kind");
   answers.partner = Field(form, "partner") == "yes";
   answers.partner_age = Field(form, "partner_age");
@@ -47,6 +53,7 @@ std::vector<std::pair<std::string, std::string>> AnswerFields(const Answers& ans
                                                              {"postcode", answers.postcode},
                                                              {"age", answers.age},
                                                              {"income", answers.income},
+                                                             {"current_income", answers.current_income},
                                                              {"income_kind", answers.income_kind},
                                                              {"partner", answers.partner ? "yes" : "no"},
                                                              {"partner_age", answers.partner_age},
@@ -57,7 +64,6 @@ std::vector<std::pair<std::string, std::string>> AnswerFields(const Answers& ans
   for (const std::string& status : answers.statuses) fields.emplace_back("status", status);
   return fields;
 }
-
 
 Interpretation Interpret(const Answers& answers, const Date& today, Language language) {
   Interpretation result;
@@ -108,20 +114,34 @@ Interpretation Interpret(const Answers& answers, const Date& today, Language lan
     }
     statuses = set;
   }
-  Person applicant{"applicant",  Role::kApplicant, age_of(answers.age, "age"), income_of(answers.income, "income"),
-                   std::nullopt, statuses};
+  Person applicant{
+      "applicant", Role::kApplicant, age_of(answers.age, "age"), income_of(answers.income, "income"), std::nullopt,
+      statuses,    std::nullopt};
   if (!answers.income_kind.empty()) {
     applicant.income_kind = ParseIncomeKind(answers.income_kind);
     if (!applicant.income_kind) problem("income_kind", "rights_problem_income_kind");
   }
-  household.members.push_back(std::move(applicant));
-  if (answers.partner) {
-    // The situation questions are about the household: what is ticked may be the
-    // partner's, and what is not ticked applies to neither.
-    household.members.push_back({"partner", Role::kPartner, age_of(answers.partner_age, "partner_age"),
-                                 income_of(answers.partner_income, "partner_income"), std::nullopt,
-                                 statuses ? std::optional(StatusSet{0}) : std::nullopt});
+  // The situation questions are about the household: what is ticked may be the
+  // partner's, and what is not ticked applies to neither.
+  Person partner{"partner",
+                 Role::kPartner,
+                 age_of(answers.partner_age, "partner_age"),
+                 income_of(answers.partner_income, "partner_income"),
+                 std::nullopt,
+                 statuses ? std::optional(StatusSet{0}) : std::nullopt,
+                 std::nullopt};
+  if (const auto now = income_of(answers.current_income, "current_income")) {
+    const double last_year =
+        applicant.gross_taxable_income.value_or(0) + (answers.partner ? partner.gross_taxable_income.value_or(0) : 0);
+    if (last_year > 0 && 12 * *now > kLargestRiseOfIncome * last_year) {
+      problem("current_income", "rights_problem_current_income");
+    } else {
+      applicant.current_monthly_income = *now;
+      partner.current_monthly_income = 0;  // The answer is the two together.
+    }
   }
+  household.members.push_back(std::move(applicant));
+  if (answers.partner) household.members.push_back(std::move(partner));
   auto children_of = [&](const std::string& text, const std::string& field, int age) {
     if (text.empty()) return;
     const auto count = text::ParseInteger(text);
@@ -131,7 +151,7 @@ Interpretation Interpret(const Answers& answers, const Date& today, Language lan
     }
     for (long long child = 0; child < *count; ++child) {
       household.members.push_back({"child", Role::kChild, BornYearsBefore(result.date, age), std::nullopt, std::nullopt,
-                                   statuses ? std::optional(StatusSet{0}) : std::nullopt});
+                                   statuses ? std::optional(StatusSet{0}) : std::nullopt, std::nullopt});
     }
   };
   // A minor child's exact age does not change any rule yet; 10 and 20 stand for "under"

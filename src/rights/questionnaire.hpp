@@ -26,7 +26,8 @@ struct Answers {
   std::string date;  // YYYY-MM-DD; empty for today.
   std::string postcode;
   std::string age;
-  std::string income;  // Gross taxable income of last year, in euro.
+  std::string income;          // Gross taxable income of last year, in euro.
+  std::string current_income;  // What the applicant and partner have now, in euro a month.
   std::string income_kind;
   bool partner = false;
   std::string partner_age;
@@ -59,9 +60,12 @@ struct Interpretation {
 // birth dates, the postcode a region, ticked statuses are known and the others known
 // not to apply. An amount may be written "25000", "25.000" or "25.000,50" (in Dutch and
 // French the comma is decimal; in English "25,000.50"). Ages from 0 to 120, amounts of
-// at least 0, Belgian postcodes and dates from 2000 to 2100 are accepted.
+// at least 0, Belgian postcodes and dates from 2000 to 2100 are accepted; an income now
+// of more than ten times last year's (a month against a twelfth) is asked again. An age
+// becomes the earliest birth date it allows, so that a pension age by birth year is
+// never set too high.
+// The income now is the applicant's and the partner's together; it is put on the applicant.
 Interpretation Interpret(const Answers& answers, const Date& today, Language language);
-
 
 }  // namespace zoneatlas::rights
 

@@ -77,5 +77,30 @@ TEST(QuestionnaireTest, AnswersTravelInAFormAndBack) {
   EXPECT_EQ(back.statuses, answers.statuses);
 }
 
+TEST(QuestionnaireTest, TheIncomeNowIsTheCouplesAndChecked) {
+  Answers answers;
+  answers.age = "66";
+  answers.income = "30.000";
+  answers.current_income = "1.400";
+  answers.partner = true;
+  answers.partner_age = "64";
+  answers.partner_income = "0";
+  const Interpretation interpretation = Interpret(answers, Day("2026-12-07"), Language::kNl);
+  ASSERT_TRUE(interpretation.problems.empty());
+  const FactValues facts = ComputeFacts(interpretation.household, Day("2026-12-07"));
+  EXPECT_EQ(facts.values[FindFact("household.current_income")], 16800);
+  EXPECT_EQ(facts.values[FindFact("couple.recent_income")], 16800);
+  EXPECT_EQ(facts.values[FindFact("household.income_may_have_dropped")], 0) << "the income now is known";
+  EXPECT_EQ(facts.values[FindFact("household.oldest_birth_year")], 1959)
+      << "66 on 7 December 2026: born from 8 December 1959 on; the earliest year counts";
+  answers.current_income = "30.000";
+  const Interpretation yearly = Interpret(answers, Day("2026-12-07"), Language::kNl);
+  ASSERT_EQ(yearly.problems.size(), 1U);
+  EXPECT_EQ(yearly.problems[0].field, "current_income");
+  EXPECT_EQ(yearly.problems[0].message_key, "rights_problem_current_income");
+  answers.current_income = "-3";
+  EXPECT_EQ(Interpret(answers, Day("2026-12-07"), Language::kNl).problems.at(0).message_key, "rights_problem_income");
+}
+
 }  // namespace
 }  // namespace zoneatlas::rights

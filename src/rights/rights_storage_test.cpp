@@ -14,12 +14,12 @@ using testing::TestDatabase;
 FigureProposal LeefloonFigure(double value) {
   FigureProposal proposal;
   proposal.change.parameter_id = "leefloon.alleenstaand";
-  proposal.change.value.from = *Date::Parse("2025-03-01");
+  proposal.change.value.from = *Date::Parse("2026-03-01");
   proposal.change.value.value = value;
   proposal.change.value.source = "https://www.mi-is.be/";
   proposal.change.value.reliability = Reliability::kOfficial;
-  proposal.change.value.decided = *Date::Parse("2025-02-20");
-  proposal.change.known_until = *Date::Parse("2025-12-31");
+  proposal.change.value.decided = *Date::Parse("2026-02-20");
+  proposal.change.known_until = *Date::Parse("2026-12-31");
   proposal.note = "spilindex";
   return proposal;
 }
@@ -45,7 +45,7 @@ TEST_P(RightsStorageTest, AFigureIsPublishedBySomeoneElseAndJoinsTheCatalog) {
   ASSERT_TRUE(pending);
   ASSERT_EQ(pending->size(), 1U);
   EXPECT_EQ(pending->front().change.value.value, 1340.48);
-  EXPECT_EQ(pending->front().change.value.decided, *Date::Parse("2025-02-20"));
+  EXPECT_EQ(pending->front().change.value.decided, *Date::Parse("2026-02-20"));
   EXPECT_EQ(pending->front().proposed_by.label, "zone@zennevallei.be");
   auto own = figures.Review(*id, FigureStatus::kPublished, "", proposer_);
   ASSERT_FALSE(own);
@@ -57,7 +57,7 @@ TEST_P(RightsStorageTest, AFigureIsPublishedBySomeoneElseAndJoinsTheCatalog) {
   ASSERT_EQ(published->size(), 1U);
   auto catalog = Catalog::Shipped(*published);
   ASSERT_TRUE(catalog) << catalog.error().message();
-  EXPECT_EQ(catalog->FindParameter("leefloon.alleenstaand")->At(*Date::Parse("2025-06-01"))->value, 1340.48);
+  EXPECT_EQ(catalog->FindParameter("leefloon.alleenstaand")->At(*Date::Parse("2026-06-01"))->value, 1340.48);
   auto history = test_->database().WithConnection([&](db::Connection& connection) {
     return connection.Query("SELECT action FROM audit_log WHERE entity_type = 'rights_figure' ORDER BY id");
   });
@@ -100,12 +100,12 @@ TEST_P(RightsStorageTest, ARuleChangeIsCheckedWithTheWholeCatalogAndPublishedByS
   ASSERT_TRUE(unchanged) << unchanged.error().message();
   EXPECT_EQ(unchanged->Find("leefloon")->routes.size(), Catalog::Shipped()->Find("leefloon")->routes.size());
   // A test naming a fact that does not exist is refused, naming the right and the field.
-  auto misspelt = CatalogInForce(
-      test_->database(), std::nullopt,
-      RightChange{"leefloon", Changed("household.income < leefloon_jaar", "household.incme < leefloon_jaar")});
+  auto misspelt = CatalogInForce(test_->database(), std::nullopt,
+                                 RightChange{"leefloon", Changed("household.recent_income < leefloon_jaar",
+                                                                 "household.recent_incme < leefloon_jaar")});
   ASSERT_FALSE(misspelt);
   EXPECT_NE(misspelt.error().message().find("right leefloon:"), std::string::npos) << misspelt.error().message();
-  EXPECT_NE(misspelt.error().message().find("household.incme"), std::string::npos) << misspelt.error().message();
+  EXPECT_NE(misspelt.error().message().find("household.recent_incme"), std::string::npos) << misspelt.error().message();
   EXPECT_FALSE(CatalogInForce(test_->database(), std::nullopt, RightChange{"leefloon", "{\"id\": \"leefloon\""}))
       << "not JSON";
   EXPECT_FALSE(CatalogInForce(test_->database(), std::nullopt,

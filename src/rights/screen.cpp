@@ -25,10 +25,33 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
   screener.first_right_slot_ = fact_count + static_cast<int>(catalog.parameters().size());
   auto slots = screener.evaluator_.slots();
   std::vector<bool> parameter_known(catalog.parameters().size());
+  screener.bound_of_parameter_.assign(catalog.parameters().size(), -1);
+  const Parameter* rise_parameter = catalog.FindParameter(kLargestYearlyRise);
+  const ParameterValue* rise = rise_parameter ? rise_parameter->At(date) : nullptr;
   for (std::size_t p = 0; p < catalog.parameters().size(); ++p) {
-    const ParameterValue* value = catalog.parameters()[p].At(date);
+    const Parameter& parameter = catalog.parameters()[p];
+    const int slot = screener.first_parameter_slot_ + static_cast<int>(p);
+    const ParameterValue* value = parameter.At(date);
     parameter_known[p] = value != nullptr;
-    slots[screener.first_parameter_slot_ + p] = value ? value->value : kNotKnown;
+    slots[slot] = value ? value->value : kNotKnown;
+    if (value != nullptr || parameter.indexed_upwards.empty()) continue;
+    FigureBounds bounds{parameter.Before(date), parameter.After(date)};
+    if (bounds.last == nullptr) continue;  // Before its first figure nothing bounds it from below.
+    if (bounds.next != nullptr) {
+      bounds.high = bounds.next->value;
+    } else if (rise != nullptr) {
+      bounds.yearly_rise = rise->value;
+      bounds.years = std::max(
+          1, static_cast<int>(
+                 std::ceil(static_cast<double>(date.DaysSinceEpoch() - bounds.last->from.DaysSinceEpoch()) / 365.25)));
+      bounds.high = bounds.last->value * std::pow(1 + rise->value, bounds.years);
+    } else {
+      bounds.high = kNoCeiling;
+    }
+    parameter_known[p] = true;
+    slots[slot] = bounds.last->value;
+    screener.bound_of_parameter_[p] = static_cast<int>(screener.bounds_.size());
+    screener.bounds_.push_back({slot, bounds});
   }
   std::uint64_t numeric = 0;
   for (int f = 0; f < fact_count; ++f) {
@@ -40,10 +63,12 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
     for (int slot : screener.evaluator_.Reads(*compiled)) {
       if (slot < fact_count)
         into.facts |= std::uint64_t{1} << slot;
-      else if (slot < screener.first_right_slot_)
+      else if (slot < screener.first_right_slot_) {
+        const int bound = screener.bound_of_parameter_[slot - fact_count];
+        if (bound >= 0 && std::ranges::find(into.bounded, bound) == into.bounded.end()) into.bounded.push_back(bound);
         into.missing_figures |= !parameter_known[slot - fact_count];
-      else if (std::find(into.rights.begin(), into.rights.end(), slot - screener.first_right_slot_) ==
-               into.rights.end()) {
+      } else if (std::find(into.rights.begin(), into.rights.end(), slot - screener.first_right_slot_) ==
+                 into.rights.end()) {
         into.rights.push_back(slot - screener.first_right_slot_);
       }
     }
@@ -223,11 +248,29 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
     return ConditionState::kUnknown;
   }
   auto slots = evaluator_.slots();
-  const bool reuse = open == 0;
-  bool some_true = false, some_false = false, near_true = false, near_false = false;
+  const bool bounded = !condition.bounded.empty();
+  const bool reuse = open == 0 && !bounded;
+  bool some_true = false, some_false = false, near_true = false, near_false = false, between = false;
   for (unsigned combination = 0; combination < (1U << open); ++combination) {
     for (int i = 0; i < open; ++i) slots[tried[i]] = (combination >> i) & 1U;
-    const double value = Evaluate(condition.test, reuse);
+    double value = Evaluate(condition.test, reuse);
+    if (bounded && !std::isnan(value)) {
+      // The floor decided above; the ceiling must agree, else the figure in force decides.
+      SetBounded(condition, true);
+      const double at_ceiling = Evaluate(condition.test, false);
+      const bool near = condition.near >= 0 && Evaluate(condition.near, false) != 0;
+      SetBounded(condition, false);
+      if (std::isnan(at_ceiling)) {
+        value = at_ceiling;
+      } else if ((value != 0) != (at_ceiling != 0)) {
+        between = true;
+        continue;
+      } else if (value == 0) {
+        some_false = true;
+        (near ? near_true : near_false) = true;
+        continue;
+      }
+    }
     if (std::isnan(value)) {
       some_true = some_false = true;
       break;
@@ -240,6 +283,8 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
     }
   }
   for (int i = 0; i < open; ++i) slots[tried[i]] = kNotKnown;
+  if (between && !some_true && !some_false) return ConditionState::kBetween;
+  if (between) some_true = some_false = true;
   if (some_true && !some_false) return ConditionState::kHolds;
   if (some_false && !some_true) {
     if (near_true && !near_false) return ConditionState::kNear;
@@ -249,6 +294,12 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
   if (unknown == 0 && !unknown_right) return ConditionState::kCheck;
   missing |= unknown | right_missing;
   return ConditionState::kUnknown;
+}
+
+void Screener::SetBounded(const CompiledCondition& condition, bool ceiling) {
+  for (int b : condition.bounded) {
+    slots_[bounds_[b].slot] = ceiling ? bounds_[b].bounds.high : bounds_[b].bounds.last->value;
+  }
 }
 
 void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results) {
@@ -294,7 +345,8 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
           route_state = ConditionState::kUnknown;
           result.missing_facts |= missing;
           result.missing_figures |= condition.missing_figures;
-        } else if ((state == ConditionState::kNear || state == ConditionState::kCheck) &&
+        } else if ((state == ConditionState::kNear || state == ConditionState::kCheck ||
+                    state == ConditionState::kBetween) &&
                    route_state == ConditionState::kHolds) {
           route_state = ConditionState::kCheck;
         }
@@ -349,6 +401,26 @@ std::optional<double> Screener::Value(const Right& right, std::string_view name)
     return std::isnan(value) ? std::nullopt : std::optional(value);
   }
   return std::nullopt;
+}
+
+bool Screener::BoundMatters(const Right& right, const Condition& condition, std::size_t index) {
+  const int bound = bound_of_parameter_[index];
+  if (bound < 0) return false;
+  const std::vector<std::string> names = NamesIn(condition.test);
+  const std::string& id = catalog_->parameters()[index].id;
+  if (std::ranges::find(names, id) != names.end()) return true;
+  const auto right_index = static_cast<std::size_t>(&right - catalog_->rights().data());
+  const Bound& at = bounds_[bound];
+  for (std::size_t t = 0; t < right.terms.size(); ++t) {
+    if (std::ranges::find(names, right.terms[t].name) == names.end()) continue;
+    const int expression = rights_[right_index].terms[t];
+    const double floor = Evaluate(expression, false);
+    slots_[at.slot] = at.bounds.high;
+    const double ceiling = Evaluate(expression, false);
+    slots_[at.slot] = at.bounds.last->value;
+    if (floor != ceiling && !(std::isnan(floor) && std::isnan(ceiling))) return true;
+  }
+  return false;
 }
 
 }  // namespace zoneatlas::rights

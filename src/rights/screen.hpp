@@ -11,6 +11,13 @@
 // Unknown yes/no facts are tried both ways, so "leefloon or IGO" holds when leefloon is
 // known even if IGO is not.
 //
+// A parameter with no figure on the date that the catalog marks as only ever indexed
+// upwards is not unknown but bounded (FigureBounds): at least its last figure, at most the
+// next one or the last one raised by the largest yearly rise the catalog allows. A test
+// that holds at both ends holds, one that fails at both fails, and one that holds at only
+// one end is a check ("between"). Amounts are never extrapolated: reasons show the last
+// figure and say so.
+//
 // Thread safety: a Screener is not thread-safe; give each thread its own (Create is
 // cheap next to a batch, about a millisecond).
 #ifndef ZONEATLAS_RIGHTS_SCREEN_HPP_
@@ -33,7 +40,23 @@
 
 namespace zoneatlas::rights {
 
-enum class ConditionState { kHolds, kFails, kNear, kCheck, kUnknown };
+// kBetween: the test holds on one side of a bounded parameter's range and not on the
+// other, so only the figure in force can tell (a check).
+enum class ConditionState { kHolds, kFails, kNear, kCheck, kUnknown, kBetween };
+
+// The parameter that bounds how far an amount only ever indexed upwards can have risen
+// since its last figure: a share per year begun (0.15 for 15 %).
+inline constexpr std::string_view kLargestYearlyRise = "screening.max_stijging_per_jaar";
+
+// What a parameter with no figure on the date is known to lie between.
+struct FigureBounds {
+  const ParameterValue* last = nullptr;  // The floor: the figure before the date.
+  const ParameterValue* next = nullptr;  // The next figure, the ceiling, when there is one.
+  double high = 0;                       // The ceiling; kNoCeiling when nothing bounds it.
+  double yearly_rise = 0;                // Without `next`: the rise allowed per year begun…
+  int years = 0;                         // … and the years begun since `last` took effect.
+};
+inline constexpr double kNoCeiling = 1e15;  // Finite: 0 × it stays 0 in a formula.
 
 struct Finding {
   int route = 0;
@@ -86,8 +109,20 @@ class Screener {
   void Screen(const FactValues& facts, std::vector<RightResult>& results);
 
   // For the household screened last: the value of a fact, a parameter (at the date) or
-  // one of `right`'s terms; nothing when unknown.
+  // one of `right`'s terms; nothing when unknown. A bounded parameter gives its floor.
   std::optional<double> Value(const Right& right, std::string_view name);
+
+  // For the household screened last: whether bounded parameter `index` can change what
+  // `condition` of `right` compares — it is named in the test itself, or a term the test
+  // names takes another value at the parameter's ceiling (a couple's leefloon does not
+  // depend on the single rate).
+  bool BoundMatters(const Right& right, const Condition& condition, std::size_t index);
+
+  // The bounds of parameter `index` (its position in catalog().parameters()) on date(), or
+  // nullptr when it has a figure for the date or cannot be bounded.
+  const FigureBounds* Bounds(std::size_t index) const {
+    return bound_of_parameter_[index] < 0 ? nullptr : &bounds_[bound_of_parameter_[index]].bounds;
+  }
 
  private:
   struct CompiledCondition {
@@ -98,6 +133,11 @@ class Screener {
     std::vector<int> rights;          // Rights whose outcome it reads.
     int single_fact = -1;             // The yes/no fact a test of one name reads (no near).
     bool missing_figures = false;
+    std::vector<int> bounded;  // Positions in bounds_ of the bounded parameters it reads.
+  };
+  struct Bound {
+    int slot = 0;
+    FigureBounds bounds;
   };
   struct CompiledRight {
     std::vector<std::vector<CompiledCondition>> routes;
@@ -109,6 +149,8 @@ class Screener {
 
   ConditionState Judge(const CompiledCondition& condition, const FactValues& facts,
                        const std::vector<RightResult>& results, std::uint64_t& missing);
+  // Puts every bounded parameter `condition` reads at its floor or its ceiling.
+  void SetBounded(const CompiledCondition& condition, bool ceiling);
   // The number of `text`, compiled once however many conditions share it.
   Result<int> Compile(const std::string& text);
   // Expression `expression` with the current slots; with `reuse`, the value already
@@ -121,6 +163,8 @@ class Screener {
   std::vector<CompiledRight> rights_;
   int first_parameter_slot_ = 0;
   int first_right_slot_ = 0;
+  std::vector<Bound> bounds_;
+  std::vector<int> bound_of_parameter_;  // Per parameter: its position in bounds_, or -1.
   // Many rights test the same thing ("region.flanders", "right.verhoogde_tegemoetkoming"):
   // each text is compiled once and, per household, evaluated once. A test that is one
   // name reads its slot without the evaluator.

@@ -603,8 +603,8 @@ test('a zone editor keeps the rights figures current; the page has no WCAG 2.1 A
   assert.equal(await page.locator('h1').textContent(), 'Bedragen en grenzen bijwerken');
   await expectNoAxeViolations(page, '/nl/rights/figures');
   await page.getByLabel('Bedrag', { exact: true }).fill('veel');
-  await page.getByLabel(/^Vanaf/).fill('2025-03-01');
-  await page.getByLabel(/^Zeker tot en met/).fill('2025-12-31');
+  await page.getByLabel(/^Vanaf/).fill('2026-03-01');
+  await page.getByLabel(/^Zeker tot en met/).fill('2026-12-31');
   await page.getByLabel('Bron', { exact: true }).fill('https://www.mi-is.be/');
   await page.getByRole('button', { name: 'Voorstellen' }).click();
   await page.getByRole('alert').first().waitFor();
@@ -721,10 +721,10 @@ test('a zone editor proposes a change to a right\'s rules; the pages have no WCA
   const text = await definition.inputValue();
   assert.ok(text.includes('"id": "leefloon"'));
   await expectNoAxeViolations(page, '/nl/rights/rules/leefloon/edit');
-  await definition.fill(text.replace('household.income < leefloon_jaar', 'household.incme < leefloon_jaar'));
+  await definition.fill(text.replace('household.recent_income < leefloon_jaar', 'household.recent_incme < leefloon_jaar'));
   await page.getByRole('button', { name: 'Ter nazicht voorleggen' }).click();
   await page.getByRole('alert').waitFor();
-  assert.ok((await page.getByRole('alert').textContent()).includes('household.incme'));
+  assert.ok((await page.getByRole('alert').textContent()).includes('household.recent_incme'));
   await expectNoAxeViolations(page, '/nl/rights/rules/leefloon/edit with problems');
   await definition.fill(text.replace('voor wie te weinig geld heeft', 'als je te weinig geld hebt'));
   await page.getByRole('button', { name: 'Ter nazicht voorleggen' }).click();

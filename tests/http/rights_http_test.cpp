@@ -135,6 +135,42 @@ TEST_F(RightsTest, TheCommandLineScreensABatchOrRefusesItWhole) {
   }
 }
 
+// Issue 16: on any day an answer, and a catalog that says when its figures run out.
+TEST_F(RightsTest, APensionerGetsAnAnswerWhenTheFiguresHaveRunOut) {
+  const HttpResponse result = Screen("nl", "date=2026-12-07&postcode=1500&age=72&income=14000&income_kind=pension");
+  ASSERT_EQ(result.status, 200) << result.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(result.body, "Gebaseerd op de bedragen van 1 november 2023 (1.519,01 €)"))
+      << "the IGO reasons from its last figure";
+  EXPECT_TRUE(Contains(result.body, "Gebaseerd op de bedragen van 1 januari 2024 (25.630,67 €)")) << "the VT too";
+  EXPECT_FALSE(Contains(result.body, "nog geen bedrag bekend")) << result.body.substr(0, 6000);
+  // Last year's wage above every limit, a pension now: the income now decides.
+  const HttpResponse now =
+      Screen("nl", "date=2026-12-07&postcode=1500&age=66&income=32000&current_income=1400&income_kind=pension");
+  EXPECT_TRUE(Contains(now.body, "16.800,00 € per jaar")) << now.body.substr(0, 6000);
+  const HttpResponse yearly =
+      Screen("nl", "date=2026-12-07&postcode=1500&age=66&income=3000&current_income=32000&income_kind=pension");
+  EXPECT_TRUE(Contains(yearly.body, "meer dan tien keer")) << "a yearly amount in the monthly field is asked again";
+  const HttpResponse right = server_.Get("/nl/rights/inkomensgarantie_ouderen");
+  EXPECT_TRUE(Contains(right.body, "Bedragen bekend tot en met 30 november 2023")) << right.body.substr(0, 4000);
+}
+
+TEST_F(RightsTest, TheCommandLineSaysWhichFiguresNeedAnEditor) {
+  const CommandResult stale = RunZoneatlas({"rights", "check", "--date", "2026-12-07"});
+  EXPECT_EQ(stale.exit_code, 1) << stale.output;
+  EXPECT_TRUE(Contains(stale.output,
+                       "igo.alleenstaand: no figure on 2026-12-07; the newest ended 2023-11-30 (indexed upwards: "
+                       "screened within bounds)"))
+      << stale.output;
+  EXPECT_TRUE(Contains(stale.output, "rests on a secondary source")) << stale.output;
+  EXPECT_TRUE(Contains(stale.output, "need attention on 2026-12-07 (horizon 90 days)"));
+  const CommandResult soon = RunZoneatlas({"rights", "check", "--date", "2026-01-15", "--horizon", "60"});
+  EXPECT_TRUE(Contains(soon.output,
+                       "leefloon.alleenstaand: the newest figure (EUR 1,314.20 from 2025-02-01) ends "
+                       "2026-02-28"))
+      << soon.output;
+  EXPECT_NE(RunZoneatlas({"rights", "check", "--horizon", "-1"}).exit_code, 0) << "a horizon in the past";
+}
+
 TEST_F(RightsTest, TheHelperPackNamesTheNearestOfficeFromTheSocialMap) {
   const CommandResult imported = RunZoneatlas({"--database", server_.database(), "import", "hsds",
                                                std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/social-map-demo.json"});
@@ -226,11 +262,11 @@ TEST(RightsFiguresTest, AFigureProposedByOneEditorAndPublishedByAnotherChangesTh
                           "csrf_token=" + session.csrf_token + "&" + body);
   };
   const std::string figure =
-      "parameter=leefloon.alleenstaand&value=1340%2C48&from=2025-03-01&known_until=2025-12-31"
+      "parameter=leefloon.alleenstaand&value=1340%2C48&from=2026-03-01&known_until=2026-12-31"
       "&source=https%3A%2F%2Fwww.mi-is.be%2F&reliability=O&note=spilindex";
   const HttpResponse overlapping = post("/nl/rights/figures", proposer,
-                                        "parameter=leefloon.alleenstaand&value=1&from=2024-06-01&until=2025-06-01"
-                                        "&known_until=2025-12-31&source=x&reliability=S");
+                                        "parameter=leefloon.alleenstaand&value=1&from=2025-06-01&until=2026-06-01"
+                                        "&known_until=2026-12-31&source=x&reliability=S");
   EXPECT_EQ(overlapping.status, 422);
   EXPECT_TRUE(overlapping.body.find("past niet bij de andere") != std::string::npos)
       << overlapping.body.substr(0, 3000);
@@ -243,18 +279,23 @@ TEST(RightsFiguresTest, AFigureProposedByOneEditorAndPublishedByAnotherChangesTh
   const std::string review = list.body.substr(at, list.body.find('"', at) - at);
   EXPECT_EQ(post(review, proposer, "decision=publish").status, 409) << "not by who proposed it";
   ASSERT_EQ(post(review, reviewer, "decision=publish&comment=nagekeken").status, 303);
-  // The right's page and a screening in March 2025 use the new figure.
+  // The right's page and a screening in March 2026 use the new figure.
   EXPECT_TRUE(server.Get("/nl/rights/leefloon").body.find("1.340,48 €") != std::string::npos);
   const HttpResponse form = server.Get("/nl/rights/screen");
   const std::string csrf = CookieValue(form.Header("set-cookie"), "zoneatlas_csrf");
-  const HttpResponse result = server.Request(
-      "POST", "/nl/rights/screen", {kFormType, "Cookie: zoneatlas_csrf=" + csrf},
-      "csrf_token=" + csrf + "&statuses_asked=1&date=2025-03-15&postcode=1500&age=40&income=15000&income_kind=none");
-  // The leefloon's term reads all three categories: the published one is known now, the
-  // two others still are not, and the screening says so.
-  EXPECT_TRUE(result.body.find("Leefloon, categorie 1 (samenwonend)") != std::string::npos)
-      << result.body.substr(0, 4000);
-  EXPECT_TRUE(result.body.find("Leefloon, categorie 2 (alleenstaand)") == std::string::npos);
+  auto screen = [&](const std::string& answers) {
+    return server.Request("POST", "/nl/rights/screen", {kFormType, "Cookie: zoneatlas_csrf=" + csrf},
+                          "csrf_token=" + csrf + "&statuses_asked=1&date=2026-03-15&postcode=1500&" + answers);
+  };
+  // Alone, the published figure decides: 15,000 € is under 12 × 1,340.48 €.
+  const HttpResponse alone = screen("age=40&income=15000&income_kind=none");
+  EXPECT_TRUE(alone.body.find("16.085,76 € per jaar") != std::string::npos) << alone.body.substr(0, 4000);
+  EXPECT_TRUE(alone.body.find("nog geen bedrag bekend") == std::string::npos);
+  // A couple's leefloon has no figure for March 2026 yet: the screening reasons from the
+  // one of 1 February 2025, and says so.
+  const HttpResponse couple = screen("age=40&income=15000&income_kind=none&partner=yes&partner_income=0");
+  EXPECT_TRUE(couple.body.find("Gebaseerd op de bedragen van 1 februari 2025 (876,13 €)") != std::string::npos)
+      << couple.body.substr(0, 6000);
 }
 
 // The text of the page's <textarea id="…">, its HTML escapes undone.
@@ -294,10 +335,12 @@ TEST(RightsRulesTest, ARuleChangedByOneEditorAndPublishedByAnotherChangesTheRigh
     text.replace(text.find(from), from.size(), to);
     return text;
   };
-  const HttpResponse misspelt = propose(changed("household.income < leefloon_jaar", "household.incme < leefloon_jaar"));
+  const HttpResponse misspelt =
+      propose(changed("household.recent_income < leefloon_jaar", "household.recent_incme < leefloon_jaar"));
   EXPECT_EQ(misspelt.status, 422);
-  EXPECT_NE(misspelt.body.find("household.incme"), std::string::npos) << misspelt.body.substr(0, 4000);
-  EXPECT_NE(misspelt.body.find("household.incme &lt; leefloon_jaar"), std::string::npos) << "what was typed stays";
+  EXPECT_NE(misspelt.body.find("household.recent_incme"), std::string::npos) << misspelt.body.substr(0, 4000);
+  EXPECT_NE(misspelt.body.find("household.recent_incme &lt; leefloon_jaar"), std::string::npos)
+      << "what was typed stays";
   EXPECT_EQ(propose(definition).status, 422) << "nothing changed";
   const HttpResponse proposed = propose(changed("voor wie te weinig geld heeft", "als je te weinig geld hebt"));
   ASSERT_EQ(proposed.status, 303) << proposed.body.substr(0, 3000);
