@@ -121,6 +121,20 @@ class HouseholdReader {
     }
   }
 
+  // The amount in `text`, or nothing with a problem when it is not a number of at least 0.
+  std::optional<double> Amount(int column, std::string_view text, std::string_view unit) {
+    const auto amount = text::ParseDecimal(text);
+    if (!amount || !std::isfinite(*amount)) {
+      Problem(column, "'" + std::string(text) + "' is not an amount " + std::string(unit));
+      return std::nullopt;
+    }
+    if (*amount < 0) {
+      Problem(column, std::string(text) + " is negative");
+      return std::nullopt;
+    }
+    return amount;
+  }
+
   bool ReadPerson(Person& person, std::optional<int>& nis) {
     const std::size_t before = problems_.size();
     person.id = std::string(Field(kPerson));
@@ -141,28 +155,16 @@ class HouseholdReader {
         person.birth_date = *birth;
       }
     }
-    if (const auto text = Field(kIncome); !text.empty()) {
-      const auto amount = text::ParseDecimal(text);
-      if (!amount || !std::isfinite(*amount))
-        Problem(kIncome, "'" + std::string(text) + "' is not an amount in euro");
-      else if (*amount < 0)
-        Problem(kIncome, std::string(text) + " is negative");
-      else
-        person.gross_taxable_income = *amount;
-    }
+    if (const auto text = Field(kIncome); !text.empty()) person.gross_taxable_income = Amount(kIncome, text, "in euro");
     if (const auto text = Field(kCurrentIncome); !text.empty()) {
-      const auto amount = text::ParseDecimal(text);
-      if (!amount || !std::isfinite(*amount))
-        Problem(kCurrentIncome, "'" + std::string(text) + "' is not an amount in euro a month");
-      else if (*amount < 0)
-        Problem(kCurrentIncome, std::string(text) + " is negative");
-      else if (person.gross_taxable_income && *person.gross_taxable_income > 0 &&
-               12 * *amount > kLargestRiseOfIncome * *person.gross_taxable_income) {
+      const auto amount = Amount(kCurrentIncome, text, "in euro a month");
+      if (amount && person.gross_taxable_income && *person.gross_taxable_income > 0 &&
+          12 * *amount > kLargestRiseOfIncome * *person.gross_taxable_income) {
         Problem(kCurrentIncome, std::string(text) +
                                     " a month is more than ten times last year's income (gross_taxable_income); give "
                                     "the amount of one month");
       } else {
-        person.current_monthly_income = *amount;
+        person.current_monthly_income = amount;
       }
     }
     if (const auto text = Field(kIncomeKind); !text.empty()) {

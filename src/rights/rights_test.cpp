@@ -15,6 +15,11 @@ Person Adult(double income, std::string_view born = "1984-03-01") {
   return {"a", Role::kApplicant, Day(born), income, IncomeKind::kWork, StatusSet{0}, {}};
 }
 
+// Outcomes from least to most favourable: unlikely, unknown, possible, likely.
+int Rank(Outcome outcome) {
+  return outcome == Outcome::kLikely ? 3 : outcome == Outcome::kPossible ? 2 : outcome == Outcome::kUnknown ? 1 : 0;
+}
+
 // A catalog around one condition, for the checks Parse makes.
 std::string OneRight(std::string_view test, std::string_view extra = "") {
   return std::string(R"({"parameters": [{"id": "grens", "unit": "EUR/jaar", "description": {"nl": "g", "fr": "g"},
@@ -102,9 +107,6 @@ TEST(FactsTest, RegionsFollowTheNisCode) {
 TEST(PropertyTest, MoreIncomeNeverMakesARightMoreLikely) {
   auto catalog = Catalog::Shipped();
   ASSERT_TRUE(catalog.has_value());
-  const auto rank = [](Outcome outcome) {
-    return outcome == Outcome::kLikely ? 3 : outcome == Outcome::kPossible ? 2 : outcome == Outcome::kUnknown ? 1 : 0;
-  };
   // 2026-12-07: every income-tested figure has run out, so the bounds answer.
   for (const char* day : {"2022-06-01", "2023-06-01", "2024-06-01", "2026-12-07"}) {
     auto screener = Screener::Create(*catalog, Day(day));
@@ -123,7 +125,7 @@ TEST(PropertyTest, MoreIncomeNeverMakesARightMoreLikely) {
         screener->Screen(ComputeFacts(household, Day(day)), after);
         if (!before.empty()) {
           for (std::size_t r = 0; r < after.size(); ++r) {
-            EXPECT_LE(rank(after[r].outcome), rank(before[r].outcome))
+            EXPECT_LE(Rank(after[r].outcome), Rank(before[r].outcome))
                 << catalog->rights()[r].id << " at " << income << " for " << members << " on " << day;
           }
         }
@@ -137,9 +139,6 @@ TEST(PropertyTest, MoreIncomeNeverMakesARightMoreLikely) {
 TEST(PropertyTest, AnotherChildNeverMakesARightLessLikely) {
   auto catalog = Catalog::Shipped();
   ASSERT_TRUE(catalog.has_value());
-  const auto rank = [](Outcome outcome) {
-    return outcome == Outcome::kLikely ? 3 : outcome == Outcome::kPossible ? 2 : outcome == Outcome::kUnknown ? 1 : 0;
-  };
   for (const char* day : {"2024-06-01", "2026-12-07"}) {
     auto screener = Screener::Create(*catalog, Day(day));
     ASSERT_TRUE(screener.has_value());
@@ -154,7 +153,7 @@ TEST(PropertyTest, AnotherChildNeverMakesARightLessLikely) {
           for (const char* id : {"verhoogde_tegemoetkoming", "verwarmingstoelage", "sociale_huurwoning", "huursubsidie",
                                  "groeipakket_sociale_toeslag"}) {
             const auto r = catalog->Find(id) - catalog->rights().data();
-            EXPECT_GE(rank(more[r].outcome), rank(fewer[r].outcome))
+            EXPECT_GE(Rank(more[r].outcome), Rank(fewer[r].outcome))
                 << id << " at " << income << ", " << children << " on " << day;
           }
         }
@@ -168,9 +167,6 @@ TEST(PropertyTest, AnotherChildNeverMakesARightLessLikely) {
 TEST(PropertyTest, MoreIncomeNowNeverMakesARightMoreLikely) {
   auto catalog = Catalog::Shipped();
   ASSERT_TRUE(catalog.has_value());
-  const auto rank = [](Outcome outcome) {
-    return outcome == Outcome::kLikely ? 3 : outcome == Outcome::kPossible ? 2 : outcome == Outcome::kUnknown ? 1 : 0;
-  };
   auto screener = Screener::Create(*catalog, Day("2026-12-07"));
   ASSERT_TRUE(screener.has_value());
   for (double last_year : {0.0, 15000.0, 40000.0}) {
@@ -182,7 +178,7 @@ TEST(PropertyTest, MoreIncomeNowNeverMakesARightMoreLikely) {
       screener->Screen(ComputeFacts(household, Day("2026-12-07")), after);
       if (!before.empty()) {
         for (std::size_t r = 0; r < after.size(); ++r) {
-          EXPECT_LE(rank(after[r].outcome), rank(before[r].outcome))
+          EXPECT_LE(Rank(after[r].outcome), Rank(before[r].outcome))
               << catalog->rights()[r].id << " at " << now << " a month, " << last_year << " last year";
         }
       }
