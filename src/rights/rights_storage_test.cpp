@@ -101,11 +101,11 @@ TEST_P(RightsStorageTest, ARuleChangeIsCheckedWithTheWholeCatalogAndPublishedByS
   EXPECT_EQ(unchanged->Find("leefloon")->routes.size(), Catalog::Shipped()->Find("leefloon")->routes.size());
   // A test naming a fact that does not exist is refused, naming the right and the field.
   auto misspelt = CatalogInForce(test_->database(), std::nullopt,
-                                 RightChange{"leefloon", Changed("household.recent_income < leefloon_jaar",
-                                                                 "household.recent_incme < leefloon_jaar")});
+                                 RightChange{"leefloon", Changed("couple.recent_income < leefloon_jaar",
+                                                                 "couple.recent_incme < leefloon_jaar")});
   ASSERT_FALSE(misspelt);
   EXPECT_NE(misspelt.error().message().find("right leefloon:"), std::string::npos) << misspelt.error().message();
-  EXPECT_NE(misspelt.error().message().find("household.recent_incme"), std::string::npos) << misspelt.error().message();
+  EXPECT_NE(misspelt.error().message().find("couple.recent_incme"), std::string::npos) << misspelt.error().message();
   EXPECT_FALSE(CatalogInForce(test_->database(), std::nullopt, RightChange{"leefloon", "{\"id\": \"leefloon\""}))
       << "not JSON";
   EXPECT_FALSE(CatalogInForce(test_->database(), std::nullopt,

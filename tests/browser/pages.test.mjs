@@ -721,10 +721,10 @@ test('a zone editor proposes a change to a right\'s rules; the pages have no WCA
   const text = await definition.inputValue();
   assert.ok(text.includes('"id": "leefloon"'));
   await expectNoAxeViolations(page, '/nl/rights/rules/leefloon/edit');
-  await definition.fill(text.replace('household.recent_income < leefloon_jaar', 'household.recent_incme < leefloon_jaar'));
+  await definition.fill(text.replace('couple.recent_income < leefloon_jaar', 'couple.recent_incme < leefloon_jaar'));
   await page.getByRole('button', { name: 'Ter nazicht voorleggen' }).click();
   await page.getByRole('alert').waitFor();
-  assert.ok((await page.getByRole('alert').textContent()).includes('household.recent_incme'));
+  assert.ok((await page.getByRole('alert').textContent()).includes('couple.recent_incme'));
   await expectNoAxeViolations(page, '/nl/rights/rules/leefloon/edit with problems');
   await definition.fill(text.replace('voor wie te weinig geld heeft', 'als je te weinig geld hebt'));
   await page.getByRole('button', { name: 'Ter nazicht voorleggen' }).click();

@@ -336,10 +336,10 @@ TEST(RightsRulesTest, ARuleChangedByOneEditorAndPublishedByAnotherChangesTheRigh
     return text;
   };
   const HttpResponse misspelt =
-      propose(changed("household.recent_income < leefloon_jaar", "household.recent_incme < leefloon_jaar"));
+      propose(changed("couple.recent_income < leefloon_jaar", "couple.recent_incme < leefloon_jaar"));
   EXPECT_EQ(misspelt.status, 422);
-  EXPECT_NE(misspelt.body.find("household.recent_incme"), std::string::npos) << misspelt.body.substr(0, 4000);
-  EXPECT_NE(misspelt.body.find("household.recent_incme &lt; leefloon_jaar"), std::string::npos)
+  EXPECT_NE(misspelt.body.find("couple.recent_incme"), std::string::npos) << misspelt.body.substr(0, 4000);
+  EXPECT_NE(misspelt.body.find("couple.recent_incme &lt; leefloon_jaar"), std::string::npos)
       << "what was typed stays";
   EXPECT_EQ(propose(definition).status, 422) << "nothing changed";
   const HttpResponse proposed = propose(changed("voor wie te weinig geld heeft", "als je te weinig geld hebt"));
