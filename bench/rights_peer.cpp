@@ -3,13 +3,15 @@
 // that evaluates every rule of every right for every household, in SQL's three-valued
 // logic, and sums the outcome codes per right (as rights_bench does).
 //
-// Each condition becomes a code (holds 3, near or check 2, unknown 1, fails 0); a route
-// is the least of its conditions, a right the greatest of its routes. A right that reads
-// another reads 1 for likely, 0 for unlikely and NULL otherwise (where zoneatlas counts
-// a "possible" right as a check, the peer counts it as unknown). Parameters are the
-// figures at the date, NULL where none is known.
+// Each condition becomes a code (holds 3, near, between or check 2, unknown 1, fails 0);
+// a route is the least of its conditions, a right the greatest of its routes. As the
+// screener does, a right read that is possible or unknown is tried both ways, and a
+// parameter only ever indexed upwards with no figure on the date at its floor and its
+// ceiling (ConditionCode). Parameters are the figures at the date, NULL where none is
+// known and nothing bounds them.
 //
 // Usage: rights_peer DATE HOUSEHOLDS OUT_DIR   (writes OUT_DIR/facts.csv and query.sql)
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -23,6 +25,7 @@
 
 #include "bench/rights_households.hpp"
 #include "rights/catalog.hpp"
+#include "rights/screen.hpp"
 
 namespace zoneatlas::rights {
 namespace {
@@ -134,18 +137,78 @@ class Translator {
   const std::map<std::string, std::string>& names_;
 };
 
+std::string Number(double value) {
+  char number[64];
+  std::snprintf(number, sizeof number, "%.17g", value);
+  return number;
+}
+
+// One condition as a code, doing what Screener::Judge does: every right the test reads
+// that is neither likely nor unlikely is tried as 0 and as 1 (a combination is allowed
+// when it agrees with what is decided), and every bounded parameter at its floor and its
+// ceiling. All allowed combinations true: holds (3); all false: near at the ceiling (2)
+// or fails (0); each holding at one end only: between (2); anything else depends on
+// what is open: unknown (1) when an open right is unknown, else a check (2).
+std::string ConditionCode(const Right& right, const Condition& condition, const std::map<std::string, std::string>& low,
+                          const std::map<std::string, std::string>& high, const Catalog& catalog) {
+  const std::string test = Catalog::ExpandTerms(right, condition.test);
+  const std::string near = condition.near.empty() ? "" : Catalog::ExpandTerms(right, condition.near);
+  std::vector<std::string> read;
+  for (const std::string& name : NamesIn(test + " " + near)) {
+    if (name.starts_with("right.") && catalog.Find(name.substr(6)) != nullptr &&
+        std::ranges::find(read, name) == read.end()) {
+      read.push_back(name);
+    }
+  }
+  std::string any_null, all_true, all_between, all_false, all_near, none_near;
+  auto join = [](std::string& to, const std::string& joiner, const std::string& part) {
+    to += (to.empty() ? "" : joiner) + part;
+  };
+  for (unsigned combination = 0; combination < (1U << read.size()); ++combination) {
+    std::map<std::string, std::string> at_floor = low, at_ceiling = high;
+    std::string allowed = "TRUE";
+    for (std::size_t i = 0; i < read.size(); ++i) {
+      const bool one = (combination >> i) & 1U;
+      at_floor[read[i]] = at_ceiling[read[i]] = one ? "1" : "0";
+      const std::string code = "r_" + read[i].substr(6);
+      allowed += " AND " + code + (one ? " <> 0" : " <> 3");
+    }
+    const std::string floor = Translator(test, at_floor).Translate();
+    const std::string ceiling = Translator(test, at_ceiling).Translate();
+    const std::string near_at_ceiling = near.empty() ? "0" : Translator(near, at_ceiling).Translate();
+    const std::string a = "(" + allowed + ")";
+    join(any_null, " OR ", "(" + a + " AND ((" + floor + ") IS NULL OR (" + ceiling + ") IS NULL))");
+    join(all_true, " AND ", "(NOT " + a + " OR ((" + floor + ") <> 0 AND (" + ceiling + ") <> 0))");
+    join(all_between, " AND ", "(NOT " + a + " OR ((" + floor + ") <> 0) <> ((" + ceiling + ") <> 0))");
+    join(all_false, " AND ", "(NOT " + a + " OR ((" + floor + ") = 0 AND (" + ceiling + ") = 0))");
+    join(all_near, " AND ", "(NOT " + a + " OR (" + near_at_ceiling + ") <> 0)");
+    join(none_near, " AND ", "(NOT " + a + " OR NOT ((" + near_at_ceiling + ") <> 0))");
+  }
+  std::string open_unknown = "FALSE";
+  for (const std::string& name : read) open_unknown += " OR r_" + name.substr(6) + " = 1";
+  return "(CASE WHEN " + any_null + " THEN 1 WHEN " + all_true + " THEN 3 WHEN " + all_between + " THEN 2 WHEN (" +
+         all_false + ") AND (" + all_near + ") THEN 2 WHEN (" + all_false + ") AND (" + none_near + ") THEN 0 WHEN " +
+         open_unknown + " THEN 1 ELSE 2 END)";
+}
+
 std::string Query(const Catalog& catalog, const Date& date) {
-  std::map<std::string, std::string> names;
-  for (const FactInfo& fact : Facts()) names[std::string(fact.name)] = Column(fact.name);
-  for (const Parameter& parameter : catalog.parameters()) {
+  // A parameter with no figure on the date that is only ever indexed upwards lies between
+  // the screener's bounds: its floor in `low`, its ceiling in `high`.
+  auto screener = Screener::Create(catalog, date);
+  if (!screener) throw std::runtime_error(screener.error().message());
+  std::map<std::string, std::string> low, high;
+  for (const FactInfo& fact : Facts()) low[std::string(fact.name)] = Column(fact.name);
+  for (std::size_t p = 0; p < catalog.parameters().size(); ++p) {
+    const Parameter& parameter = catalog.parameters()[p];
     const ParameterValue* value = parameter.At(date);
-    char number[64];
-    std::snprintf(number, sizeof number, "%.10g", value ? value->value : 0.0);
-    names[parameter.id] = value ? std::string(number) : "NULL::float8";
+    if (const FigureBounds* bounds = screener->Bounds(p)) {
+      low[parameter.id] = Number(bounds->last->value);
+      high[parameter.id] = Number(bounds->high);
+    } else {
+      low[parameter.id] = value ? Number(value->value) : "NULL::float8";
+    }
   }
-  for (const Right& right : catalog.rights()) {
-    names["right." + right.id] = "(CASE r_" + right.id + " WHEN 3 THEN 1 WHEN 0 THEN 0 END)";
-  }
+  for (const auto& [name, sql] : low) high.emplace(name, sql);
   // Levels: each right in the first select after the rights it reads.
   std::map<std::string, int> level;
   std::vector<std::vector<std::string>> levels;
@@ -162,11 +225,7 @@ std::string Query(const Catalog& catalog, const Date& date) {
           for (const auto& [id, depth] : level) {
             if (expanded.find("right." + id) != std::string::npos) own = std::max(own, depth + 1);
           }
-          const std::string test = Translator(expanded, names).Translate();
-          const std::string near =
-              condition.near.empty() ? "0" : Translator(Catalog::ExpandTerms(right, condition.near), names).Translate();
-          code = "(CASE ((" + test + ") <> 0)::int WHEN 1 THEN 3 WHEN 0 THEN (CASE ((" + near +
-                 ") <> 0)::int WHEN 1 THEN 2 ELSE 0 END) ELSE 1 END)";
+          code = ConditionCode(right, condition, low, high, catalog);
         }
         conditions += (conditions.empty() ? "" : ", ") + code;
       }
@@ -180,7 +239,10 @@ std::string Query(const Catalog& catalog, const Date& date) {
   for (std::size_t l = 0; l < levels.size(); ++l) {
     std::string columns;
     for (const std::string& column : levels[l]) columns += ",\n  " + column;
-    from = "(SELECT *" + columns + "\nFROM " + from + ") AS level" + std::to_string(l);
+    // OFFSET 0 keeps each level a subquery of its own: flattened, PostgreSQL would copy a
+    // right's whole expression into every later right that reads it, and planning grows
+    // exponentially with the chain (hours for 1,000 households).
+    from = "(SELECT *" + columns + "\nFROM " + from + " OFFSET 0) AS level" + std::to_string(l);
   }
   std::string sums;
   for (const Right& right : catalog.rights()) {
