@@ -17,6 +17,7 @@
 #include "agenda/store.hpp"
 #include "app/application.hpp"
 #include "app/vocabulary.hpp"
+#include "atlas/catalog.hpp"
 #include "consultations/store.hpp"
 #include "core/text.hpp"
 #include "geo/import.hpp"
@@ -61,7 +62,7 @@ db::Database& Database() {
     const std::string root = ZONEATLAS_SOURCE_ROOT;
     Check(geo::ImportAreas(**opened, "areas.csv", ReadFile(root + "/data/demo/areas.csv"), actor), "areas");
     Check(geo::ImportZones(**opened, "zones.csv", ReadFile(root + "/data/demo/zones.csv"), actor), "zones");
-    const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped());
+    const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped(), *atlas::Catalog::Shipped());
     const geo::Store geography(**opened);
     auto zones = geography.Zones(*Date::Parse("2026-01-01"));
     Check(zones, "zones");
@@ -218,7 +219,7 @@ BENCHMARK(BM_MonitoringAcrossZones)->Unit(benchmark::kMillisecond)->UseRealTime(
 // The overlap warning for one event: its municipality's events of its theme over a year,
 // expanded, and the collisions among them.
 void BM_OverlapWarningOfOneEvent(benchmark::State& state) {
-  const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped());
+  const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped(), *atlas::Catalog::Shipped());
   const geo::Store geography(Database());
   const agenda::Store store(Database(), geography, vocabulary);
   const agenda::Event event = *store.FindEvent("event-1");
@@ -255,7 +256,7 @@ BENCHMARK(BM_InitiativePage)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The warning shown before a new initiative is saved: the similar ones of its zone.
 void BM_SimilarInitiativesWarning(benchmark::State& state) {
-  const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped());
+  const Vocabulary vocabulary = app::SharedVocabulary(*socialmap::Taxonomy::Shipped(), *atlas::Catalog::Shipped());
   const geo::Store geography(Database());
   const initiatives::Store store(Database(), geography, vocabulary);
   initiatives::Initiative candidate = *store.Find("initiative-1");
