@@ -709,7 +709,7 @@ int Main(int argc, char** argv) {
                              "initiatives", "providers"}));
   import
       ->add_option("file", options.file,
-                   "CSV, GeoJSON, (observations) XLSX, (hsds) HSDS 3.0 JSON file or CSV package folder, "
+                   "CSV, GeoJSON, (observations) XLSX or a .zip holding one such file, (hsds) HSDS 3.0 JSON file or CSV package folder, "
                    "(consultations, agenda, initiatives, providers) JSON file")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");

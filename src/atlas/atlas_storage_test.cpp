@@ -16,6 +16,7 @@
 #include "platform/formats/xlsx.hpp"
 #include "platform/view/view.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/zip_file.hpp"
 #include "web/response_cache.hpp"
 
 namespace zoneatlas::atlas {
@@ -295,6 +296,80 @@ TEST_P(AtlasStorageTest, RealPopulationFiguresImportFromTheirPublishedFile) {
   }
   EXPECT_DOUBLE_EQ(*Find("pop_total", "23003", "2018")->value, 25069);  // Beersel
   EXPECT_DOUBLE_EQ(*Find("pop_total", "23003", "2019")->value, 25251);
+}
+
+// Statbel's fiscal income per municipality, as downloaded: a zip holding one pipe-separated
+// text file with a byte-order mark, an income year in CD_YEAR and totals in MS_* columns.
+TEST_P(AtlasStorageTest, StatbelFiscalIncomeImportsFromTheZipAsPublished) {
+  const std::string published =
+      testing::SharedData("published/statbel-income-municipalities-2005-2013/TF_PSNL_INC_TAX_MUNTY_tcm325-272513.zip");
+  if (published.empty()) GTEST_SKIP() << "../shared/data is not there";
+  const ObservationImportReport report = Import("TF_PSNL_INC_TAX_MUNTY_tcm325-272513.zip", published);
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_EQ(report.layout, "statbel fiscal income");
+  EXPECT_EQ(report.rows_read, 5301) << "589 municipalities over 9 years, less those not yet or no longer there";
+  // Halle, income year 2013, as the file gives it: 689,200,978.88 € over 21,481 returns with
+  // an income and 1,138 without, and 37,453 inhabitants.
+  const auto mean = Find("income_mean_return", "23027", "2013");
+  ASSERT_TRUE(mean);
+  EXPECT_DOUBLE_EQ(*mean->numerator, 689200978.88);
+  EXPECT_DOUBLE_EQ(*mean->denominator, 21481 + 1138);
+  EXPECT_NEAR(*mean->value, 689200978.88 / 22619, 1e-6);
+  const auto per_inhabitant = Find("income_per_inhabitant", "23027", "2013");
+  ASSERT_TRUE(per_inhabitant);
+  EXPECT_NEAR(*per_inhabitant->value, 689200978.88 / 37453, 1e-6);
+  EXPECT_TRUE(Find("income_mean_return", "23100", "2005")) << "Linkebeek, the first year";
+  // The Brussels-Capital Region as the sum of its 19 municipalities' rows in 2013.
+  const auto brussels = Find("income_mean_return", "04000", "2013");
+  ASSERT_TRUE(brussels);
+  EXPECT_NEAR(*brussels->numerator, 15736035912.10, 0.01);
+  EXPECT_DOUBLE_EQ(*brussels->denominator, 716638);
+  EXPECT_FALSE(Find("income_median_return", "23027", "2013")) << "this edition has no median";
+}
+
+TEST_P(AtlasStorageTest, StatbelFiscalIncomeMarkedConfidentialIsLeftOutAndCounted) {
+  const ObservationImportReport report =
+      Import("TF_PSNL_INC_TAX_SECTOR.txt",
+             "\xEF\xBB\xBF"
+             "CD_YEAR|CD_MUNTY_REFNIS|MS_NBR_NON_ZERO_INC|MS_NBR_ZERO_INC|MS_TOT_NET_TAXABLE_INC|"
+             "MS_TOT_RESIDENTS|MS_MEDIAN_NET_TAXABLE_INC\n"
+             "2022|23027|22000|1000|800000000|40000|27500\n"
+             "2022|23100|C|C|C|4800|C\n"
+             "2022|99999|10|0|100|10|10\n");
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_DOUBLE_EQ(*Find("income_median_return", "23027", "2022")->value, 27500);
+  EXPECT_FALSE(Find("income_mean_return", "23100", "2022")) << "secret, so no figure";
+  EXPECT_NE(report.Describe().find("4 cell(s) marked C"), std::string::npos) << report.Describe();
+  EXPECT_NE(report.Describe().find("1 areas of the file are not in the database"), std::string::npos)
+      << report.Describe();
+  // A cell that is neither a number nor C is a problem, and nothing is written.
+  const long long before = CountObservations();
+  const ObservationImportReport bad =
+      Import("income.txt",
+             "CD_YEAR|CD_MUNTY_REFNIS|MS_NBR_NON_ZERO_INC|MS_NBR_ZERO_INC|MS_TOT_NET_TAXABLE_INC\n"
+             "2022|23027|22000|1000|veel\n2022|23003|-5|0|100\n");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.Describe().find("'veel' is not a number"), std::string::npos) << bad.Describe();
+  EXPECT_NE(bad.Describe().find("cannot be negative"), std::string::npos) << bad.Describe();
+  EXPECT_EQ(CountObservations(), before);
+}
+
+// A zip must hold exactly one data file; otherwise the report says what it holds.
+TEST_P(AtlasStorageTest, AZipWithSeveralOrNoDataFilesIsRefusedNamingWhatIsInside) {
+  const std::string two = testing::Zip({{"a.txt", "CD_YEAR|CD_MUNTY_REFNIS\n"}, {"b.csv", "x\n"}});
+  const ObservationImportReport several = Import("two.zip", two);
+  EXPECT_FALSE(several.ok());
+  EXPECT_NE(several.Describe().find("several data files"), std::string::npos) << several.Describe();
+  EXPECT_NE(several.Describe().find("a.txt, b.csv"), std::string::npos) << several.Describe();
+  const ObservationImportReport none = Import("none.zip", testing::Zip({{"readme.pdf", "%PDF"}}));
+  EXPECT_FALSE(none.ok());
+  EXPECT_NE(none.Describe().find("no data file"), std::string::npos) << none.Describe();
+  EXPECT_NE(none.Describe().find("readme.pdf"), std::string::npos) << none.Describe();
+  // One file inside: read as if it had come alone.
+  const ObservationImportReport one = Import(
+      "one.zip", testing::Zip({{"figures.csv", "area_code,indicator,period,value\n23027,pop_total,2024,42000\n"}}));
+  ASSERT_TRUE(one.ok()) << one.Describe();
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027", "2024")->value, 42000);
 }
 
 // Statistical sectors of a municipality are stored together; each import must still

@@ -13,14 +13,16 @@
 #include "core/text.hpp"
 #include "geo/store.hpp"
 #include "platform/formats/xlsx.hpp"
+#include "platform/formats/zip.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
 
 constexpr std::size_t kProgressEvery = 20000;
 
-const std::vector<std::string_view> kCodeColumns = {"area_code", "code",      "nis",    "nis_code",        "niscode",
-                                                    "nis-code",  "cd_refnis", "refnis", "cd_munty_refnis", "nis code"};
+const std::vector<std::string_view> kCodeColumns = {"area_code",       "code",     "nis",       "nis_code",
+                                                    "niscode",         "nis-code", "cd_refnis", "refnis",
+                                                    "cd_munty_refnis", "nis code", "cd_sector"};
 const std::vector<std::string_view> kNameColumns = {"area", "area_name", "gemeente", "municipality", "commune",
                                                     "naam", "name",      "nom",      "tx_descr_nl",  "gebied"};
 
@@ -597,6 +599,147 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Ro
   }
 }
 
+// Statbel's fiscal income (TF_PSNL_INC_TAX_MUNTY per municipality, TF_PSNL_INC_TAX_SECTOR
+// per statistical sector): one row per area and income year (CD_YEAR) holding the totals,
+// from which the catalog's means are the ratio of sums (numerator and denominator kept,
+// so zones add up) and, where the edition has it, the median as a value. A municipal
+// file's rows are also summed into the districts, provinces and regions known, as the
+// reference figures. Statbel marks a cell it keeps secret "C" (a sector of few returns):
+// that figure is left out and counted, never a problem.
+void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& rows) {
+  const auto sector_column = table.Column("cd_sector");
+  const auto code_column = sector_column ? sector_column : FirstColumn(table, {"cd_munty_refnis", "cd_refnis"});
+  const auto year_column = table.Column("cd_year");
+  const std::size_t total_column = *table.Column("ms_tot_net_taxable_inc");
+  const auto non_zero_column = table.Column("ms_nbr_non_zero_inc");
+  const auto zero_column = table.Column("ms_nbr_zero_inc");
+  const auto residents_column = table.Column("ms_tot_residents");
+  const auto median_column = table.Column("ms_median_net_taxable_inc");
+  if (!code_column) return checker.Problem(1, "CD_MUNTY_REFNIS", "the file has no municipality or sector code column");
+  if (!year_column) return checker.Problem(1, "CD_YEAR", "the file has no income year column");
+  const Indicator* mean_return = checker.catalog().Find("income_mean_return");
+  const Indicator* per_inhabitant = checker.catalog().Find("income_per_inhabitant");
+  const Indicator* median = checker.catalog().Find("income_median_return");
+  std::vector<std::size_t> parent_columns;
+  if (!sector_column) {
+    for (std::string_view name : {"cd_dstr_refnis", "cd_prov_refnis", "cd_rgn_refnis"}) {
+      if (auto column = table.Column(name)) parent_columns.push_back(*column);
+    }
+  }
+  struct Sums {
+    double income = 0, returns = 0, residents = 0;
+    bool returns_known = true, residents_known = true;
+  };
+  std::map<std::pair<std::string, std::uint32_t>, Sums> parents;  // (area, period) → totals.
+  std::size_t confidential = 0, outside = 0;
+  std::set<std::string> unknown_codes;
+  while (const formats::CsvRecord* row = rows.Next()) {
+    const formats::CsvRecord& record = *row;
+    Progress(checker.options(), rows);
+    ++checker.report().rows_read;
+    const int line = record.line;
+    auto cell = [&](std::optional<std::size_t> column) {
+      return column ? text::Trim(table.Field(record, *column)) : std::string_view();
+    };
+    // A number of the row: nothing when the column is absent, blank or secret ("C").
+    bool row_ok = true;
+    auto number = [&](std::optional<std::size_t> column) -> std::optional<double> {
+      if (!column) return std::nullopt;
+      const std::string_view text = cell(column);
+      if (text == "C") {
+        ++confidential;
+        return std::nullopt;
+      }
+      bool ok = true;
+      auto value = checker.Number(line, table.header[*column], text, ok);
+      if (ok && value && *value < 0) {
+        checker.Problem(line, table.header[*column], "cannot be negative");
+        ok = false;
+      }
+      row_ok = row_ok && ok;
+      return ok ? value : std::nullopt;
+    };
+    const std::string code = AreaMatcher::NormaliseCode(cell(code_column));
+    const auto period = checker.Period(line, table.header[*year_column], cell(year_column));
+    const auto income = number(total_column);
+    const auto non_zero = number(non_zero_column);
+    const auto zero = number(zero_column);
+    const auto residents = number(residents_column);
+    const auto middle = number(median_column);
+    if (!period || !row_ok) continue;
+    if (code.empty()) {
+      checker.Problem(line, table.header[*code_column], "no area");
+      continue;
+    }
+    const std::optional<double> returns =
+        non_zero && (zero || !zero_column) ? std::optional(*non_zero + zero.value_or(0)) : std::nullopt;
+    std::vector<std::string> codes = {code};
+    for (std::size_t column : parent_columns) {
+      const std::string parent = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, column)));
+      if (!parent.empty()) codes.push_back(parent);
+    }
+    for (const std::string& area : codes) {
+      if (!checker.areas().Knows(area)) {
+        if (area == code) unknown_codes.insert(code);
+        continue;
+      }
+      // A national file, imported by a zone editor, gives the figures of their zone only.
+      if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) {
+        if (area == code) ++outside;
+        continue;
+      }
+      if (area != code) {
+        Sums& sums = parents[{area, *period}];
+        sums.income += income.value_or(0);
+        sums.returns += returns.value_or(0);
+        sums.residents += residents.value_or(0);
+        sums.returns_known = sums.returns_known && income && returns;
+        sums.residents_known = sums.residents_known && income && residents;
+        continue;
+      }
+      const std::uint32_t number_of_area = checker.figures().AreaNumber(area);
+      // An area without returns or inhabitants has no mean: nothing to add.
+      if (mean_return != nullptr && income && returns && *returns > 0) {
+        checker.Add(line, total_column, table.header[total_column], *mean_return, number_of_area, *period, std::nullopt,
+                    income, returns);
+      }
+      if (per_inhabitant != nullptr && income && residents && *residents > 0) {
+        checker.Add(line, *residents_column, table.header[*residents_column], *per_inhabitant, number_of_area, *period,
+                    std::nullopt, income, residents);
+      }
+      if (median != nullptr && middle) {
+        checker.Add(line, *median_column, table.header[*median_column], *median, number_of_area, *period, middle,
+                    std::nullopt, std::nullopt);
+      }
+    }
+  }
+  // A sum is only the area's figure when every row that went into it had its parts.
+  for (const auto& [key, sums] : parents) {
+    const std::uint32_t area = checker.figures().AreaNumber(key.first);
+    if (mean_return != nullptr && sums.returns_known && sums.returns > 0) {
+      checker.Add(1, total_column, table.header[total_column], *mean_return, area, key.second, std::nullopt,
+                  sums.income, sums.returns);
+    }
+    if (per_inhabitant != nullptr && sums.residents_known && sums.residents > 0) {
+      checker.Add(1, *residents_column, table.header[*residents_column], *per_inhabitant, area, key.second,
+                  std::nullopt, sums.income, sums.residents);
+    }
+  }
+  if (confidential > 0) {
+    checker.Warning(1, "", std::to_string(confidential) + " cell(s) marked C (confidential by Statbel) left out");
+  }
+  if (!unknown_codes.empty()) {
+    checker.report().rows_skipped += static_cast<int>(unknown_codes.size());
+    checker.Warning(
+        1, table.header[*code_column],
+        std::to_string(unknown_codes.size()) + " areas of the file are not in the database and were left out");
+  }
+  if (outside > 0) {
+    checker.Warning(1, table.header[*code_column],
+                    std::to_string(outside) + " row(s) for areas outside your zones were left out");
+  }
+}
+
 bool HasAreaColumn(const formats::CsvTable& table) {
   return FirstColumn(table, kCodeColumns) || FirstColumn(table, kNameColumns) ||
          (table.Column("ms_population") && table.Column("cd_age"));
@@ -686,6 +829,9 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
   if (table.Column("ms_population") && table.Column("cd_age")) {
     layout = "statbel population";
     ParseStatbelPopulation(checker, table, rows, file_name);
+  } else if (table.Column("ms_tot_net_taxable_inc")) {
+    layout = "statbel fiscal income";
+    ParseStatbelIncome(checker, table, rows);
   } else if (!area_column) {
     checker.Problem(table.header_line, "",
                     "no area column: name one area_code (a NIS code) or gemeente/commune/municipality (a name)");
@@ -758,6 +904,38 @@ Result<formats::CsvTable> ReadHead(formats::CsvCursor& cursor) {
   return table;
 }
 
+// The largest file a zip may hold for the import: Statbel's largest tables inflate to a
+// few hundred MiB; more is not a table but an attack on the server's memory.
+constexpr std::size_t kMaxUnzippedBytes = std::size_t{512} * 1024 * 1024;
+
+// Statbel ships its text files zipped: the one data file (.txt, .csv or .xlsx) inside is
+// read as if it had been downloaded alone. Nothing when the archive is an .xlsx workbook
+// itself; an error naming what is inside when there is no data file or more than one.
+Result<std::optional<std::pair<std::string, std::string>>> DataFileIn(std::string_view zip) {
+  auto archive = formats::ZipArchive::Open(zip);
+  if (!archive) return Fail(archive.error());
+  auto names = (*archive)->Names();
+  if (!names) return Fail(names.error());
+  if (std::ranges::find(*names, "xl/workbook.xml") != names->end()) return std::nullopt;
+  std::vector<std::string> data;
+  for (const std::string& name : *names) {
+    const std::string lower = text::AsciiLower(name);
+    if (lower.starts_with("__macosx/")) continue;
+    if (lower.ends_with(".txt") || lower.ends_with(".csv") || lower.ends_with(".xlsx")) data.push_back(name);
+  }
+  if (data.size() != 1) {
+    std::string listed;
+    for (const std::string& name : *names) listed += (listed.empty() ? "" : ", ") + name;
+    return Fail(Error::InvalidArgument(
+        std::string(data.empty() ? "the zip archive holds no data file (.txt, .csv or .xlsx)"
+                                 : "the zip archive holds several data files: unzip it and import them one by one") +
+        "; it holds: " + (listed.empty() ? "nothing" : listed)));
+  }
+  auto content = (*archive)->Read(data.front(), kMaxUnzippedBytes);
+  if (!content) return Fail(content.error());
+  return std::pair(data.front(), std::move(*content));
+}
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view content) {
@@ -784,6 +962,22 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
   auto add_layout = [&](const std::string& sheet_layout) {
     if (!sheet_layout.empty()) layout = layout.empty() || layout == sheet_layout ? sheet_layout : "mixed";
   };
+  // What is read: the file, or the data file inside the zip it came in.
+  std::string unzipped;
+  std::string_view read_name = file_name;
+  if (formats::LooksLikeZip(content)) {
+    auto member = DataFileIn(content);
+    if (!member) {
+      report.problems.push_back({"", "", member.error().message()});
+      return report;
+    }
+    if (*member) {
+      report.file += " (" + (*member)->first + ")";
+      unzipped = std::move((*member)->second);
+      read_name = (*member)->first;
+      content = unzipped;
+    }
+  }
   if (formats::LooksLikeXlsx(content)) {
     auto workbook = formats::ReadXlsx(content);
     if (!workbook) {
@@ -803,7 +997,7 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
                                    "merged cells: only the first cell holds the value, the others are read as empty"});
       }
       add_layout(
-          ParseSheet(catalog, matcher, sheet.table, nullptr, file_name, sheet.sheet, places, options, figures, report));
+          ParseSheet(catalog, matcher, sheet.table, nullptr, read_name, sheet.sheet, places, options, figures, report));
     }
     if (!found) {
       std::string names;
@@ -821,7 +1015,7 @@ Result<ObservationImportReport> ImportObservations(db::Database& database, const
       report.problems.push_back({"", "", head.error().message()});
       return report;
     }
-    add_layout(ParseSheet(catalog, matcher, *head, &*cursor, file_name, "", places, options, figures, report));
+    add_layout(ParseSheet(catalog, matcher, *head, &*cursor, read_name, "", places, options, figures, report));
   }
   figures.Sort([&](const BatchFigure& kept, const BatchFigure& again) {
     report.problems.push_back({places.Location(again), places.Column(again),

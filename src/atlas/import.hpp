@@ -6,7 +6,10 @@
 // - wide by indicator: area, period (or --period), then one column per indicator id;
 // - Statbel population: Statbel's open data on the population by place of residence,
 //   age, sex and nationality (TF_SOC_POP_STRUCT_*), summed into the catalog's age-band
-//   counts for each municipality and for the districts, provinces and regions known.
+//   counts for each municipality and for the districts, provinces and regions known;
+// - Statbel fiscal income (TF_PSNL_INC_TAX_MUNTY, …_SECTOR): the income indicators as
+//   ratios of the totals per municipality or sector and income year;
+// a .zip holding one such file is read as that file.
 // The area is a NIS code (leading zeros may be lost, as Excel does) or a name in Dutch,
 // French or English, matched without regard to case and accents.
 //

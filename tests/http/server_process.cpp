@@ -146,13 +146,19 @@ int ServerProcess::Terminate(std::chrono::milliseconds timeout) {
 
 HttpResponse ServerProcess::Request(const std::string& method, const std::string& target,
                                     const std::vector<std::string>& headers, const std::string& body) const {
+  return RequestWithin(std::chrono::seconds(5), method, target, headers, body);
+}
+
+HttpResponse ServerProcess::RequestWithin(std::chrono::milliseconds timeout, const std::string& method,
+                                          const std::string& target, const std::vector<std::string>& headers,
+                                          const std::string& body) const {
   RawConnection connection(port_);
   std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const std::string& header : headers) request += header + "\r\n";
   if (!body.empty() || method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   request += "\r\n" + body;
   connection.Send(request);
-  return connection.ReadResponse();
+  return connection.ReadResponse(timeout);
 }
 
 void ReduceZennevalleiToHalle(const ServerProcess& server) {

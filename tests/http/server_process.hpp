@@ -50,6 +50,10 @@ class ServerProcess {
   HttpResponse Get(const std::string& target, const std::vector<std::string>& headers = {}) const {
     return Request("GET", target, headers);
   }
+  // The same, waiting up to `timeout` for the answer: a PDF waits for a renderer to start,
+  // which takes seconds on a busy machine.
+  HttpResponse RequestWithin(std::chrono::milliseconds timeout, const std::string& method, const std::string& target,
+                             const std::vector<std::string>& headers = {}, const std::string& body = "") const;
 
   // Sends SIGTERM and waits up to `timeout` for the exit; returns the exit code, or -1.
   int Terminate(std::chrono::milliseconds timeout);

@@ -1,13 +1,11 @@
 #include <expat.h>
-#include <minizip/unzip.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <random>
+#include <optional>
 
 #include "platform/formats/xlsx.hpp"
+#include "platform/formats/zip.hpp"
 
 namespace zoneatlas::formats {
 namespace {
@@ -58,7 +56,8 @@ class WorkbookParser : public XmlParser {
   void Start(std::string_view name, const Attributes& attributes) override {
     if (name != "sheet") return;
     const auto id = attributes.find("r:id");
-    sheets.push_back({attributes.contains("name") ? attributes.at("name") : "", id == attributes.end() ? "" : id->second});
+    sheets.push_back(
+        {attributes.contains("name") ? attributes.at("name") : "", id == attributes.end() ? "" : id->second});
   }
 };
 
@@ -100,7 +99,8 @@ class SharedStringsParser : public XmlParser {
 // "BC12" → column 54 (0-based), row 12.
 std::pair<std::size_t, int> CellPosition(std::string_view reference) {
   std::size_t column = 0, i = 0;
-  for (; i < reference.size() && reference[i] >= 'A' && reference[i] <= 'Z'; ++i) column = column * 26 + (reference[i] - 'A' + 1);
+  for (; i < reference.size() && reference[i] >= 'A' && reference[i] <= 'Z'; ++i)
+    column = column * 26 + (reference[i] - 'A' + 1);
   int row = 0;
   for (; i < reference.size() && reference[i] >= '0' && reference[i] <= '9'; ++i) row = row * 10 + (reference[i] - '0');
   return {column == 0 ? 0 : column - 1, row};
@@ -161,71 +161,53 @@ class SheetParser : public XmlParser {
   bool in_value_ = false;
 };
 
-class Archive {
- public:
-  static Result<std::unique_ptr<Archive>> Open(std::string_view bytes) {
-    std::random_device random;
-    auto archive = std::unique_ptr<Archive>(new Archive);
-    archive->path_ = std::filesystem::temp_directory_path() /
-                     ("zoneatlas-read-" + std::to_string(random()) + std::to_string(random()) + ".xlsx");
-    {
-      std::ofstream out(archive->path_, std::ios::binary);
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      if (!out.flush()) return Fail(Error::Unavailable("cannot write a temporary file"));
-    }
-    archive->zip_ = unzOpen64(archive->path_.c_str());
-    if (archive->zip_ == nullptr) return Fail(Error::InvalidArgument("the file is not an .xlsx workbook (not a zip archive)"));
-    return archive;
-  }
-  ~Archive() {
-    if (zip_ != nullptr) unzClose(zip_);
-    std::filesystem::remove(path_);
-  }
+// A part of the workbook, capped: a few hundred bytes of zip may inflate to gigabytes.
+constexpr std::size_t kMaxPartBytes = std::size_t{256} * 1024 * 1024;
 
-  std::optional<std::string> Read(const std::string& name) {
-    if (unzLocateFile(zip_, name.c_str(), 0) != UNZ_OK) return std::nullopt;
-    if (unzOpenCurrentFile(zip_) != UNZ_OK) return std::nullopt;
-    std::string content;
-    char buffer[65536];
-    int read = 0;
-    while ((read = unzReadCurrentFile(zip_, buffer, sizeof buffer)) > 0) content.append(buffer, static_cast<std::size_t>(read));
-    unzCloseCurrentFile(zip_);
-    if (read < 0) return std::nullopt;
-    return content;
-  }
-
- private:
-  Archive() = default;
-  std::filesystem::path path_;
-  unzFile zip_ = nullptr;
-};
+// The part's XML; nothing when the workbook has no such part, an error when it is damaged
+// or too large.
+Result<std::optional<std::string>> ReadPart(ZipArchive& archive, const std::string& name) {
+  auto content = archive.Read(name, kMaxPartBytes);
+  if (content) return std::optional<std::string>(std::move(*content));
+  if (content.error().code() == ErrorCode::kNotFound) return std::optional<std::string>();
+  return Fail(content.error());
+}
 
 }  // namespace
 
 Result<std::vector<XlsxTable>> ReadXlsx(std::string_view bytes) {
-  auto archive = Archive::Open(bytes);
-  if (!archive) return Fail(archive.error());
-  const auto workbook_xml = (*archive)->Read("xl/workbook.xml");
-  const auto relations_xml = (*archive)->Read("xl/_rels/workbook.xml.rels");
-  if (!workbook_xml || !relations_xml) return Fail(Error::InvalidArgument("the file is a zip archive but not an .xlsx workbook"));
+  auto archive = ZipArchive::Open(bytes);
+  if (!archive)
+    return Fail(Error::InvalidArgument("the file is not an .xlsx workbook (" + archive.error().message() + ")"));
+  auto workbook_xml = ReadPart(**archive, "xl/workbook.xml");
+  if (!workbook_xml) return Fail(workbook_xml.error());
+  auto relations_xml = ReadPart(**archive, "xl/_rels/workbook.xml.rels");
+  if (!relations_xml) return Fail(relations_xml.error());
+  if (!*workbook_xml || !*relations_xml)
+    return Fail(Error::InvalidArgument("the file is a zip archive but not an .xlsx workbook"));
   WorkbookParser workbook;
-  if (auto parsed = workbook.Parse(*workbook_xml, "xl/workbook.xml"); !parsed) return Fail(parsed.error());
+  if (auto parsed = workbook.Parse(**workbook_xml, "xl/workbook.xml"); !parsed) return Fail(parsed.error());
   RelationsParser relations;
-  if (auto parsed = relations.Parse(*relations_xml, "xl/_rels/workbook.xml.rels"); !parsed) return Fail(parsed.error());
+  if (auto parsed = relations.Parse(**relations_xml, "xl/_rels/workbook.xml.rels"); !parsed)
+    return Fail(parsed.error());
   SharedStringsParser shared;
-  if (const auto strings = (*archive)->Read("xl/sharedStrings.xml")) {
-    if (auto parsed = shared.Parse(*strings, "xl/sharedStrings.xml"); !parsed) return Fail(parsed.error());
+  auto strings = ReadPart(**archive, "xl/sharedStrings.xml");
+  if (!strings) return Fail(strings.error());
+  if (*strings) {
+    if (auto parsed = shared.Parse(**strings, "xl/sharedStrings.xml"); !parsed) return Fail(parsed.error());
   }
   std::vector<XlsxTable> tables;
   for (const SheetEntry& entry : workbook.sheets) {
     const auto target = relations.targets.find(entry.relation);
-    if (target == relations.targets.end()) return Fail(Error::InvalidArgument("sheet '" + entry.name + "' has no part"));
+    if (target == relations.targets.end())
+      return Fail(Error::InvalidArgument("sheet '" + entry.name + "' has no part"));
     std::string part = target->second;
     part = part.starts_with('/') ? part.substr(1) : "xl/" + part;
-    const auto xml = (*archive)->Read(part);
-    if (!xml) return Fail(Error::InvalidArgument("sheet '" + entry.name + "': " + part + " is missing"));
+    auto xml = ReadPart(**archive, part);
+    if (!xml) return Fail(Error::InvalidArgument("sheet '" + entry.name + "': " + xml.error().message()));
+    if (!*xml) return Fail(Error::InvalidArgument("sheet '" + entry.name + "': " + part + " is missing"));
     SheetParser sheet(shared.strings);
-    if (auto parsed = sheet.Parse(*xml, "sheet '" + entry.name + "'"); !parsed) return Fail(parsed.error());
+    if (auto parsed = sheet.Parse(**xml, "sheet '" + entry.name + "'"); !parsed) return Fail(parsed.error());
     XlsxTable table;
     table.sheet = entry.name;
     table.merged_ranges = std::move(sheet.merged);
