@@ -367,7 +367,8 @@ int Import(const Options& options) {
   if (!database) return Report(database.error());
   Result<geo::ImportReport> report = Fail(Error::InvalidArgument("unknown import kind"));
   if (options.what == "areas") {
-    report = geo::ImportAreas(**database, options.file, *content, audit::CommandLineActor());
+    report = geo::ImportAreas(**database, options.file, *content, audit::CommandLineActor(),
+                              {.skip_unknown_parents = options.skip_unknown});
   } else if (options.what == "zones") {
     report = geo::ImportZones(**database, options.file, *content, audit::CommandLineActor());
   } else {
@@ -709,12 +710,14 @@ int Main(int argc, char** argv) {
                              "initiatives", "providers"}));
   import
       ->add_option("file", options.file,
-                   "CSV, GeoJSON, (observations) XLSX or a .zip holding one such file, (hsds) HSDS 3.0 JSON file or CSV package folder, "
+                   "CSV, GeoJSON, (areas) Statbel's sector XLSX, (observations) XLSX or a .zip holding one such file, "
+                   "(hsds) HSDS 3.0 JSON file or CSV package folder, "
                    "(consultations, agenda, initiatives, providers) JSON file")
       ->required();
   import->add_option("--simplify", options.simplify_meters, "geometry: simplify boundaries to within METERS");
   import->add_flag("--skip-unknown", options.skip_unknown,
-                   "geometry, observations: leave out rows of areas not in the database");
+                   "geometry, observations: leave out rows of areas not in the database; areas: leave out areas "
+                   "whose parent is not in the database (the sectors of other municipalities)");
   import->add_option("--source", options.source, "geometry, observations: where the figures come from");
   import->add_option("--sheet", options.sheet, "observations: the XLSX sheet to read (default: the first)");
   import->add_option("--period", options.period, "observations: the period of a sheet without a period column");

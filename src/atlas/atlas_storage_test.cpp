@@ -354,6 +354,32 @@ TEST_P(AtlasStorageTest, StatbelFiscalIncomeMarkedConfidentialIsLeftOutAndCounte
   EXPECT_EQ(CountObservations(), before);
 }
 
+// Statbel's population per statistical sector, the same workbook the sectors came from:
+// one figure per sector known, the year from the file's name.
+TEST_P(AtlasStorageTest, StatbelSectorPopulationImportsForTheSectorsKnown) {
+  const std::string published = testing::SharedData("published/statbel-sectors-2025/OPENDATA_SECTOREN_2025_NEW.xlsx");
+  if (published.empty()) GTEST_SKIP() << "../shared/data is not there";
+  auto sectors = geo::ImportAreas(database(), "OPENDATA_SECTOREN_2025_NEW.xlsx", published, kTester,
+                                  {.skip_unknown_parents = true});
+  ASSERT_TRUE(sectors && sectors->ok()) << (sectors ? sectors->Describe() : sectors.error().message());
+  const ObservationImportReport report = Import("OPENDATA_SECTOREN_2025_NEW.xlsx", published);
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_EQ(report.layout, "statbel sector population");
+  EXPECT_EQ(report.rows_read, 21183);
+  EXPECT_EQ(report.observations, static_cast<std::size_t>(sectors->rows_imported)) << "one figure per sector known";
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027A00K", "2025")->value, 1057);  // Halle centrum oost.
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027ZZZZ", "2025")->value, 7) << "not located in a sector, still counted";
+  EXPECT_FALSE(Find("pop_total", "23027", "2025")) << "a sector is never read as its municipality";
+  // Halle's sectors add up to its 42,884 inhabitants on 1 January 2025.
+  auto halle = Store(database()).Observations({.indicators = {"pop_total"}, .areas = {}, .periods = {"2025"}});
+  ASSERT_TRUE(halle);
+  double sum = 0;
+  for (const Observation& figure : *halle) {
+    if (figure.area_code.starts_with("23027") && figure.area_code.size() == 9) sum += *figure.value;
+  }
+  EXPECT_DOUBLE_EQ(sum, 42884);
+}
+
 // A zip must hold exactly one data file; otherwise the report says what it holds.
 TEST_P(AtlasStorageTest, AZipWithSeveralOrNoDataFilesIsRefusedNamingWhatIsInside) {
   const std::string two = testing::Zip({{"a.txt", "CD_YEAR|CD_MUNTY_REFNIS\n"}, {"b.csv", "x\n"}});

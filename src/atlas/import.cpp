@@ -519,6 +519,18 @@ constexpr AgeBand kAgeBands[] = {
     {"pop_85plus", 85, -1},
 };
 
+// The year of a Statbel file without a year column: --period, else the year in the file
+// name (TF_SOC_POP_STRUCT_2024, OPENDATA_SECTOREN_2025_NEW); a problem when neither.
+std::optional<std::string> YearOfFile(Checker& checker, std::string_view file_name) {
+  if (!checker.options().period.empty()) return checker.PeriodText(1, "period", checker.options().period);
+  static const std::regex kYearInName(R"((\d{4}))");
+  std::smatch match;
+  const std::string name(file_name);
+  if (std::regex_search(name, match, kYearInName)) return match[1].str();
+  checker.Problem(1, "CD_YEAR", "no year column and no year in the file name: give --period");
+  return std::nullopt;
+}
+
 void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Rows& rows, std::string_view file_name) {
   const auto code_column = FirstColumn(table, {"cd_refnis", "cd_munty_refnis"});
   const std::size_t age_column = *table.Column("cd_age");
@@ -530,18 +542,10 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Ro
     if (auto column = table.Column(name)) parent_columns.push_back(*column);
   }
   if (!code_column) return checker.Problem(1, "CD_REFNIS", "the file has no municipality code column");
-  // Without CD_YEAR the year is in the file name (TF_SOC_POP_STRUCT_2024) or given.
   std::optional<std::string> fixed_year;
   if (!year_column) {
-    if (!checker.options().period.empty()) {
-      fixed_year = checker.PeriodText(1, "period", checker.options().period);
-    } else {
-      static const std::regex kYearInName(R"((\d{4}))");
-      std::smatch match;
-      const std::string name(file_name);
-      if (std::regex_search(name, match, kYearInName)) fixed_year = match[1].str();
-    }
-    if (!fixed_year) return checker.Problem(1, "CD_YEAR", "no year column and no year in the file name: give --period");
+    fixed_year = YearOfFile(checker, file_name);
+    if (!fixed_year) return;
   }
   // (area, year) → band → count, in the order first seen.
   std::map<std::pair<std::string, std::string>, std::map<std::string, double>> sums;
@@ -596,6 +600,72 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Ro
       checker.Add(1, count_column, table.header[count_column], *indicator, checker.figures().AreaNumber(key.first),
                   checker.figures().PeriodNumber(key.second), total, std::nullopt, std::nullopt);
     }
+  }
+}
+
+// Statbel's population per statistical sector (OPENDATA_SECTOREN_2025.xlsx and the
+// editions before it): one row per sector with its municipality (CD_REFNIS), its code
+// (CD_SECTOR, nine characters or the four after CD_REFNIS) and its people (TOTAL, or
+// POPULATION in older editions), on 1 January of the year in the file name. The sectors
+// must have been imported as areas (`zoneatlas import areas` reads the same file).
+void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& table, Rows& rows,
+                                  std::string_view file_name) {
+  const std::size_t municipality_column = *table.Column("cd_refnis");
+  const std::size_t sector_column = *table.Column("cd_sector");
+  const std::size_t count_column = *FirstColumn(table, {"total", "population", "ms_population"});
+  const Indicator* people = checker.catalog().Find("pop_total");
+  const auto year = YearOfFile(checker, file_name);
+  if (!year || people == nullptr) return;
+  const std::uint32_t period = checker.figures().PeriodNumber(*year);
+  std::size_t confidential = 0, unknown = 0, outside = 0;
+  while (const formats::CsvRecord* row = rows.Next()) {
+    const formats::CsvRecord& record = *row;
+    Progress(checker.options(), rows);
+    ++checker.report().rows_read;
+    const int line = record.line;
+    const std::string_view municipality = text::Trim(table.Field(record, municipality_column));
+    const std::string_view sector = text::Trim(table.Field(record, sector_column));
+    const auto code = geo::StatbelSectorCode(municipality, sector);
+    if (!code) {
+      checker.Problem(line, table.header[sector_column],
+                      "'" + std::string(sector) +
+                          "' is neither a nine-character sector code nor the four characters "
+                          "after the municipality's code");
+      continue;
+    }
+    const std::string_view cell = text::Trim(table.Field(record, count_column));
+    if (cell == "C") {
+      ++confidential;
+      continue;
+    }
+    bool ok = true;
+    const auto count = checker.Number(line, table.header[count_column], cell, ok, true);
+    if (!ok) continue;
+    if (!checker.areas().Knows(*code)) {
+      ++unknown;
+      continue;
+    }
+    if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(*code)) {
+      ++outside;
+      continue;
+    }
+    checker.Add(line, count_column, table.header[count_column], *people, checker.figures().AreaNumber(*code), period,
+                count, std::nullopt, std::nullopt);
+  }
+  if (confidential > 0) {
+    checker.Warning(1, table.header[count_column],
+                    std::to_string(confidential) + " cell(s) marked C (confidential by Statbel) left out");
+  }
+  if (unknown > 0) {
+    checker.report().rows_skipped += static_cast<int>(unknown);
+    checker.Warning(1, table.header[sector_column],
+                    std::to_string(unknown) +
+                        " sector(s) not in the database were left out: import the file as areas first "
+                        "(zoneatlas import areas) to keep them");
+  }
+  if (outside > 0) {
+    checker.Warning(1, table.header[sector_column],
+                    std::to_string(outside) + " row(s) for areas outside your zones were left out");
   }
 }
 
@@ -829,6 +899,10 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
   if (table.Column("ms_population") && table.Column("cd_age")) {
     layout = "statbel population";
     ParseStatbelPopulation(checker, table, rows, file_name);
+  } else if (table.Column("cd_sector") && table.Column("cd_refnis") &&
+             FirstColumn(table, {"total", "population", "ms_population"}) && !table.Column("cd_age")) {
+    layout = "statbel sector population";
+    ParseStatbelSectorPopulation(checker, table, rows, file_name);
   } else if (table.Column("ms_tot_net_taxable_inc")) {
     layout = "statbel fiscal income";
     ParseStatbelIncome(checker, table, rows);

@@ -1,7 +1,6 @@
 // The geography's storage suite: the same cases against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
-
 #include "geo/export.hpp"
 #include "geo/geometry.hpp"
 #include "geo/import.hpp"
@@ -34,10 +33,10 @@ class GeoStorageTest : public ::testing::TestWithParam<db::Engine> {
     ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
     auto zones = ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);
     ASSERT_TRUE(zones && zones->ok()) << (zones ? zones->Describe() : zones.error().message());
-    auto boundaries = ImportBoundaries(database(), "boundaries.geojson",
-                                       testing::RepositoryFile("data/demo/boundaries.geojson"), {.source = "demo"}, kTester);
-    ASSERT_TRUE(boundaries && boundaries->ok())
-        << (boundaries ? boundaries->Describe() : boundaries.error().message());
+    auto boundaries =
+        ImportBoundaries(database(), "boundaries.geojson", testing::RepositoryFile("data/demo/boundaries.geojson"),
+                         {.source = "demo"}, kTester);
+    ASSERT_TRUE(boundaries && boundaries->ok()) << (boundaries ? boundaries->Describe() : boundaries.error().message());
   }
 
   long long CountRows(const std::string& table) {
@@ -72,8 +71,8 @@ TEST_P(GeoStorageTest, AScriptRunsEveryStatementEvenAfterATrailingComment) {
   });
   ASSERT_TRUE(ran) << ran.error().message();
   EXPECT_EQ(CountRows("script_a"), 0);
-  auto rows = database().WithConnection(
-      [](db::Connection& connection) { return connection.Query("SELECT x FROM script_b"); });
+  auto rows =
+      database().WithConnection([](db::Connection& connection) { return connection.Query("SELECT x FROM script_b"); });
   ASSERT_TRUE(rows && rows->size() == 1u);
   EXPECT_EQ(rows->front().Text(0), "--not a comment");
 }
@@ -215,7 +214,8 @@ TEST_P(GeoStorageTest, ReimportingAZoneReplacesItsMembers) {
   ImportDemo();
   const std::string csv =
       "zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
-      "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,23027,2020-01-01\n";
+      "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne "
+      "Zennevallei,23027,2020-01-01\n";
   auto report = ImportZones(database(), "one.csv", csv, kTester);
   ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : "");
   auto zone = store_->FindZone("elz-zennevallei", Date::Today());
@@ -235,7 +235,8 @@ TEST_P(GeoStorageTest, EveryChangeIsInTheHistoryAndCanBeRestored) {
 
   const std::string csv =
       "zone_id,kind,name_nl,name_fr,member_code,valid_from\n"
-      "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne Zennevallei,23027,2020-01-01\n";
+      "elz-zennevallei,eerstelijnszone,Eerstelijnszone Zennevallei,Zone de première ligne "
+      "Zennevallei,23027,2020-01-01\n";
   ASSERT_TRUE(ImportZones(database(), "one.csv", csv, {"editor-1", "editor@zone.be"})->ok());
   auto history = audit::History(database(), "zone", "elz-zennevallei");
   ASSERT_TRUE(history);
@@ -292,9 +293,77 @@ TEST_P(GeoStorageTest, ImportsStatbelRefnisAsPublished) {
   auto rode = store_->FindArea("23101", Day("2024-01-01"));
   ASSERT_TRUE(rode);
   EXPECT_EQ(rode->names.fr, "Rhode-Saint-Genèse");
-  auto municipalities = store_->Areas({.kind = AreaKind::kMunicipality, .parent_code = std::nullopt}, Day("2020-01-01"));
+  auto municipalities =
+      store_->Areas({.kind = AreaKind::kMunicipality, .parent_code = std::nullopt}, Day("2020-01-01"));
   ASSERT_TRUE(municipalities);
   EXPECT_EQ(municipalities->size(), 581u);  // After the 2019 mergers, before those of 2025.
+}
+
+// Statbel's list of statistical sectors, the workbook as published (2025 delineation):
+// each sector an area under its municipality, valid from its start date, its hm² as km².
+TEST_P(GeoStorageTest, ImportsStatbelSectorsAsPublishedUnderTheMunicipalitiesKnown) {
+  const std::string published = testing::SharedData("published/statbel-sectors-2025/OPENDATA_SECTOREN_2025_NEW.xlsx");
+  if (published.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  ImportDemo();
+  auto refused = ImportAreas(database(), "OPENDATA_SECTOREN_2025_NEW.xlsx", published, kTester);
+  ASSERT_TRUE(refused);
+  EXPECT_FALSE(refused->ok()) << "sectors of municipalities not in the database, unless asked to leave them out";
+  EXPECT_NE(refused->Describe().find("CD_REFNIS: parent area 11001 is neither in this file nor imported"),
+            std::string::npos)
+      << refused->Describe().substr(0, 600);
+  auto report =
+      ImportAreas(database(), "OPENDATA_SECTOREN_2025_NEW.xlsx", published, kTester, {.skip_unknown_parents = true});
+  ASSERT_TRUE(report) << report.error().message();
+  ASSERT_TRUE(report->ok()) << report->Describe().substr(0, 2000);
+  EXPECT_EQ(report->rows_read, 21183);
+  EXPECT_EQ(report->rows_imported + report->rows_skipped, 21183);
+  // Halle's first sector, as the file gives it: start 45658 (2025-01-01), open end
+  // (2958465), 18.5978 hm².
+  auto oost = store_->FindArea("23027A00K", Day("2025-06-01"));
+  ASSERT_TRUE(oost);
+  EXPECT_EQ(oost->kind, AreaKind::kStatisticalSector);
+  EXPECT_EQ(oost->parent_code, "23027");
+  EXPECT_EQ(oost->names.nl, "HALLE CENTRUM OOST");
+  EXPECT_EQ(oost->validity.from.ToIso(), "2025-01-01");
+  EXPECT_FALSE(oost->validity.to);
+  EXPECT_NEAR(*oost->land_area_km2, 0.185978318938503, 1e-12);
+  EXPECT_FALSE(store_->FindArea("23027A00K", Day("2024-06-01"))) << "drawn in 2025";
+  // The sectors that cannot be located have no area.
+  auto unlocated = store_->FindArea("23027ZZZZ", Day("2025-06-01"));
+  ASSERT_TRUE(unlocated);
+  EXPECT_EQ(unlocated->names.fr, "Non localisable dans un secteur");
+  EXPECT_FALSE(unlocated->land_area_km2);
+  auto halle = store_->Areas({.kind = AreaKind::kStatisticalSector, .parent_code = "23027"}, Day("2025-06-01"));
+  ASSERT_TRUE(halle);
+  EXPECT_GT(halle->size(), 30u);
+}
+
+TEST_P(GeoStorageTest, AStatbelSectorCodeIsNineCharactersOrTheFourAfterItsMunicipality) {
+  ImportDemo();
+  const std::string header =
+      "CD_REFNIS|CD_SECTOR|POPULATION|DT_STRT_SECTOR|DT_STOP_SECTOR|TX_DESCR_SECTOR_NL|"
+      "TX_DESCR_SECTOR_FR\n";
+  auto report = ImportAreas(database(), "sectors.txt",
+                            header +
+                                "23027|A00-|1000|1981-03-01|9999-12-31|HALLE CENTRUM|HAL CENTRE\n"
+                                "23003|23003A012|800|29646|2958465|BEERSEL DORP|\n",
+                            kTester);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : report.error().message());
+  EXPECT_TRUE(store_->FindArea("23027A00-", Day("2024-01-01")));
+  auto beersel = store_->FindArea("23003A012", Day("2024-01-01"));
+  ASSERT_TRUE(beersel);
+  EXPECT_EQ(beersel->validity.from.ToIso(), "1981-03-01");
+  EXPECT_EQ(beersel->names.fr, "BEERSEL DORP") << "one name serves both languages";
+  const auto before = store_->Generation();
+  auto bad = ImportAreas(database(), "sectors.txt",
+                         header + "23027|A0|1|1981-03-01||X|X\n23027|B001|1|not a day||Y|Y\n", kTester);
+  ASSERT_TRUE(bad);
+  EXPECT_FALSE(bad->ok());
+  EXPECT_NE(bad->Describe().find("sectors.txt:2: CD_SECTOR: 'A0' is neither a nine-character sector code"),
+            std::string::npos)
+      << bad->Describe();
+  EXPECT_NE(bad->Describe().find("sectors.txt:3: DT_STRT_SECTOR"), std::string::npos) << bad->Describe();
+  EXPECT_EQ(*store_->Generation(), *before) << "a refused import writes nothing";
 }
 
 TEST_P(GeoStorageTest, ImportsRealBoundariesAndSkipsUnknownAreasOnlyWhenAsked) {
@@ -359,9 +428,9 @@ TEST_P(GeoStorageTest, AMergedMunicipalityNamesWhatItBecame) {
   EXPECT_NE(exported->find("44083,municipality,Deinze (oud),Deinze (ancien),,,1977-01-01,2024-12-31,,,,no,,,44086"),
             std::string::npos)
       << *exported;
-  auto bad = ImportAreas(database(), "bad.csv",
-                         "code,kind,name_nl,name_fr,valid_from,successor_code\n11001,municipality,A,A,1977-01-01,11002\n",
-                         kTester);
+  auto bad = ImportAreas(
+      database(), "bad.csv",
+      "code,kind,name_nl,name_fr,valid_from,successor_code\n11001,municipality,A,A,1977-01-01,11002\n", kTester);
   ASSERT_TRUE(bad);
   EXPECT_NE(bad->Describe().find("bad.csv:2: successor_code: an area merged into another ends: give valid_to"),
             std::string::npos)

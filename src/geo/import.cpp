@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "geo/store.hpp"
 #include "platform/formats/csv.hpp"
 #include "platform/formats/geojson.hpp"
+#include "platform/formats/xlsx.hpp"
 
 namespace zoneatlas::geo {
 namespace {
@@ -47,8 +49,8 @@ Result<std::vector<SourceRow>> RowsFromCsv(std::string_view content) {
       row.fields[text::AsciiLower(table->header[i])] = std::string(table->Field(record, i));
     }
     if (record.fields.size() > table->header.size()) {
-      row.fields["\x01extra"] = fmt::format("{} fields where the header has {}", record.fields.size(),
-                                            table->header.size());
+      row.fields["\x01extra"] =
+          fmt::format("{} fields where the header has {}", record.fields.size(), table->header.size());
     }
     rows.push_back(std::move(row));
   }
@@ -70,7 +72,37 @@ Result<std::vector<SourceRow>> RowsFromGeoJson(std::string_view content) {
   return rows;
 }
 
+// The one sheet of a workbook; with several, which to use is not a guess to make.
+Result<std::vector<SourceRow>> RowsFromXlsx(std::string_view content) {
+  auto workbook = formats::ReadXlsx(content);
+  if (!workbook) return Fail(workbook.error());
+  std::vector<formats::XlsxTable*> sheets;
+  for (formats::XlsxTable& sheet : *workbook) {
+    if (!sheet.table.header.empty()) sheets.push_back(&sheet);
+  }
+  if (sheets.size() != 1) {
+    std::string names;
+    for (const formats::XlsxTable& sheet : *workbook) names += (names.empty() ? "'" : ", '") + sheet.sheet + "'";
+    return Fail(Error::InvalidArgument(sheets.empty() ? "the workbook has no sheet with a header"
+                                                      : "the workbook has several sheets with data (" + names +
+                                                            "): keep the one to import"));
+  }
+  const formats::XlsxTable& sheet = *sheets.front();
+  std::vector<SourceRow> rows;
+  rows.reserve(sheet.table.records.size());
+  for (const formats::CsvRecord& record : sheet.table.records) {
+    SourceRow row;
+    row.location = "line " + std::to_string(record.line);
+    for (std::size_t i = 0; i < sheet.table.header.size(); ++i) {
+      row.fields[text::AsciiLower(sheet.table.header[i])] = std::string(sheet.table.Field(record, i));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 Result<std::vector<SourceRow>> ReadRows(std::string_view file_name, std::string_view content) {
+  if (formats::LooksLikeXlsx(content)) return RowsFromXlsx(content);
   return DetectFormat(file_name, content) == FileFormat::kGeoJson ? RowsFromGeoJson(content) : RowsFromCsv(content);
 }
 
@@ -109,7 +141,8 @@ void CheckExtraFields(ImportReport& report, const SourceRow& row) {
   }
 }
 
-// Statbel's REFNIS list: LVL_REFNIS|CD_REFNIS|CD_SUP_REFNIS|TX_REFNIS_DE|TX_REFNIS_FR|TX_REFNIS_NL|DT_VLDT_START|DT_VLDT_END
+// Statbel's REFNIS list:
+// LVL_REFNIS|CD_REFNIS|CD_SUP_REFNIS|TX_REFNIS_DE|TX_REFNIS_FR|TX_REFNIS_NL|DT_VLDT_START|DT_VLDT_END
 bool IsRefnis(const std::vector<SourceRow>& rows) {
   return !rows.empty() && rows.front().fields.contains("lvl_refnis") && rows.front().fields.contains("cd_refnis");
 }
@@ -137,6 +170,75 @@ std::optional<Area> AreaFromRefnis(const SourceRow& row, const RowProblems& prob
   const auto to = ParseDateField(problems, "DT_VLDT_END", row.Get("dt_vldt_end"));
   if (to && to->year() < 9999) area.validity.to = to;
   area.source = "Statbel REFNIS";
+  return area;
+}
+
+// Statbel's statistical sectors with their population (OPENDATA_SECTOREN_2025.xlsx and
+// earlier editions): CD_REFNIS, CD_SECTOR, TOTAL or POPULATION, DT_STRT_SECTOR,
+// DT_STOP_SECTOR, the area in hm², TX_DESCR_SECTOR_NL/FR.
+bool IsStatbelSectors(const std::vector<SourceRow>& rows) {
+  return !rows.empty() && rows.front().fields.contains("cd_sector") && rows.front().fields.contains("cd_refnis");
+}
+
+// A date as Statbel's workbooks hold it: an Excel day number (2958465 is 9999-12-31),
+// or written out.
+std::optional<Date> ParseStatbelDate(const RowProblems& problems, std::string_view field, std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  if (const auto serial = text::ParseInteger(value)) {
+    // Excel counts from 1899-12-30; keep to the days Date can hold.
+    constexpr long kExcelEpoch = -25569;  // 1899-12-30 in days since 1970-01-01.
+    const long days = kExcelEpoch + static_cast<long>(*serial);
+    if (*serial < 0 || days < Date::FromYmd(1000, 1, 1)->DaysSinceEpoch() ||
+        days > Date::FromYmd(9999, 12, 31)->DaysSinceEpoch()) {
+      problems.Add(std::string(field), "'" + std::string(value) + "' is not a date");
+      return std::nullopt;
+    }
+    return Date::FromDaysSinceEpoch(days);
+  }
+  return ParseDateField(problems, field, value);
+}
+
+std::optional<Area> AreaFromStatbelSector(const SourceRow& row, const RowProblems& problems) {
+  Area area;
+  area.kind = AreaKind::kStatisticalSector;
+  const std::string_view municipality = row.Get("cd_refnis");
+  if (!IsValidAreaCode(municipality))
+    problems.Add("CD_REFNIS", "'" + std::string(municipality) + "' is not a NIS code");
+  if (auto code = StatbelSectorCode(municipality, row.Get("cd_sector"))) {
+    area.code = *code;
+  } else {
+    problems.Add("CD_SECTOR",
+                 "'" + std::string(row.Get("cd_sector")) +
+                     "' is neither a nine-character sector code nor the four characters after municipality " +
+                     std::string(municipality) + "'s code");
+    return std::nullopt;
+  }
+  area.parent_code = std::string(municipality);
+  area.names = {std::string(row.Get("tx_descr_sector_nl")), std::string(row.Get("tx_descr_sector_fr")), ""};
+  if (area.names.nl.empty()) area.names.nl = area.names.fr;
+  if (area.names.fr.empty()) area.names.fr = area.names.nl;
+  if (area.names.nl.empty()) area.names = {area.code, area.code, ""};
+  if (const auto from = ParseStatbelDate(problems, "DT_STRT_SECTOR", row.Get("dt_strt_sector"))) {
+    area.validity.from = *from;
+  }
+  if (const auto to = ParseStatbelDate(problems, "DT_STOP_SECTOR", row.Get("dt_stop_sector"));
+      to && to->year() < 9999) {
+    area.validity.to = to;
+  }
+  // The area's column is named for hm² (hectares), spelt as each edition spells it.
+  for (const auto& [name, value] : row.fields) {
+    if (!name.starts_with("opperv") && !name.starts_with("ms_area")) continue;
+    const std::string_view text = text::Trim(value);
+    if (text.empty()) break;
+    const auto hectares = text::ParseDecimal(text);
+    if (!hectares || *hectares < 0) {
+      problems.Add(name, "'" + std::string(text) + "' is not an area in hm²");
+    } else if (*hectares > 0) {
+      area.land_area_km2 = *hectares / 100;
+    }
+    break;
+  }
+  area.source = "Statbel, statistical sectors";
   return area;
 }
 
@@ -217,6 +319,14 @@ std::optional<std::string> CodeOfFeature(const SourceRow& row) {
 
 }  // namespace
 
+std::optional<std::string> StatbelSectorCode(std::string_view municipality, std::string_view sector) {
+  if (sector.size() == 9 && std::ranges::all_of(sector.substr(0, 5), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::string(sector);
+  }
+  if (sector.size() == 4 && municipality.size() == 5) return std::string(municipality) + std::string(sector);
+  return std::nullopt;
+}
+
 std::string ImportReport::Describe() const {
   std::string out;
   for (const auto* list : {&problems, &warnings}) {
@@ -239,7 +349,7 @@ FileFormat DetectFormat(std::string_view file_name, std::string_view content) {
 }
 
 Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content,
-                                 const audit::Actor& actor) {
+                                 const audit::Actor& actor, const AreaImportOptions& options) {
   const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
@@ -250,36 +360,51 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
   }
   report.rows_read = static_cast<int>(rows->size());
   const bool refnis = IsRefnis(*rows);
-  if (!refnis) RequireColumns(report, *rows, {"code", "kind", "name_nl", "name_fr"});
+  const bool sectors = !refnis && IsStatbelSectors(*rows);
+  if (!refnis && !sectors) RequireColumns(report, *rows, {"code", "kind", "name_nl", "name_fr"});
   if (!report.ok()) return report;
+  const std::string code_field = refnis ? "CD_REFNIS" : sectors ? "CD_SECTOR" : "code";
 
   std::vector<std::pair<Area, const SourceRow*>> areas;
   std::map<std::pair<std::string, std::string>, std::string> seen;  // (code, valid_from) -> location.
   for (const SourceRow& row : *rows) {
     CheckExtraFields(report, row);
     const RowProblems problems{report, row};
-    auto area = refnis ? AreaFromRefnis(row, problems) : AreaFromRow(row, problems);
+    auto area = refnis    ? AreaFromRefnis(row, problems)
+                : sectors ? AreaFromStatbelSector(row, problems)
+                          : AreaFromRow(row, problems);
     if (!area) continue;
     if (row.boundary) {
       if (!row.boundary_error.empty()) problems.Add("geometry", row.boundary_error);
     }
     const auto key = std::make_pair(area->code, area->validity.from.ToIso());
     if (const auto [it, inserted] = seen.emplace(key, row.location); !inserted) {
-      problems.Add(refnis ? "CD_REFNIS" : "code", "area " + area->code + " valid from " + key.second +
-                                                      " is already in this file (" + it->second + ")");
+      problems.Add(code_field, "area " + area->code + " valid from " + key.second + " is already in this file (" +
+                                   it->second + ")");
     }
     areas.emplace_back(std::move(*area), &row);
   }
   // Parents must exist, in this file or already in the database.
   std::set<std::string> codes_in_file;
   for (const auto& [area, row] : areas) codes_in_file.insert(area.code);
+  std::set<std::string> unknown_parents;
   auto missing_parents = database.WithConnection([&](db::Connection& connection) -> Status {
+    std::map<std::string, bool, std::less<>> known;
     for (const auto& [area, row] : areas) {
       if (!area.parent_code || codes_in_file.contains(*area.parent_code)) continue;
-      auto exists = Store::AreaExists(connection, *area.parent_code);
-      if (!exists) return Fail(exists.error());
-      if (!*exists) {
-        RowProblems{report, *row}.Add(refnis ? "CD_SUP_REFNIS" : "parent_code",
+      auto cached = known.find(*area.parent_code);
+      if (cached == known.end()) {
+        auto exists = Store::AreaExists(connection, *area.parent_code);
+        if (!exists) return Fail(exists.error());
+        cached = known.emplace(*area.parent_code, *exists).first;
+      }
+      if (cached->second) continue;
+      if (options.skip_unknown_parents) {
+        unknown_parents.insert(*area.parent_code);
+      } else {
+        RowProblems{report, *row}.Add(refnis    ? "CD_SUP_REFNIS"
+                                      : sectors ? "CD_REFNIS"
+                                                : "parent_code",
                                       "parent area " + *area.parent_code + " is neither in this file nor imported");
       }
     }
@@ -287,6 +412,17 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
   });
   if (!missing_parents) return Fail(missing_parents.error());
   if (!report.ok()) return report;
+  if (!unknown_parents.empty()) {
+    const auto kept = std::ranges::remove_if(areas, [&](const auto& entry) {
+      return entry.first.parent_code && unknown_parents.contains(*entry.first.parent_code);
+    });
+    report.rows_skipped = static_cast<int>(std::distance(kept.begin(), kept.end()));
+    areas.erase(kept.begin(), kept.end());
+    report.warnings.push_back({"", code_field,
+                               std::to_string(report.rows_skipped) + " area(s) of " +
+                                   std::to_string(unknown_parents.size()) +
+                                   " parent area(s) not in the database were left out"});
+  }
 
   auto written = database.InTransaction([&](db::Connection& connection) -> Status {
     for (const auto& [area, row] : areas) {
@@ -369,13 +505,13 @@ Result<ImportReport> ImportZones(db::Database& database, std::string_view file_n
       first_location[zone.id] = row.location;
     } else {
       const Zone& first = existing->second;
-      const bool same = first.kind == zone.kind && first.names.nl == zone.names.nl &&
-                        first.names.fr == zone.names.fr && first.names.en == zone.names.en &&
-                        first.region_code == zone.region_code && first.website == zone.website &&
-                        first.validity.from == zone.validity.from && first.validity.to == zone.validity.to;
+      const bool same = first.kind == zone.kind && first.names.nl == zone.names.nl && first.names.fr == zone.names.fr &&
+                        first.names.en == zone.names.en && first.region_code == zone.region_code &&
+                        first.website == zone.website && first.validity.from == zone.validity.from &&
+                        first.validity.to == zone.validity.to;
       if (!same) {
-        problems.Add("zone_id", "the zone's kind, names, region, website or validity differ from " +
-                                    first_location[zone.id]);
+        problems.Add("zone_id",
+                     "the zone's kind, names, region, website or validity differ from " + first_location[zone.id]);
       }
     }
     existing->second.members.push_back(std::move(member));

@@ -10,6 +10,7 @@
 #ifndef ZONEATLAS_GEO_IMPORT_HPP_
 #define ZONEATLAS_GEO_IMPORT_HPP_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,7 @@ struct ImportReport {
   std::string file;
   int rows_read = 0;
   int rows_imported = 0;
-  int rows_skipped = 0;  // Known to be irrelevant, e.g. boundaries of unknown areas with skip_unknown.
+  int rows_skipped = 0;                 // Known to be irrelevant, e.g. boundaries of unknown areas with skip_unknown.
   std::vector<ImportProblem> problems;  // Any problem means nothing was imported.
   std::vector<ImportProblem> warnings;  // Imported, but worth a look.
 
@@ -43,12 +44,25 @@ enum class FileFormat { kCsv, kGeoJson };
 // Guesses from the file name, then from the first non-blank character.
 FileFormat DetectFormat(std::string_view file_name, std::string_view content);
 
+// A statistical sector's code from Statbel's columns: the full nine characters
+// (23027A00-) or the four after the municipality's code (A00-), as editions differ; a
+// merged municipality's sectors keep the code of the one they were drawn in (82005C59- in
+// 82039 since 2025). Nothing when `sector` is neither.
+std::optional<std::string> StatbelSectorCode(std::string_view municipality, std::string_view sector);
+
+struct AreaImportOptions {
+  // Leave out, and count, areas whose parent is neither in the file nor imported (the
+  // sectors of municipalities outside the database), instead of refusing the file.
+  bool skip_unknown_parents = false;
+};
+
 // Areas from our CSV layout, from Statbel's REFNIS code list (pipe-separated, as
-// published), or from GeoJSON features with the same properties (their boundaries are
-// stored too).
+// published), from Statbel's list of statistical sectors with their population (the
+// .xlsx as published), or from GeoJSON features with the same properties (their
+// boundaries are stored too).
 // Every import records its changes in the audit trail under `actor`.
 Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_name, std::string_view content,
-                                 const audit::Actor& actor);
+                                 const audit::Actor& actor, const AreaImportOptions& options = {});
 
 // Zones from CSV, one row per member area; a zone's rows replace its earlier definition.
 Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content,
