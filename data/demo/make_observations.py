@@ -76,6 +76,7 @@ for area in areas:
         counts['pop_eu_nationality'] = round(pop * eu)
         counts['pop_non_eu_nationality'] = round(pop * non_eu)
         counts['pop_belgian'] = pop - counts['pop_eu_nationality'] - counts['pop_non_eu_nationality']
+        counts['pop_non_belgian'] = counts['pop_eu_nationality'] + counts['pop_non_eu_nationality']
         counts['pop_foreign_at_birth'] = round(pop * (eu + non_eu) * 1.6)
         origin = {'neighbouring': 0.05, 'eu_other': 0.06, 'non_eu_europe': 0.02, 'maghreb': 0.035, 'turkey': 0.015,
                   'sub_saharan_africa': 0.02, 'asia': 0.015, 'americas_oceania': 0.006}

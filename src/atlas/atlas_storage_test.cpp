@@ -257,6 +257,9 @@ TEST_P(AtlasStorageTest, StatbelPopulationByAgeBecomesTheCatalogsAgeBands) {
   EXPECT_DOUBLE_EQ(*Find("pop_80plus", "23064", "2024")->value, 34);
   EXPECT_DOUBLE_EQ(*Find("pop_85plus", "23064", "2024")->value, 4);
   EXPECT_DOUBLE_EQ(*Find("pop_belgian", "23064", "2024")->value, 724);
+  EXPECT_DOUBLE_EQ(*Find("pop_non_belgian", "23064", "2024")->value, 20);
+  // The share of non-Belgians from the same rows: 20 / 744 × 100.
+  EXPECT_NEAR(*Find("nationality_nonbelgian", "23064", "2024")->value, 20.0 / 744 * 100, 1e-9);
   // The region gets the sum of the rows of the file: Pepingen and 11001.
   EXPECT_DOUBLE_EQ(*Find("pop_total", "02000", "2024")->value, 1744);
   // And the derived indicators: 124 / 520 × 100.

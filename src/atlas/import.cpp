@@ -584,7 +584,10 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Ro
       for (const AgeBand& band : kAgeBands) {
         if (*age >= band.from && (band.to < 0 || *age <= band.to)) bands[std::string(band.indicator)] += *count;
       }
-      if (nationality_column) bands["pop_belgian"] += belgian ? *count : 0;
+      if (nationality_column) {
+        bands["pop_belgian"] += belgian ? *count : 0;
+        bands["pop_non_belgian"] += belgian ? 0 : *count;
+      }
     }
   }
   if (!skipped_codes.empty()) {
