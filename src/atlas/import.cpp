@@ -229,9 +229,11 @@ class Checker {
       return std::nullopt;
     }
     if (auto code = areas_.Match(trimmed)) {
+      // A provincial or national table holds every municipality: a zone editor keeps the
+      // rows of their zones, the rest is left out and counted.
       if (options_.allowed_areas && !options_.allowed_areas->contains(*code)) {
-        Problem(line, field,
-                *code + " is not an area of your zone(s); an administrator imports figures for other areas");
+        ++outside_;
+        skip = true;
         return std::nullopt;
       }
       const std::uint32_t number = figures_.AreaNumber(*code);
@@ -339,6 +341,16 @@ class Checker {
                   .column = static_cast<std::uint16_t>(std::min<std::size_t>(column, UINT16_MAX))});
   }
 
+  // A row of an area outside the editor's zones, left out.
+  void CountOutside() { ++outside_; }
+  // One warning for the rows of areas outside the editor's zones.
+  void ReportOutsideLeftOut() {
+    if (outside_ == 0) return;
+    Warning(1, "",
+            std::to_string(outside_) +
+                " row(s) for areas outside your zone(s) were left out; an administrator imports figures for them");
+  }
+
   // One warning for all the computed indicators whose rows were left out.
   void ReportDerivedLeftOut() {
     if (derived_left_out_.empty()) return;
@@ -372,6 +384,7 @@ class Checker {
   std::map<const Indicator*, std::optional<std::uint32_t>> indicator_numbers_;
   std::set<std::string> derived_left_out_;
   int first_derived_line_ = 0;
+  std::size_t outside_ = 0;
 };
 
 void Progress(const ObservationImportOptions& options, const Rows& rows) {
@@ -579,7 +592,10 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Ro
         continue;
       }
       // A national file, imported by a zone editor, gives the figures of their zone only.
-      if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) continue;
+      if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) {
+        if (area == code) checker.CountOutside();
+        continue;
+      }
       auto& bands = sums[{area, *year}];
       for (const AgeBand& band : kAgeBands) {
         if (*age >= band.from && (band.to < 0 || *age <= band.to)) bands[std::string(band.indicator)] += *count;
@@ -620,7 +636,7 @@ void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& tab
   const auto year = YearOfFile(checker, file_name);
   if (!year || people == nullptr) return;
   const std::uint32_t period = checker.figures().PeriodNumber(*year);
-  std::size_t confidential = 0, unknown = 0, outside = 0;
+  std::size_t confidential = 0, unknown = 0;
   while (const formats::CsvRecord* row = rows.Next()) {
     const formats::CsvRecord& record = *row;
     Progress(checker.options(), rows);
@@ -649,7 +665,7 @@ void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& tab
       continue;
     }
     if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(*code)) {
-      ++outside;
+      checker.CountOutside();
       continue;
     }
     checker.Add(line, count_column, table.header[count_column], *people, checker.figures().AreaNumber(*code), period,
@@ -665,10 +681,6 @@ void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& tab
                     std::to_string(unknown) +
                         " sector(s) not in the database were left out: import the file as areas first "
                         "(zoneatlas import areas) to keep them");
-  }
-  if (outside > 0) {
-    checker.Warning(1, table.header[sector_column],
-                    std::to_string(outside) + " row(s) for areas outside your zones were left out");
   }
 }
 
@@ -704,7 +716,7 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
     bool returns_known = true, residents_known = true;
   };
   std::map<std::pair<std::string, std::uint32_t>, Sums> parents;  // (area, period) → totals.
-  std::size_t confidential = 0, outside = 0;
+  std::size_t confidential = 0;
   std::set<std::string> unknown_codes;
   while (const formats::CsvRecord* row = rows.Next()) {
     const formats::CsvRecord& record = *row;
@@ -758,7 +770,7 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
       }
       // A national file, imported by a zone editor, gives the figures of their zone only.
       if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) {
-        if (area == code) ++outside;
+        if (area == code) checker.CountOutside();
         continue;
       }
       if (area != code) {
@@ -806,10 +818,6 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
     checker.Warning(
         1, table.header[*code_column],
         std::to_string(unknown_codes.size()) + " areas of the file are not in the database and were left out");
-  }
-  if (outside > 0) {
-    checker.Warning(1, table.header[*code_column],
-                    std::to_string(outside) + " row(s) for areas outside your zones were left out");
   }
 }
 
@@ -955,6 +963,7 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
   if (rows.error()) report.problems.push_back({"", "", rows.error()->message()});
   if (options.progress) options.progress("reading", rows.done(), rows.done());
   checker.ReportDerivedLeftOut();
+  checker.ReportOutsideLeftOut();
   return layout;
 }
 

@@ -169,7 +169,8 @@ TEST(AccountsHttpTest, AZoneEditorChecksThenImportsFiguresForTheirZoneOnTheWeb) 
   EXPECT_EQ(server.Get("/nl/atlas/import", {"Cookie: " + SignIn(server, "pro@zone.be").cookie}).status, 403);
   EXPECT_TRUE(Contains(server.Get("/nl/account", {cookie}).body, "/nl/atlas/import"));
 
-  // A file with a problem, and a figure for another zone's municipality: nothing is kept.
+  // A file with a problem: nothing is kept. A figure for another zone's municipality (a
+  // provincial table) is no problem: it is left out and counted.
   const std::string bad =
       "gemeente;indicator;2024\nHalle;increased_reimb;14,1\nPepingen;increased_reimb;veel\n"
       "Anderlecht;increased_reimb;30\n";
@@ -178,8 +179,16 @@ TEST(AccountsHttpTest, AZoneEditorChecksThenImportsFiguresForTheirZoneOnTheWeb) 
                      Multipart({{"csrf_token", editor.csrf_token}, {"source", "test"}}, "vt.csv", bad));
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(Contains(refused.body, "veel")) << refused.body.substr(0, 2000);
-  EXPECT_TRUE(Contains(refused.body, "21001 is not an area of your zone(s)"));
+  EXPECT_FALSE(Contains(refused.body, "21001")) << "not a problem";
   EXPECT_FALSE(Contains(refused.body, "/nl/atlas/import/")) << "no confirmation for a file with problems";
+  const auto provincial =
+      server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
+                     Multipart({{"csrf_token", editor.csrf_token}, {"source", "Provincies in Cijfers"}}, "vt.csv",
+                               "gemeente;indicator;2024\nHalle;increased_reimb;14,1\nAnderlecht;increased_reimb;30\n"
+                               "Elsene;increased_reimb;12\n"));
+  ASSERT_EQ(provincial.status, 200) << provincial.body.substr(0, 2000);
+  EXPECT_TRUE(Contains(provincial.body, "2 row(s) for areas outside your zone(s) were left out"))
+      << provincial.body.substr(0, 3000);
 
   // Without the form token, the upload is refused.
   const auto forged = server.Request("POST", "/nl/atlas/import", {kMultipartType, cookie},
