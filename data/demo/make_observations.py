@@ -36,8 +36,14 @@ def brussels(code):
     return code.startswith('21') or code == '04000'
 
 
+# Indicators whose source covers Flanders only get no Brussels values: the atlas says
+# "not measured in this region" there, as it would with published figures.
+FLEMISH_ONLY = {i['id'] for i in catalog['indicators'] if i.get('regions') == ['flanders']}
+
 rows = []
 def put(code, indicator, period, value=None, numerator=None, denominator=None):
+    if indicator in FLEMISH_ONLY and brussels(code):
+        return
     rows.append([code, indicator, period, '' if value is None else value,
                  '' if numerator is None else numerator, '' if denominator is None else denominator])
 

@@ -35,6 +35,9 @@ json::object IndicatorJson(const Catalog& catalog, const Indicator& indicator) {
                       {"note", indicator.note},
                       {"links", json::object{{"self", "/api/v1/indicators/" + indicator.id},
                                              {"observations", "/api/v1/observations?indicator=" + indicator.id}}}};
+  json::array regions;
+  for (geo::Region region : indicator.regions) regions.emplace_back(geo::RegionName(region));
+  object["regions"] = std::move(regions);
   if (const Unit* unit = catalog.FindUnit(indicator.unit)) object["unit_names"] = Languages(unit->names);
   if (indicator.formula) {
     object["formula"] = json::object{{"numerator", json::value_from(indicator.formula->numerator)},

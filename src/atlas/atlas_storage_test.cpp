@@ -383,6 +383,24 @@ TEST_P(AtlasStorageTest, StatbelSectorPopulationImportsForTheSectorsKnown) {
   EXPECT_DOUBLE_EQ(sum, 42884);
 }
 
+// A Flemish producer's table with Brussels rows (filled in by hand, or from another
+// source) does not make the indicator measured there: those figures are left out.
+TEST_P(AtlasStorageTest, FiguresWhereTheIndicatorsSourceMeasuresNothingAreLeftOutAndSaid) {
+  const ObservationImportReport report =
+      Import("herkomst.csv",
+             "area_code,indicator,period,value\n23027,origin_maghreb_count,2024,1200\n"
+             "21001,origin_maghreb_count,2024,30000\n21004,origin_maghreb_count,2024,40000\n"
+             "21001,pop_total,2024,128000\n");
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_TRUE(Find("origin_maghreb_count", "23027", "2024"));
+  EXPECT_FALSE(Find("origin_maghreb_count", "21001", "2024"));
+  EXPECT_TRUE(Find("pop_total", "21001", "2024"));
+  EXPECT_NE(report.Describe().find("2 figure(s) left out for areas in a region their indicator's source does not "
+                                   "cover (origin_maghreb_count)"),
+            std::string::npos)
+      << report.Describe();
+}
+
 // A zip must hold exactly one data file; otherwise the report says what it holds.
 TEST_P(AtlasStorageTest, AZipWithSeveralOrNoDataFilesIsRefusedNamingWhatIsInside) {
   const std::string two = testing::Zip({{"a.txt", "CD_YEAR|CD_MUNTY_REFNIS\n"}, {"b.csv", "x\n"}});

@@ -48,13 +48,41 @@ TEST_F(AtlasTest, TheShippedCatalogIsCompleteInThreeLanguages) {
 TEST_F(AtlasTest, TheCatalogHasEveryIndicatorOfTheOmgevingsanalyse) {
   const std::map<std::string, std::vector<std::string>> expected = {
       {"demography",
-       {"pop_density", "share_0_2", "share_3_11", "share_12_17", "share_0_19", "share_20_64", "share_65_79",
-        "share_80plus", "share_85plus", "dependency_ratio", "grey_pressure", "green_pressure", "share_65plus",
-        "internal_ageing", "ageing_coefficient", "replacement_ratio", "family_care_index", "nationality_nonbelgian",
-        "nationality_eu", "nationality_non_eu", "nationality_at_birth", "origin_belgian", "origin_neighbouring",
-        "origin_eu_other", "origin_maghreb", "origin_turkey", "origin_sub_saharan_africa", "origin_asia",
-        "share_hh_single", "share_hh_married_children", "share_hh_cohabiting_children", "share_hh_single_parent",
-        "share_hh_other", "household_size", "share_hh_size_5plus"}},
+       {"pop_density",
+        "share_0_2",
+        "share_3_11",
+        "share_12_17",
+        "share_0_19",
+        "share_20_64",
+        "share_65_79",
+        "share_80plus",
+        "share_85plus",
+        "dependency_ratio",
+        "grey_pressure",
+        "green_pressure",
+        "share_65plus",
+        "internal_ageing",
+        "ageing_coefficient",
+        "replacement_ratio",
+        "family_care_index",
+        "nationality_nonbelgian",
+        "nationality_eu",
+        "nationality_non_eu",
+        "nationality_at_birth",
+        "origin_belgian",
+        "origin_neighbouring",
+        "origin_eu_other",
+        "origin_maghreb",
+        "origin_turkey",
+        "origin_sub_saharan_africa",
+        "origin_asia",
+        "share_hh_single",
+        "share_hh_married_children",
+        "share_hh_cohabiting_children",
+        "share_hh_single_parent",
+        "share_hh_other",
+        "household_size",
+        "share_hh_size_5plus"}},
       {"health",
        {"chronic_status", "diabetes_prev", "bel_score_homecare_65", "dg_han_recognised", "care_budget_severe",
         "care_budget_elderly", "care_budget_disability", "gmd_coverage", "screen_breast", "screen_cervix",
@@ -93,7 +121,8 @@ TEST_F(AtlasTest, TheCatalogHasEveryIndicatorOfTheOmgevingsanalyse) {
 
 TEST_F(AtlasTest, PublishedRatesCombineFromTheirNumeratorsAndDenominators) {
   // Diabetes: 812 of 11,400 insured and 95 of 2,100: (907 / 13,500) × 100 = 6.7185 %.
-  const Value zone = Aggregate(Get("diabetes_prev"), {{7.12, 812, 11400, std::nullopt}, {4.52, 95, 2100, std::nullopt}});
+  const Value zone =
+      Aggregate(Get("diabetes_prev"), {{7.12, 812, 11400, std::nullopt}, {4.52, 95, 2100, std::nullopt}});
   EXPECT_NEAR(*zone.value, 907.0 / 13500 * 100, 1e-9);
   // Leefloon per 1,000: 60 of 20,000 and 12 of 4,000 → 72 / 24,000 × 1,000 = 3.
   EXPECT_DOUBLE_EQ(*Aggregate(Get("leefloon"), {{3, 60, 20000, std::nullopt}, {3, 12, 4000, std::nullopt}}).value, 3);
@@ -121,11 +150,11 @@ TEST_F(AtlasTest, DerivedIndicatorsFollowTheFlemishFormulas) {
   // Pepingen-sized numbers: 0-19: 1,050; 20-64: 2,600; 65+: 900 (of which 80+: 250).
   const std::map<std::string, double> counts = {
       {"pop_total", 4550}, {"pop_0_19", 1050}, {"pop_20_64", 2600}, {"pop_65plus", 900}, {"pop_80plus", 250}};
-  EXPECT_NEAR(*Derive(Get("grey_pressure"), counts).value, 900.0 / 2600 * 100, 1e-9);    // 34.62
-  EXPECT_NEAR(*Derive(Get("green_pressure"), counts).value, 1050.0 / 2600 * 100, 1e-9);  // 40.38
+  EXPECT_NEAR(*Derive(Get("grey_pressure"), counts).value, 900.0 / 2600 * 100, 1e-9);      // 34.62
+  EXPECT_NEAR(*Derive(Get("green_pressure"), counts).value, 1050.0 / 2600 * 100, 1e-9);    // 40.38
   EXPECT_NEAR(*Derive(Get("dependency_ratio"), counts).value, 1950.0 / 2600 * 100, 1e-9);  // 75.00
-  EXPECT_NEAR(*Derive(Get("share_65plus"), counts).value, 900.0 / 4550 * 100, 1e-9);     // 19.78
-  EXPECT_NEAR(*Derive(Get("internal_ageing"), counts).value, 250.0 / 900 * 100, 1e-9);   // 27.78
+  EXPECT_NEAR(*Derive(Get("share_65plus"), counts).value, 900.0 / 4550 * 100, 1e-9);       // 19.78
+  EXPECT_NEAR(*Derive(Get("internal_ageing"), counts).value, 250.0 / 900 * 100, 1e-9);     // 27.78
   const Value missing = Derive(Get("grey_pressure"), {{"pop_65plus", 900}});
   EXPECT_FALSE(missing.value);
   EXPECT_TRUE(missing.incomplete);
@@ -141,22 +170,23 @@ TEST_F(AtlasTest, SmallCountsAreSuppressed) {
   const Value tiny = Derive(Get("share_65plus"), {{"pop_total", 3}, {"pop_65plus", 2}});
   EXPECT_TRUE(tiny.suppressed);
   // Summed over a zone, the same people are no longer recognisable.
-  const Value zone = Aggregate(Get("share_65plus"), {{std::nullopt, 2, 3, std::nullopt},
-                                                     {std::nullopt, 400, 2000, std::nullopt}});
+  const Value zone =
+      Aggregate(Get("share_65plus"), {{std::nullopt, 2, 3, std::nullopt}, {std::nullopt, 400, 2000, std::nullopt}});
   EXPECT_FALSE(zone.suppressed);
 }
 
 TEST_F(AtlasTest, SumsAndWeightedMeansSkipMissingPartsAndSaySo) {
   const Value sum = Aggregate(Get("pop_total"), {{1000, std::nullopt, std::nullopt, std::nullopt},
-                                                  {std::nullopt, std::nullopt, std::nullopt, std::nullopt},
-                                                  {500, std::nullopt, std::nullopt, std::nullopt}});
+                                                 {std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+                                                 {500, std::nullopt, std::nullopt, std::nullopt}});
   EXPECT_EQ(*sum.value, 1500);
   EXPECT_TRUE(sum.incomplete);
   Indicator mean = Get("pop_total");
   mean.kind = Kind::kRate;
   mean.aggregation = Aggregation::kPopulationWeightedMean;
   // 10 (pop 1,000) and 40 (pop 3,000): (10×1000 + 40×3000) / 4000 = 32.5.
-  const Value weighted = Aggregate(mean, {{10, std::nullopt, std::nullopt, 1000}, {40, std::nullopt, std::nullopt, 3000}});
+  const Value weighted =
+      Aggregate(mean, {{10, std::nullopt, std::nullopt, 1000}, {40, std::nullopt, std::nullopt, 3000}});
   EXPECT_DOUBLE_EQ(*weighted.value, 32.5);
   mean.aggregation = Aggregation::kNone;
   EXPECT_FALSE(Aggregate(mean, {{10, std::nullopt, std::nullopt, 1000}}).value);
@@ -178,7 +208,11 @@ TEST(CatalogTest, ABadCatalogNamesEveryProblem) {
        "subgroup":{"nl":"G","fr":"G","en":"G"}},
       {"id":"d_vt","group":"demography","kind":"count","names":{"nl":"D","fr":"D","en":"D"},"definitions":{"nl":"x","fr":"x","en":"x"},
        "unit":"persons","source":"s","direction":"neutral","aggregation":"sum","subgroup_of":"d",
-       "subgroup":{"nl":"G","fr":"G"}}]})");
+       "subgroup":{"nl":"G","fr":"G"}},
+      {"id":"e","group":"demography","kind":"count","names":{"nl":"E","fr":"E","en":"E"},"definitions":{"nl":"x","fr":"x","en":"x"},
+       "unit":"persons","source":"s","regions":["flanders","vlaanderen"],"direction":"neutral","aggregation":"sum"},
+      {"id":"f","group":"demography","kind":"count","names":{"nl":"F","fr":"F","en":"F"},"definitions":{"nl":"x","fr":"x","en":"x"},
+       "unit":"persons","source":"s","regions":[],"direction":"neutral","aggregation":"sum"}]})");
   ASSERT_FALSE(parsed);
   const std::string& message = parsed.error().message();
   for (const char* expected :
@@ -186,9 +220,28 @@ TEST(CatalogTest, ABadCatalogNamesEveryProblem) {
         "indicator b: aggregation: a derived ratio", "indicator b: formula: c is not a count indicator",
         "indicator a: id: appears twice", "indicator b: unit: is not in the catalog's units",
         "indicator a_vt: subgroup_of: a has another unit or direction",
-        "indicator d_vt: subgroup_of: d is not an indicator of the whole population"}) {
+        "indicator d_vt: subgroup_of: d is not an indicator of the whole population",
+        "indicator e: regions: lists something other than flanders, brussels or wallonia",
+        "indicator f: regions: needs a list of the regions the source covers"}) {
     EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
   }
+}
+
+// A producer of one region has no figure for the others: the area's code tells its region.
+TEST_F(AtlasTest, AnIndicatorIsMeasuredOnlyInTheRegionsItsSourceCovers) {
+  const Indicator& origin = *catalog_.Find("origin_maghreb_count");  // Statistiek Vlaanderen.
+  EXPECT_TRUE(MeasuredIn(origin, "23027"));                          // Halle.
+  EXPECT_TRUE(MeasuredIn(origin, "23027A00K"));                      // A sector of Halle.
+  EXPECT_TRUE(MeasuredIn(origin, "02000"));                          // The Flemish Region.
+  EXPECT_TRUE(MeasuredIn(origin, "20001"));                          // Vlaams-Brabant.
+  EXPECT_FALSE(MeasuredIn(origin, "21004"));                         // Brussels-City.
+  EXPECT_FALSE(MeasuredIn(origin, "21004-LNH"));                     // Laken, a part of it.
+  EXPECT_FALSE(MeasuredIn(origin, "04000"));
+  EXPECT_FALSE(MeasuredIn(origin, "25072"));  // Waterloo, in Walloon Brabant.
+  EXPECT_TRUE(MeasuredIn(origin, "zone-x")) << "a code that says nothing of its region";
+  EXPECT_FALSE(MeasuredIn(*catalog_.Find("origin_maghreb"), "21001")) << "computed from a Flemish count";
+  EXPECT_TRUE(MeasuredIn(*catalog_.Find("pop_total"), "21001"));
+  EXPECT_TRUE(MeasuredIn(*catalog_.Find("share_65plus"), "21001")) << "computed from Statbel's counts";
 }
 
 }  // namespace
@@ -207,8 +260,8 @@ TEST_F(AtlasTest, TheNeedsIndexStandardisesTurnsAndWeighsIndicators) {
       {"C", 1000, {{"increased_reimb", 30}, {"income_per_inhabitant", 10000}}},
       {"D", 500, {}},
   };
-  const NeedsResult result = ComputeNeedsIndex(
-      catalog_, {{"increased_reimb", 2}, {"income_per_inhabitant", 1}}, areas, 100'000, 0.5);
+  const NeedsResult result =
+      ComputeNeedsIndex(catalog_, {{"increased_reimb", 2}, {"income_per_inhabitant", 1}}, areas, 100'000, 0.5);
   ASSERT_EQ(result.areas.size(), 4u);
   EXPECT_EQ(result.areas[0].code, "C");
   EXPECT_EQ(result.areas[0].rank, 1);
@@ -240,8 +293,8 @@ TEST_F(AtlasTest, AnIndicatorWithoutDifferencesCannotRankAndABudgetWithoutNeedFo
   // inhabitants (1,000 and 3,000 of 4,000).
   const std::vector<NeedsArea> even = {{"A", 1000, {{"increased_reimb", 10}, {"income_per_inhabitant", 10000}}},
                                        {"B", 3000, {{"increased_reimb", 20}, {"income_per_inhabitant", 20000}}}};
-  const NeedsResult shared = ComputeNeedsIndex(catalog_, {{"increased_reimb", 1}, {"income_per_inhabitant", 1}}, even,
-                                               4000, 0.25);
+  const NeedsResult shared =
+      ComputeNeedsIndex(catalog_, {{"increased_reimb", 1}, {"income_per_inhabitant", 1}}, even, 4000, 0.25);
   for (const NeedsScore& score : shared.areas) {
     EXPECT_NEAR(*score.index, 0, 1e-12);
     EXPECT_NEAR(score.Allocation(), score.code == "A" ? 1000 : 3000, 1e-9);

@@ -41,6 +41,7 @@ class BatchFigures {
   // The number standing for an indicator id, area code or period, the same each time.
   std::uint32_t IndicatorNumber(std::string_view indicator_id) { return indicators_.Number(indicator_id); }
   std::uint32_t AreaNumber(std::string_view area_code) { return areas_.Number(area_code); }
+  const std::string& AreaCodeOf(std::uint32_t area) const { return areas_.names[area]; }
   std::uint32_t PeriodNumber(std::string_view period) { return periods_.Number(period); }
 
   void Reserve(std::size_t count) { figures_.reserve(count); }

@@ -1,5 +1,6 @@
 #include "atlas/catalog.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <set>
 
@@ -56,28 +57,38 @@ std::vector<std::string> Ids(const json::value* value, Reader& reader, std::stri
 
 std::string_view KindName(Kind kind) {
   switch (kind) {
-    case Kind::kCount: return "count";
-    case Kind::kRate: return "rate";
-    case Kind::kDerived: break;
+    case Kind::kCount:
+      return "count";
+    case Kind::kRate:
+      return "rate";
+    case Kind::kDerived:
+      break;
   }
   return "derived";
 }
 
 std::string_view DirectionName(Direction direction) {
   switch (direction) {
-    case Direction::kHigherIsBetter: return "higher_is_better";
-    case Direction::kHigherIsWorse: return "higher_is_worse";
-    case Direction::kNeutral: break;
+    case Direction::kHigherIsBetter:
+      return "higher_is_better";
+    case Direction::kHigherIsWorse:
+      return "higher_is_worse";
+    case Direction::kNeutral:
+      break;
   }
   return "neutral";
 }
 
 std::string_view AggregationName(Aggregation aggregation) {
   switch (aggregation) {
-    case Aggregation::kSum: return "sum";
-    case Aggregation::kRatioOfSums: return "ratio_of_sums";
-    case Aggregation::kPopulationWeightedMean: return "population_weighted_mean";
-    case Aggregation::kNone: break;
+    case Aggregation::kSum:
+      return "sum";
+    case Aggregation::kRatioOfSums:
+      return "ratio_of_sums";
+    case Aggregation::kPopulationWeightedMean:
+      return "population_weighted_mean";
+    case Aggregation::kNone:
+      break;
   }
   return "none";
 }
@@ -141,7 +152,8 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
     indicator.names = reader.Languages("names");
     indicator.definitions = reader.Languages("definitions");
     indicator.unit = reader.Text("unit");
-    if (!indicator.unit.empty() && catalog.FindUnit(indicator.unit) == nullptr) reader.Problem("unit", "is not in the catalog's units");
+    if (!indicator.unit.empty() && catalog.FindUnit(indicator.unit) == nullptr)
+      reader.Problem("unit", "is not in the catalog's units");
     indicator.source = reader.Text("source");
     indicator.source_url = reader.Text("source_url", false);
     indicator.note = reader.Text("note", false);
@@ -151,6 +163,20 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
       for (const json::value& alias : aliases->get_array()) {
         if (alias.is_string()) indicator.aliases.emplace_back(alias.get_string());
       }
+    }
+    if (const json::value* regions = reader.object().if_contains("regions")) {
+      indicator.regions.clear();
+      if (regions->is_array()) {
+        for (const json::value& region : regions->get_array()) {
+          const auto parsed = region.is_string() ? geo::ParseRegion(region.get_string()) : std::nullopt;
+          if (parsed) {
+            indicator.regions.push_back(*parsed);
+          } else {
+            reader.Problem("regions", "lists something other than flanders, brussels or wallonia");
+          }
+        }
+      }
+      if (indicator.regions.empty()) reader.Problem("regions", "needs a list of the regions the source covers");
     }
     if (const auto direction = ParseDirection(reader.Text("direction"))) {
       indicator.direction = *direction;
@@ -193,8 +219,10 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
       }
       indicator.formula = std::move(parsed);
     }
-    if (indicator.kind == Kind::kDerived && !indicator.formula) reader.Problem("formula", "a derived indicator needs one");
-    if (indicator.kind != Kind::kDerived && indicator.formula) reader.Problem("formula", "only a derived indicator has one");
+    if (indicator.kind == Kind::kDerived && !indicator.formula)
+      reader.Problem("formula", "a derived indicator needs one");
+    if (indicator.kind != Kind::kDerived && indicator.formula)
+      reader.Problem("formula", "only a derived indicator has one");
     if (indicator.kind == Kind::kDerived && indicator.aggregation != Aggregation::kRatioOfSums &&
         indicator.aggregation != Aggregation::kNone) {
       reader.Problem("aggregation", "a derived ratio aggregates as ratio_of_sums (never by averaging percentages)");
@@ -269,6 +297,11 @@ const Indicator* Catalog::FindByHeader(std::string_view header) const {
     }
   }
   return nullptr;
+}
+
+bool MeasuredIn(const Indicator& indicator, std::string_view area_code) {
+  const auto region = geo::RegionOfCode(area_code);
+  return !region || std::ranges::find(indicator.regions, *region) != indicator.regions.end();
 }
 
 const Indicator* Catalog::Find(std::string_view id) const {

@@ -329,6 +329,12 @@ class Checker {
       }
     }
     if (!value) return Problem(line, value_field, "no value");
+    // A figure where the indicator's source measures nothing (a Flemish producer's table
+    // with Brussels rows filled in by hand) is not that indicator: left out and counted.
+    if (!MeasuredIn(indicator, figures_.AreaCodeOf(area))) {
+      ++not_measured_[indicator.id];
+      return;
+    }
     auto& number = indicator_numbers_[&indicator];
     if (!number) number = figures_.IndicatorNumber(indicator.id);
     figures_.Add({.value = *value,
@@ -339,6 +345,20 @@ class Checker {
                   .period = period,
                   .place = place_ + static_cast<std::uint32_t>(line),
                   .column = static_cast<std::uint16_t>(std::min<std::size_t>(column, UINT16_MAX))});
+  }
+
+  // One warning for the figures of indicators not measured in their area's region.
+  void ReportNotMeasuredLeftOut() {
+    if (not_measured_.empty()) return;
+    std::string ids;
+    std::size_t count = 0;
+    for (const auto& [id, figures] : not_measured_) {
+      ids += (ids.empty() ? "" : ", ") + id;
+      count += figures;
+    }
+    Warning(1, "",
+            std::to_string(count) +
+                " figure(s) left out for areas in a region their indicator's source does not cover (" + ids + ")");
   }
 
   // A row of an area outside the editor's zones, left out.
@@ -385,6 +405,7 @@ class Checker {
   std::set<std::string> derived_left_out_;
   int first_derived_line_ = 0;
   std::size_t outside_ = 0;
+  std::map<std::string, std::size_t> not_measured_;  // Indicator → figures left out.
 };
 
 void Progress(const ObservationImportOptions& options, const Rows& rows) {
@@ -964,6 +985,7 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
   if (options.progress) options.progress("reading", rows.done(), rows.done());
   checker.ReportDerivedLeftOut();
   checker.ReportOutsideLeftOut();
+  checker.ReportNotMeasuredLeftOut();
   return layout;
 }
 

@@ -15,9 +15,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/language.hpp"
+#include "geo/model.hpp"
 
 namespace zoneatlas::atlas {
 
@@ -50,8 +52,8 @@ struct Indicator {
   Direction direction = Direction::kNeutral;
   Aggregation aggregation = Aggregation::kNone;
   int small_count_threshold = 5;
-  double scale = 1;   // value = numerator / denominator × scale (rates and derived).
-  int decimals = 1;   // Shown after the decimal sign.
+  double scale = 1;  // value = numerator / denominator × scale (rates and derived).
+  int decimals = 1;  // Shown after the decimal sign.
   std::optional<Formula> formula;
   std::string note;
   std::vector<std::string> aliases;  // Column headers that mean this indicator ("inwoners").
@@ -60,9 +62,16 @@ struct Indicator {
   // it is no such breakdown. Same unit and direction.
   std::string subgroup_of;
   Texts subgroup;  // Of a breakdown: the group in a few words ("with verhoogde tegemoetkoming").
+  // Where its source measures it; a producer of one region (Statistiek Vlaanderen,
+  // Opgroeien) has no figure for the others, and the atlas says so instead of a blank.
+  std::vector<geo::Region> regions = {geo::Region::kFlanders, geo::Region::kBrussels, geo::Region::kWallonia};
 };
 
 inline bool IsCount(const Indicator& indicator) { return indicator.kind == Kind::kCount; }
+
+// False when the area lies in a region the indicator's source does not cover; true when
+// it does, or when its code does not tell the region.
+bool MeasuredIn(const Indicator& indicator, std::string_view area_code);
 
 struct Unit {
   std::string id;

@@ -100,6 +100,22 @@ std::string ZoneGap(const Presentation& words, const Indicator& indicator) {
       words.language(), indicator.aggregation == Aggregation::kNone ? "atlas_not_combinable" : "atlas_parts_unknown"));
 }
 
+// Where the indicator's source measures nothing (a Flemish producer, a Brussels area):
+// the words that say so, naming the source and what it covers; empty where it measures.
+std::string NotMeasured(const Presentation& words, const Indicator& indicator, std::string_view area_code) {
+  if (MeasuredIn(indicator, area_code)) return "";
+  std::string regions;
+  for (std::size_t i = 0; i < indicator.regions.size(); ++i) {
+    if (i > 0) {
+      regions +=
+          i + 1 == indicator.regions.size() ? std::string(words.texts().Get(words.language(), "atlas_and_last")) : ", ";
+    }
+    regions += words.texts().Get(words.language(), "region_" + std::string(geo::RegionName(indicator.regions[i])));
+  }
+  return words.texts().Format(words.language(), "atlas_not_measured",
+                              {{"source", indicator.source}, {"regions", regions}});
+}
+
 json::object SourceModel(const Indicator& indicator, const Presentation& words) {
   return json::object{{"name", indicator.names.In(words.language())},
                       {"definition", indicator.definitions.In(words.language())},
@@ -124,8 +140,13 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
   json::array groups;
   for (const Group& group : services.catalog.groups()) {
     json::array rows;
+    std::string not_measured;  // The group's indicators without figures in the zone's region.
     for (const Indicator& indicator : services.catalog.indicators()) {
       if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
+      if (data->region && !MeasuredIn(indicator, data->region->code)) {
+        not_measured += (not_measured.empty() ? "" : ", ") + indicator.names.In(language);
+        continue;
+      }
       const Comparison comparison = Compare(indicator, index, data->Scope());
       const std::string latest = comparison.Latest();
       if (latest.empty()) continue;
@@ -184,8 +205,13 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
           {"members", std::move(members)},
       });
     }
-    if (rows.empty()) continue;
-    groups.push_back(json::object{{"id", group.id}, {"name", group.names.In(language)}, {"rows", std::move(rows)}});
+    if (rows.empty() && not_measured.empty()) continue;
+    const bool has_rows = !rows.empty();
+    groups.push_back(json::object{{"id", group.id},
+                                  {"name", group.names.In(language)},
+                                  {"rows", std::move(rows)},
+                                  {"has_rows", has_rows},
+                                  {"not_measured", not_measured}});
   }
   json::array member_headers;
   for (const geo::Area& area : data->members) {
@@ -233,10 +259,12 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   const Comparison comparison = Compare(*indicator, index, data->Scope());
   const std::string zone_name = data->zone.names.In(language);
   const std::string region_name = data->region ? data->region->names.In(language) : "";
+  const std::string not_measured = data->region ? NotMeasured(words, *indicator, data->region->code) : "";
   std::string period = request.Query("period").value_or("");
   if (std::find(comparison.periods.begin(), comparison.periods.end(), period) == comparison.periods.end()) {
     period = comparison.Latest();
   }
+  if (!not_measured.empty()) period.clear();
   const std::string name = indicator->names.In(language);
   const std::string base = ZoneHref(language, data->zone, "/atlas/" + indicator->id);
   json::object model{{"zone_name", zone_name},
@@ -245,10 +273,11 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
                      {"indicator", SourceModel(*indicator, words)},
                      {"period", period},
                      {"has_figures", !period.empty()},
+                     {"not_measured", not_measured},
                      {"region_name", region_name},
                      {"csv_href", ZoneHref(language, data->zone, "/atlas.csv?indicator=" + indicator->id)}};
   json::array periods;
-  for (const std::string& other : comparison.periods) {
+  for (const std::string& other : not_measured.empty() ? comparison.periods : std::vector<std::string>{}) {
     periods.push_back(
         json::object{{"period", other}, {"href", base + "?period=" + other}, {"current", other == period}});
   }
@@ -430,8 +459,13 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
   json::array groups;
   for (const Group& group : services.catalog.groups()) {
     json::array rows;
+    std::string not_measured;  // The group's indicators without figures in the area's region.
     for (const Indicator& indicator : services.catalog.indicators()) {
       if (indicator.group != group.id || !ShownOnProfile(indicator)) continue;
+      if (!MeasuredIn(indicator, area->code)) {
+        not_measured += (not_measured.empty() ? "" : ", ") + indicator.names.In(language);
+        continue;
+      }
       ComparisonScope scope = data->Scope();
       if (!in_zone) scope.members = {area->code};
       const Comparison comparison = Compare(indicator, index, scope);
@@ -466,8 +500,13 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
            formats::Sparkline(Values(comparison, own->second), Spoken(words, indicator, comparison, own->second))},
       });
     }
-    if (rows.empty()) continue;
-    groups.push_back(json::object{{"id", group.id}, {"name", group.names.In(language)}, {"rows", std::move(rows)}});
+    if (rows.empty() && not_measured.empty()) continue;
+    const bool has_rows = !rows.empty();
+    groups.push_back(json::object{{"id", group.id},
+                                  {"name", group.names.In(language)},
+                                  {"rows", std::move(rows)},
+                                  {"has_rows", has_rows},
+                                  {"not_measured", not_measured}});
   }
   json::object model{{"area_name", area_name},
                      {"area_href", web::Href(language, "/areas/" + area->code)},

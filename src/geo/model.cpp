@@ -23,6 +23,56 @@ constexpr std::array<std::pair<ZoneKind, std::string_view>, 2> kZoneKinds = {{
 
 }  // namespace
 
+std::string_view RegionName(Region region) {
+  switch (region) {
+    case Region::kFlanders:
+      return "flanders";
+    case Region::kBrussels:
+      return "brussels";
+    case Region::kWallonia:
+      break;
+  }
+  return "wallonia";
+}
+
+std::optional<Region> ParseRegion(std::string_view name) {
+  for (Region region : {Region::kFlanders, Region::kBrussels, Region::kWallonia}) {
+    if (RegionName(region) == name) return region;
+  }
+  return std::nullopt;
+}
+
+std::optional<Region> RegionOfCode(std::string_view code) {
+  if (code.size() < 5 || !std::all_of(code.begin(), code.begin() + 5, [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  const std::string_view nis = code.substr(0, 5);
+  if (nis == "02000") return Region::kFlanders;
+  if (nis == "03000") return Region::kWallonia;
+  if (nis == "04000") return Region::kBrussels;
+  if (nis == "20001") return Region::kFlanders;  // Vlaams-Brabant.
+  if (nis == "20002") return Region::kWallonia;  // Brabant wallon.
+  switch (nis[0]) {
+    case '1':
+    case '3':
+    case '4':
+    case '7':
+      return Region::kFlanders;
+    case '2':
+      if (nis[1] == '1') return Region::kBrussels;
+      if (nis[1] == '3' || nis[1] == '4') return Region::kFlanders;  // Halle-Vilvoorde, Leuven.
+      if (nis[1] == '5') return Region::kWallonia;                   // Nivelles.
+      return std::nullopt;
+    case '5':
+    case '6':
+    case '8':
+    case '9':
+      return Region::kWallonia;
+    default:
+      return std::nullopt;
+  }
+}
+
 std::string_view AreaKindName(AreaKind kind) {
   for (const auto& [value, name] : kAreaKinds) {
     if (value == kind) return name;
@@ -53,9 +103,12 @@ std::optional<ZoneKind> ParseZoneKind(std::string_view name) {
 
 const std::string& Names::In(Language language) const {
   switch (language) {
-    case Language::kFr: return fr.empty() ? nl : fr;
-    case Language::kEn: return en.empty() ? nl : en;
-    case Language::kNl: return nl;
+    case Language::kFr:
+      return fr.empty() ? nl : fr;
+    case Language::kEn:
+      return en.empty() ? nl : en;
+    case Language::kNl:
+      return nl;
   }
   return nl;
 }
@@ -77,8 +130,8 @@ bool IsValidZoneId(std::string_view id) {
 
 bool IsValidAreaCode(std::string_view code) {
   return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-         });
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
 }
 
 }  // namespace zoneatlas::geo

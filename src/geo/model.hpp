@@ -31,6 +31,18 @@ enum class AreaKind { kRegion, kProvince, kArrondissement, kMunicipality, kStati
 std::string_view AreaKindName(AreaKind kind);
 std::optional<AreaKind> ParseAreaKind(std::string_view name);
 
+// Belgium's regions: many a producer of figures covers one only (Statistiek Vlaanderen,
+// Opgroeien), so an indicator says where it is measured.
+enum class Region { kFlanders, kBrussels, kWallonia };
+// "flanders", "brussels", "wallonia": the words of the catalog.
+std::string_view RegionName(Region region);
+std::optional<Region> ParseRegion(std::string_view name);
+// The region an area lies in, told from its code: a municipality's or arrondissement's
+// NIS code (21xxx is Brussels), a province's or region's, or a sector's or
+// neighbourhood's that starts with its municipality's. Nothing when the code says
+// nothing (the old province of Brabant, 20000; a code of our own).
+std::optional<Region> RegionOfCode(std::string_view code);
+
 enum class ZoneKind { kEerstelijnszone, kZorgzone };
 std::string_view ZoneKindName(ZoneKind kind);
 std::optional<ZoneKind> ParseZoneKind(std::string_view name);

@@ -78,6 +78,30 @@ TEST_F(AtlasHttpTest, TheZoneProfileShowsEveryGroupWithItsMunicipalitiesZoneAndR
   EXPECT_TRUE(Contains(server().Get("/fr/areas/23027").body, "/fr/areas/23027/atlas"));
 }
 
+// A Flemish producer's indicator has no figure in Brussels: the pages say so, in place
+// of a blank or a made-up value.
+TEST_F(AtlasHttpTest, ABrusselsZoneReadsNotMeasuredWhereTheSourceCoversFlandersOnly) {
+  const auto page = server().Get("/nl/zones/zorgzone-noord/atlas/origin_maghreb");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body,
+                       "Niet gemeten in dit gewest: de bron (Statistiek Vlaanderen, bevolking naar herkomst) "
+                       "dekt alleen Vlaanderen."))
+      << page.body.substr(0, 3000);
+  EXPECT_FALSE(Contains(page.body, "<table")) << "no figures, not even old ones";
+  const auto french = server().Get("/fr/zones/zorgzone-noord/atlas/origin_maghreb");
+  EXPECT_TRUE(Contains(french.body, "Non mesuré dans cette région : la source")) << french.body.substr(0, 3000);
+  const auto profile = server().Get("/nl/zones/zorgzone-noord/atlas");
+  ASSERT_EQ(profile.status, 200);
+  EXPECT_TRUE(Contains(profile.body, "Niet gemeten in dit gewest:"));
+  EXPECT_FALSE(Contains(profile.body, "/nl/zones/zorgzone-noord/atlas/origin_maghreb\""));
+  EXPECT_TRUE(Contains(profile.body, "/nl/zones/zorgzone-noord/atlas/share_65plus\"")) << "Statbel's, measured";
+  EXPECT_TRUE(Contains(server().Get("/nl/areas/21001/atlas").body, "Niet gemeten in dit gewest:"));
+  // In Flanders the same indicator has its figures.
+  const auto flemish = server().Get("/nl/zones/elz-zennevallei/atlas/origin_maghreb");
+  EXPECT_FALSE(Contains(flemish.body, "Niet gemeten in dit gewest"));
+  EXPECT_TRUE(Contains(flemish.body, "<table"));
+}
+
 TEST_F(AtlasHttpTest, ThePrintableReportHasEveryGroupWithDefinitionsAndSources) {
   const auto report = server().Get("/fr/zones/elz-zennevallei/atlas/report");
   ASSERT_EQ(report.status, 200);
