@@ -12,7 +12,7 @@ ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
 ASSETS = web/assets/node_modules/.package-lock.json
 
-.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-build bench-atlas bench-socialmap bench-rights bench-coordination format clean
+.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-build bench-atlas bench-sectors bench-socialmap bench-rights bench-coordination format clean
 
 all: build
 
@@ -94,6 +94,11 @@ bench-atlas: deps assets
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
 	cmake --build build-bench -j $(JOBS)
 	bench/atlas.sh build-bench/src/app/zoneatlas build-bench/bench/atlas_bench
+
+# Statbel's 21,183 statistical sectors as published: areas and population, timed.
+bench-sectors: build
+	scripts/install-deps.sh all
+	bench/atlas_sectors.sh $(ZONEATLAS)
 
 # The social map at scale (100,000 services): import, index rebuild, search latency.
 bench-rights: deps assets

@@ -95,6 +95,13 @@ Result<std::unique_ptr<Application>> Application::Create(db::Database& database,
                                            (id == right.take_up_base ? "a count" : "an indicator") +
                                            " of the atlas catalog"));
       }
+      // A right of Brussels too (federal, Brussels) compares Brussels municipalities: an
+      // indicator measured in Flanders only would leave its radar without figures there.
+      if ((right.level == rights::Level::kFederal || right.level == rights::Level::kBrussels) &&
+          !atlas::MeasuredIn(*indicator, "04000")) {
+        return Fail(Error::InvalidArgument("right " + right.id + ": take_up: '" + id +
+                                           "' is not measured in Brussels, where the right applies too"));
+      }
     }
   }
   application->rights_catalog_ =
