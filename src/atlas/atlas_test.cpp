@@ -82,23 +82,26 @@ TEST_F(AtlasTest, TheCatalogHasEveryIndicatorOfTheOmgevingsanalyse) {
         "share_hh_single_parent",
         "share_hh_other",
         "household_size",
-        "share_hh_size_5plus"}},
+        "share_hh_size_5plus",
+        "living_alone_65plus"}},
       {"health",
        {"chronic_status", "diabetes_prev", "bel_score_homecare_65", "dg_han_recognised", "care_budget_severe",
         "care_budget_elderly", "care_budget_disability", "gmd_coverage", "screen_breast", "screen_cervix",
-        "screen_colorectal", "dental_visit", "med_antibiotics", "med_antidepressants", "med_antidementia"}},
+        "screen_colorectal", "dental_visit", "med_antibiotics", "med_antidepressants", "med_antidementia",
+        "gps_per_1000", "flu_vaccination_65plus", "life_expectancy", "premature_mortality"}},
       {"socio_economics",
        {"income_mean_return", "income_median_return", "income_per_inhabitant", "increased_reimb", "leefloon",
         "socioecon_employed", "socioecon_jobseekers", "socioecon_inactive", "credit_arrears", "energy_budget_meters",
         "energy_social_supplier", "energy_disconnections", "pupil_home_language", "pupil_mother_low_education",
-        "pupil_school_allowance", "pupil_neighbourhood", "early_school_leavers"}},
+        "pupil_school_allowance", "pupil_neighbourhood", "early_school_leavers", "kansarmoede_index",
+        "births_without_work_income"}},
       {"technology", {"education_low", "education_mid", "education_high"}},
       {"ecology",
        {"built_up_share", "dwellings", "dwellings_per_1000", "tenure_owner", "tenure_private_tenant",
         "tenure_social_tenant", "social_rental_dwellings", "bso_progress", "social_housing_candidates",
         "eldercare_wzc_per_1000", "eldercare_cvk_per_1000", "eldercare_dvc_per_1000",
         "eldercare_assisted_living_per_1000", "childcare_0_3", "childcare_out_of_school",
-        "local_service_centres_per_1000", "homecare_hours_per_65plus"}},
+        "local_service_centres_per_1000", "homecare_hours_per_65plus", "overcrowding"}},
   };
   for (const auto& [group, ids] : expected) {
     for (const std::string& id : ids) {
@@ -107,8 +110,15 @@ TEST_F(AtlasTest, TheCatalogHasEveryIndicatorOfTheOmgevingsanalyse) {
       EXPECT_EQ(indicator->group, group) << id;
     }
   }
-  // A zone median cannot come from municipal medians, nor a formula nobody could confirm.
+  // A zone median cannot come from municipal medians, nor a formula nobody could confirm,
+  // nor a life expectancy or an age-standardised rate from its municipalities'.
   EXPECT_EQ(Get("income_median_return").aggregation, Aggregation::kNone);
+  EXPECT_EQ(Get("life_expectancy").aggregation, Aggregation::kNone);
+  EXPECT_EQ(Get("premature_mortality").aggregation, Aggregation::kNone);
+  // Measured where their producers measure them.
+  EXPECT_FALSE(MeasuredIn(Get("kansarmoede_index"), "21004"));
+  EXPECT_FALSE(MeasuredIn(Get("births_without_work_income"), "23027"));
+  EXPECT_TRUE(MeasuredIn(Get("births_without_work_income"), "21004"));
   EXPECT_EQ(Get("family_care_index").aggregation, Aggregation::kNone);
   // Screening again among people with verhoogde tegemoetkoming, where uptake is lower.
   const auto among = catalog_.SubgroupsOf("screen_colorectal");

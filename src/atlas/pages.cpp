@@ -116,6 +116,19 @@ std::string NotMeasured(const Presentation& words, const Indicator& indicator, s
                               {{"source", indicator.source}, {"regions", regions}});
 }
 
+// A DESTEP group of a profile: its rows, and the names of its indicators not measured in
+// the region; left out when it has neither.
+void AddGroup(json::array& groups, const Group& group, Language language, json::array rows,
+              const std::string& not_measured) {
+  if (rows.empty() && not_measured.empty()) return;
+  const bool has_rows = !rows.empty();
+  groups.push_back(json::object{{"id", group.id},
+                                {"name", group.names.In(language)},
+                                {"rows", std::move(rows)},
+                                {"has_rows", has_rows},
+                                {"not_measured", not_measured}});
+}
+
 json::object SourceModel(const Indicator& indicator, const Presentation& words) {
   return json::object{{"name", indicator.names.In(words.language())},
                       {"definition", indicator.definitions.In(words.language())},
@@ -205,13 +218,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
           {"members", std::move(members)},
       });
     }
-    if (rows.empty() && not_measured.empty()) continue;
-    const bool has_rows = !rows.empty();
-    groups.push_back(json::object{{"id", group.id},
-                                  {"name", group.names.In(language)},
-                                  {"rows", std::move(rows)},
-                                  {"has_rows", has_rows},
-                                  {"not_measured", not_measured}});
+    AddGroup(groups, group, language, std::move(rows), not_measured);
   }
   json::array member_headers;
   for (const geo::Area& area : data->members) {
@@ -500,13 +507,7 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
            formats::Sparkline(Values(comparison, own->second), Spoken(words, indicator, comparison, own->second))},
       });
     }
-    if (rows.empty() && not_measured.empty()) continue;
-    const bool has_rows = !rows.empty();
-    groups.push_back(json::object{{"id", group.id},
-                                  {"name", group.names.In(language)},
-                                  {"rows", std::move(rows)},
-                                  {"has_rows", has_rows},
-                                  {"not_measured", not_measured}});
+    AddGroup(groups, group, language, std::move(rows), not_measured);
   }
   json::object model{{"area_name", area_name},
                      {"area_href", web::Href(language, "/areas/" + area->code)},
