@@ -38,7 +38,9 @@ awk -v n="$sectors" -v z="$zones" -v areas="$work/areas.csv" -v members="$work/z
   print "code,kind,name_nl,name_fr,name_en,parent_code,valid_from,valid_to,population,population_date,land_area_km2,approximate,source,note" > areas
   print "zone_id,kind,name_nl,name_fr,name_en,region_code,website,source,valid_from,valid_to,member_code,approximate,note" > members
   for (i = 0; i < n; i++) {
-    code = sprintf("%05dA%02d-", 90001 + int(i / 34), i % 34)
+    # 7xxxx: Flemish codes (Limburg's range, none of them real), so that indicators of
+    # Flemish producers are measured there too.
+    code = sprintf("%05dA%02d-", 70001 + int(i / 34), i % 34)
     printf "%s,statistical_sector,Sector %d,Secteur %d,,,1970-01-01,,,,,no,synthetic,\n", code, i, i > areas
     printf "bench-zone-%02d,eerstelijnszone,Zone %d,Zone %d,,,,synthetic,2020-01-01,,%s,no,\n", i % z, i % z, i % z, code > members
   }
@@ -48,7 +50,7 @@ awk -v n="$sectors" -v years="$years" -v counts="${counts[*]}" -v rates="${rates
   nc = split(counts, c, " "); nr = split(rates, r, " ")
   print "area_code,indicator,period,value,numerator,denominator"
   for (i = 0; i < n; i++) for (y = 0; y < years; y++) {
-    code = sprintf("%05dA%02d-", 90001 + int(i / 34), i % 34)
+    code = sprintf("%05dA%02d-", 70001 + int(i / 34), i % 34)
     period = 2015 + y
     for (k = 1; k <= nc; k++) printf "%s,%s,%d,%d,,\n", code, c[k], period, 5 + int(rand() * 2000)
     for (k = 1; k <= nr; k++) { d = 200 + int(rand() * 1800); printf "%s,%s,%d,,%d,%d\n", code, r[k], period, int(rand() * d * 0.3), d }
