@@ -553,6 +553,34 @@ constexpr AgeBand kAgeBands[] = {
     {"pop_85plus", 85, -1},
 };
 
+// The areas a row of a Statbel file counts for: its own and, in a municipal file, its
+// district, province and region (`parent_columns`), as far as the database knows them and
+// the importer may write them. An unknown area of the row is noted in `unknown`, one
+// outside the editor's zones counted; unknown or outside parents are left out silently.
+std::vector<std::string> AreasOfRow(Checker& checker, const formats::CsvTable& table, const formats::CsvRecord& record,
+                                    const std::string& code, const std::vector<std::size_t>& parent_columns,
+                                    std::set<std::string>& unknown) {
+  std::vector<std::string> codes = {code};
+  for (std::size_t column : parent_columns) {
+    std::string parent = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, column)));
+    if (!parent.empty()) codes.push_back(std::move(parent));
+  }
+  std::vector<std::string> kept;
+  for (std::string& area : codes) {
+    if (!checker.areas().Knows(area)) {
+      if (area == code) unknown.insert(code);
+      continue;
+    }
+    // A national file, imported by a zone editor, gives the figures of their zone only.
+    if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) {
+      if (area == code) checker.CountOutside();
+      continue;
+    }
+    kept.push_back(std::move(area));
+  }
+  return kept;
+}
+
 // The year of a Statbel file without a year column: --period, else the year in the file
 // name (TF_SOC_POP_STRUCT_2024, OPENDATA_SECTOREN_2025_NEW); a problem when neither.
 std::optional<std::string> YearOfFile(Checker& checker, std::string_view file_name) {
@@ -601,22 +629,8 @@ void ParseStatbelPopulation(Checker& checker, const formats::CsvTable& table, Ro
       count_ok = false;
     }
     if (!age || *age < 0 || *age > 130 || !count_ok || !year) continue;
-    std::vector<std::string> codes = {code};
-    for (std::size_t column : parent_columns) {
-      const std::string parent = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, column)));
-      if (!parent.empty()) codes.push_back(parent);
-    }
     const bool belgian = nationality_column && text::Trim(table.Field(record, *nationality_column)) == "BEL";
-    for (const std::string& area : codes) {
-      if (!checker.areas().Knows(area)) {
-        if (area == code) skipped_codes.insert(code);
-        continue;
-      }
-      // A national file, imported by a zone editor, gives the figures of their zone only.
-      if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) {
-        if (area == code) checker.CountOutside();
-        continue;
-      }
+    for (const std::string& area : AreasOfRow(checker, table, record, code, parent_columns, skipped_codes)) {
       auto& bands = sums[{area, *year}];
       for (const AgeBand& band : kAgeBands) {
         if (*age >= band.from && (band.to < 0 || *age <= band.to)) bands[std::string(band.indicator)] += *count;
@@ -779,21 +793,7 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
     }
     const std::optional<double> returns =
         non_zero && (zero || !zero_column) ? std::optional(*non_zero + zero.value_or(0)) : std::nullopt;
-    std::vector<std::string> codes = {code};
-    for (std::size_t column : parent_columns) {
-      const std::string parent = AreaMatcher::NormaliseCode(text::Trim(table.Field(record, column)));
-      if (!parent.empty()) codes.push_back(parent);
-    }
-    for (const std::string& area : codes) {
-      if (!checker.areas().Knows(area)) {
-        if (area == code) unknown_codes.insert(code);
-        continue;
-      }
-      // A national file, imported by a zone editor, gives the figures of their zone only.
-      if (checker.options().allowed_areas && !checker.options().allowed_areas->contains(area)) {
-        if (area == code) checker.CountOutside();
-        continue;
-      }
+    for (const std::string& area : AreasOfRow(checker, table, record, code, parent_columns, unknown_codes)) {
       if (area != code) {
         Sums& sums = parents[{area, *period}];
         sums.income += income.value_or(0);
