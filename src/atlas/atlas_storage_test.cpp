@@ -401,6 +401,25 @@ TEST_P(AtlasStorageTest, FiguresWhereTheIndicatorsSourceMeasuresNothingAreLeftOu
       << report.Describe();
 }
 
+// A cell may hold anything, of any length: reading it must never exhaust the stack (a
+// backtracking pattern did, on a header of "2024." and 60,000 zeros).
+TEST_P(AtlasStorageTest, AVeryLongCellIsReadWithoutExhaustingTheServer) {
+  const std::string year = "2024." + std::string(60000, '0');
+  const ObservationImportReport excel = Import("long.csv", "area_code,indicator," + year + "\n23027,pop_total,41000\n");
+  ASSERT_TRUE(excel.ok()) << excel.Describe().substr(0, 500);
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "23027", "2024")->value, 41000) << "Excel's 2024.000… is the year 2024";
+  std::string grouped = "1";
+  for (int i = 0; i < 30000; ++i) grouped += ",000";
+  const ObservationImportReport count =
+      Import("count.csv", "area_code,indicator,period,value\n23027,pop_total,2025,\"" + grouped + "\"\n");
+  EXPECT_FALSE(count.ok()) << "a number no count can be";
+  EXPECT_NE(count.Describe().find("is not a number"), std::string::npos) << count.Describe().substr(0, 300);
+  const ObservationImportReport period = Import(
+      "period.csv", "area_code,indicator,period,value\n23027,pop_total,2024-" + std::string(50000, '1') + ",5\n");
+  EXPECT_FALSE(period.ok());
+  EXPECT_NE(period.Describe().find("is not a period"), std::string::npos);
+}
+
 // A zip must hold exactly one data file; otherwise the report says what it holds.
 TEST_P(AtlasStorageTest, AZipWithSeveralOrNoDataFilesIsRefusedNamingWhatIsInside) {
   const std::string two = testing::Zip({{"a.txt", "CD_YEAR|CD_MUNTY_REFNIS\n"}, {"b.csv", "x\n"}});

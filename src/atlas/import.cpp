@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <functional>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -33,16 +32,46 @@ std::optional<std::size_t> FirstColumn(const formats::CsvTable& table, const std
   return std::nullopt;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// True when `text` from `at` on holds `count` digits.
+bool DigitsAt(std::string_view text, std::size_t at, std::size_t count) {
+  return text.size() >= at + count && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(at),
+                                                  text.begin() + static_cast<std::ptrdiff_t>(at + count), IsDigit);
+}
+
 // "2020", "2023-2024" (a school year), "2024-Q1", "2024-01-01". Excel turns a year into
-// "2020.0" or "2020,0"; that is a year too.
+// "2020.0" or "2020,0"; that is a year too. Read by hand, in one pass: a cell may hold
+// anything, of any length, and a backtracking pattern on a long one exhausts the stack.
 std::optional<std::string> NormalisePeriod(std::string_view text) {
-  std::string period(text::Trim(text));
-  static const std::regex kExcelYear(R"(^(\d{4})[.,]0+$)");
-  static const std::regex kPeriod(R"(^\d{4}(-\d{4}|-Q[1-4]|-\d{2}-\d{2})?$)");
-  std::smatch match;
-  if (std::regex_match(period, match, kExcelYear)) return match[1].str();
-  if (std::regex_match(period, kPeriod)) return period;
+  const std::string_view period = text::Trim(text);
+  if (!DigitsAt(period, 0, 4)) return std::nullopt;
+  const std::string_view rest = period.substr(4);
+  if (rest.empty()) return std::string(period);
+  if ((rest[0] == '.' || rest[0] == ',') && rest.size() > 1 &&
+      rest.find_first_not_of('0', 1) == std::string_view::npos) {
+    return std::string(period.substr(0, 4));
+  }
+  const bool school_year = rest.size() == 5 && rest[0] == '-' && DigitsAt(rest, 1, 4);
+  const bool quarter = rest.size() == 3 && rest[0] == '-' && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4';
+  const bool day = rest.size() == 6 && rest[0] == '-' && DigitsAt(rest, 1, 2) && rest[3] == '-' && DigitsAt(rest, 4, 2);
+  if (school_year || quarter || day) return std::string(period);
   return std::nullopt;
+}
+
+// "25,069" or "1.234.567": one to three digits, then groups of three after one and the same
+// separator; that separator is returned.
+std::optional<char> GroupedThousands(std::string_view text) {
+  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
+  std::size_t lead = 0;
+  while (lead < text.size() && lead < 4 && IsDigit(text[lead])) ++lead;
+  if (lead == 0 || lead > 3 || lead == text.size()) return std::nullopt;
+  const char separator = text[lead];
+  if (separator != '.' && separator != ',') return std::nullopt;
+  for (std::size_t at = lead; at < text.size(); at += 4) {
+    if (text[at] != separator || !DigitsAt(text, at + 1, 3)) return std::nullopt;
+  }
+  return (text.size() - lead) % 4 == 0 ? std::optional(separator) : std::nullopt;
 }
 
 // A number as spreadsheets and statistics offices write it: "1234.5", "1234,5",
@@ -65,8 +94,7 @@ std::optional<double> ParseNumber(std::string_view raw, bool whole) {
     }
     text += static_cast<char>(c);
   }
-  static const std::regex kGroupedThousands(R"(^-?\d{1,3}([.,])\d{3}(\1\d{3})*$)");
-  if (whole && std::regex_match(text, kGroupedThousands)) {
+  if (whole && GroupedThousands(text)) {
     std::erase(text, '.');
     std::erase(text, ',');
   }
@@ -585,10 +613,9 @@ std::vector<std::string> AreasOfRow(Checker& checker, const formats::CsvTable& t
 // name (TF_SOC_POP_STRUCT_2024, OPENDATA_SECTOREN_2025_NEW); a problem when neither.
 std::optional<std::string> YearOfFile(Checker& checker, std::string_view file_name) {
   if (!checker.options().period.empty()) return checker.PeriodText(1, "period", checker.options().period);
-  static const std::regex kYearInName(R"((\d{4}))");
-  std::smatch match;
-  const std::string name(file_name);
-  if (std::regex_search(name, match, kYearInName)) return match[1].str();
+  for (std::size_t at = 0; at + 4 <= file_name.size(); ++at) {
+    if (DigitsAt(file_name, at, 4)) return std::string(file_name.substr(at, 4));
+  }
   checker.Problem(1, "CD_YEAR", "no year column and no year in the file name: give --period");
   return std::nullopt;
 }
