@@ -389,6 +389,19 @@ class Checker {
                 " figure(s) left out for areas in a region their indicator's source does not cover (" + ids + ")");
   }
 
+  // True, and counted, when Statbel keeps the cell secret ("C", a sector of few returns):
+  // that figure is left out, never a problem.
+  bool Confidential(std::string_view cell) {
+    if (cell != "C") return false;
+    ++confidential_;
+    return true;
+  }
+  // One warning for the secret cells left out.
+  void ReportConfidentialLeftOut() {
+    if (confidential_ == 0) return;
+    Warning(1, "", std::to_string(confidential_) + " cell(s) marked C (confidential by Statbel) left out");
+  }
+
   // A row of an area outside the editor's zones, left out.
   void CountOutside() { ++outside_; }
   // One warning for the rows of areas outside the editor's zones.
@@ -433,6 +446,7 @@ class Checker {
   std::set<std::string> derived_left_out_;
   int first_derived_line_ = 0;
   std::size_t outside_ = 0;
+  std::size_t confidential_ = 0;
   std::map<std::string, std::size_t> not_measured_;  // Indicator → figures left out.
 };
 
@@ -698,7 +712,7 @@ void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& tab
   const auto year = YearOfFile(checker, file_name);
   if (!year || people == nullptr) return;
   const std::uint32_t period = checker.figures().PeriodNumber(*year);
-  std::size_t confidential = 0, unknown = 0;
+  std::size_t unknown = 0;
   while (const formats::CsvRecord* row = rows.Next()) {
     const formats::CsvRecord& record = *row;
     Progress(checker.options(), rows);
@@ -715,10 +729,7 @@ void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& tab
       continue;
     }
     const std::string_view cell = text::Trim(table.Field(record, count_column));
-    if (cell == "C") {
-      ++confidential;
-      continue;
-    }
+    if (checker.Confidential(cell)) continue;
     bool ok = true;
     const auto count = checker.Number(line, table.header[count_column], cell, ok, true);
     if (!ok) continue;
@@ -732,10 +743,6 @@ void ParseStatbelSectorPopulation(Checker& checker, const formats::CsvTable& tab
     }
     checker.Add(line, count_column, table.header[count_column], *people, checker.figures().AreaNumber(*code), period,
                 count, std::nullopt, std::nullopt);
-  }
-  if (confidential > 0) {
-    checker.Warning(1, table.header[count_column],
-                    std::to_string(confidential) + " cell(s) marked C (confidential by Statbel) left out");
   }
   if (unknown > 0) {
     checker.report().rows_skipped += static_cast<int>(unknown);
@@ -778,7 +785,6 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
     bool returns_known = true, residents_known = true;
   };
   std::map<std::pair<std::string, std::uint32_t>, Sums> parents;  // (area, period) → totals.
-  std::size_t confidential = 0;
   std::set<std::string> unknown_codes;
   while (const formats::CsvRecord* row = rows.Next()) {
     const formats::CsvRecord& record = *row;
@@ -793,10 +799,7 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
     auto number = [&](std::optional<std::size_t> column) -> std::optional<double> {
       if (!column) return std::nullopt;
       const std::string_view text = cell(column);
-      if (text == "C") {
-        ++confidential;
-        return std::nullopt;
-      }
+      if (checker.Confidential(text)) return std::nullopt;
       bool ok = true;
       auto value = checker.Number(line, table.header[*column], text, ok);
       if (ok && value && *value < 0) {
@@ -857,9 +860,6 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
       checker.Add(1, *residents_column, table.header[*residents_column], *per_inhabitant, area, key.second,
                   std::nullopt, sums.income, sums.residents);
     }
-  }
-  if (confidential > 0) {
-    checker.Warning(1, "", std::to_string(confidential) + " cell(s) marked C (confidential by Statbel) left out");
   }
   if (!unknown_codes.empty()) {
     checker.report().rows_skipped += static_cast<int>(unknown_codes.size());
@@ -1013,6 +1013,7 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
   checker.ReportDerivedLeftOut();
   checker.ReportOutsideLeftOut();
   checker.ReportNotMeasuredLeftOut();
+  checker.ReportConfidentialLeftOut();
   return layout;
 }
 
