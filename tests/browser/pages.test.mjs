@@ -73,6 +73,10 @@ const pages = [
   ['/nl/zones/elz-zennevallei/atlas', 'zone profile'],
   ['/fr/zones/elz-zennevallei/atlas', 'zone profile'],
   ['/fr/zones/zorgzone-noord/atlas', 'zone profile'],
+  ['/nl/zones/zorgzone-noord/atlas', 'zone profile with indicators not measured in Brussels'],
+  ['/nl/zones/zorgzone-noord/atlas/origin_maghreb', 'indicator page not measured in the region'],
+  ['/fr/zones/zorgzone-noord/atlas/origin_maghreb', 'indicator page not measured in the region'],
+  ['/nl/areas/21015/atlas', 'municipality profile with indicators not measured in Brussels'],
   ['/nl/zones/elz-zennevallei/atlas/grey_pressure', 'indicator page'],
   ['/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2023', 'indicator page'],
   ['/nl/areas/23027/atlas', 'municipality profile'],
@@ -301,7 +305,7 @@ test('a keyboard-only user searches the social map, filters it and opens a servi
 
 test('pages fit a small phone screen without sideways scrolling', async () => {
   const page = await newPage({ viewport: { width: 320, height: 640 } });
-  for (const target of ['/nl/social-map?q=ocmw', '/fr/social-map/services/demo-social-service-21007', '/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility', '/nl/zones/elz-zennevallei/atlas', '/fr/zones/elz-zennevallei/atlas/grey_pressure', '/nl/areas/23027/atlas']) {
+  for (const target of ['/nl/social-map?q=ocmw', '/fr/social-map/services/demo-social-service-21007', '/nl/', '/fr/zones/elz-zennevallei', '/nl/accessibility', '/nl/zones/elz-zennevallei/atlas', '/fr/zones/elz-zennevallei/atlas/grey_pressure', '/nl/areas/23027/atlas', '/nl/zones/zorgzone-noord/atlas', '/fr/zones/zorgzone-noord/atlas/origin_maghreb']) {
     await page.goto(base + target);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${target} is ${overflow}px too wide at 320px`);
