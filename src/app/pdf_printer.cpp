@@ -10,11 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <thread>
 #include <vector>
 
+#include "core/temp_file.hpp"
 #include "platform/resources/resources.hpp"
 
 namespace zoneatlas::app {
@@ -120,21 +120,15 @@ Result<std::string> PdfPrinter::Print(const std::string& html) {
   if (!slot.taken()) return Fail(Error::Unavailable("the PDF printer is busy; try again in a minute"));
   auto page = WithStylesheetInside(html);
   if (!page) return Fail(page.error());
-  std::random_device random;
-  const std::filesystem::path directory =
-      std::filesystem::temp_directory_path() / ("zoneatlas-pdf-" + std::to_string(random()) + std::to_string(random()));
-  std::error_code ignored;
-  std::filesystem::create_directories(directory, ignored);
+  auto folder = TempFolder::Create();
+  if (!folder) return Fail(folder.error());
+  const std::filesystem::path& directory = folder->path();
   const std::filesystem::path input = directory / "page.html";
   const std::filesystem::path pdf = directory / "page.pdf";
-  const auto cleanup = [&] { std::filesystem::remove_all(directory, ignored); };
   {
     std::ofstream out(input, std::ios::binary);
     out << *page;
-    if (!out.flush()) {
-      cleanup();
-      return Fail(Error::Unavailable("cannot write " + input.string()));
-    }
+    if (!out.flush()) return Fail(Error::Unavailable("cannot write " + input.string()));
   }
   const std::chrono::seconds timeout(kTimeoutSeconds);
   const int exit_code = renderer_.ends_with("weasyprint")
@@ -146,7 +140,6 @@ Result<std::string> PdfPrinter::Print(const std::string& html) {
   std::ifstream in(pdf, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  cleanup();
   if (exit_code != 0 || !bytes.str().starts_with("%PDF-")) {
     return Fail(Error::Unavailable("the PDF renderer failed (" +
                                    (exit_code < 0 ? "stopped" : "exit " + std::to_string(exit_code)) + ")"));

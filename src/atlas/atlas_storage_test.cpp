@@ -420,6 +420,19 @@ TEST_P(AtlasStorageTest, AVeryLongCellIsReadWithoutExhaustingTheServer) {
   EXPECT_NE(period.Describe().find("is not a period"), std::string::npos);
 }
 
+TEST_P(AtlasStorageTest, ThousandsOfBadRowsGiveTheFirstProblemsAndACount) {
+  std::string file = "area_code,indicator,period,value\n";
+  for (int row = 0; row < 50'000; ++row) file += "Atlantis" + std::to_string(row) + ",pop_total,2024,5\n";
+  const ObservationImportReport report = Import("bad.csv", file);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.problems.size(), 50'000u) << "every problem is counted";
+  EXPECT_EQ(report.problems.listed().size(), geo::ProblemList::kKept);
+  EXPECT_EQ(report.problems.left_out(), 50'000u - geo::ProblemList::kKept);
+  EXPECT_EQ(report.problems.front().location, "line 2");
+  EXPECT_NE(report.Describe().find("bad.csv: … and 49000 more problem(s) not listed"), std::string::npos);
+  EXPECT_EQ(report.unmatched_areas.size(), kUnmatchedListed);
+}
+
 // A zip must hold exactly one data file; otherwise the report says what it holds.
 TEST_P(AtlasStorageTest, AZipWithSeveralOrNoDataFilesIsRefusedNamingWhatIsInside) {
   const std::string two = testing::Zip({{"a.txt", "CD_YEAR|CD_MUNTY_REFNIS\n"}, {"b.csv", "x\n"}});

@@ -272,8 +272,10 @@ class Checker {
       skip = true;
       return std::nullopt;
     }
-    if (std::find(report_.unmatched_areas.begin(), report_.unmatched_areas.end(), trimmed) ==
-        report_.unmatched_areas.end()) {
+    // The names are a summary; each row's problem says the rest.
+    if (report_.unmatched_areas.size() < kUnmatchedListed &&
+        std::find(report_.unmatched_areas.begin(), report_.unmatched_areas.end(), trimmed) ==
+            report_.unmatched_areas.end()) {
       report_.unmatched_areas.emplace_back(trimmed);
     }
     Problem(line, field, "'" + std::string(trimmed) + "' matches no area (or several): give its NIS code");

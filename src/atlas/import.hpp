@@ -58,12 +58,12 @@ class AreaMatcher {
 };
 
 struct ObservationImportOptions {
-  std::string source;      // Recorded with the batch; the file name when empty.
-  std::string period;      // For layouts without a period column.
-  std::string indicator;   // For a wide-by-period sheet of one indicator.
-  std::string sheet;       // XLSX: the sheet to read (the first when empty).
-  bool dry_run = false;    // Check everything, write nothing.
-  bool demo = false;       // The figures are demonstration values, and pages will say so.
+  std::string source;         // Recorded with the batch; the file name when empty.
+  std::string period;         // For layouts without a period column.
+  std::string indicator;      // For a wide-by-period sheet of one indicator.
+  std::string sheet;          // XLSX: the sheet to read (the first when empty).
+  bool dry_run = false;       // Check everything, write nothing.
+  bool demo = false;          // The figures are demonstration values, and pages will say so.
   bool skip_unknown = false;  // Leave out rows of unknown areas instead of failing.
   // When set, figures for other areas are problems: a zone editor imports for the areas
   // of their own zones only.
@@ -72,12 +72,14 @@ struct ObservationImportOptions {
   std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
+inline constexpr std::size_t kUnmatchedListed = 100;
+
 struct ObservationImportReport : geo::ImportReport {
   std::string layout;
   std::string checksum;
   std::int64_t batch_id = 0;  // 0 for a dry run or a failed import.
   std::size_t observations = 0;
-  std::vector<std::string> unmatched_areas;  // As written in the file.
+  std::vector<std::string> unmatched_areas;  // As written in the file; the first kUnmatchedListed.
 };
 
 // Reads `content` (CSV, or an XLSX workbook: the sheet named in the options, else every

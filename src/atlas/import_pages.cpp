@@ -32,7 +32,7 @@ Result<std::optional<std::set<std::string>>> AllowedAreas(const Services& servic
   return std::optional<std::set<std::string>>(std::move(areas));
 }
 
-json::array ProblemsJson(const std::vector<geo::ImportProblem>& problems) {
+json::array ProblemsJson(const geo::ProblemList& problems) {
   json::array list;
   for (const geo::ImportProblem& problem : problems) {
     list.push_back(
@@ -109,7 +109,10 @@ json::object ReportModel(const web::Site& site, Language language, const Observa
       {"checksum", report.checksum},
       {"problems", ProblemsJson(report.problems)},
       {"has_problems", !report.problems.empty()},
-      {"problem_count", report.problems.size()},
+      {"problem_count", view::FormatInteger(static_cast<long long>(report.problems.size()), language)},
+      {"problems_left_out", report.problems.left_out() > 0
+                                ? view::FormatInteger(static_cast<long long>(report.problems.left_out()), language)
+                                : ""},
       {"warnings", ProblemsJson(report.warnings)},
       {"has_warnings", !report.warnings.empty()},
       {"unmatched", json::value_from(report.unmatched_areas)},

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
 
 #include "core/date.hpp"
 #include "core/language.hpp"
+#include "core/temp_file.hpp"
 #include "core/text.hpp"
 
 namespace zoneatlas {
@@ -67,9 +71,9 @@ TEST(TextTest, ParsesDecimalsWithEitherSeparator) {
 
 TEST(TextTest, FindsTheFirstByteThatIsNotUtf8) {
   EXPECT_TRUE(text::IsValidUtf8("Sint-Genesius-Rode — Rhode-Saint-Genèse"));
-  EXPECT_EQ(text::InvalidUtf8Offset("abc\xE9"), 3u);             // Latin-1 é.
-  EXPECT_EQ(text::InvalidUtf8Offset("\xC0\xAF"), 0u);            // Overlong '/'.
-  EXPECT_EQ(text::InvalidUtf8Offset("ok\xED\xA0\x80"), 2u);      // A surrogate.
+  EXPECT_EQ(text::InvalidUtf8Offset("abc\xE9"), 3u);         // Latin-1 é.
+  EXPECT_EQ(text::InvalidUtf8Offset("\xC0\xAF"), 0u);        // Overlong '/'.
+  EXPECT_EQ(text::InvalidUtf8Offset("ok\xED\xA0\x80"), 2u);  // A surrogate.
 }
 
 TEST(LanguageTest, PicksFromAcceptLanguageByQuality) {
@@ -79,6 +83,47 @@ TEST(LanguageTest, PicksFromAcceptLanguageByQuality) {
   EXPECT_EQ(PreferredLanguage("de-DE"), Language::kNl);
   EXPECT_EQ(PreferredLanguage(""), Language::kNl);
   EXPECT_EQ(PreferredLanguage("french"), Language::kNl);
+}
+
+TEST(TempFileTest, AnUploadsCopyIsReadableByItsOwnerOnlyAndGoneAfterUse) {
+  std::filesystem::path path;
+  {
+    auto file = TempFile::Create(".zip");
+    ASSERT_TRUE(file) << file.error().message();
+    path = file->path();
+    ASSERT_TRUE(file->Write("PK\x03\x04 what a user uploaded"));
+    struct stat status {};
+    ASSERT_EQ(stat(path.c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0600u);
+    EXPECT_TRUE(path.filename().string().starts_with("zoneatlas-tmp-"));
+    EXPECT_EQ(path.extension(), ".zip");
+    std::ifstream in(path, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(content, "PK\x03\x04 what a user uploaded");
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+  std::filesystem::path folder_path;
+  {
+    auto folder = TempFolder::Create();
+    ASSERT_TRUE(folder);
+    folder_path = folder->path();
+    struct stat status {};
+    ASSERT_EQ(stat(folder_path.c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0700u);
+    std::ofstream(folder_path / "page.html") << "<p>";
+  }
+  EXPECT_FALSE(std::filesystem::exists(folder_path));
+}
+
+TEST(TempFileTest, WhatAKilledServerLeftIsRemovedAtStartButNotWhatAnotherServerIsUsing) {
+  auto old_file = TempFile::Create(".zip");
+  auto new_file = TempFile::Create(".zip");
+  ASSERT_TRUE(old_file && new_file);
+  std::filesystem::last_write_time(old_file->path(),
+                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(3));
+  EXPECT_GE(RemoveStaleTempFiles(std::chrono::minutes(60)), 1);
+  EXPECT_FALSE(std::filesystem::exists(old_file->path()));
+  EXPECT_TRUE(std::filesystem::exists(new_file->path()));
 }
 
 }  // namespace

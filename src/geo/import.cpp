@@ -336,6 +336,10 @@ std::string ImportReport::Describe() const {
       out += fmt::format("{}:{}: {}{}{}{}\n", file, location, list == &warnings ? "warning: " : "", problem.field,
                          problem.field.empty() ? "" : ": ", problem.message);
     }
+    if (list->left_out() > 0) {
+      out += fmt::format("{}: … and {} more {} not listed\n", file, list->left_out(),
+                         list == &warnings ? "warning(s)" : "problem(s)");
+    }
   }
   return out;
 }

@@ -27,13 +27,45 @@ struct ImportProblem {
   std::string message;
 };
 
+// The problems of one file: the first kKept are kept, the others only counted, so that a
+// file of a million bad rows cannot exhaust the server that reads it.
+class ProblemList {
+ public:
+  static constexpr std::size_t kKept = 1000;
+
+  void push_back(ImportProblem problem) {
+    if (kept_.size() < kKept) {
+      kept_.push_back(std::move(problem));
+    } else {
+      ++left_out_;
+    }
+  }
+  void emplace_back(std::string location, std::string field, std::string message) {
+    push_back({std::move(location), std::move(field), std::move(message)});
+  }
+  bool empty() const { return kept_.empty(); }
+  // Every problem found, listed or not.
+  std::size_t size() const { return kept_.size() + left_out_; }
+  // Found but not listed.
+  std::size_t left_out() const { return left_out_; }
+  const std::vector<ImportProblem>& listed() const { return kept_; }
+  auto begin() const { return kept_.begin(); }
+  auto end() const { return kept_.end(); }
+  const ImportProblem& front() const { return kept_.front(); }
+  const ImportProblem& operator[](std::size_t i) const { return kept_[i]; }
+
+ private:
+  std::vector<ImportProblem> kept_;
+  std::size_t left_out_ = 0;
+};
+
 struct ImportReport {
   std::string file;
   int rows_read = 0;
   int rows_imported = 0;
-  int rows_skipped = 0;                 // Known to be irrelevant, e.g. boundaries of unknown areas with skip_unknown.
-  std::vector<ImportProblem> problems;  // Any problem means nothing was imported.
-  std::vector<ImportProblem> warnings;  // Imported, but worth a look.
+  int rows_skipped = 0;  // Known to be irrelevant, e.g. boundaries of unknown areas with skip_unknown.
+  ProblemList problems;  // Any problem means nothing was imported.
+  ProblemList warnings;  // Imported, but worth a look.
 
   bool ok() const { return problems.empty(); }
   // One line per problem: "areas.csv:12: population: '12a' is not a whole number".

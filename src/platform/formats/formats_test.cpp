@@ -8,6 +8,7 @@
 #include "platform/formats/svg_chart.hpp"
 #include "platform/formats/svg_map.hpp"
 #include "platform/formats/xlsx.hpp"
+#include "tests/support/zip_file.hpp"
 
 namespace zoneatlas::formats {
 namespace {
@@ -274,6 +275,80 @@ TEST(XlsxTest, AFileThatIsNoWorkbookIsRefusedWithAReason) {
   ASSERT_FALSE(text);
   EXPECT_NE(text.error().message().find("not an .xlsx workbook"), std::string::npos) << text.error().message();
   EXPECT_FALSE(LooksLikeXlsx("area_code,indicator\n"));
+}
+
+// A workbook as Excel lays it out, with the given sheets' XML (and shared strings).
+std::string Workbook(const std::vector<std::string>& sheets, const std::string& shared_strings = "",
+                     bool one_part_for_all = false) {
+  std::string workbook = "<workbook xmlns:r=\"r\"><sheets>";
+  std::string relations = "<Relationships>";
+  std::vector<std::pair<std::string, std::string>> parts;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    workbook += "<sheet name=\"Blad" + n + "\" r:id=\"rId" + n + "\"/>";
+    const std::string part = "worksheets/sheet" + (one_part_for_all ? std::string("1") : n) + ".xml";
+    relations += "<Relationship Id=\"rId" + n + "\" Target=\"" + part + "\"/>";
+    if (!one_part_for_all || i == 0)
+      parts.emplace_back("xl/" + part, "<worksheet><sheetData>" + sheets[i] + "</sheetData></worksheet>");
+  }
+  parts.emplace_back("xl/workbook.xml", workbook + "</sheets></workbook>");
+  parts.emplace_back("xl/_rels/workbook.xml.rels", relations + "</Relationships>");
+  if (!shared_strings.empty()) parts.emplace_back("xl/sharedStrings.xml", "<sst>" + shared_strings + "</sst>");
+  return testing::Zip(parts);
+}
+
+std::string Refusal(const std::string& bytes) {
+  const auto tables = ReadXlsx(bytes);
+  return tables ? "read" : tables.error().message();
+}
+
+TEST(XlsxTest, ACellBeyondExcelsLastColumnOrRowIsRefusedNotSizedInMemory) {
+  // The 766-byte workbook of the security review: cells addressed AAAAAA2… made the reader
+  // size a row of 8 million columns per cell.
+  std::string cells;
+  for (int row = 2; row < 200; ++row)
+    cells += "<row r=\"" + std::to_string(row) + "\"><c r=\"AAAAAA" + std::to_string(row) + "\"><v>1</v></c></row>";
+  const std::string refused = Refusal(Workbook({"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + cells}));
+  EXPECT_NE(refused.find("sheet 'Blad1': cell AAAAAA2 is beyond Excel's last column (XFD)"), std::string::npos)
+      << refused;
+  EXPECT_NE(Refusal(Workbook({"<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c></row>"})).find("1,048,576"),
+            std::string::npos);
+  EXPECT_NE(Refusal(Workbook({"<row r=\"99999999999999999999\"><c><v>1</v></c></row>"})).find("1,048,576"),
+            std::string::npos);
+  // The last column and row Excel has are read.
+  const auto edge =
+      ReadXlsx(Workbook({"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                         "<row r=\"1048576\"><c r=\"XFD1048576\"><v>7</v></c></row>"}));
+  ASSERT_TRUE(edge) << edge.error().message();
+  ASSERT_EQ((*edge)[0].table.records.size(), 1u);
+  EXPECT_EQ((*edge)[0].table.records[0].line, 1048576);
+  EXPECT_EQ((*edge)[0].table.records[0].fields.size(), 16384u);
+  EXPECT_EQ((*edge)[0].table.records[0].fields.back(), "7");
+}
+
+TEST(XlsxTest, RowsThatWouldBeWideOnlyInMemoryAreBounded) {
+  // Each row holds one cell, in column XFD: a few bytes of XML, 16,384 fields once read.
+  std::string rows;
+  for (int row = 1; row <= 600; ++row)
+    rows += "<row r=\"" + std::to_string(row) + "\"><c r=\"XFD" + std::to_string(row) + "\"><v>1</v></c></row>";
+  const std::string refused = Refusal(Workbook({rows}));
+  EXPECT_NE(refused.find("more than 8000000 fields"), std::string::npos) << refused;
+}
+
+TEST(XlsxTest, ASharedStringUsedByManyCellsCountsOncePerCell) {
+  // One string of 1 MiB, used by 300 cells: 300 MiB once every cell holds its text.
+  std::string cells;
+  for (int row = 1; row <= 300; ++row)
+    cells += "<row r=\"" + std::to_string(row) + "\"><c r=\"A" + std::to_string(row) + "\" t=\"s\"><v>0</v></c></row>";
+  const std::string refused = Refusal(Workbook({cells}, "<si><t>" + std::string(1024 * 1024, 'x') + "</t></si>"));
+  EXPECT_NE(refused.find("MiB of text in cells"), std::string::npos) << refused;
+}
+
+TEST(XlsxTest, ASheetPartNamedByManySheetsIsReadOnce) {
+  const std::string refused =
+      Refusal(Workbook({"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", "", "", ""}, "", /*one_part_for_all=*/true));
+  EXPECT_NE(refused.find("sheets 'Blad1' and 'Blad2' are the same part xl/worksheets/sheet1.xml"), std::string::npos)
+      << refused;
 }
 
 }  // namespace

@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
+#include "core/temp_file.hpp"
 #include "platform/formats/xlsx.hpp"
 
 namespace zoneatlas::formats {
@@ -23,18 +23,16 @@ std::string SheetName(const std::string& wanted, std::size_t index) {
   return name.empty() ? "Sheet" + std::to_string(index + 1) : name;
 }
 
-std::filesystem::path TemporaryFile() {
-  std::random_device random;
-  return std::filesystem::temp_directory_path() / ("zoneatlas-" + std::to_string(random()) + std::to_string(random()) + ".xlsx");
-}
-
 }  // namespace
 
 Result<std::string> WriteXlsx(const std::vector<XlsxSheet>& sheets) {
   // libxlsxwriter 1.1.4 writes to a file only: a private temporary file, read back.
-  const std::filesystem::path path = TemporaryFile();
+  auto file = TempFile::Create(".xlsx");
+  if (!file) return Fail(file.error());
+  const std::filesystem::path& path = file->path();
   lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) return Fail(Error::Unavailable("cannot create a workbook in " + path.parent_path().string()));
+  if (workbook == nullptr)
+    return Fail(Error::Unavailable("cannot create a workbook in " + path.parent_path().string()));
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
   format_set_text_wrap(bold);
@@ -43,7 +41,6 @@ Result<std::string> WriteXlsx(const std::vector<XlsxSheet>& sheets) {
     lxw_worksheet* worksheet = workbook_add_worksheet(workbook, SheetName(sheet.name, index).c_str());
     if (worksheet == nullptr) {
       workbook_close(workbook);
-      std::filesystem::remove(path);
       return Fail(Error::InvalidArgument("sheet name '" + sheet.name + "' is used twice"));
     }
     for (std::size_t column = 0; column < sheet.column_widths.size(); ++column) {
@@ -67,13 +64,11 @@ Result<std::string> WriteXlsx(const std::vector<XlsxSheet>& sheets) {
   }
   const lxw_error closed = workbook_close(workbook);
   if (closed != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
     return Fail(Error::Unavailable(std::string("cannot write the workbook: ") + lxw_strerror(closed)));
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  std::filesystem::remove(path);
   return bytes.str();
 }
 

@@ -2,32 +2,22 @@
 
 #include <minizip/unzip.h>
 
-#include <fstream>
-#include <random>
-
 namespace zoneatlas::formats {
 
 // minizip reads from a file; the bytes go to a private temporary one.
 Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string_view bytes) {
   if (!LooksLikeZip(bytes)) return Fail(Error::InvalidArgument("not a zip archive"));
-  std::random_device random;
-  auto archive = std::unique_ptr<ZipArchive>(new ZipArchive);
-  archive->path_ = std::filesystem::temp_directory_path() /
-                   ("zoneatlas-read-" + std::to_string(random()) + std::to_string(random()) + ".zip");
-  {
-    std::ofstream out(archive->path_, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) return Fail(Error::Unavailable("cannot write a temporary file"));
-  }
-  archive->zip_ = unzOpen64(archive->path_.c_str());
+  auto file = TempFile::Create(".zip");
+  if (!file) return Fail(file.error());
+  if (auto written = file->Write(bytes); !written) return Fail(written.error());
+  auto archive = std::unique_ptr<ZipArchive>(new ZipArchive(std::move(*file)));
+  archive->zip_ = unzOpen64(archive->file_.path().c_str());
   if (archive->zip_ == nullptr) return Fail(Error::InvalidArgument("not a zip archive, or a damaged one"));
   return archive;
 }
 
 ZipArchive::~ZipArchive() {
   if (zip_ != nullptr) unzClose(static_cast<unzFile>(zip_));
-  std::error_code ignored;
-  std::filesystem::remove(path_, ignored);
 }
 
 Result<std::vector<std::string>> ZipArchive::Names() {

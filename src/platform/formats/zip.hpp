@@ -10,13 +10,13 @@
 #define ZONEATLAS_PLATFORM_FORMATS_ZIP_HPP_
 
 #include <cstddef>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/temp_file.hpp"
 
 namespace zoneatlas::formats {
 
@@ -35,8 +35,8 @@ class ZipArchive {
   Result<std::string> Read(const std::string& name, std::size_t max_bytes);
 
  private:
-  ZipArchive() = default;
-  std::filesystem::path path_;
+  explicit ZipArchive(TempFile file) : file_(std::move(file)) {}
+  TempFile file_;
   void* zip_ = nullptr;  // unzFile, kept out of this header.
 };
 
