@@ -363,6 +363,16 @@ http::Response Application::Dispatch(const http::Request& request) {
   return response;
 }
 
+std::vector<http::ServerOptions::UploadPath> Application::UploadPaths(int upload_limit_mib) {
+  return {{"/atlas/import", static_cast<std::size_t>(upload_limit_mib) * 1024 * 1024},
+          {std::string(rights::kScreeningsPath), rights::kScreeningsBodyLimit}};
+}
+
+bool Application::MayUpload(const http::Request& head) {
+  auto identity = accounts::IdentityOf(accounts_, head);
+  return identity && *identity != nullptr;
+}
+
 http::Response Application::Handle(const http::Request& request) {
   http::Response response = Dispatch(request);
   http::CompressIfWorthwhile(request, response);

@@ -31,6 +31,7 @@
 #include "platform/db/database.hpp"
 #include "platform/http/metrics.hpp"
 #include "platform/http/router.hpp"
+#include "platform/http/server.hpp"
 #include "platform/http/static_files.hpp"
 #include "platform/search/index.hpp"
 #include "platform/view/view.hpp"
@@ -65,13 +66,14 @@ class Application {
   // Returns kInternal when a route declares no access rule or an unknown one.
   static Result<std::unique_ptr<Application>> Create(db::Database& database, Options options);
 
-  // The ends of the paths that take uploaded files (the server lets them be larger and
-  // slower than other requests).
   // Logs what in the rights catalog needs an editor (rights/freshness.hpp): figures that
   // ran out or run out within 90 days, and how many rest on a weak source.
   void WarnAboutRightsFigures() const;
 
-  static std::vector<std::string> UploadPathSuffixes() { return {"/atlas/import", "/rights/screenings"}; }
+  // The paths that take uploaded files, each with the body it may send: larger and slower
+  // than other requests, granted only to a signed-in user or a live token (MayUpload).
+  static std::vector<http::ServerOptions::UploadPath> UploadPaths(int upload_limit_mib);
+  bool MayUpload(const http::Request& head);
 
   http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);

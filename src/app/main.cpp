@@ -25,6 +25,7 @@
 #include "atlas/export.hpp"
 #include "atlas/import.hpp"
 #include "consultations/import.hpp"
+#include "core/temp_file.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
 #include "initiatives/import.hpp"
@@ -58,6 +59,7 @@ struct Options {
   int read_timeout_ms = 15'000;
   int upload_limit_mib = 32;
   int idle_timeout_ms = 60'000;
+  int max_connections = 1000;
   std::vector<std::string> trusted_proxies;
   std::string map_tiles = std::string(web::kDefaultMapTiles);
   // import / export
@@ -150,9 +152,10 @@ int Serve(const Options& options) {
   server_options.worker_threads = static_cast<int>(workers);
   server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
   server_options.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
-  server_options.upload_path_suffixes = Application::UploadPathSuffixes();
-  server_options.upload_body_limit = static_cast<std::size_t>(options.upload_limit_mib) * 1024 * 1024;
+  server_options.upload_paths = Application::UploadPaths(options.upload_limit_mib);
+  server_options.max_connections = static_cast<std::size_t>(options.max_connections);
   Application& app = **application;
+  server_options.may_upload = [&app](const http::Request& head) { return app.MayUpload(head); };
   auto server = http::Server::Create(
       server_options, [&app](const http::Request& request) { return app.Handle(request); },
       [&app](const http::Exchange& exchange) { app.Observe(exchange); });
@@ -161,6 +164,10 @@ int Serve(const Options& options) {
   std::cout << "zoneatlas listening on http://" << options.address << ":" << (*server)->port() << "/ (database "
             << (*database)->display_url() << ")" << std::endl;
   app.WarnAboutRightsFigures();
+  // Uploads a killed server was reading; an hour is longer than any request may take.
+  if (const int removed = RemoveStaleTempFiles(std::chrono::minutes(60)); removed > 0) {
+    spdlog::info("removed {} temporary file(s) left by an earlier run", removed);
+  }
   (*server)->Run();
   spdlog::info("stopped");
   return 0;
@@ -695,6 +702,11 @@ int Main(int argc, char** argv) {
                    "Time a kept-alive connection may wait between requests")
       ->capture_default_str()
       ->check(CLI::Range(100, 3'600'000));
+  serve
+      ->add_option("--max-connections", options.max_connections,
+                   "Open connections at most; one more is answered 503 (keep it below `ulimit -n`)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1'000'000));
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and list them");
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");

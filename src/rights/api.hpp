@@ -12,8 +12,12 @@
 
 namespace zoneatlas::rights {
 
-// The path whose requests may carry a large body (a client-database export).
+// The path whose requests may carry a large body (a client-database export): up to
+// kScreeningsBodyLimit bytes and kMaxScreeningHouseholds households a request; larger
+// files go through `zoneatlas rights screen` or several requests.
 inline constexpr std::string_view kScreeningsPath = "/api/v1/rights/screenings";
+inline constexpr std::size_t kScreeningsBodyLimit = 4 * 1024 * 1024;
+inline constexpr long kMaxScreeningHouseholds = 20'000;
 
 // REQUIRES: `current` and `messages` outlive the router.
 void AddApiRoutes(http::Router& router, CurrentCatalog& current, const view::Catalog& messages);

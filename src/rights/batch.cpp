@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <unordered_set>
@@ -254,7 +255,11 @@ Result<BatchCounts> CheckBatch(std::istream& input, const Date& date) {
   return counts;
 }
 
-Status ReadHouseholds(std::istream& input, const Date& date, const std::function<void(const Household&)>& each) {
+namespace {
+
+// Calls `each` with every household of `input` until it returns false. Stops at the first
+// bad row with its problem.
+Status ReadHouseholds(std::istream& input, const Date& date, const std::function<bool(const Household&)>& each) {
   std::vector<std::string> problems;
   HouseholdReader reader(input, date, problems);
   if (auto started = reader.Start(); !started) return started;
@@ -264,9 +269,11 @@ Status ReadHouseholds(std::istream& input, const Date& date, const std::function
     if (!next) return Fail(next.error());
     if (!problems.empty()) return Refuse(problems);
     if (!*next) return {};
-    each(household);
+    if (!each(household)) return {};
   }
 }
+
+}  // namespace
 
 Result<BatchCounts> ScreenBatch(std::istream& input, std::ostream& output, const Catalog& catalog,
                                 const view::Catalog& messages, const Date& date, Language language) {
@@ -290,8 +297,10 @@ Result<BatchCounts> ScreenBatch(std::istream& input, std::ostream& output, const
                                   Reason(*screener, messages, right, results[r], language), missing});
       ++counts.results;
     }
+    return output.good();  // Whoever reads it has gone: stop screening.
   });
   if (!done) return Fail(done.error());
+  if (!output.good()) return Fail(Error::Unavailable("the results could not be written"));
   return counts;
 }
 

@@ -13,7 +13,6 @@
 #ifndef ZONEATLAS_RIGHTS_BATCH_HPP_
 #define ZONEATLAS_RIGHTS_BATCH_HPP_
 
-#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -42,12 +41,9 @@ Result<BatchCounts> CheckBatch(std::istream& input, const Date& date);
 
 // Screens every household of `input` (which CheckBatch accepted) at `date` and writes
 // the results CSV to `output`, households in input order, rights income-raising first.
+// Stops with kUnavailable when `output` fails (the reader has gone).
 Result<BatchCounts> ScreenBatch(std::istream& input, std::ostream& output, const Catalog& catalog,
                                 const view::Catalog& messages, const Date& date, Language language);
-
-// Calls `each` with every household of `input`, for benchmarks and the API. Stops at
-// the first bad row with its problem.
-Status ReadHouseholds(std::istream& input, const Date& date, const std::function<void(const Household&)>& each);
 
 // The text of `zoneatlas rights screen --help`: every column and status word.
 std::string BatchFormatHelp();

@@ -1,7 +1,10 @@
 // HTTP tests against the real `zoneatlas serve` binary on loopback, with the demo data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -316,6 +319,91 @@ TEST(ServerLifecycleTest, ManyClientsAtOnceAreAllServed) {
   }
   for (auto& client : clients) client.join();
   EXPECT_EQ(served, 160);
+}
+
+// The server's resident memory, from /proc.
+long ResidentKib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with("VmRSS:")) return std::atol(line.c_str() + 6);
+  }
+  return -1;
+}
+
+TEST(ServerLifecycleTest, ConnectionsBeyondTheCapAreToldToComeBackNotQueuedForever) {
+  ServerProcess server({"--max-connections", "40"});
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 40; ++i) idle.push_back(std::make_unique<RawConnection>(server.port()));
+  // Each idle connection is known to the server once it has answered on it... or once it
+  // was accepted: wait for a refusal to show that all 40 are in.
+  HttpResponse refused;
+  for (int attempt = 0; attempt < 50 && refused.status != 503; ++attempt) {
+    refused = server.Get("/healthz");
+    if (refused.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.Header("Retry-After"), "5");
+  EXPECT_TRUE(Contains(refused.body, "too busy"));
+  idle.resize(30);  // Ten clients go away: there is room again.
+  int status = 0;
+  for (int attempt = 0; attempt < 50 && status != 200; ++attempt) {
+    status = server.Get("/healthz").status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(status, 200);
+}
+
+// 500 connections at once: 200 that trickle a request a byte at a time or say nothing,
+// 300 that keep asking. Those that ask all get their answers; the server's memory stays
+// bounded. (Durations are recorded as test properties, not asserted: benchmarks measure.)
+TEST(ServerLifecycleTest, SlowAndIdleClientsDoNotStopOthersFromBeingServed) {
+  ServerProcess server;
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 200; ++i) {
+    slow.push_back(std::make_unique<RawConnection>(server.port()));
+    if (i % 2 == 0) slow.back()->Send("GET /nl/ HTTP/1.1\r\nHo");
+  }
+  std::atomic<bool> done{false};
+  std::thread trickle([&] {
+    while (!done) {
+      for (std::size_t i = 0; i < slow.size(); i += 2) slow[i]->Send("x");
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+  });
+  std::mutex mutex;
+  std::vector<double> milliseconds;
+  std::atomic<int> errors{0};
+  std::vector<std::thread> clients;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(8);
+  for (int c = 0; c < 300; ++c) {
+    clients.emplace_back([&, c] {
+      while (std::chrono::steady_clock::now() < until) {
+        const auto start = std::chrono::steady_clock::now();
+        const HttpResponse response =
+            server.RequestWithin(std::chrono::seconds(20), "GET", c % 3 == 0 ? "/nl/" : "/api/v1/zones");
+        const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        if (response.status != 200 || !response.complete) ++errors;
+        std::lock_guard lock(mutex);
+        milliseconds.push_back(took);
+      }
+    });
+  }
+  long peak_kib = 0;
+  while (std::chrono::steady_clock::now() < until) {
+    peak_kib = std::max(peak_kib, ResidentKib(server.pid()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  for (auto& client : clients) client.join();
+  done = true;
+  trickle.join();
+  EXPECT_EQ(errors, 0) << "of " << milliseconds.size() << " requests";
+  ASSERT_GT(milliseconds.size(), 300u);
+  std::sort(milliseconds.begin(), milliseconds.end());
+  ::testing::Test::RecordProperty("requests", static_cast<int>(milliseconds.size()));
+  ::testing::Test::RecordProperty("p99_ms", static_cast<int>(milliseconds[milliseconds.size() * 99 / 100]));
+  ::testing::Test::RecordProperty("peak_rss_mib", static_cast<int>(peak_kib / 1024));
+  // docs/operations.md: a server with the demo data stays under 512 MiB.
+  EXPECT_LT(peak_kib, 512 * 1024);
 }
 
 TEST(ServerLifecycleTest, AnImportByAnotherProcessShowsAtTheNextRequest) {

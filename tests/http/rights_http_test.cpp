@@ -3,6 +3,8 @@
 // its result, the flyer), and the batch screening on the command line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/http/server_process.hpp"
 #include "tests/http/signed_in.hpp"
 
@@ -243,6 +245,49 @@ TEST_F(RightsTest, ProfessionalsScreenABatchThroughTheApiAndNothingIsStored) {
   EXPECT_TRUE(Contains(refused.body, "line 2, column role")) << refused.body;
 }
 
+// The results of a large batch are sent as they are made, not built whole in memory; a
+// request is bounded, and only a signed-in user may send a large body at all.
+TEST_F(RightsTest, ABatchIsStreamedAndBoundedAndOnlyUsersMayUploadOne) {
+  AddUser(server_, "outreach@ocmw.be", {"professional"});
+  const Session session = SignIn(server_, "outreach@ocmw.be");
+  const std::string head = "household_id,person_id,role,birth_date,gross_taxable_income,municipality_nis\n";
+  std::string persons = head;
+  for (int h = 0; h < 3000; ++h) persons += "h" + std::to_string(h) + ",p,applicant,1950-01-01,9000,23027\n";
+  const HttpResponse screened =
+      server_.RequestWithin(std::chrono::seconds(60), "POST", "/api/v1/rights/screenings?date=2024-06-01",
+                            {"Content-Type: text/csv", "Cookie: " + session.cookie}, persons);
+  ASSERT_EQ(screened.status, 200);
+  EXPECT_TRUE(screened.chunked) << "sent as it is made";
+  ASSERT_TRUE(screened.complete);
+  const auto rows = std::count(screened.body.begin(), screened.body.end(), '\n');
+  EXPECT_EQ(rows % 3000, 1) << "a header, then every right of every household";
+  EXPECT_GT(rows, 3000 * 40);
+  EXPECT_TRUE(Contains(screened.body, "h2999,inkomensgarantie_ouderen,"));
+
+  std::string too_many = head;
+  for (int h = 0; h <= 20'000; ++h) too_many += "h" + std::to_string(h) + ",p,applicant,1950-01-01,9000,23027\n";
+  const HttpResponse refused =
+      server_.RequestWithin(std::chrono::seconds(30), "POST", "/api/v1/rights/screenings?date=2024-06-01",
+                            {"Content-Type: text/csv", "Cookie: " + session.cookie}, too_many);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(Contains(refused.body, "20001 households: at most 20000 a request")) << refused.body;
+
+  // Announced sizes are judged before a byte of the body is read: 4 MiB for a user, the
+  // 1 MiB of any request for someone who has not signed in.
+  const auto announce = [&](std::size_t bytes, const std::string& cookie) {
+    RawConnection connection(server_.port());
+    connection.Send("POST /api/v1/rights/screenings HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n" +
+                    (cookie.empty() ? "" : "Cookie: " + cookie + "\r\n") + "Content-Length: " + std::to_string(bytes) +
+                    "\r\n\r\n");
+    return connection.ReadResponse(std::chrono::seconds(2));
+  };
+  EXPECT_EQ(announce(5 * 1024 * 1024, session.cookie).status, 413);
+  EXPECT_EQ(announce(2 * 1024 * 1024, "").status, 413) << "no upload allowance before signing in";
+  EXPECT_EQ(announce(2 * 1024 * 1024, "zoneatlas_session=forged").status, 413);
+  const HttpResponse allowed = announce(2 * 1024 * 1024, session.cookie);
+  EXPECT_EQ(allowed.status, 0) << "the server waits for the body it allows";
+}
+
 }  // namespace
 }  // namespace zoneatlas::testing
 
@@ -339,8 +384,7 @@ TEST(RightsRulesTest, ARuleChangedByOneEditorAndPublishedByAnotherChangesTheRigh
       propose(changed("couple.recent_income < leefloon_jaar", "couple.recent_incme < leefloon_jaar"));
   EXPECT_EQ(misspelt.status, 422);
   EXPECT_NE(misspelt.body.find("couple.recent_incme"), std::string::npos) << misspelt.body.substr(0, 4000);
-  EXPECT_NE(misspelt.body.find("couple.recent_incme &lt; leefloon_jaar"), std::string::npos)
-      << "what was typed stays";
+  EXPECT_NE(misspelt.body.find("couple.recent_incme &lt; leefloon_jaar"), std::string::npos) << "what was typed stays";
   EXPECT_EQ(propose(definition).status, 422) << "nothing changed";
   const HttpResponse proposed = propose(changed("voor wie te weinig geld heeft", "als je te weinig geld hebt"));
   ASSERT_EQ(proposed.status, 303) << proposed.body.substr(0, 3000);

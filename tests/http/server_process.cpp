@@ -238,9 +238,33 @@ HttpResponse RawConnection::ReadResponse(std::chrono::milliseconds timeout) {
     }
     line_end = next;
   }
+  if (Lower(response.Header("transfer-encoding")) == "chunked") {
+    // Each chunk: its size in hex, CRLF, the bytes, CRLF; a chunk of size 0 ends the body.
+    response.chunked = true;
+    while (true) {
+      std::size_t line_end_at;
+      while ((line_end_at = buffer_.find("\r\n")) == std::string::npos) {
+        if (!fill()) return response;
+      }
+      const std::size_t size = std::strtoul(buffer_.substr(0, line_end_at).c_str(), nullptr, 16);
+      while (buffer_.size() < line_end_at + 2 + size + 2) {
+        if (!fill()) return response;
+      }
+      response.body += buffer_.substr(line_end_at + 2, size);
+      buffer_.erase(0, line_end_at + 2 + size + 2);
+      if (size == 0) {
+        response.complete = true;
+        return response;
+      }
+    }
+  }
   const std::size_t length = std::strtoul(response.Header("content-length").c_str(), nullptr, 10);
+  response.complete = true;
   while (buffer_.size() < length) {
-    if (!fill()) break;
+    if (!fill()) {
+      response.complete = false;
+      break;
+    }
   }
   response.body = buffer_.substr(0, length);
   buffer_.erase(0, std::min(length, buffer_.size()));

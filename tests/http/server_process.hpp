@@ -30,7 +30,9 @@ CommandResult RunZoneatlas(const std::vector<std::string>& arguments);
 struct HttpResponse {
   int status = 0;
   std::map<std::string, std::string> headers;  // Lower-case names.
-  std::string body;
+  std::string body;                            // Chunks joined.
+  bool chunked = false;
+  bool complete = false;  // The whole body arrived (its length, or the last chunk).
   std::string Header(const std::string& name) const;
 };
 
@@ -41,6 +43,7 @@ class ServerProcess {
   ~ServerProcess();
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   const std::string& database() const { return database_; }
   bool running() const { return pid_ > 0; }
 
@@ -75,7 +78,7 @@ class RawConnection {
   explicit RawConnection(int port);
   ~RawConnection();
   bool Send(const std::string& bytes);
-  // Reads one response (headers and a Content-Length body); status 0 when the server
+  // Reads one response (headers and a Content-Length or chunked body); status 0 when the server
   // closed the connection or nothing came within `timeout`.
   HttpResponse ReadResponse(std::chrono::milliseconds timeout = std::chrono::seconds(5));
   // True when the server closes the connection within `timeout`.

@@ -2,6 +2,8 @@
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 
 #include "core/text.hpp"
 
@@ -131,6 +133,24 @@ std::string_view ReasonPhrase(int status) {
     case 503: return "Service Unavailable";
     default: return "Unknown";
   }
+}
+
+std::optional<std::string> ParseRequestTarget(std::string_view target, Request& request) {
+  request.target = std::string(target);
+  const auto url = boost::urls::parse_origin_form(target);
+  if (!url) return "the URL is not valid (" + url.error().message() + ").";
+  request.path = url->path();
+  if (request.path.find('\0') != std::string::npos || !text::IsValidUtf8(request.path)) {
+    return std::string("the URL path is not valid UTF-8 text.");
+  }
+  request.query.clear();
+  for (const auto& param : url->params()) {
+    if (!text::IsValidUtf8(param.key) || !text::IsValidUtf8(param.value)) {
+      return std::string("a query parameter is not valid UTF-8 text.");
+    }
+    request.query.emplace(param.key, param.value);
+  }
+  return std::nullopt;
 }
 
 }  // namespace zoneatlas::http

@@ -9,6 +9,7 @@
 #define ZONEATLAS_PLATFORM_HTTP_MESSAGE_HPP_
 
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,8 +44,8 @@ class Headers {
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // As sent, e.g. "/nl/zones?x=1".
-  std::string path;    // Percent-decoded path, e.g. "/nl/zones".
+  std::string target;                             // As sent, e.g. "/nl/zones?x=1".
+  std::string path;                               // Percent-decoded path, e.g. "/nl/zones".
   std::multimap<std::string, std::string> query;  // Percent-decoded parameters.
   Headers headers;
   std::string body;
@@ -63,6 +64,12 @@ struct Response {
   Headers headers;
   std::string body;
   std::string route_name;  // Which route answered, for logs and metrics; never sent.
+  // When set, the body is not `body` but what this writes, sent piece by piece as it is
+  // written (chunked), so that a long answer never sits whole in memory. It runs on a
+  // worker thread after the head has gone out; a failed write to `out` means the client
+  // has gone, and the writer should stop. Its error ends the connection: the client sees
+  // an incomplete answer rather than a complete wrong one.
+  std::function<bool(std::ostream& out)> body_writer;
 
   static Response Make(int status, std::string content_type, std::string body);
   static Response Html(std::string body, int status = 200);
@@ -73,6 +80,11 @@ struct Response {
 };
 
 using Handler = std::function<Response(const Request&)>;
+
+// Fills `request`'s target, path and query from a request target as sent ("/nl/zones?x=1").
+// Returns why it is refused (not an origin-form URL, a path or parameter that is not
+// UTF-8 text, a NUL in the path), or nothing when it is accepted.
+std::optional<std::string> ParseRequestTarget(std::string_view target, Request& request);
 
 // Returns the standard reason phrase, e.g. "Not Found".
 std::string_view ReasonPhrase(int status);

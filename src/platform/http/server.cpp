@@ -13,8 +13,11 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
+#include <future>
 #include <mutex>
+#include <ostream>
 #include <set>
+#include <streambuf>
 #include <thread>
 #include <vector>
 
@@ -40,18 +43,8 @@ Response PlainError(int status, std::string message) {
 std::variant<Request, Response> ToRequest(bhttp::request<bhttp::string_body>&& raw, const std::string& remote) {
   Request request;
   request.method = ParseMethod(std::string_view(raw.method_string().data(), raw.method_string().size()));
-  request.target = std::string(raw.target());
-  const auto url = boost::urls::parse_origin_form(request.target);
-  if (!url) return PlainError(400, "Bad request: the URL is not valid (" + url.error().message() + ").");
-  request.path = url->path();
-  if (request.path.find('\0') != std::string::npos || !text::IsValidUtf8(request.path)) {
-    return PlainError(400, "Bad request: the URL path is not valid UTF-8 text.");
-  }
-  for (const auto& param : url->params()) {
-    if (!text::IsValidUtf8(param.key) || !text::IsValidUtf8(param.value)) {
-      return PlainError(400, "Bad request: a query parameter is not valid UTF-8 text.");
-    }
-    request.query.emplace(param.key, param.value);
+  if (auto refused = ParseRequestTarget(std::string_view(raw.target().data(), raw.target().size()), request)) {
+    return PlainError(400, "Bad request: " + *refused);
   }
   for (const auto& field : raw) {
     request.headers.Add(std::string(field.name_string()), std::string(field.value()));
@@ -74,6 +67,56 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& response, unsigned versio
   return raw;
 }
 
+// A request's head, for deciding before its body is read.
+Request HeadOf(const bhttp::request_parser<bhttp::string_body>::value_type& raw, const std::string& remote) {
+  Request head;
+  head.method = ParseMethod(std::string_view(raw.method_string().data(), raw.method_string().size()));
+  head.target = std::string(raw.target());
+  if (const auto url = boost::urls::parse_origin_form(head.target)) head.path = url->path();
+  for (const auto& field : raw) head.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  head.remote_address = remote;
+  return head;
+}
+
+// An output stream whose buffer goes to `send` every 64 KiB and at flush; once a send
+// fails, every later write fails too.
+class SendingBuffer : public std::streambuf {
+ public:
+  explicit SendingBuffer(std::function<bool(std::string_view)> send) : send_(std::move(send)) {
+    buffer_.resize(64 * 1024);
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  bool ok() const { return ok_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Drain() ? 0 : -1; }
+
+ private:
+  bool Drain() {
+    const auto size = static_cast<std::size_t>(pptr() - pbase());
+    if (ok_ && size > 0) ok_ = send_(std::string_view(pbase(), size));
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return ok_;
+  }
+  std::function<bool(std::string_view)> send_;
+  std::string buffer_;
+  bool ok_ = true;
+};
+
+// The answer to a connection beyond max_connections: written at once, without reading the request.
+constexpr std::string_view kTooManyConnections =
+    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\n"
+    "Connection: close\r\nContent-Length: 53\r\n\r\nThe server is too busy. Please try again in a moment.";
+static_assert(kTooManyConnections.size() - kTooManyConnections.find("\r\n\r\n") - 4 == 53);
+
 }  // namespace
 
 struct Server::Impl {
@@ -91,7 +134,10 @@ struct Server::Impl {
   std::mutex sessions_mutex;
   std::set<std::shared_ptr<Session>> sessions;  // Guarded by sessions_mutex.
 
+  std::unique_ptr<asio::steady_timer> accept_pause;
+
   void Accept();
+  void RefuseConnection(tcp::socket socket);
   void BeginStop();
   void WaitForDrain(std::shared_ptr<asio::steady_timer> timer, Clock::time_point deadline);
   void Forget(const std::shared_ptr<Session>& session) {
@@ -128,7 +174,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     // The parser checks a Content-Length against its limit while reading the header, before
     // the path is known: it starts with the larger limit, narrowed in OnHeader.
-    body_limit_ = std::max(server_.options.body_limit, server_.options.upload_body_limit);
+    body_limit_ = server_.options.body_limit;
+    for (const auto& upload : server_.options.upload_paths) body_limit_ = std::max(body_limit_, upload.body_limit);
     parser_->body_limit(body_limit_);
     stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -140,25 +187,42 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // The whole of a request, once it has started, must arrive within the read timeout.
     busy_ = true;
     started_ = Clock::now();
-    const bool upload = IsUpload(parser_->get());
-    body_limit_ = upload ? server_.options.upload_body_limit : server_.options.body_limit;
+    const ServerOptions::UploadPath* upload = UploadPathOf(parser_->get());
+    if (upload == nullptr || !server_.options.may_upload) return ReadBody(upload);
+    // Whether the sender may upload may take the database: asked on a worker.
+    auto head = std::make_shared<Request>(HeadOf(parser_->get(), remote_));
+    asio::post(*server_.workers, [self = shared_from_this(), head, upload] {
+      bool allowed = false;
+      try {
+        allowed = self->server_.options.may_upload(*head);
+      } catch (const std::exception&) {
+      }
+      asio::dispatch(self->stream_.get_executor(),
+                     [self, allowed, upload] { self->ReadBody(allowed ? upload : nullptr); });
+    });
+  }
+
+  // Reads the body within the limits of an upload, or of any request when `upload` is null.
+  void ReadBody(const ServerOptions::UploadPath* upload) {
+    body_limit_ = upload != nullptr ? upload->body_limit : server_.options.body_limit;
     parser_->body_limit(body_limit_);  // For chunked bodies, counted as they arrive.
     if (parser_->content_length() && *parser_->content_length() > body_limit_) {
       return OnReadError(bhttp::error::body_limit);
     }
-    stream_.expires_after(upload ? server_.options.upload_read_timeout : server_.options.read_timeout);
+    stream_.expires_after(upload != nullptr ? server_.options.upload_read_timeout : server_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code read_ec, std::size_t) { self->OnRead(read_ec); });
   }
 
-  bool IsUpload(const bhttp::request_parser<bhttp::string_body>::value_type& head) const {
-    if (head.method() != bhttp::verb::post) return false;
+  const ServerOptions::UploadPath* UploadPathOf(
+      const bhttp::request_parser<bhttp::string_body>::value_type& head) const {
+    if (head.method() != bhttp::verb::post) return nullptr;
     std::string_view path(head.target().data(), head.target().size());
     path = path.substr(0, path.find('?'));
-    for (const std::string& suffix : server_.options.upload_path_suffixes) {
-      if (path.ends_with(suffix)) return true;
+    for (const ServerOptions::UploadPath& upload : server_.options.upload_paths) {
+      if (path.ends_with(upload.suffix)) return &upload;
     }
-    return false;
+    return nullptr;
   }
 
   void OnReadError(beast::error_code ec) {
@@ -197,6 +261,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       } catch (const std::exception& e) {
         response = PlainError(500, "Internal server error.");
       }
+      if (response.body_writer) return self->Stream(request, std::move(response));
       asio::dispatch(self->stream_.get_executor(), [self, request, response = std::move(response)]() mutable {
         --self->server_.busy_requests;
         self->Write(request, std::move(response));
@@ -228,6 +293,81 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Runs on a worker: sends the head, then what the body writer writes, chunk by chunk,
+  // each written before the next is made. Each step waits for the strand at most the
+  // read timeout, so a client that stops reading, or a stopping server, frees the worker.
+  void Stream(std::shared_ptr<Request> request, Response response) {
+    auto writer = std::move(response.body_writer);
+    // Kept by the steps on the strand, which may outlive this call when it stops waiting.
+    auto answer = std::make_shared<Response>(std::move(response));
+    answer->body.clear();
+    const auto wait = server_.options.read_timeout + std::chrono::seconds(1);
+    // Runs `step` on the strand, which calls `done(ok)` once; waits for it.
+    auto on_strand = [this, wait](std::function<void(std::function<void(bool)>)> step) {
+      auto promise = std::make_shared<std::promise<bool>>();
+      auto future = promise->get_future();
+      asio::dispatch(stream_.get_executor(), [self = shared_from_this(), promise, step = std::move(step)] {
+        step([promise](bool ok) { promise->set_value(ok); });
+      });
+      return future.wait_for(wait) == std::future_status::ready && future.get();
+    };
+    const bool chunked = version_ >= 11;
+    bool ok = on_strand([this, request, answer, chunked](std::function<void(bool)> done) {
+      if (server_.observer) {
+        const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
+        server_.observer(Exchange{request.get(), answer.get(), duration});
+      }
+      auto head =
+          std::make_shared<bhttp::response<bhttp::empty_body>>(static_cast<bhttp::status>(answer->status), version_);
+      for (auto& [name, value] : answer->headers.fields()) head->insert(name, value);
+      head->set(bhttp::field::server, "zoneatlas");
+      // Without chunks (HTTP/1.0) the end of the body is the end of the connection.
+      head->keep_alive(chunked && keep_alive_ && !server_.stopping && answer->headers.Get("Connection") != "close");
+      keep_alive_ = head->keep_alive();
+      if (chunked) head->chunked(true);
+      auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*head);
+      stream_.expires_after(server_.options.read_timeout);
+      bhttp::async_write_header(stream_, *serializer,
+                                [head, serializer, done](beast::error_code ec, std::size_t) { done(!ec); });
+    });
+    const auto send = [&](std::string_view piece) {
+      auto bytes = std::make_shared<std::string>(piece);
+      return on_strand([this, bytes, chunked](std::function<void(bool)> done) {
+        stream_.expires_after(server_.options.read_timeout);
+        auto finished = [bytes, done](beast::error_code ec, std::size_t) { done(!ec); };
+        if (chunked) {
+          asio::async_write(stream_, bhttp::make_chunk(asio::buffer(*bytes)), finished);
+        } else {
+          asio::async_write(stream_, asio::buffer(*bytes), finished);
+        }
+      });
+    };
+    if (ok && !head_) {
+      SendingBuffer buffer(send);
+      std::ostream out(&buffer);
+      try {
+        ok = writer(out);
+      } catch (const std::exception&) {
+        ok = false;
+      }
+      ok = ok && out.flush() && buffer.ok();
+      if (ok && chunked) {
+        ok = on_strand([this](std::function<void(bool)> done) {
+          stream_.expires_after(server_.options.read_timeout);
+          asio::async_write(stream_, bhttp::make_chunk_last(),
+                            [done](beast::error_code ec, std::size_t) { done(!ec); });
+        });
+      }
+    }
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this(), ok] {
+      --self->server_.busy_requests;
+      self->busy_ = false;
+      self->first_ = false;
+      if (!ok || !self->keep_alive_) return self->Close();
+      self->Read();
+    });
+  }
+
   void Close() {
     if (closed_) return;
     closed_ = true;
@@ -255,17 +395,45 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 void Server::Impl::Accept() {
   acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
-      if (!stopping && ec != asio::error::operation_aborted) Accept();
+      if (stopping || ec == asio::error::operation_aborted) return;
+      // Out of file descriptors (or memory): accepting again at once would spin; wait
+      // for connections to close.
+      if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space || ec == asio::error::no_memory ||
+          ec.value() == ENFILE) {
+        if (!accept_pause) accept_pause = std::make_unique<asio::steady_timer>(io);
+        accept_pause->expires_after(std::chrono::milliseconds(100));
+        accept_pause->async_wait([this](beast::error_code) {
+          if (!stopping) Accept();
+        });
+        return;
+      }
+      Accept();
       return;
     }
     if (stopping) return;
-    auto session = std::make_shared<Session>(*this, std::move(socket));
+    std::shared_ptr<Session> session;
     {
       std::lock_guard lock(sessions_mutex);
-      sessions.insert(session);
+      if (sessions.size() < options.max_connections) {
+        session = std::make_shared<Session>(*this, std::move(socket));
+        sessions.insert(session);
+      }
     }
-    session->Start();
+    if (session) {
+      session->Start();
+    } else {
+      RefuseConnection(std::move(socket));
+    }
     Accept();
+  });
+}
+
+void Server::Impl::RefuseConnection(tcp::socket socket) {
+  auto refused = std::make_shared<tcp::socket>(std::move(socket));
+  asio::async_write(*refused, asio::buffer(kTooManyConnections), [refused](beast::error_code, std::size_t) {
+    beast::error_code ignored;
+    refused->shutdown(tcp::socket::shutdown_both, ignored);
+    refused->close(ignored);
   });
 }
 

@@ -3,7 +3,9 @@
 // Asynchronous I/O on one thread per core (Boost.Beast/Asio), handlers on a separate
 // worker pool so that a slow handler never stalls the sockets. Keep-alive, limits on
 // header and body size, a read timeout per request (a client that trickles bytes is
-// cut off) and an idle timeout between requests. Stop() (or SIGTERM/SIGINT inside
+// cut off), an idle timeout between requests and a cap on open connections. Answers
+// can be streamed (Response::body_writer). When file descriptors run out, accepting
+// pauses briefly instead of spinning. Stop() (or SIGTERM/SIGINT inside
 // Run()) stops accepting, closes idle connections, lets in-flight requests finish and
 // then returns from Run().
 //
@@ -34,11 +36,20 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds shutdown_grace{10'000};
   bool handle_signals = true;
-  // POSTs whose path ends with one of these take files (a spreadsheet of figures): they
-  // may send up to upload_body_limit, within upload_read_timeout.
-  std::vector<std::string> upload_path_suffixes;
-  std::size_t upload_body_limit = 32 * 1024 * 1024;
+  // POSTs whose path ends with an upload path's suffix take files (a spreadsheet of
+  // figures): they may send up to its body limit, within upload_read_timeout — if
+  // may_upload allows it (an authenticated user); others get body_limit and read_timeout.
+  struct UploadPath {
+    std::string suffix;
+    std::size_t body_limit = 0;
+  };
+  std::vector<UploadPath> upload_paths;
   std::chrono::milliseconds upload_read_timeout{300'000};
+  // Decides from a request's head (method, target, headers; no body), on a worker thread.
+  // Unset: every upload path may send its limit.
+  std::function<bool(const Request& head)> may_upload;
+  // Open connections at most; one more is answered 503 and closed at once.
+  std::size_t max_connections = 1000;
 };
 
 // Called once per answered request, including those the server itself refused (bad
