@@ -102,6 +102,13 @@ void AddApiRoutes(http::Router& router, Services& services) {
              [&services](const http::Request& request) {
                auto filter = ApiFilter(request);
                if (!filter) return web::Problem(filter.error());
+               if (!filter->zone_id.empty()) {
+                 // A zone as it was at the end of the year asked for, or as it is.
+                 const Date date = filter->year ? *Date::FromYmd(*filter->year, 12, 31) : Date::Today();
+                 if (auto zone = services.geography.FindZone(filter->zone_id, date); !zone) {
+                   return web::Problem(zone.error());
+                 }
+               }
                auto meetings = services.store.SharedList(*filter);
                if (!meetings) return web::Problem(meetings.error());
                auto lines = services.store.SharedActionLines(filter->zone_id);

@@ -605,7 +605,7 @@ Result<std::shared_ptr<const std::vector<Consultation>>> Store::SharedList(const
   auto loaded = List(filter);
   if (!loaded) return Fail(loaded.error());
   auto shared = std::make_shared<const std::vector<Consultation>>(std::move(*loaded));
-  if (cache_->generation >= 0) cache_->meetings[key] = shared;
+  if (cache_->generation >= 0 && cache_->meetings.size() < Cache::kMaxLists) cache_->meetings[key] = shared;
   return shared;
 }
 
@@ -615,7 +615,9 @@ Result<std::shared_ptr<const std::vector<ActionLine>>> Store::SharedActionLines(
   auto loaded = ActionLines(zone_id);
   if (!loaded) return Fail(loaded.error());
   auto shared = std::make_shared<const std::vector<ActionLine>>(std::move(*loaded));
-  if (cache_->generation >= 0) cache_->action_lines[zone_id] = shared;
+  if (cache_->generation >= 0 && cache_->action_lines.size() < Cache::kMaxLists) {
+    cache_->action_lines[zone_id] = shared;
+  }
   return shared;
 }
 

@@ -107,6 +107,9 @@ class Store {
   const geo::Store& geography_;
   const Vocabulary& vocabulary_;
   struct Cache {
+    // More lists than a site has zones × years: made each time rather than kept, so that
+    // requests for made-up zones cannot fill the memory.
+    static constexpr std::size_t kMaxLists = 512;
     std::mutex mutex;
     std::int64_t generation = -1;
     std::map<std::pair<std::string, int>, std::shared_ptr<const std::vector<Consultation>>> meetings;
@@ -114,7 +117,6 @@ class Store {
   };
   std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
 };
-
 
 }  // namespace zoneatlas::consultations
 

@@ -54,6 +54,13 @@ TEST_F(ConsultationsHttpTest, TheYearsSynthesisAcrossZonesIsComputedFromTheMeeti
   EXPECT_EQ(synthesis.at("themes").as_array().at(0).at("id").as_string(), "prevention_screening");
   EXPECT_EQ(server_.Get("/api/v1/consultations/synthesis?year=twenty").status, 400);
   EXPECT_EQ(server_.Get("/nl/consultations?year=twenty").status, 400);
+  const HttpResponse zone = server_.Get("/api/v1/consultations/synthesis?zone=elz-zennevallei&year=2025");
+  ASSERT_EQ(zone.status, 200);
+  EXPECT_EQ(boost::json::parse(zone.body).at("zone").as_string(), "elz-zennevallei");
+  // A made-up zone is not a synthesis of nothing (and not one more answer kept in memory).
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(server_.Get("/api/v1/consultations/synthesis?zone=made-up-" + std::to_string(i)).status, 404);
+  }
 }
 
 // An action line followed into the inventory: the initiative that carries it out, by title.
