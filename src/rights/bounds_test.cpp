@@ -112,6 +112,31 @@ TEST(IndexedUpwardsTest, OnlyAmountsInEuroMayBeMarked) {
       << refused.error().message();
 }
 
+// A rule proposal whose terms use each other twice over would double at every level:
+// 30 levels are a thousand million copies. It is refused, not expanded.
+TEST(TermsTest, TermsThatGrowExponentiallyOrUseThemselvesAreRefused) {
+  std::string terms = R"("terms": {"t0": "household.income")";
+  for (int level = 1; level <= 30; ++level) {
+    terms += ", \"t" + std::to_string(level) + "\": \"t" + std::to_string(level - 1) + " + t" +
+             std::to_string(level - 1) + "\"";
+  }
+  terms += "},";
+  std::string text = TestCatalog(false);
+  text.insert(text.find(R"("routes")"), terms);
+  text.replace(text.find("household.income < grens"), 24, "t30 < grens");
+  const auto refused = Catalog::Parse(text);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message().find("longer than 65536 characters"), std::string::npos)
+      << refused.error().message().substr(0, 500);
+
+  std::string itself = TestCatalog(false);
+  itself.insert(itself.find(R"("routes")"), R"("terms": {"a": "b + 1", "b": "a * 2"},)");
+  itself.replace(itself.find("household.income < grens"), 24, "a < grens");
+  const auto cycle = Catalog::Parse(itself);
+  ASSERT_FALSE(cycle.has_value());
+  EXPECT_NE(cycle.error().message().find("a term uses itself"), std::string::npos) << cycle.error().message();
+}
+
 // A household likely on the last day of a figure stays likely or possible the day after,
 // for the shipped catalog's figures that run out.
 TEST(IndexedUpwardsTest, LikelyOnTheLastDayStaysLikelyOrPossibleTheDayAfter) {

@@ -457,12 +457,14 @@ Date Parameter::NewestEnds() const {
   return values.back().until ? std::min(*values.back().until, known_until) : known_until;
 }
 
-std::string Catalog::ExpandTerms(const Right& right, std::string_view expression) {
+Result<std::string> Catalog::TryExpandTerms(const Right& right, std::string_view expression) {
   std::string text(expression);
-  // Terms may use earlier terms; each pass writes out one level.
-  for (std::size_t pass = 0; pass <= right.terms.size(); ++pass) {
+  // Terms may use earlier terms; each pass writes out one level. A term used twice by the
+  // next doubles the text at each level, so the text is capped as it grows.
+  bool changed = true;
+  for (std::size_t pass = 0; pass <= right.terms.size() && changed; ++pass) {
     std::string out;
-    bool changed = false;
+    changed = false;
     for (std::size_t i = 0; i < text.size();) {
       if (!IsIdentifierChar(text[i])) {
         out += text[i++];
@@ -478,12 +480,22 @@ std::string Catalog::ExpandTerms(const Right& right, std::string_view expression
       } else {
         out += word;
       }
+      if (out.size() > kMaxExpandedLength) {
+        return Fail(Error::InvalidArgument("with its terms written out the expression is longer than " +
+                                           std::to_string(kMaxExpandedLength) +
+                                           " characters; use fewer terms, each fewer times"));
+      }
       i = end;
     }
     text = std::move(out);
-    if (!changed) break;
   }
+  if (changed) return Fail(Error::InvalidArgument("a term uses itself, directly or through other terms"));
   return text;
+}
+
+std::string Catalog::ExpandTerms(const Right& right, std::string_view expression) {
+  auto expanded = TryExpandTerms(right, expression);
+  return expanded ? std::move(*expanded) : std::string(expression);
 }
 
 std::vector<std::string> NamesIn(std::string_view expression) {
@@ -562,7 +574,10 @@ Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureCh
       }
     }
     for (const Term& term : right.terms) {
-      if (auto compiled = evaluator.Add(ExpandTerms(right, term.expression)); !compiled) {
+      auto expanded = TryExpandTerms(right, term.expression);
+      if (!expanded) {
+        problems.push_back("right " + right.id + ": terms: " + term.name + ": " + expanded.error().message());
+      } else if (auto compiled = evaluator.Add(*expanded); !compiled) {
         problems.push_back("right " + right.id + ": terms: " + term.name + ": " + compiled.error().message());
       }
     }
@@ -574,7 +589,12 @@ Result<Catalog> Catalog::Parse(std::string_view text, const std::vector<FigureCh
         for (const auto& [field, expression] :
              {std::pair{"test", &condition.test}, std::pair{"near", &condition.near}}) {
           if (expression->empty()) continue;
-          auto compiled = evaluator.Add(ExpandTerms(right, *expression));
+          auto expanded = TryExpandTerms(right, *expression);
+          if (!expanded) {
+            problems.push_back(where + ": " + field + ": " + expanded.error().message());
+            continue;
+          }
+          auto compiled = evaluator.Add(*expanded);
           if (!compiled) {
             problems.push_back(where + ": " + field + ": " + compiled.error().message());
             continue;

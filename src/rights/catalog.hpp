@@ -65,7 +65,12 @@ class Catalog {
   // Positions in rights(): every right after the rights its conditions read.
   const std::vector<int>& evaluation_order() const { return order_; }
 
-  // `expression` with the right's terms written out, as the evaluator compiles it.
+  // `expression` with the right's terms written out, as the evaluator compiles it;
+  // kInvalidArgument when that would be longer than kMaxExpandedLength (terms that use
+  // each other many times over grow exponentially) or a term uses itself.
+  static constexpr std::size_t kMaxExpandedLength = 64 * 1024;
+  static Result<std::string> TryExpandTerms(const Right& right, std::string_view expression);
+  // The same for a catalog that passed its checks, where expanding cannot fail.
   static std::string ExpandTerms(const Right& right, std::string_view expression);
 
  private:
