@@ -238,13 +238,9 @@ http::Response BadPost(const web::Site& site, const http::Request& request, Lang
 http::Response SubmitProposal(const web::Site& site, Services& services, const http::Request& request,
                               Language language, Proposal proposal, bool publish) {
   const audit::Context context = ContextOf(request);
-  auto id = services.proposals.Submit(std::move(proposal), context);
+  auto id = publish ? services.proposals.SubmitPublished(std::move(proposal), Today(), context)
+                    : services.proposals.Submit(std::move(proposal), context);
   if (!id) return web::ErrorPage(site, request, language, id.error());
-  if (publish) {
-    if (auto published = services.proposals.Publish(*id, Today(), "", context); !published) {
-      return web::ErrorPage(site, request, language, published.error());
-    }
-  }
   return http::Response::Redirect(ProposalHref(language, *id), 303);
 }
 
@@ -390,8 +386,12 @@ Result<std::optional<Service>> CurrentOf(const Services& services, const Proposa
   return Fail(current.error());
 }
 
-bool MayReview(const Reach& reach, const Proposal& proposal, const std::optional<Service>& current) {
-  if (current && reach.MayReview(*current)) return true;
+// Who reviews follows the service as published; only a new service, which has no
+// published form yet, is judged by what is proposed. Nobody reviews their own proposal.
+bool MayReview(const Reach& reach, const Proposal& proposal, const std::optional<Service>& current,
+               const std::string& user_id) {
+  if (proposal.proposed_by.id == user_id) return false;
+  if (current) return reach.MayReview(*current);
   return proposal.service && reach.MayReview(*proposal.service);
 }
 
@@ -420,7 +420,7 @@ http::Response ReviewList(const web::Site& site, Services& services, const http:
   for (const Proposal& proposal : *pending) {
     auto current = CurrentOf(services, proposal);
     if (!current) return web::ErrorPage(site, request, language, current.error());
-    if (MayReview(*reach, proposal, *current))
+    if (MayReview(*reach, proposal, *current, request.identity->user_id))
       to_review.push_back(ProposalRow(site, services, language, proposal, *current));
   }
   auto own = services.proposals.ProposedBy(request.identity->user_id, kOwnProposalsShown);
@@ -488,7 +488,7 @@ http::Response ProposalPage(const web::Site& site, Services& services, const htt
   if (!reach) return web::ErrorPage(site, request, language, reach.error());
   auto current = CurrentOf(services, *proposal);
   if (!current) return web::ErrorPage(site, request, language, current.error());
-  const bool reviewer = MayReview(*reach, *proposal, *current);
+  const bool reviewer = MayReview(*reach, *proposal, *current, request.identity->user_id);
   if (!reviewer && proposal->proposed_by.id != request.identity->user_id) {
     return web::ErrorPage(site, request, language, Error::NotFound("no such proposal"));
   }
@@ -532,6 +532,7 @@ http::Response ProposalPage(const web::Site& site, Services& services, const htt
       {"by", proposal->proposed_by.label},
       {"on", FormatDay(Date::FromDaysSinceEpoch(static_cast<int>(proposal->proposed_at / 86400)), language)},
       {"message", proposal->message},
+      {"unreadable", proposal->unreadable},
       {"rows", std::move(rows)},
       {"has_rows", proposal->service.has_value()},
       {"is_new", !current->has_value()},
@@ -563,7 +564,7 @@ http::Response ReviewProposal(const web::Site& site, Services& services, const h
   if (!reach) return web::ErrorPage(site, request, language, reach.error());
   auto current = CurrentOf(services, *proposal);
   if (!current) return web::ErrorPage(site, request, language, current.error());
-  if (!MayReview(*reach, *proposal, *current)) return Refused(site, request, language);
+  if (!MayReview(*reach, *proposal, *current, request.identity->user_id)) return Refused(site, request, language);
   const std::string comment(text::Trim(http::FormField(*fields, "comment")));
   const Status done = publish ? services.proposals.Publish(proposal->id, Today(), comment, ContextOf(request))
                               : services.proposals.SendBack(proposal->id, comment, ContextOf(request));

@@ -299,19 +299,20 @@ json::object TextsJson(const Texts& texts) {
 json::object LocationJson(const Location& location) {
   json::object extra{{"transport", TextsJson(location.transport)}, {"wheelchair", location.wheelchair}};
   if (!location.municipality_code.empty()) extra["municipality_code"] = location.municipality_code;
-  json::object object{{"id", location.id},
-                      {"location_type", "physical"},
-                      {"name", location.name},
-                      {"transportation", location.transport.Best(Language::kNl)},
-                      {"addresses", json::array{json::object{{"id", location.id + "-address"},
-                                                             {"location_id", location.id},
-                                                             {"address_1", location.address},
-                                                             {"city", location.city},
-                                                             {"state_province", ProvinceOfPostcode(location.postal_code)},
-                                                             {"postal_code", location.postal_code},
-                                                             {"country", "BE"},
-                                                             {"address_type", "physical"}}}},
-                      {"zoneatlas", std::move(extra)}};
+  json::object object{
+      {"id", location.id},
+      {"location_type", "physical"},
+      {"name", location.name},
+      {"transportation", location.transport.Best(Language::kNl)},
+      {"addresses", json::array{json::object{{"id", location.id + "-address"},
+                                             {"location_id", location.id},
+                                             {"address_1", location.address},
+                                             {"city", location.city},
+                                             {"state_province", ProvinceOfPostcode(location.postal_code)},
+                                             {"postal_code", location.postal_code},
+                                             {"country", "BE"},
+                                             {"address_type", "physical"}}}},
+      {"zoneatlas", std::move(extra)}};
   if (!location.organization_id.empty()) object["organization_id"] = location.organization_id;
   if (location.latitude) object["latitude"] = *location.latitude;
   if (location.longitude) object["longitude"] = *location.longitude;
@@ -351,7 +352,7 @@ SocialMap ParseHsdsJson(std::string_view content, const Taxonomy& taxonomy, cons
   return std::move(reader.map());
 }
 
-std::string WriteHsdsJson(const SocialMap& map, Language language) {
+std::string WriteHsdsJson(const SocialMap& map, Language language, Readers readers) {
   std::map<std::string, const Organization*> organizations;
   for (const Organization& organization : map.organizations) organizations[organization.id] = &organization;
   std::map<std::string, const Location*> locations;
@@ -359,7 +360,8 @@ std::string WriteHsdsJson(const SocialMap& map, Language language) {
   json::array services;
   for (const Service& service : map.services) {
     const auto it = organizations.find(service.organization_id);
-    services.push_back(ServiceJson(service, it == organizations.end() ? nullptr : it->second, locations, language));
+    services.push_back(
+        ServiceJson(service, it == organizations.end() ? nullptr : it->second, locations, language, readers));
   }
   return json::serialize(services);
 }
@@ -387,7 +389,7 @@ json::object TaxonomyTermJson(const Term& term, std::string_view taxonomy, Langu
 }
 
 json::object ServiceJson(const Service& service, const Organization* organization,
-                         const std::map<std::string, const Location*>& locations, Language language) {
+                         const std::map<std::string, const Location*>& locations, Language language, Readers readers) {
   json::object extra{{"name", TextsJson(service.name)},
                      {"description", TextsJson(service.description)},
                      {"plain", TextsJson(service.plain)},
@@ -407,7 +409,7 @@ json::object ServiceJson(const Service& service, const Organization* organizatio
   if (!service.application_process.empty()) object["application_process"] = service.application_process;
   if (!service.cost_note.empty()) object["fees_description"] = service.cost_note;
   if (service.last_verified) object["assured_date"] = service.last_verified->ToIso();
-  if (!service.verified_by.empty()) object["assurer_email"] = service.verified_by;
+  if (readers == Readers::kInternal && !service.verified_by.empty()) object["assurer_email"] = service.verified_by;
   if (!service.phone.empty()) {
     object["phones"] = json::array{json::object{{"id", service.id + "-phone"}, {"number", service.phone}}};
   }

@@ -40,14 +40,20 @@ using AreaResolver = std::function<std::optional<std::string>(std::string_view c
 SocialMap ParseHsdsJson(std::string_view content, const Taxonomy& taxonomy, const AreaResolver& areas,
                         geo::ImportReport& report);
 
+// Who reads what is written. The public (the API, exports) never sees who verified a
+// service: HSDS's assurer_email would be an editor's sign-in address. The record kept
+// inside zoneatlas (proposals, the audit trail) keeps it.
+enum class Readers { kPublic, kInternal };
+
 // The map as an HSDS 3.0 JSON array of full services; HSDS's single-language fields in
 // `language` (falling back to Dutch, then French), every language in "zoneatlas".
-std::string WriteHsdsJson(const SocialMap& map, Language language);
+std::string WriteHsdsJson(const SocialMap& map, Language language, Readers readers = Readers::kPublic);
 
 // One service as HSDS's service_full, with its organization (when given) and the
 // locations of `locations` it is offered at nested.
 boost::json::object ServiceJson(const Service& service, const Organization* organization,
-                                const std::map<std::string, const Location*>& locations, Language language);
+                                const std::map<std::string, const Location*>& locations, Language language,
+                                Readers readers = Readers::kPublic);
 // An organization as HSDS's organization (without its services).
 boost::json::object OrganizationJson(const Organization& organization, Language language);
 // A theme or target group as an HSDS taxonomy_term.

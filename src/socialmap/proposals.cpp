@@ -113,7 +113,8 @@ Result<std::string> Proposals::Submit(Proposal proposal, const audit::Context& c
     std::map<std::string, const Location*> locations;
     for (const Location& location : *existing) locations[location.id] = &location;
     if (proposal.location) locations[proposal.location->id] = &*proposal.location;
-    content = json::serialize(ServiceJson(*proposal.service, &organization, locations, Language::kNl));
+    content =
+        json::serialize(ServiceJson(*proposal.service, &organization, locations, Language::kNl, Readers::kInternal));
   }
   auto saved = database_.InTransaction([&](db::Connection& connection) -> Status {
     auto inserted = connection.Execute(
@@ -142,16 +143,18 @@ Result<Proposal> Proposals::ProposalOf(const Row& row) const {
     SocialMap map = ParseHsdsJson(
         *content, taxonomy_, [](std::string_view code) { return std::optional<std::string>(code); }, report);
     if (!report.ok() || map.services.size() != 1) {
-      return Fail(Error::Internal("proposal " + proposal.id + " no longer reads as a service: " + report.Describe()));
-    }
-    proposal.service = std::move(map.services.front());
-    auto known = store_.Locations(proposal.service->location_ids);
-    if (!known) return Fail(known.error());
-    // The place the proposal adds or changes: the one that is not as stored.
-    for (Location& location : map.locations) {
-      const bool unchanged =
-          std::any_of(known->begin(), known->end(), [&](const Location& other) { return other == location; });
-      if (!unchanged) proposal.location = std::move(location);
+      proposal.unreadable =
+          report.ok() ? "it holds " + std::to_string(map.services.size()) + " services" : report.Describe();
+    } else {
+      proposal.service = std::move(map.services.front());
+      auto known = store_.Locations(proposal.service->location_ids);
+      if (!known) return Fail(known.error());
+      // The place the proposal adds or changes: the one that is not as stored.
+      for (Location& location : map.locations) {
+        const bool unchanged =
+            std::any_of(known->begin(), known->end(), [&](const Location& other) { return other == location; });
+        if (!unchanged) proposal.location = std::move(location);
+      }
     }
   }
   proposal.message = row.Text(5);
@@ -218,6 +221,28 @@ Status Proposals::Publish(const std::string& id, const Date& today, const std::s
   if (proposal->status != ProposalStatus::kPending) {
     return Fail(Error::FailedPrecondition("this proposal has already been reviewed"));
   }
+  if (proposal->proposed_by.id == context.actor.id) {
+    return Fail(Error::PermissionDenied("a proposal is reviewed by someone other than its author"));
+  }
+  return PublishFound(*proposal, today, comment, context);
+}
+
+Result<std::string> Proposals::SubmitPublished(Proposal proposal, const Date& today, const audit::Context& context) {
+  auto id = Submit(std::move(proposal), context);
+  if (!id) return Fail(id.error());
+  auto submitted = Find(*id);
+  if (!submitted) return Fail(submitted.error());
+  if (auto published = PublishFound(*submitted, today, "", context); !published) return Fail(published.error());
+  return id;
+}
+
+Status Proposals::PublishFound(const Proposal& found, const Date& today, const std::string& comment,
+                               const audit::Context& context) {
+  const Proposal* proposal = &found;
+  if (!proposal->unreadable.empty()) {
+    return Fail(Error::FailedPrecondition("this proposal no longer reads as a service (" + proposal->unreadable +
+                                          "); send it back"));
+  }
   if (!proposal->service) {
     return database_.InTransaction([&](db::Connection& connection) {
       return Review(connection, *proposal, ProposalStatus::kClosed, comment, context);
@@ -231,7 +256,7 @@ Status Proposals::Publish(const std::string& id, const Date& today, const std::s
   }
   std::optional<std::string> before;
   if (auto current = store_.FindService(service.id)) {
-    before = json::serialize(ServiceJson(*current, nullptr, {}, Language::kNl));
+    before = json::serialize(ServiceJson(*current, nullptr, {}, Language::kNl, Readers::kInternal));
   } else if (!current.error().Is(ErrorCode::kNotFound)) {
     return Fail(current.error());
   }
@@ -250,7 +275,7 @@ Status Proposals::Publish(const std::string& id, const Date& today, const std::s
   }
   if (proposal->location) map.locations.push_back(*proposal->location);
   map.services.push_back(service);
-  const std::string after = json::serialize(ServiceJson(service, nullptr, {}, Language::kNl));
+  const std::string after = json::serialize(ServiceJson(service, nullptr, {}, Language::kNl, Readers::kInternal));
   return database_.InTransaction([&](db::Connection& connection) -> Status {
     if (auto saved = Store::Save(connection, map, context, ""); !saved) return Fail(saved.error());
     if (auto recorded =
@@ -268,6 +293,9 @@ Status Proposals::SendBack(const std::string& id, const std::string& comment, co
   }
   auto proposal = Find(id);
   if (!proposal) return Fail(proposal.error());
+  if (proposal->proposed_by.id == context.actor.id) {
+    return Fail(Error::PermissionDenied("a proposal is reviewed by someone other than its author"));
+  }
   return database_.InTransaction([&](db::Connection& connection) {
     return Review(connection, *proposal, ProposalStatus::kSentBack, comment, context);
   });

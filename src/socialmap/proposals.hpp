@@ -39,7 +39,10 @@ struct Proposal {
   // The service as proposed, with the location it adds if any; empty for a report.
   std::optional<Service> service;
   std::optional<Location> location;  // The place as proposed, when new or changed.
-  std::string message;               // The proposer's words.
+  // Why the service as proposed no longer reads (a theme since taken out of the taxonomy,
+  // say); empty when it reads. Such a proposal stays in the queue, to be sent back.
+  std::string unreadable;
+  std::string message;  // The proposer's words.
   bool community = false;
   ProposalStatus status = ProposalStatus::kPending;
   audit::Actor proposed_by;
@@ -69,13 +72,19 @@ class Proposals {
   Result<std::vector<Proposal>> ProposedBy(const std::string& user_id, int limit) const;
 
   // Saves the proposed service (a change or a new service), verified on `today` by the
-  // reviewer; a report is closed instead. kFailedPrecondition unless pending.
+  // reviewer; a report is closed instead. kFailedPrecondition unless pending, or when
+  // the proposal no longer reads; kPermissionDenied for its own author.
   Status Publish(const std::string& id, const Date& today, const std::string& comment, const audit::Context& context);
+  // A reviewer's own change within their reach: recorded and published at once (not left
+  // for someone else to review). Returns its id.
+  Result<std::string> SubmitPublished(Proposal proposal, const Date& today, const audit::Context& context);
   // Returns the proposal to its author with `comment` (required). kFailedPrecondition
-  // unless pending; kInvalidArgument without a comment.
+  // unless pending; kInvalidArgument without a comment; kPermissionDenied for its author.
   Status SendBack(const std::string& id, const std::string& comment, const audit::Context& context);
 
  private:
+  Status PublishFound(const Proposal& proposal, const Date& today, const std::string& comment,
+                      const audit::Context& context);
   Status Review(db::Connection& connection, const Proposal& proposal, ProposalStatus status, const std::string& comment,
                 const audit::Context& context);
   Result<Proposal> ProposalOf(const db::Row& row) const;

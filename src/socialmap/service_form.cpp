@@ -112,6 +112,11 @@ ServiceForm ReadServiceForm(const Fields& fields, Service base, const Taxonomy& 
         problem(prefix + "_opens", "edit_problem_hours");
         continue;
       }
+      // Overnight hours close before they open; hours that close when they open are none.
+      if (*from == *to) {
+        problem(prefix + "_closes", "edit_problem_hours_same");
+        continue;
+      }
       Hours hours{.weekday = weekday,
                   .opens = *from,
                   .closes = *to,

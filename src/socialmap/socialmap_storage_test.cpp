@@ -583,6 +583,68 @@ TEST_P(SocialMapStorageTest, SendingBackNeedsACommentAndLeavesTheServiceAlone) {
   EXPECT_EQ(proposals.ProposedBy("user-1", 10)->size(), 1u);
 }
 
+TEST_P(SocialMapStorageTest, NobodyReviewsTheirOwnProposal) {
+  Proposals proposals(database(), *store_, *taxonomy_);
+  auto before = store_->FindService("demo-social-service-23027");
+  ASSERT_TRUE(before);
+  Service changed = *before;
+  changed.phone = "+32 2 301 99 99";
+  const audit::Context editor{.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 0};
+  auto id = proposals.Submit(
+      NewProposal(ProposalKind::kChange, changed.id, changed.organization_id, changed, std::nullopt, "", false),
+      editor);
+  ASSERT_TRUE(id);
+  const Status published = proposals.Publish(*id, *Date::FromYmd(2026, 12, 7), "", editor);
+  ASSERT_FALSE(published);
+  EXPECT_TRUE(published.error().Is(ErrorCode::kPermissionDenied));
+  EXPECT_TRUE(proposals.SendBack(*id, "toch niet", editor).error().Is(ErrorCode::kPermissionDenied));
+  EXPECT_EQ(store_->FindService(changed.id)->phone, before->phone);
+  const audit::Context other{.actor = {"user-3", "coordinator@zennevallei.be"}, .restore = false, .at = 0};
+  EXPECT_TRUE(proposals.Publish(*id, *Date::FromYmd(2026, 12, 7), "", other));
+  // A reviewer's own change within reach is published as it is sent, not left pending.
+  changed.phone = "+32 2 301 88 88";
+  auto direct = proposals.SubmitPublished(
+      NewProposal(ProposalKind::kChange, changed.id, changed.organization_id, changed, std::nullopt, "", false),
+      *Date::FromYmd(2026, 12, 7), editor);
+  ASSERT_TRUE(direct) << direct.error().message();
+  EXPECT_EQ(store_->FindService(changed.id)->phone, "+32 2 301 88 88");
+}
+
+// A proposal kept from an older version (hours that close when they open, which forms
+// once let through) no longer reads as a service: it stays in the queue, to be sent
+// back, and every other proposal can still be reviewed.
+TEST_P(SocialMapStorageTest, AProposalThatNoLongerReadsNeverBreaksTheQueue) {
+  Proposals proposals(database(), *store_, *taxonomy_);
+  auto service = store_->FindService("demo-social-service-23027");
+  ASSERT_TRUE(service);
+  const audit::Context partner{.actor = {"user-1", "ocmw@halle.be"}, .restore = false, .at = 0};
+  auto broken = proposals.Submit(
+      NewProposal(ProposalKind::kChange, service->id, service->organization_id, *service, std::nullopt, "", false),
+      partner);
+  auto fine = proposals.Submit(NewProposal(ProposalKind::kReport, service->id, service->organization_id, std::nullopt,
+                                           std::nullopt, "dicht op woensdag", false),
+                               partner);
+  ASSERT_TRUE(broken && fine);
+  ASSERT_TRUE(database().WithConnection([&](db::Connection& connection) -> Status {
+    auto done = connection.Execute(
+        "UPDATE sm_proposals SET proposed = replace(proposed, '\"12:00\"', '\"09:00\"') WHERE id = ?", {*broken});
+    if (!done) return Fail(done.error());
+    return {};
+  }));
+  auto pending = proposals.Pending();
+  ASSERT_TRUE(pending) << pending.error().message();
+  ASSERT_EQ(pending->size(), 2u);
+  const Proposal& unreadable = pending->at(0).id == *broken ? pending->at(0) : pending->at(1);
+  EXPECT_NE(unreadable.unreadable.find("closes when it opens"), std::string::npos) << unreadable.unreadable;
+  EXPECT_FALSE(unreadable.service.has_value());
+  const audit::Context editor{.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 0};
+  const Status publish = proposals.Publish(*broken, *Date::FromYmd(2026, 12, 7), "", editor);
+  ASSERT_FALSE(publish);
+  EXPECT_TRUE(publish.error().Is(ErrorCode::kFailedPrecondition));
+  EXPECT_TRUE(proposals.SendBack(*broken, "Wanneer sluit u op maandag?", editor));
+  EXPECT_TRUE(proposals.Publish(*fine, *Date::FromYmd(2026, 12, 7), "", editor));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SocialMapStorageTest, ::testing::ValuesIn(testing::Engines()),
                          testing::EngineTestName);
 

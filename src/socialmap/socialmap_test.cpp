@@ -217,10 +217,16 @@ TEST(Hsds, WrittenFileReadsBackTheSame) {
   service.target_groups = {"low_income"};
   map.services.push_back(service);
   geo::ImportReport report;
-  const SocialMap back = ParseHsdsJson(WriteHsdsJson(map, Language::kFr), Shipped(), Resolve, report);
+  const SocialMap back =
+      ParseHsdsJson(WriteHsdsJson(map, Language::kFr, Readers::kInternal), Shipped(), Resolve, report);
   ASSERT_TRUE(report.ok()) << report.Describe();
   ASSERT_EQ(back.services.size(), 1u);
   EXPECT_EQ(back.services[0], service);
+  // What the public reads says when a service was verified, not by whom (an editor's
+  // sign-in address).
+  const std::string published = WriteHsdsJson(map, Language::kFr);
+  EXPECT_EQ(published.find("coordinator@example.org"), std::string::npos);
+  EXPECT_NE(published.find("\"assured_date\":\"2026-10-01\""), std::string::npos);
   EXPECT_EQ(back.organizations, map.organizations);
   EXPECT_EQ(back.locations, map.locations);
 }
@@ -322,12 +328,12 @@ TEST(ServiceFormTest, AFormBecomesAServiceOrSaysWhatIsWrongByField) {
 }
 
 TEST(ProvinceOfPostcodeTest, BelgianPostcodesNameTheirProvince) {
-  EXPECT_EQ(ProvinceOfPostcode("1500"), "Vlaams-Brabant");   // Halle
+  EXPECT_EQ(ProvinceOfPostcode("1500"), "Vlaams-Brabant");                                                 // Halle
   EXPECT_EQ(ProvinceOfPostcode("1190"), "Brussels Hoofdstedelijk Gewest / Région de Bruxelles-Capitale");  // Vorst
-  EXPECT_EQ(ProvinceOfPostcode("1640"), "Vlaams-Brabant");   // Sint-Genesius-Rode
-  EXPECT_EQ(ProvinceOfPostcode("3500"), "Limburg");           // Hasselt
-  EXPECT_EQ(ProvinceOfPostcode("6700"), "Luxembourg");        // Arlon
-  EXPECT_EQ(ProvinceOfPostcode("7000"), "Hainaut");           // Mons
+  EXPECT_EQ(ProvinceOfPostcode("1640"), "Vlaams-Brabant");  // Sint-Genesius-Rode
+  EXPECT_EQ(ProvinceOfPostcode("3500"), "Limburg");         // Hasselt
+  EXPECT_EQ(ProvinceOfPostcode("6700"), "Luxembourg");      // Arlon
+  EXPECT_EQ(ProvinceOfPostcode("7000"), "Hainaut");         // Mons
   EXPECT_EQ(ProvinceOfPostcode("150"), "");
   EXPECT_EQ(ProvinceOfPostcode("15a0"), "");
 }

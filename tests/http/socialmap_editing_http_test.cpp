@@ -211,6 +211,41 @@ TEST_F(SocialMapEditingTest, AFormWithProblemsComesBackWithEveryProblemAndWhatWa
   EXPECT_FALSE(Contains(Get("/nl/social-map/review", editor_).body, "/nl/social-map/review/"));
 }
 
+TEST_F(SocialMapEditingTest, HoursThatCloseWhenTheyOpenAreRefusedByTheForm) {
+  const auto refused = Post("/nl/social-map/services/demo-social-service-23027/edit", partner_,
+                            ServiceForm(partner_.csrf_token, {{"h_TU1_opens", "10:00"}, {"h_TU1_closes", "10:00"}}));
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused.body, "Het sluitingsuur is hetzelfde als het openingsuur.")) << refused.body;
+  EXPECT_TRUE(Contains(refused.body, "href=\"#h_TU1_closes\"")) << "the summary leads to the field";
+  EXPECT_FALSE(Contains(Get("/nl/social-map/review", editor_).body, "/nl/social-map/review/"));
+}
+
+// Who reviews a change follows the service as it is published: a proposal that makes a
+// Halle service serve Brussels is not Brussels' editor's to publish, and no reviewer
+// publishes their own proposal.
+TEST_F(SocialMapEditingTest, TheReviewerIsChosenByThePublishedServiceNotByTheProposal) {
+  const auto sent = Post("/nl/social-map/services/demo-social-service-23027/edit", partner_,
+                         ServiceForm(partner_.csrf_token, {{"area", "21003"}}));
+  const std::string proposal = ProposalPath(sent);
+  EXPECT_FALSE(Contains(Get("/nl/social-map/review", other_editor_).body, proposal));
+  EXPECT_EQ(Get(proposal, other_editor_).status, 404);
+  EXPECT_EQ(Post(proposal + "/publish", other_editor_, "csrf_token=" + other_editor_.csrf_token).status, 403);
+  EXPECT_TRUE(Contains(Get("/nl/social-map/review", editor_).body, proposal)) << "Zennevallei's editor reviews it";
+
+  // Zennevallei's editor moves a service of theirs to Brussels: not theirs to publish alone,
+  // and not in their own queue either.
+  const auto moved = Post("/nl/social-map/services/demo-food-aid-23027/edit", editor_,
+                          ServiceForm(editor_.csrf_token, {{"name_nl", "Voedselbedeling Halle"},
+                                                           {"theme", "food"},
+                                                           {"competent_level", "private"},
+                                                           {"area", "21003"}}));
+  const std::string own = ProposalPath(moved);
+  const auto own_page = Get(own, editor_);
+  EXPECT_TRUE(Contains(own_page.body, "Wacht op nakijken")) << own_page.body.substr(0, 3000);
+  EXPECT_FALSE(Contains(own_page.body, own + "/publish")) << "no publish button for its author";
+  EXPECT_EQ(Post(own + "/publish", editor_, "csrf_token=" + editor_.csrf_token).status, 403);
+}
+
 TEST_F(SocialMapEditingTest, AZoneEditorsOwnChangeIsPublishedAtOnceAndStillCorrectConfirmsARecord) {
   const std::string service = "/nl/social-map/services/demo-food-aid-23027";
   const auto form = Get(service + "/edit", editor_);

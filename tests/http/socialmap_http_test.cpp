@@ -157,6 +157,11 @@ TEST_F(SocialMapHttpTest, TheHsdsApiPagesSearchesAndFilters) {
   const auto last = json::parse(server().Get("/api/hsds/services?per_page=30&page=3").body).as_object();
   EXPECT_EQ(last.at("size").as_int64(), 20);
   EXPECT_TRUE(last.at("last_page").as_bool());
+  // When a service was last verified is public; the sign-in address of who did it is not.
+  const std::string service = server().Get("/api/hsds/services/demo-social-service-23027").body;
+  EXPECT_TRUE(service.find("\"assured_date\"") != std::string::npos) << service.substr(0, 500);
+  EXPECT_EQ(service.find("assurer_email"), std::string::npos);
+  EXPECT_EQ(service.find("coordinator@zennevallei.example"), std::string::npos);
   // A taxonomy term, in either spelling, and an organization.
   const auto water =
       json::parse(server().Get("/api/hsds/services?taxonomy_term_id=zoneatlas-themes:drinking_water").body);
@@ -227,9 +232,9 @@ TEST_F(SocialMapHttpTest, HsdsExportImportsBackAndABadFileChangesNothing) {
   EXPECT_TRUE(std::filesystem::exists(package + "/services.csv"));
   EXPECT_TRUE(std::filesystem::exists(package + "/datapackage.json"));
   EXPECT_FALSE(std::filesystem::exists(package + ".partial"));
-  EXPECT_NE(RunZoneatlas({"--database", server().database(), "export", "hsds", "--format", "csv", "-o", package})
-                .exit_code,
-            0)
+  EXPECT_NE(
+      RunZoneatlas({"--database", server().database(), "export", "hsds", "--format", "csv", "-o", package}).exit_code,
+      0)
       << "an existing folder is never overwritten";
   const CommandResult from_package =
       RunZoneatlas({"--database", server().database(), "import", "hsds", package, "--dry-run"});
@@ -246,10 +251,10 @@ TEST_F(SocialMapHttpTest, HsdsExportImportsBackAndABadFileChangesNothing) {
 TEST(SupplyBesideNeedTest, AZoneSeesItsServicesPerThousandInhabitantsBesideTheNeedTheyAnswer) {
   ServerProcess server;
   const std::string demo = std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/";
-  for (const auto& arguments : std::vector<std::vector<std::string>>{
-           {"import", "observations", demo + "population-2018-2020.csv"},
-           {"import", "observations", demo + "observations-demo.csv", "--demo"},
-           {"import", "hsds", demo + "social-map-demo.json"}}) {
+  for (const auto& arguments :
+       std::vector<std::vector<std::string>>{{"import", "observations", demo + "population-2018-2020.csv"},
+                                             {"import", "observations", demo + "observations-demo.csv", "--demo"},
+                                             {"import", "hsds", demo + "social-map-demo.json"}}) {
     std::vector<std::string> full = {"--database", server.database()};
     full.insert(full.end(), arguments.begin(), arguments.end());
     const CommandResult result = RunZoneatlas(full);
@@ -257,10 +262,12 @@ TEST(SupplyBesideNeedTest, AZoneSeesItsServicesPerThousandInhabitantsBesideTheNe
   }
   const auto page = server.Get("/nl/zones/elz-zennevallei/supply?theme=food");
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(Contains(page.body, "<h1>Voeding en voedselhulp: aanbod naast noden in Eerstelijnszone Zennevallei</h1>"));
+  EXPECT_TRUE(
+      Contains(page.body, "<h1>Voeding en voedselhulp: aanbod naast noden in Eerstelijnszone Zennevallei</h1>"));
   // Halle: 3 food services serve it, for 41,155 inhabitants (Statbel, 2020) — 0.07 per
   // 1,000, below the zone's 0.15, where its leefloon figure is above the zone's.
-  EXPECT_TRUE(Contains(page.body, "<a href=\"/nl/social-map?theme=food&amp;area=23027\">3</a></td><td class=\"number\">41.155</td>"))
+  EXPECT_TRUE(Contains(
+      page.body, "<a href=\"/nl/social-map?theme=food&amp;area=23027\">3</a></td><td class=\"number\">41.155</td>"))
       << page.body.substr(page.body.find("<tbody>"), 2000);
   EXPECT_TRUE(Contains(page.body, "0,07 <span class=\"marker marker--neutral\" aria-hidden=\"true\">▼</span>"));
   EXPECT_TRUE(Contains(page.body, "<td class=\"number\">7,5 <span class=\"marker marker--unfavourable\""));
@@ -268,7 +275,9 @@ TEST(SupplyBesideNeedTest, AZoneSeesItsServicesPerThousandInhabitantsBesideTheNe
     EXPECT_TRUE(Contains(page.body, need)) << need;
   }
   // The zone counts each service once: 9 services, not 7 × 3.
-  EXPECT_TRUE(Contains(page.body, "<a href=\"/nl/social-map?theme=food\">9</a></td><td class=\"number\">136.785</td><td class=\"number\">0,15</td>"));
+  EXPECT_TRUE(Contains(page.body,
+                       "<a href=\"/nl/social-map?theme=food\">9</a></td><td class=\"number\">136.785</td><td "
+                       "class=\"number\">0,15</td>"));
   EXPECT_TRUE(Contains(page.body, "aria-label=\"Halle: 0,07 per 1.000 inwoners\"")) << "the map";
   EXPECT_TRUE(Contains(page.body, "Demonstratiecijfers.")) << "demo values are labelled";
   // A target group narrows the supply; a theme without an atlas indicator says so.
