@@ -12,7 +12,7 @@ ZONEATLAS = $(BUILD)/src/app/zoneatlas
 
 ASSETS = web/assets/node_modules/.package-lock.json
 
-.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize bench bench-build bench-atlas bench-sectors bench-socialmap bench-rights bench-coordination format clean
+.PHONY: all deps deps-test assets build demo demo-data serve test test-unit test-browser test-sanitize fuzz fuzz-build bench bench-build bench-atlas bench-sectors bench-socialmap bench-rights bench-coordination format clean
 
 all: build
 
@@ -77,6 +77,19 @@ test-sanitize: deps-test assets
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  scripts/with-postgres.sh ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+# The libFuzzer targets of tests/fuzz (clang, ASan and UBSan), each run FUZZ_SECONDS on its
+# seed corpus; CI runs them 30 s each. A finding fails it (scripts/fuzz.sh says where it is).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz-build: deps assets
+	scripts/install-deps.sh fuzz
+	CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZONEATLAS_FUZZ=ON \
+	  -DZONEATLAS_BUILD_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+
+fuzz: fuzz-build
+	scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Every benchmark target built, not run, in the test build: CI does this so that none rots.
 bench-build: deps-test assets

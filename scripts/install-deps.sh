@@ -14,13 +14,15 @@ build_packages=(
 )
 test_packages=(postgresql chromium curl python3-jsonschema)
 bench_packages=(wrk nginx bc time)
+fuzz_packages=(clang-16 libclang-rt-16-dev)
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in
   build) ;;
   test) wanted+=("${test_packages[@]}") ;;
-  all) wanted+=("${test_packages[@]}" "${bench_packages[@]}") ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  fuzz) wanted+=("${fuzz_packages[@]}") ;;
+  all) wanted+=("${test_packages[@]}" "${bench_packages[@]}" "${fuzz_packages[@]}") ;;
+  *) echo "usage: $0 [build|test|fuzz|all]" >&2; exit 2 ;;
 esac
 
 missing=()
