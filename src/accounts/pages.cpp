@@ -1,23 +1,23 @@
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
-#include "web/access.hpp"
 #include "accounts/routes.hpp"
 #include "core/text.hpp"
 #include "platform/http/form.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::accounts {
 namespace json = boost::json;
 namespace {
 
-// Only a path on this site may follow sign-in, never "//elsewhere" or "https://…".
+// Only a path on this site may follow sign-in, never "//elsewhere" or "https://…". Browsers
+// drop tabs and line breaks from a Location and read "\\" as "/", so "/\t/evil.example" would
+// leave the site: only printable ASCII without backslashes is taken.
 std::string SafeNext(std::string_view next, Language language) {
-  if (next.size() > 1 && next.front() == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find_first_of("\r\n") == std::string_view::npos) {
-    return std::string(next);
-  }
+  const bool printable = std::ranges::all_of(next, [](char c) { return c > ' ' && c < 0x7F && c != '\\'; });
+  if (printable && next.size() > 1 && next.front() == '/' && next[1] != '/') return std::string(next);
   return web::Href(language, "/account");
 }
 
@@ -29,16 +29,16 @@ std::string SessionCookie(const http::Request& request, const std::string& value
   return cookie;
 }
 
-http::Response LoginForm(const web::Site& site, const http::Request& request, Language language,
-                         json::object state, int status = 200) {
+http::Response LoginForm(const web::Site& site, const http::Request& request, Language language, json::object state,
+                         int status = 200) {
   http::Response cookies;
   state["csrf_token"] = http::CsrfToken(request, cookies);
   state["csrf_field"] = http::kCsrfField;
   state["action"] = web::Href(language, "/login");
   if (!state.contains("next")) state["next"] = request.Query("next").value_or("");
-  http::Response page = web::Page(site, request, language, "login",
-                                  std::string(site.renderer.catalog().Get(language, "login_title")), std::move(state),
-                                  status);
+  http::Response page =
+      web::Page(site, request, language, "login", std::string(site.renderer.catalog().Get(language, "login_title")),
+                std::move(state), status);
   for (const auto& [name, value] : cookies.headers.fields()) page.headers.Add(name, value);
   // The form carries this browser's token; no cache may hand it to another.
   page.headers.Set("Cache-Control", "no-store");
@@ -61,8 +61,7 @@ http::Response Login(const web::Site& site, Accounts& accounts, const http::Requ
   switch (outcome->outcome) {
     case SignInOutcome::kSignedIn: {
       spdlog::info("signed in from {}", request.remote_address);
-      http::Response response =
-          http::Response::Redirect(SafeNext(http::FormField(*form, "next"), language), 303);
+      http::Response response = http::Response::Redirect(SafeNext(http::FormField(*form, "next"), language), 303);
       response.headers.Add("Set-Cookie", SessionCookie(request, outcome->session_token, false));
       return response;
     }
@@ -76,8 +75,9 @@ http::Response Login(const web::Site& site, Accounts& accounts, const http::Requ
                    outcome->retry_after.count(), request.remote_address);
       const bool locked = outcome->outcome == SignInOutcome::kLocked;
       const long long wait = outcome->retry_after.count();
-      state["error"] = catalog.Format(language, locked ? "login_locked" : "login_throttled",
-                                      {{"minutes", std::to_string((wait + 59) / 60)}, {"seconds", std::to_string(wait)}});
+      state["error"] =
+          catalog.Format(language, locked ? "login_locked" : "login_throttled",
+                         {{"minutes", std::to_string((wait + 59) / 60)}, {"seconds", std::to_string(wait)}});
       http::Response response = LoginForm(site, request, language, std::move(state), 429);
       response.headers.Set("Retry-After", std::to_string(wait));
       return response;
@@ -86,8 +86,8 @@ http::Response Login(const web::Site& site, Accounts& accounts, const http::Requ
   return web::ErrorPage(site, request, language, Error::Internal("unknown sign-in outcome"));
 }
 
-http::Response AccountPage(const web::Site& site, const http::Request& request, Language language,
-                           json::object state, int status = 200) {
+http::Response AccountPage(const web::Site& site, const http::Request& request, Language language, json::object state,
+                           int status = 200) {
   const http::Identity& identity = *request.identity;
   const auto& catalog = site.renderer.catalog();
   json::array roles;
@@ -118,8 +118,8 @@ http::Response AccountPage(const web::Site& site, const http::Request& request, 
   state["csrf_field"] = http::kCsrfField;
   state["password_action"] = web::Href(language, "/account/password");
   state["logout_action"] = web::Href(language, "/logout");
-  return web::Page(site, request, language, "account",
-                                  std::string(catalog.Get(language, "account_title")), std::move(state), status);
+  return web::Page(site, request, language, "account", std::string(catalog.Get(language, "account_title")),
+                   std::move(state), status);
 }
 
 http::Response ChangePassword(const web::Site& site, Accounts& accounts, const http::Request& request,
@@ -131,9 +131,8 @@ http::Response ChangePassword(const web::Site& site, Accounts& accounts, const h
     return AccountPage(site, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
   }
   const auto token = http::Cookie(request, kSessionCookie).value_or("");
-  auto changed =
-      accounts.ChangePassword(request.identity->user_id, http::FormField(*form, "current_password"),
-                              http::FormField(*form, "new_password"), token, {ActorOf(*request.identity)});
+  auto changed = accounts.ChangePassword(request.identity->user_id, http::FormField(*form, "current_password"),
+                                         http::FormField(*form, "new_password"), token, {ActorOf(*request.identity)});
   if (!changed) {
     if (changed.error().Is(ErrorCode::kPermissionDenied)) {
       return AccountPage(site, request, language, {{"error", catalog.Get(language, "account_password_wrong")}}, 403);
@@ -150,8 +149,8 @@ http::Response ChangePassword(const web::Site& site, Accounts& accounts, const h
 http::Response Logout(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
   const auto form = http::ParseForm(request);
   if (!form || !SessionFormTokenMatches(request, *form)) {
-    return AccountPage(site, request, language,
-                       {{"error", site.renderer.catalog().Get(language, "form_expired")}}, 403);
+    return AccountPage(site, request, language, {{"error", site.renderer.catalog().Get(language, "form_expired")}},
+                       403);
   }
   if (auto ended = accounts.SignOut(http::Cookie(request, kSessionCookie).value_or("")); !ended) {
     return web::ErrorPage(site, request, language, ended.error());
@@ -185,17 +184,19 @@ Result<std::shared_ptr<const http::Identity>> IdentityOf(Accounts& accounts, con
 }
 
 void AddApiRoutes(http::Router& router) {
-  router.Get("/api/v1/me", [](const http::Request& request) {
-    json::array grants;
-    for (const http::Grant& grant : request.identity->grants) {
-      grants.push_back(json::object{{"role", grant.role}, {"scope", grant.scope}});
-    }
-    json::object me{{"id", request.identity->user_id},
-                    {"email", request.identity->email},
-                    {"name", request.identity->display_name},
-                    {"grants", std::move(grants)}};
-    return http::Response::Json(json::serialize(me));
-  }, {.name = "api_me", .access = std::string(web::kSignedIn)});
+  router.Get("/api/v1/me",
+             [](const http::Request& request) {
+               json::array grants;
+               for (const http::Grant& grant : request.identity->grants) {
+                 grants.push_back(json::object{{"role", grant.role}, {"scope", grant.scope}});
+               }
+               json::object me{{"id", request.identity->user_id},
+                               {"email", request.identity->email},
+                               {"name", request.identity->display_name},
+                               {"grants", std::move(grants)}};
+               return http::Response::Json(json::serialize(me));
+             },
+             {.name = "api_me", .access = std::string(web::kSignedIn)});
 }
 
 audit::Actor ActorOf(const http::Identity& identity) {
@@ -204,10 +205,7 @@ audit::Actor ActorOf(const http::Identity& identity) {
 
 bool SessionFormTokenMatches(const http::Request& request, const std::multimap<std::string, std::string>& form) {
   if (!request.identity) return false;
-  const std::string sent = http::FormField(form, std::string(http::kCsrfField));
-  const std::string& expected = request.identity->csrf_token;
-  return !expected.empty() && sent.size() == expected.size() &&
-         sodium_memcmp(sent.data(), expected.data(), expected.size()) == 0;
+  return http::SecretsEqual(http::FormField(form, std::string(http::kCsrfField)), request.identity->csrf_token);
 }
 
 std::optional<std::multimap<std::string, std::string>> SignedForm(const http::Request& request) {
@@ -217,26 +215,31 @@ std::optional<std::multimap<std::string, std::string>> SignedForm(const http::Re
 }
 
 void AddRoutes(http::Router& router, const web::Site& site, Accounts& accounts) {
-  router.Get("/{lang}/login", web::ForLanguage(site, [&site](const http::Request& request, Language language) {
-               return LoginForm(site, request, language, {});
-             }),
+  router.Get("/{lang}/login",
+             web::ForLanguage(site, [&site](const http::Request& request,
+                                            Language language) { return LoginForm(site, request, language, {}); }),
              {.name = "login_form", .access = std::string(web::kPublic)});
-  router.Post("/{lang}/login", web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return Login(site, accounts, request, language);
-              }),
+  router.Post("/{lang}/login",
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return Login(site, accounts, request, language);
+                               }),
               {.name = "login", .access = std::string(web::kPublic)});
-  router.Post("/{lang}/logout", web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return Logout(site, accounts, request, language);
-              }),
+  router.Post("/{lang}/logout",
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return Logout(site, accounts, request, language);
+                               }),
               {.name = "logout", .access = std::string(web::kSignedIn)});
-  router.Get("/{lang}/account", web::ForLanguage(site, [&site](const http::Request& request, Language language) {
-               return AccountPage(site, request, language, {});
-             }),
+  router.Get("/{lang}/account",
+             web::ForLanguage(site, [&site](const http::Request& request,
+                                            Language language) { return AccountPage(site, request, language, {}); }),
              {.name = "account", .access = std::string(web::kSignedIn)});
   router.Post("/{lang}/account/password",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return ChangePassword(site, accounts, request, language);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return ChangePassword(site, accounts, request, language);
+                               }),
               {.name = "account_password", .access = std::string(web::kSignedIn)});
 }
 

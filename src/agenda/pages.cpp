@@ -183,8 +183,10 @@ json::object FrameModel(const web::Site& site, const Services& services, const N
                                      {"label", site.renderer.catalog().Get(language, "agenda_campaign_new")}});
   }
   const std::string query = QueryOf(filter);
-  const std::string host(request.headers.Get("Host"));
   const std::string feed = "/api/v1/agenda.ics" + (query.empty() ? "" : "?" + query);
+  // webcal:// opens the feed in a calendar program; the site's address without its scheme.
+  const std::string& origin = web::Origin(site);
+  const std::string host = origin.substr(std::min(origin.find("://") + 3, origin.size()));
   return json::object{
       {"action", web::Href(language, "/agenda")},
       {"themes", Choices(TermOptions(services.vocabulary.themes, language), filter.theme)},
@@ -441,7 +443,7 @@ http::Response CampaignPage(const web::Site& site, Services& services, const htt
   return page;
 }
 
-http::Response Feed(Services& services, const http::Request& request) {
+http::Response Feed(const web::Site& site, Services& services, const http::Request& request) {
   auto filter = FilterOf(services, request, true);
   if (!filter) return web::Problem(filter.error());
   // Everything from a year back: calendar programs keep past events, and a weekly rule
@@ -452,7 +454,7 @@ http::Response Feed(Services& services, const http::Request& request) {
   // One occurrence per event is enough to know it happens in the window.
   auto window = services.store.SharedWindow(*filter, from, until, kPerEventInFeed);
   if (!window) return web::Problem(window.error());
-  const std::string origin = web::Origin(request);
+  const std::string& origin = web::Origin(site);
   std::vector<calendar::Entry> entries;
   entries.reserve((*window)->occurrences.size());
   for (const Occurrence& occurrence : (*window)->occurrences) {
@@ -548,9 +550,10 @@ void AddPageRoutes(http::Router& router, const web::Site& site, Services& servic
              {.name = "agenda_campaign", .access = everyone});
 }
 
-void AddApiRoutes(http::Router& router, Services& services) {
+void AddApiRoutes(http::Router& router, const web::Site& site, Services& services) {
   const std::string everyone(web::kPublic);
-  router.Get("/api/v1/agenda.ics", [&services](const http::Request& request) { return Feed(services, request); },
+  router.Get("/api/v1/agenda.ics",
+             [&site, &services](const http::Request& request) { return Feed(site, services, request); },
              {.name = "api_agenda_feed", .access = everyone});
   router.Get("/api/v1/agenda/events",
              [&services](const http::Request& request) { return EventsJson(services, request); },

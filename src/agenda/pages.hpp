@@ -40,7 +40,7 @@ struct Services {
 
 // REQUIRES: the arguments outlive the router.
 void AddPageRoutes(http::Router& router, const web::Site& site, Services& services);
-void AddApiRoutes(http::Router& router, Services& services);
+void AddApiRoutes(http::Router& router, const web::Site& site, Services& services);
 
 }  // namespace zoneatlas::agenda
 

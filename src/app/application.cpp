@@ -43,8 +43,10 @@ Application::Application(db::Database& database, std::unique_ptr<view::Renderer>
     : database_(database),
       renderer_(std::move(renderer)),
       static_files_("static/"),
-      site_{*renderer_, static_files_.version(), options.map_tiles, pdf_printer_.available(), options.upload_limit_mib},
+      site_{*renderer_, static_files_.version(), options.map_tiles, pdf_printer_.available(), options.upload_limit_mib,
+            ""},
       trusted_proxies_(std::move(options.trusted_proxies)),
+      metrics_from_(std::move(options.metrics_from)),
       accounts_(database, options.sessions),
       geo_store_(database),
       atlas_store_(database) {}
@@ -199,7 +201,11 @@ void Application::AddRoutes() {
               },
               {.name = "healthz", .access = std::string(web::kPublic)});
   router_.Get("/metrics",
-              [this](const http::Request&) {
+              [this](const http::Request& request) {
+                // Routes, counts and timings are for the operator's monitoring, not the world.
+                if (std::ranges::find(metrics_from_, request.remote_address) == metrics_from_.end()) {
+                  return http::Response::Make(404, "text/plain; charset=utf-8", "not found\n");
+                }
                 return http::Response::Make(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Render());
               },
               {.name = "metrics", .access = std::string(web::kPublic)});
@@ -252,7 +258,7 @@ void Application::AddRoutes() {
   consultations::AddGroupRoutes(router_, site_, *consultations_services_);
   consultations::AddActionLineRoutes(router_, site_, *consultations_services_);
   agenda::AddPageRoutes(router_, site_, *agenda_services_);
-  agenda::AddApiRoutes(router_, *agenda_services_);
+  agenda::AddApiRoutes(router_, site_, *agenda_services_);
   agenda::AddEditRoutes(router_, site_, *agenda_services_);
   agenda::AddCampaignRoutes(router_, site_, *agenda_services_);
   initiatives::AddPageRoutes(router_, site_, *initiatives_services_);

@@ -61,6 +61,8 @@ class Application {
     std::string map_tiles = std::string(web::kDefaultMapTiles);
     // What the server lets a form upload, for the pages to say (MiB).
     int upload_limit_mib = 32;
+    // Client addresses /metrics answers (a Prometheus server); anyone else gets 404.
+    std::vector<std::string> metrics_from = {"127.0.0.1", "::1"};
   };
 
   // Returns kInternal when a route declares no access rule or an unknown one.
@@ -74,6 +76,9 @@ class Application {
   // than other requests, granted only to a signed-in user or a live token (MayUpload).
   static std::vector<http::ServerOptions::UploadPath> UploadPaths(int upload_limit_mib);
   bool MayUpload(const http::Request& head);
+  // The site's own address for links opened outside it (web::Site::public_url). Call
+  // before serving.
+  void SetPublicUrl(std::string url) { site_.public_url = std::move(url); }
 
   http::Response Handle(const http::Request& request);
   void Observe(const http::Exchange& exchange);
@@ -95,6 +100,7 @@ class Application {
   http::StaticFiles static_files_;
   web::Site site_;
   const std::vector<std::string> trusted_proxies_;
+  const std::vector<std::string> metrics_from_;
   accounts::Accounts accounts_;
   geo::Store geo_store_;
   web::ResponseCache geo_cache_;

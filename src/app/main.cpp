@@ -60,6 +60,8 @@ struct Options {
   int upload_limit_mib = 32;
   int idle_timeout_ms = 60'000;
   int max_connections = 1000;
+  std::string public_url;
+  std::vector<std::string> metrics_from = {"127.0.0.1", "::1"};
   std::vector<std::string> trusted_proxies;
   std::string map_tiles = std::string(web::kDefaultMapTiles);
   // import / export
@@ -143,7 +145,8 @@ int Serve(const Options& options) {
                                                       .trusted_proxies = options.trusted_proxies,
                                                       .search_index = SearchIndexDirectory(options),
                                                       .map_tiles = options.map_tiles,
-                                                      .upload_limit_mib = options.upload_limit_mib});
+                                                      .upload_limit_mib = options.upload_limit_mib,
+                                                      .metrics_from = options.metrics_from});
   if (!application) return Report(application.error());
   http::ServerOptions server_options;
   server_options.address = options.address;
@@ -163,6 +166,16 @@ int Serve(const Options& options) {
   // Tests and scripts read this line to learn the port (with --port 0).
   std::cout << "zoneatlas listening on http://" << options.address << ":" << (*server)->port() << "/ (database "
             << (*database)->display_url() << ")" << std::endl;
+  // Links opened outside the site (calendar feeds, QR codes on printed slips) use the
+  // address visitors know, never the Host header a client sends.
+  std::string public_url = options.public_url;
+  if (public_url.empty()) {
+    const bool any = options.address == "0.0.0.0" || options.address == "::";
+    public_url =
+        "http://" + (any ? std::string("localhost") : options.address) + ":" + std::to_string((*server)->port());
+    spdlog::info("links opened outside the site use {}; set --public-url to the address visitors use", public_url);
+  }
+  app.SetPublicUrl(public_url);
   app.WarnAboutRightsFigures();
   // Uploads a killed server was reading; an hour is longer than any request may take.
   if (const int removed = RemoveStaleTempFiles(std::chrono::minutes(60)); removed > 0) {
@@ -520,8 +533,8 @@ int Export(const Options& options) {
     if (!reports) return Report(reports.error());
     std::string csv = "reported_at,language,page_url,contact,description\n";
     for (const auto& report : *reports) {
-      csv += formats::CsvLine({report.reported_at, std::string(LanguageCode(report.language)), report.page_url,
-                               report.contact, report.description});
+      csv += formats::SpreadsheetCsvLine({report.reported_at, std::string(LanguageCode(report.language)),
+                                          report.page_url, report.contact, report.description});
     }
     content = csv;
   }
@@ -702,6 +715,20 @@ int Main(int argc, char** argv) {
                    "Time a kept-alive connection may wait between requests")
       ->capture_default_str()
       ->check(CLI::Range(100, 3'600'000));
+  serve
+      ->add_option("--public-url", options.public_url,
+                   "The site's address as visitors reach it (https://zoneatlas.example), for links in calendar "
+                   "feeds, QR codes and printed slips; default http://ADDRESS:PORT")
+      ->check([](const std::string& url) -> std::string {
+        if (!url.starts_with("https://") && !url.starts_with("http://")) return "must start with https:// or http://";
+        if (url.ends_with('/')) return "without a slash at the end";
+        if (url.find_first_of(" \"<>'\\") != std::string::npos) return "is not a URL";
+        return "";
+      });
+  serve
+      ->add_option("--metrics-from", options.metrics_from,
+                   "Client address allowed to read /metrics (repeatable; the client as --trusted-proxy reports it)")
+      ->capture_default_str();
   serve
       ->add_option("--max-connections", options.max_connections,
                    "Open connections at most; one more is answered 503 (keep it below `ulimit -n`)")

@@ -37,8 +37,8 @@ http::Response ZoneHistory(const web::Site& site, const Store& store, db::Databa
   if (!changes) return web::ErrorPage(site, request, language, changes.error());
   const std::string name = zone->names.In(language);
   return web::HistoryPage(site, request, language,
-                     site.renderer.catalog().Format(language, "history_zone_title", {{"name", name}}),
-                     web::Href(language, "/zones/" + zone_id), name, *changes, /*restorable=*/true);
+                          site.renderer.catalog().Format(language, "history_zone_title", {{"name", name}}),
+                          web::Href(language, "/zones/" + zone_id), name, *changes, /*restorable=*/true);
 }
 
 http::Response AreaHistory(const web::Site& site, const Store& store, db::Database& database,
@@ -58,16 +58,16 @@ http::Response AreaHistory(const web::Site& site, const Store& store, db::Databa
   std::sort(changes->begin(), changes->end(), [](const auto& a, const auto& b) { return a.id > b.id; });
   const std::string name = area->names.In(language);
   return web::HistoryPage(site, request, language,
-                     site.renderer.catalog().Format(language, "history_area_title", {{"name", name}}),
-                     web::Href(language, "/areas/" + code), name, *changes, /*restorable=*/true);
+                          site.renderer.catalog().Format(language, "history_area_title", {{"name", name}}),
+                          web::Href(language, "/areas/" + code), name, *changes, /*restorable=*/true);
 }
 
-http::Response RestoreChange(const web::Site& site, Store& store, db::Database& database,
-                             const http::Request& request, Language language) {
+http::Response RestoreChange(const web::Site& site, Store& store, db::Database& database, const http::Request& request,
+                             Language language) {
   const auto form = http::ParseForm(request);
   if (!form) return web::NotAFormPage(site, request, language);
   const auto token = form->find(std::string(http::kCsrfField));
-  if (token == form->end() || request.identity->csrf_token.empty() || token->second != request.identity->csrf_token) {
+  if (token == form->end() || !http::SecretsEqual(token->second, request.identity->csrf_token)) {
     return web::FormExpiredPage(site, request, language);
   }
   const auto id = text::ParseInteger(request.PathParam("change_id"));
@@ -92,19 +92,16 @@ http::Response RestoreChange(const web::Site& site, Store& store, db::Database& 
 
 void AddHistoryRoutes(http::Router& router, const web::Site& site, Store& store, db::Database& database) {
   router.Get("/{lang}/zones/{zone_id}/history",
-             web::ForLanguage(site, [&](const http::Request& r, Language l) {
-               return ZoneHistory(site, store, database, r, l);
-             }),
+             web::ForLanguage(
+                 site, [&](const http::Request& r, Language l) { return ZoneHistory(site, store, database, r, l); }),
              {.name = "zone_history", .access = std::string(web::kZoneEditor)});
   router.Get("/{lang}/areas/{code}/history",
-             web::ForLanguage(site, [&](const http::Request& r, Language l) {
-               return AreaHistory(site, store, database, r, l);
-             }),
+             web::ForLanguage(
+                 site, [&](const http::Request& r, Language l) { return AreaHistory(site, store, database, r, l); }),
              {.name = "area_history", .access = std::string(web::kZoneEditor)});
   router.Post("/{lang}/history/{change_id}/restore",
-              web::ForLanguage(site, [&](const http::Request& r, Language l) {
-                return RestoreChange(site, store, database, r, l);
-              }),
+              web::ForLanguage(
+                  site, [&](const http::Request& r, Language l) { return RestoreChange(site, store, database, r, l); }),
               {.name = "history_restore", .access = std::string(web::kZoneEditor)});
 }
 

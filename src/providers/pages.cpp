@@ -286,7 +286,7 @@ http::Response SlipPage(const web::Site& site, Services& services, const http::R
       {"route_href", web::Href(language, "/zones/" + zone.id + "/referral-routes/" + route.id)},
   };
   if (acknowledgement) {
-    const std::string link = web::Origin(request) + web::Href(language, "/referrals/" + *id);
+    const std::string link = web::Origin(site) + web::Href(language, "/referrals/" + *id);
     model["acknowledgement_link"] = link;
     if (auto qr = formats::QrCodeSvg(link, Message(site, language, "referral_slip_qr_label"))) model["qr"] = *qr;
   }

@@ -121,7 +121,7 @@ class Sheet {
       const auto it = set.find(column);
       fields.push_back(it != set.end() ? it->second : Cell(object.if_contains(column)));
     }
-    lines_ += formats::CsvLine(fields);
+    lines_ += formats::SpreadsheetCsvLine(fields);
   }
   std::string Content() const {
     std::vector<std::string> header(table_.columns.begin(), table_.columns.end());
@@ -203,7 +203,7 @@ Rows ReadTable(const CsvPackage& package, std::string_view name, geo::ImportRepo
         }
         row.object["zoneatlas"] = std::move(parsed);
       } else {
-        row.object[name_of_column] = value;
+        row.object[name_of_column] = formats::FromSpreadsheetSafe(value);
       }
     }
     result.push_back(std::move(row));

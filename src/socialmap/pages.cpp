@@ -9,8 +9,8 @@
 #include "platform/formats/qr_code.hpp"
 #include "socialmap/editing.hpp"
 #include "socialmap/import.hpp"
-#include "socialmap/opening.hpp"
 #include "socialmap/nearby.hpp"
+#include "socialmap/opening.hpp"
 #include "socialmap/page_words.hpp"
 #include "socialmap/reach.hpp"
 #include "socialmap/routes.hpp"
@@ -19,7 +19,6 @@
 namespace zoneatlas::socialmap {
 namespace json = boost::json;
 namespace {
-
 
 constexpr std::size_t kPerPage = 20;
 constexpr std::size_t kMaxQueryBytes = 200;
@@ -291,13 +290,6 @@ http::Response SearchPage(const web::Site& site, Services& services, const http:
                    std::move(model));
 }
 
-// "https://host" of the request as the visitor reached it (through a TLS proxy or not).
-std::string PublicBase(const http::Request& request) {
-  const std::string host(request.headers.Get("Host"));
-  const bool https = request.headers.Get("X-Forwarded-Proto") == "https";
-  return (https ? "https://" : "http://") + (host.empty() ? std::string("localhost") : host);
-}
-
 constexpr std::size_t kMaxPrinted = 300;
 
 // The repertory to print: the search's matches (usually a theme and a municipality) as a
@@ -314,7 +306,7 @@ http::Response PrintPage(const web::Site& site, Services& services, const http::
   for (const std::string& code : query.areas) about.push_back(AreaName(services, code, language));
   if (!query.text.empty()) about.push_back("“" + query.text + "”");
   const std::string subtitle = Join(about, " · ");
-  const std::string base = PublicBase(request);
+  const std::string& base = web::Origin(site);
   json::array items;
   auto listing = services.store.List(HitIds(*result));
   if (!listing) return web::ErrorPage(site, request, language, listing.error());

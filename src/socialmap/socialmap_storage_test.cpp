@@ -49,6 +49,12 @@ class SocialMapStorageTest : public ::testing::TestWithParam<db::Engine> {
     EXPECT_EQ(now->locations, records.locations);
   }
 
+  // What a published export carries: everything but who verified each service.
+  static SocialMap AsPublished(SocialMap records) {
+    for (Service& service : records.services) service.verified_by.clear();
+    return records;
+  }
+
   void SetUp() override {
     std::string skip_reason;
     test_ = TestDatabase::Create(GetParam(), skip_reason);
@@ -277,6 +283,9 @@ TEST_P(SocialMapStorageTest, ExportImportsBackToTheSameRecords) {
   const std::string exported = WriteHsdsJson(*before, Language::kNl);
   const geo::ImportReport again = Import("export.json", exported);
   ASSERT_TRUE(again.ok()) << again.Describe();
+  ExpectStoreHolds(AsPublished(*before));
+  // Inside zoneatlas (proposals, the audit trail) who verified is kept.
+  ASSERT_TRUE(Import("internal.json", WriteHsdsJson(*before, Language::kNl, Readers::kInternal)).ok());
   ExpectStoreHolds(*before);
 }
 
@@ -295,7 +304,27 @@ TEST_P(SocialMapStorageTest, TheCsvPackageImportsBackToTheSameRecords) {
   ASSERT_TRUE(assembly.ok()) << assembly.Describe();
   const geo::ImportReport again = Import("package", assembled);
   ASSERT_TRUE(again.ok()) << again.Describe();
-  ExpectStoreHolds(*before);
+  ExpectStoreHolds(AsPublished(*before));
+}
+
+// A description or phone a partner wrote, opened in a spreadsheet, never runs as a formula;
+// read back, it is what was written.
+TEST_P(SocialMapStorageTest, TheCsvPackageNeverHandsASpreadsheetAFormula) {
+  auto records = store_->Everything();
+  ASSERT_TRUE(records);
+  Service& service = records->services.front();
+  service.description.nl = "=HYPERLINK(\"http://evil.example\",\"Klik hier\")";
+  const CsvPackage package = WriteHsdsCsv(*records, Language::kNl);
+  EXPECT_NE(package.at("services.csv").find(",\"'=HYPERLINK("), std::string::npos) << package.at("services.csv");
+  EXPECT_EQ(package.at("services.csv").find(",\"=HYPERLINK("), std::string::npos);
+  EXPECT_NE(package.at("phones.csv").find(",+32 "), std::string::npos) << "a phone number is data";
+  geo::ImportReport assembly;
+  const std::string assembled = AssembleHsdsCsv(package, assembly);
+  ASSERT_TRUE(assembly.ok()) << assembly.Describe();
+  ASSERT_TRUE(Import("package", assembled).ok());
+  auto stored = store_->FindService(service.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->description.nl, service.description.nl);
 }
 
 TEST_P(SocialMapStorageTest, ACsvPackageWithBrokenReferencesNamesEachByFileAndRow) {

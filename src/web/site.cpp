@@ -53,14 +53,7 @@ std::string PercentEncode(std::string_view text) {
   return encoded;
 }
 
-std::string Origin(const http::Request& request) {
-  const std::string host(request.headers.Get("Host"));
-  if (host.empty()) return "";
-  // Built step by step: GCC 12 warns (-Wrestrict) about a literal + string in a ternary.
-  std::string origin = request.headers.Get("X-Forwarded-Proto") == "https" ? "https://" : "http://";
-  origin += host;
-  return origin;
-}
+const std::string& Origin(const Site& site) { return site.public_url; }
 
 std::string Href(Language language, std::string_view path) {
   std::string href = "/";

@@ -37,6 +37,10 @@ struct Site {
   bool prints_pdf = false;
   // The largest file a form may upload (the server refuses larger bodies).
   int upload_limit_mib = 32;
+  // The site's own address as its visitors reach it ("https://zoneatlas.example", no
+  // trailing slash): `serve --public-url`, never the request's Host header, which the
+  // client chooses.
+  std::string public_url;
 };
 
 // The HTTP status for an error code: kNotFound -> 404, kInvalidArgument -> 400, …
@@ -51,9 +55,9 @@ std::string PercentEncode(std::string_view text);
 // "/nl" + path: Href(kFr, "/zones/x") == "/fr/zones/x".
 std::string Href(Language language, std::string_view path);
 
-// The site's own address ("https://zoneatlas.example"), from the request, for links that
-// are opened outside it (a calendar feed, a printed slip); "" without a Host header.
-std::string Origin(const http::Request& request);
+// The site's own address (Site::public_url), for links that are opened outside it (a
+// calendar feed, a printed slip, a QR code).
+const std::string& Origin(const Site& site);
 
 // Renders `template_name` inside the layout. `title` is the page's own title. A model may
 // name extra "styles" and "scripts" (arrays of URLs) for progressive enhancement.

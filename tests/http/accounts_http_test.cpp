@@ -144,6 +144,12 @@ TEST(AccountsHttpTest, SignInWithoutTheFormsTokenIsRefused) {
   EXPECT_TRUE(forged.Header("Set-Cookie").find("zoneatlas_session") == std::string::npos);
   const auto open_redirect = PostLogin(server, "pro@huisarts.be", kPassword, "//evil.example/");
   EXPECT_EQ(open_redirect.Header("Location"), "/nl/account") << "only paths on this site follow sign-in";
+  // Browsers drop a tab from a Location ("//evil.example") and read a backslash as a slash.
+  for (const std::string next : {"/\t/evil.example", "/\\evil.example", "/\r\n/evil.example"}) {
+    EXPECT_EQ(PostLogin(server, "pro@huisarts.be", kPassword, next).Header("Location"), "/nl/account") << next;
+  }
+  EXPECT_EQ(PostLogin(server, "pro@huisarts.be", kPassword, "/nl/social-map?q=voedsel&theme=food").Header("Location"),
+            "/nl/social-map?q=voedsel&theme=food");
 }
 
 // A multipart/form-data body, as a browser sends a file with the form's fields.

@@ -30,6 +30,28 @@ class AgendaHttpTest : public ::testing::Test {
   ServerProcess server_;
 };
 
+// Links that are opened outside the site (a calendar program, a printed slip) carry the
+// address the site is configured with, whatever Host header a client sends.
+TEST(AgendaPublicUrlTest, LinksOutsideTheSiteUseThePublicUrlNotTheHostHeader) {
+  ServerProcess server({"--public-url", "https://zoneatlas.example"});
+  const CommandResult imported = RunZoneatlas({"--database", server.database(), "import", "agenda",
+                                               std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/agenda.json"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const auto forged = [&](const std::string& target) {
+    RawConnection connection(server.port());
+    connection.Send("GET " + target + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    return connection.ReadResponse();
+  };
+  const HttpResponse feed = forged("/api/v1/agenda.ics");
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_TRUE(Contains(feed.body, "https://zoneatlas.example/")) << feed.body.substr(0, 1500);
+  EXPECT_FALSE(Contains(feed.body, "evil.example"));
+  const HttpResponse page = forged("/nl/agenda");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "webcal://zoneatlas.example/api/v1/agenda.ics"));
+  EXPECT_FALSE(Contains(page.body, "evil.example"));
+}
+
 TEST_F(AgendaHttpTest, TheFeedCarriesTheFilteredEventsWithTheirRulesInBelgianTime) {
   const HttpResponse all = server_.Get("/api/v1/agenda.ics");
   ASSERT_EQ(all.status, 200);

@@ -293,6 +293,12 @@ TEST_F(HttpTest, HealthAndMetrics) {
   EXPECT_TRUE(Contains(metrics.body, "zoneatlas_http_request_duration_seconds_bucket{route=\"home\",le=\"+Inf\"}"));
 }
 
+TEST(ServerLifecycleTest, MetricsAnswerOnlyTheMonitoringAddresses) {
+  ServerProcess server({"--metrics-from", "192.0.2.10"});
+  EXPECT_EQ(server.Get("/metrics").status, 404) << "127.0.0.1 is not the monitoring server here";
+  EXPECT_EQ(server.Get("/healthz").status, 200);
+}
+
 TEST(ServerLifecycleTest, StopsCleanlyOnSigtermWithIdleConnectionsOpen) {
   ServerProcess server;
   ASSERT_TRUE(server.running());

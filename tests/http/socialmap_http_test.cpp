@@ -106,9 +106,10 @@ TEST_F(SocialMapHttpTest, ARepertoryPrintsPerThemeAndMunicipalityWithQrCodes) {
     ++codes;
   }
   EXPECT_EQ(codes, 3u);
-  // Each code and its printed address lead to the service's page on the site as reached.
-  // (The test client sends "Host: 127.0.0.1".)
-  EXPECT_TRUE(Contains(list.body, "http://127.0.0.1/nl/social-map/services/demo-food-aid-23027"));
+  // Each code and its printed address lead to the service's page at the site's address
+  // (without --public-url, the address it listens on).
+  EXPECT_TRUE(Contains(list.body, "http://127.0.0.1:" + std::to_string(server().port()) +
+                                      "/nl/social-map/services/demo-food-aid-23027"));
   EXPECT_TRUE(Contains(list.body, "aria-label=\"QR-code naar de pagina van Voedselbedeling Halle\""));
   EXPECT_TRUE(Contains(list.body, "vr 13:00–16:00"));
 

@@ -252,4 +252,29 @@ std::string CsvLine(const std::vector<std::string>& fields) {
   return line;
 }
 
+namespace {
+
+bool StartsAFormula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+std::string SpreadsheetSafe(std::string_view cell) {
+  if (cell.empty() || !StartsAFormula(cell.front())) return std::string(cell);
+  // A signed number or a phone number holds nothing a spreadsheet could run.
+  const bool number = (cell.front() == '+' || cell.front() == '-') && cell.size() > 1 &&
+                      cell.find_first_not_of("0123456789 .,/()", 1) == std::string_view::npos;
+  return number ? std::string(cell) : "'" + std::string(cell);
+}
+
+std::string_view FromSpreadsheetSafe(std::string_view cell) {
+  return cell.size() > 1 && cell.front() == '\'' && StartsAFormula(cell[1]) ? cell.substr(1) : cell;
+}
+
+std::string SpreadsheetCsvLine(const std::vector<std::string>& fields) {
+  std::vector<std::string> safe;
+  safe.reserve(fields.size());
+  for (const std::string& field : fields) safe.push_back(SpreadsheetSafe(field));
+  return CsvLine(safe);
+}
+
 }  // namespace zoneatlas::formats

@@ -94,6 +94,16 @@ class CsvReader {
 // Returns one CSV record with a line feed, quoting fields that need it.
 std::string CsvLine(const std::vector<std::string>& fields);
 
+// A cell that a spreadsheet opens as text, never as a formula: text starting with = + - @
+// (or a tab or carriage return) gets a leading apostrophe — except numbers and phone
+// numbers ("+32 2 373 73 11", "-12,5"), which are data.
+std::string SpreadsheetSafe(std::string_view cell);
+// The cell as it was before SpreadsheetSafe, for reading such a file back.
+std::string_view FromSpreadsheetSafe(std::string_view cell);
+// CsvLine with every field SpreadsheetSafe: for files of text people wrote that others
+// open in a spreadsheet.
+std::string SpreadsheetCsvLine(const std::vector<std::string>& fields);
+
 }  // namespace zoneatlas::formats
 
 #endif  // ZONEATLAS_PLATFORM_FORMATS_CSV_HPP_

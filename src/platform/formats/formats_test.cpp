@@ -13,6 +13,23 @@
 namespace zoneatlas::formats {
 namespace {
 
+// Text people wrote (an accessibility report, a service's description) opened in Excel
+// must never run as a formula; numbers and phone numbers stay what they are.
+TEST(CsvTest, CellsThatWouldRunAsFormulasAreNeutralisedAndReadBack) {
+  EXPECT_EQ(SpreadsheetSafe("=HYPERLINK(\"http://evil.example\",\"klik\")"),
+            "'=HYPERLINK(\"http://evil.example\",\"klik\")");
+  EXPECT_EQ(SpreadsheetSafe("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+  EXPECT_EQ(SpreadsheetSafe("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(SpreadsheetSafe("+32 2 373 73 11"), "+32 2 373 73 11");
+  EXPECT_EQ(SpreadsheetSafe("-12,5"), "-12,5");
+  EXPECT_EQ(SpreadsheetSafe("Voedselbedeling"), "Voedselbedeling");
+  EXPECT_EQ(SpreadsheetSafe("\tx"), "'\tx");
+  for (const std::string cell : {"=1+1", "@x", "+32 2 373 73 11", "'quoted by the author", "-"}) {
+    EXPECT_EQ(FromSpreadsheetSafe(SpreadsheetSafe(cell)), cell);
+  }
+  EXPECT_EQ(SpreadsheetCsvLine({"=1+1", "a,b"}), "'=1+1,\"a,b\"\n");
+}
+
 TEST(CsvTest, ReadsExcelStyleSemicolonsWithBomAndCrlf) {
   auto table = ParseCsv(
       "\xEF\xBB\xBF"

@@ -13,8 +13,7 @@ namespace {
 constexpr std::size_t kTokenBytes = 32;
 
 bool IsWellFormedToken(std::string_view token) {
-  return token.size() == 2 * kTokenBytes &&
-         token.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  return token.size() == 2 * kTokenBytes && token.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
 }  // namespace
@@ -43,7 +42,8 @@ std::optional<std::string> HeaderParameter(std::string_view header, std::string_
   for (std::string_view piece : text::Split(header, ';')) {
     piece = text::Trim(piece);
     const auto equals = piece.find('=');
-    if (equals == std::string_view::npos || text::AsciiLower(text::Trim(piece.substr(0, equals))) != parameter) continue;
+    if (equals == std::string_view::npos || text::AsciiLower(text::Trim(piece.substr(0, equals))) != parameter)
+      continue;
     std::string_view value = text::Trim(piece.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
     return std::string(value);
@@ -123,19 +123,39 @@ std::optional<std::string> Cookie(const Request& request, std::string_view name)
   return std::nullopt;
 }
 
+namespace {
+
+// Over HTTPS (as the TLS proxy says) the cookie is Secure and named __Host-…, which a
+// browser only accepts from this very host over HTTPS, so that neither a network
+// attacker nor a neighbouring subdomain can plant a token of its choosing.
+bool OverHttps(const Request& request) { return text::AsciiLower(request.headers.Get("X-Forwarded-Proto")) == "https"; }
+
+std::string CsrfCookieName(const Request& request) {
+  return OverHttps(request) ? "__Host-" + std::string(kCsrfCookie) : std::string(kCsrfCookie);
+}
+
+}  // namespace
+
 std::string CsrfToken(const Request& request, Response& response) {
-  if (auto existing = Cookie(request, kCsrfCookie); existing && IsWellFormedToken(*existing)) return *existing;
+  const std::string name = CsrfCookieName(request);
+  if (auto existing = Cookie(request, name); existing && IsWellFormedToken(*existing)) return *existing;
   unsigned char bytes[kTokenBytes];
   randombytes_buf(bytes, sizeof bytes);
   char hex[2 * kTokenBytes + 1];
   sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
   const std::string token(hex);
-  response.headers.Add("Set-Cookie", std::string(kCsrfCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+  response.headers.Add("Set-Cookie", name + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+                                         (OverHttps(request) ? "; Secure" : ""));
   return token;
 }
 
+bool SecretsEqual(std::string_view sent, std::string_view expected) {
+  return !expected.empty() && sent.size() == expected.size() &&
+         sodium_memcmp(sent.data(), expected.data(), expected.size()) == 0;
+}
+
 bool CsrfTokenMatches(const Request& request, const std::multimap<std::string, std::string>& form) {
-  const auto cookie = Cookie(request, kCsrfCookie);
+  const auto cookie = Cookie(request, CsrfCookieName(request));
   const auto field = form.find(std::string(kCsrfField));
   if (!cookie || field == form.end() || !IsWellFormedToken(*cookie) || field->second.size() != cookie->size()) {
     return false;

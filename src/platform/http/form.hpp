@@ -55,6 +55,10 @@ std::string CsrfToken(const Request& request, Response& response);
 // True when the form's token equals the cookie (compared in constant time).
 bool CsrfTokenMatches(const Request& request, const std::multimap<std::string, std::string>& form);
 
+// Compares two secrets (tokens) in time that does not depend on where they differ; an
+// empty `expected` matches nothing.
+bool SecretsEqual(std::string_view sent, std::string_view expected);
+
 }  // namespace zoneatlas::http
 
 #endif  // ZONEATLAS_PLATFORM_HTTP_FORM_HPP_

@@ -106,6 +106,20 @@ TEST(FormTest, DecodesFormsAndChecksTheCsrfToken) {
   request.headers.Set("Cookie", "zoneatlas_csrf=" + std::string(64, 'b'));
   EXPECT_FALSE(CsrfTokenMatches(request, *form));
 
+  // Behind a TLS proxy the token lives in a Secure __Host- cookie; a plain one (which a
+  // neighbouring subdomain could have set) no longer counts.
+  request.headers.Set("X-Forwarded-Proto", "https");
+  request.headers.Set("Cookie", "zoneatlas_csrf=" + std::string(64, 'a'));
+  EXPECT_FALSE(CsrfTokenMatches(request, *form));
+  request.headers.Set("Cookie", "__Host-zoneatlas_csrf=" + std::string(64, 'a'));
+  EXPECT_TRUE(CsrfTokenMatches(request, *form));
+  Request fresh;
+  fresh.headers.Set("X-Forwarded-Proto", "https");
+  Response response;
+  const std::string token = CsrfToken(fresh, response);
+  EXPECT_EQ(response.headers.Get("Set-Cookie"),
+            "__Host-zoneatlas_csrf=" + token + "; Path=/; HttpOnly; SameSite=Strict; Secure");
+
   Request json;
   json.headers.Set("Content-Type", "application/json");
   json.body = "{}";
