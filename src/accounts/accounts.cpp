@@ -193,13 +193,19 @@ Result<Accounts::Failures> Accounts::LoadFailures(db::Connection& connection, co
   return failures;
 }
 
-Status Accounts::RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now) {
+Status Accounts::RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now,
+                               bool whole_account) {
   auto failures = LoadFailures(connection, subject, now);
   if (!failures) return Fail(failures.error());
   Failures next = *failures;
   if (next.count == 0) next.window_start = now;
   ++next.count;
-  if (next.count >= options_.lock_after) {
+  if (whole_account) {
+    if (next.count >= options_.lock_after) {
+      const int exponent = std::min(next.count - options_.lock_after + 1, 16);
+      next.locked_until = now + std::min<std::int64_t>(std::int64_t{1} << exponent, options_.account_delay_cap.count());
+    }
+  } else if (next.count >= options_.lock_after) {
     next.locked_until = now + options_.lock_duration.count();
   } else if (next.count >= options_.slow_after) {
     // 2, 4, 8 … seconds, at most a minute: slow enough to stop guessing, short enough
@@ -221,17 +227,26 @@ Result<SignIn> Accounts::SignInWithPassword(const std::string& email, std::strin
                                             const std::string& address) {
   const std::int64_t now = clock_();
   const std::string normalised = NormaliseEmail(email).value_or(text::AsciiLower(text::Trim(email)));
+  // Counted three ways: this account from this address (a targeted guesser, slowed then
+  // locked), this address whatever the account (slowed then locked), and this account from
+  // everywhere (only slowed: a lock there would let anyone lock a colleague out).
   const std::string account_subject = "account:" + TokenHash(normalised);
+  const std::string pair_subject = account_subject + "@" + address;
   const std::string address_subject = "address:" + address;
+  const std::pair<const std::string*, bool> subjects[] = {
+      {&pair_subject, false}, {&address_subject, false}, {&account_subject, true}};
+  const auto outcome_of = [&](const Failures& failures, bool whole_account) {
+    return !whole_account && failures.count >= options_.lock_after ? SignInOutcome::kLocked
+                                                                   : SignInOutcome::kThrottled;
+  };
 
   // Throttling and locks come first, before any password is checked.
   auto waiting = database_.WithConnection([&](db::Connection& connection) -> Result<std::optional<SignIn>> {
-    for (const std::string& subject : {account_subject, address_subject}) {
-      auto failures = LoadFailures(connection, subject, now);
+    for (const auto& [subject, whole_account] : subjects) {
+      auto failures = LoadFailures(connection, *subject, now);
       if (!failures) return Fail(failures.error());
       if (failures->locked_until > now) {
-        const auto outcome = failures->count >= options_.lock_after ? SignInOutcome::kLocked : SignInOutcome::kThrottled;
-        return SignIn{outcome, "", std::chrono::seconds(failures->locked_until - now)};
+        return SignIn{outcome_of(*failures, whole_account), "", std::chrono::seconds(failures->locked_until - now)};
       }
     }
     return std::optional<SignIn>();
@@ -248,28 +263,29 @@ Result<SignIn> Accounts::SignInWithPassword(const std::string& email, std::strin
   const bool enabled = known && user->front().Integer(2) == 0;
 
   if (!(known && matches && enabled)) {
-    auto recorded = database_.InTransaction([&](db::Connection& connection) -> Result<Failures> {
-      Failures worst;
-      for (const std::string& subject : {account_subject, address_subject}) {
-        if (auto failed = RecordFailure(connection, subject, now); !failed) return Fail(failed.error());
-        auto failures = LoadFailures(connection, subject, now);
+    // The answer is the longest wait any of the three now imposes.
+    auto recorded = database_.InTransaction([&](db::Connection& connection) -> Result<std::optional<SignIn>> {
+      std::optional<SignIn> longest;
+      for (const auto& [subject, whole_account] : subjects) {
+        if (auto failed = RecordFailure(connection, *subject, now, whole_account); !failed) return Fail(failed.error());
+        auto failures = LoadFailures(connection, *subject, now);
         if (!failures) return Fail(failures.error());
-        if (failures->count > worst.count) worst = *failures;
+        const std::chrono::seconds wait(failures->locked_until - now);
+        if (wait.count() > 0 && (!longest || wait > longest->retry_after)) {
+          longest = SignIn{outcome_of(*failures, whole_account), "", wait};
+        }
       }
-      return worst;
+      return longest;
     });
     if (!recorded) return Fail(recorded.error());
-    if (recorded->locked_until > now) {
-      const auto outcome = recorded->count >= options_.lock_after ? SignInOutcome::kLocked : SignInOutcome::kThrottled;
-      return SignIn{outcome, "", std::chrono::seconds(recorded->locked_until - now)};
-    }
+    if (*recorded) return **recorded;
     return SignIn{SignInOutcome::kRefused, "", std::chrono::seconds(0)};
   }
 
   const std::string user_id = user->front().Text(0);
   const std::string token = RandomHex(32);
   auto created = database_.InTransaction([&](db::Connection& connection) -> Status {
-    auto cleared = connection.Execute("DELETE FROM login_failures WHERE subject = ?", {account_subject});
+    auto cleared = connection.Execute("DELETE FROM login_failures WHERE subject = ?", {pair_subject});
     if (!cleared) return Fail(cleared.error());
     auto inserted = connection.Execute(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",

@@ -44,10 +44,16 @@ struct NewUser {
 struct SessionOptions {
   std::chrono::seconds idle_timeout{std::chrono::hours(2)};
   std::chrono::seconds absolute_timeout{std::chrono::hours(12)};
+  // Failures of one account from one address, and of one address whatever the account:
+  // slowed after slow_after, locked for lock_duration after lock_after.
   int slow_after = 3;
   int lock_after = 10;
   std::chrono::seconds failure_window{std::chrono::minutes(15)};
   std::chrono::seconds lock_duration{std::chrono::minutes(15)};
+  // Failures of one account from every address (guessing from many places): after
+  // lock_after, each attempt waits, at most this long — never a lock, so nobody can lock
+  // a colleague out by guessing their address.
+  std::chrono::seconds account_delay_cap{30};
 };
 
 // Seconds since the Unix epoch.
@@ -125,7 +131,8 @@ class Accounts {
  private:
   struct Failures;
   Result<Failures> LoadFailures(db::Connection& connection, const std::string& subject, std::int64_t now);
-  Status RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now);
+  Status RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now,
+                       bool whole_account);
   // Runs `change` on an existing user in a transaction and audits the user's record before
   // and after. Returns kNotFound when there is no such user.
   Status ChangeUser(const std::string& user_id, const audit::Context& context,

@@ -120,9 +120,33 @@ TEST_P(AccountsTest, RepeatedFailuresSlowDownThenLock) {
   SignIn locked = SignInAs("target@zone.be", "last guess");
   EXPECT_EQ(locked.outcome, SignInOutcome::kLocked);
   EXPECT_EQ(locked.retry_after, options_.lock_duration);
-  EXPECT_EQ(SignInAs("target@zone.be", kPassword, "198.51.100.7").outcome, SignInOutcome::kLocked)
-      << "the account is locked from every address";
+  // Whoever guessed cannot lock the account's owner out: from elsewhere they wait a little
+  // (the account as a whole is being guessed), then sign in.
+  const SignIn elsewhere = SignInAs("target@zone.be", kPassword, "198.51.100.7");
+  EXPECT_EQ(elsewhere.outcome, SignInOutcome::kThrottled);
+  EXPECT_LE(elsewhere.retry_after, options_.account_delay_cap);
+  now_ += options_.account_delay_cap.count() + 1;
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword, "198.51.100.7").outcome, SignInOutcome::kSignedIn);
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword).outcome, SignInOutcome::kLocked) << "the guesser's address stays locked";
   now_ += options_.lock_duration.count() + 1;
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword).outcome, SignInOutcome::kSignedIn);
+}
+
+// Guessing one account from many addresses: each address is slowed on its own, and the
+// account as a whole waits longer and longer, up to a cap — never locked.
+TEST_P(AccountsTest, GuessingOneAccountFromManyAddressesSlowsItButNeverLocksIt) {
+  Add("target@zone.be");
+  for (int guess = 0; guess < 20; ++guess) {
+    const std::string address = "203.0.113." + std::to_string(guess);
+    const SignIn answer = SignInAs("target@zone.be", "guess " + std::to_string(guess), address);
+    EXPECT_NE(answer.outcome, SignInOutcome::kLocked) << guess;
+    EXPECT_LE(answer.retry_after, options_.account_delay_cap) << guess;
+    if (answer.outcome == SignInOutcome::kThrottled) now_ += answer.retry_after.count();
+  }
+  EXPECT_EQ(SignInAs("target@zone.be", "one more guess", "192.0.2.99").retry_after, options_.account_delay_cap);
+  const SignIn owner = SignInAs("target@zone.be", kPassword, "198.51.100.7");
+  EXPECT_EQ(owner.outcome, SignInOutcome::kThrottled) << "the account is being guessed";
+  now_ += owner.retry_after.count();
   EXPECT_EQ(SignInAs("target@zone.be", kPassword, "198.51.100.7").outcome, SignInOutcome::kSignedIn);
 }
 
