@@ -5,7 +5,13 @@
 #include <boost/json.hpp>
 #include <cmath>
 #include <filesystem>
+#include <cstdio>
 #include <fstream>
+#include <thread>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "tests/http/server_process.hpp"
 
@@ -434,6 +440,55 @@ TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
                                    "pop_total", "--source", "gemeente Pepingen"});
   EXPECT_EQ(saved.exit_code, 0) << saved.output;
   EXPECT_TRUE(Contains(saved.output, "saved as batch 1"));
+}
+
+// An import killed while it writes (kill -9: a crash, an impatient operator, the OOM
+// killer) leaves the database as it was: it is one transaction. The server beside it goes
+// on answering, and the same file imports whole afterwards.
+TEST(AtlasCrashTest, AnImportKilledWhileWritingLeavesNothingHalfWritten) {
+  ServerProcess server;
+  // 7 municipalities × 2 indicators × 15,000 days: long enough to be killed while saving.
+  const std::string file = server.database() + ".big.csv";
+  {
+    std::ofstream out(file);
+    out << "area_code,indicator,period,value\n";
+    for (const char* area : {"23003", "23098", "23027", "23100", "23064", "23101", "23077"}) {
+      for (const char* indicator : {"pop_total", "pop_65plus"}) {
+        // Days 1 to 28 of every month from 1950: 15,000 days.
+        for (int n = 0; n < 15'000; ++n) {
+          char day[11];
+          std::snprintf(day, sizeof day, "%04d-%02d-%02d", 1950 + n / 336, 1 + n % 336 / 28, 1 + n % 28);
+          out << area << ',' << indicator << ',' << day << ',' << (1000 + n % 97) << '\n';
+        }
+      }
+    }
+  }
+  auto [pid, fd] = StartZoneatlas({"--database", server.database(), "import", "observations", file});
+  ASSERT_GT(pid, 0);
+  std::string output;
+  char chunk[256];
+  for (ssize_t n; output.find("saving") == std::string::npos && (n = read(fd, chunk, sizeof chunk)) > 0;) {
+    output.append(chunk, static_cast<std::size_t>(n));
+  }
+  ASSERT_NE(output.find("saving"), std::string::npos) << output;
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(fd);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "killed while saving";
+
+  const auto observations = [&] {
+    const HttpResponse answer =
+        server.Get("/api/v1/observations?indicator=pop_total,pop_65plus&area=23027,23077&period=1950-01-01,1994-08-20");
+    EXPECT_EQ(answer.status, 200) << answer.body.substr(0, 300);
+    return json::parse(answer.body).at("observations").as_array().size();
+  };
+  EXPECT_EQ(observations(), 0u) << "nothing of the killed import";
+  EXPECT_EQ(server.Get("/healthz").status, 200);
+  const CommandResult again = RunZoneatlas({"--database", server.database(), "import", "observations", file});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(observations(), 8u) << "the same file, whole";
+  std::filesystem::remove(file);
 }
 
 }  // namespace

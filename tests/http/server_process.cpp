@@ -68,6 +68,8 @@ void WriteFile(const std::string& path, const std::string& content) {
   std::fclose(file);
 }
 
+std::pair<pid_t, int> StartZoneatlas(const std::vector<std::string>& arguments) { return Spawn(arguments); }
+
 CommandResult RunZoneatlas(const std::vector<std::string>& arguments) {
   auto [pid, fd] = Spawn(arguments);
   CommandResult result;

@@ -26,6 +26,8 @@ void WriteFile(const std::string& path, const std::string& content);
 
 // Runs the zoneatlas binary with `arguments` and waits for it.
 CommandResult RunZoneatlas(const std::vector<std::string>& arguments);
+// Starts it without waiting: its pid and a pipe with its standard output and error.
+std::pair<pid_t, int> StartZoneatlas(const std::vector<std::string>& arguments);
 
 struct HttpResponse {
   int status = 0;
