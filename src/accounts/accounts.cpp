@@ -2,15 +2,14 @@
 
 #include <sodium.h>
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 
-#include "web/access.hpp"
 #include "accounts/password.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "web/access.hpp"
 
 namespace zoneatlas::accounts {
 namespace {
@@ -19,14 +18,16 @@ namespace {
 // database does not let anyone sign in.
 std::string TokenHash(std::string_view token) {
   unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
-                     nullptr, 0);
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
   char hex[2 * sizeof digest + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
 }
 
-bool IsRole(std::string_view role) { return role == web::kAdmin || role == web::kZoneEditor || role == web::kPartnerEditor || role == web::kProfessional; }
+bool IsRole(std::string_view role) {
+  return role == web::kAdmin || role == web::kZoneEditor || role == web::kPartnerEditor || role == web::kProfessional;
+}
 
 Result<std::vector<http::Grant>> GrantsOf(db::Connection& connection, const std::string& user_id) {
   auto rows = connection.Query("SELECT role, scope FROM role_grants WHERE user_id = ? ORDER BY role, scope", {user_id});
@@ -44,7 +45,8 @@ Result<std::optional<std::string>> UserRecord(db::Connection& connection, const 
   auto grants = GrantsOf(connection, user_id);
   if (!grants) return Fail(grants.error());
   boost::json::array roles;
-  for (const http::Grant& grant : *grants) roles.push_back(boost::json::object{{"role", grant.role}, {"scope", grant.scope}});
+  for (const http::Grant& grant : *grants)
+    roles.push_back(boost::json::object{{"role", grant.role}, {"scope", grant.scope}});
   return std::optional(boost::json::serialize(boost::json::object{{"email", rows->front().Text(0)},
                                                                   {"display_name", rows->front().Text(1)},
                                                                   {"disabled", rows->front().Integer(2) != 0},
@@ -52,12 +54,18 @@ Result<std::optional<std::string>> UserRecord(db::Connection& connection, const 
 }
 
 Result<std::optional<std::string>> TokenRecord(db::Connection& connection, const std::string& token_id) {
-  auto rows = connection.Query("SELECT organisation, label, revoked_at FROM api_tokens WHERE id = ?", {token_id});
+  auto rows = connection.Query(
+      "SELECT organisation, label, revoked_at, reads_professional, expires_at FROM api_tokens WHERE id = ?",
+      {token_id});
   if (!rows) return Fail(rows.error());
   if (rows->empty()) return std::optional<std::string>();
-  return std::optional(boost::json::serialize(boost::json::object{{"organisation", rows->front().Text(0)},
-                                                                  {"label", rows->front().Text(1)},
-                                                                  {"revoked", !rows->front().IsNull(2)}}));
+  const db::Row& row = rows->front();
+  boost::json::object record{{"organisation", row.Text(0)},
+                             {"label", row.Text(1)},
+                             {"revoked", !row.IsNull(2)},
+                             {"reads_professional", row.Integer(3) != 0}};
+  if (!row.IsNull(4)) record["expires_at"] = row.Integer(4);
+  return std::optional(boost::json::serialize(record));
 }
 
 }  // namespace
@@ -87,7 +95,8 @@ namespace {
 
 Status CheckGrant(const http::Grant& grant) {
   if (!IsRole(grant.role)) {
-    return Fail(Error::InvalidArgument("'" + grant.role + "' is not a role (admin, zone_editor, partner_editor, "
+    return Fail(Error::InvalidArgument("'" + grant.role +
+                                       "' is not a role (admin, zone_editor, partner_editor, "
                                        "professional)"));
   }
   const bool scoped = grant.role == web::kZoneEditor || grant.role == web::kPartnerEditor;
@@ -123,8 +132,9 @@ Result<User> Accounts::AddUser(const NewUser& user, const audit::Context& contex
       return Fail(inserted.error());
     }
     for (const http::Grant& grant : created.grants) {
-      auto granted = connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                                        {created.id, grant.role, grant.scope});
+      auto granted =
+          connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                             {created.id, grant.role, grant.scope});
       if (!granted) return Fail(granted.error());
     }
     auto after = UserRecord(connection, created.id);
@@ -179,8 +189,8 @@ struct Accounts::Failures {
 
 Result<Accounts::Failures> Accounts::LoadFailures(db::Connection& connection, const std::string& subject,
                                                   std::int64_t now) {
-  auto rows = connection.Query(
-      "SELECT failures, first_failure_at, locked_until FROM login_failures WHERE subject = ?", {subject});
+  auto rows = connection.Query("SELECT failures, first_failure_at, locked_until FROM login_failures WHERE subject = ?",
+                               {subject});
   if (!rows) return Fail(rows.error());
   Failures failures;
   if (rows->empty()) return failures;
@@ -236,8 +246,7 @@ Result<SignIn> Accounts::SignInWithPassword(const std::string& email, std::strin
   const std::pair<const std::string*, bool> subjects[] = {
       {&pair_subject, false}, {&address_subject, false}, {&account_subject, true}};
   const auto outcome_of = [&](const Failures& failures, bool whole_account) {
-    return !whole_account && failures.count >= options_.lock_after ? SignInOutcome::kLocked
-                                                                   : SignInOutcome::kThrottled;
+    return !whole_account && failures.count >= options_.lock_after ? SignInOutcome::kLocked : SignInOutcome::kThrottled;
   };
 
   // Throttling and locks come first, before any password is checked.
@@ -398,9 +407,9 @@ Status Accounts::Grant(const std::string& user_id, const http::Grant& grant, con
   return ChangeUser(user_id, context, [&](db::Connection& connection) -> Status {
     // ON CONFLICT rather than catching the error: PostgreSQL aborts a transaction at a
     // failed statement.
-    auto granted = connection.Execute(
-        "INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        {user_id, stored.role, stored.scope});
+    auto granted =
+        connection.Execute("INSERT INTO role_grants (user_id, role, scope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                           {user_id, stored.role, stored.scope});
     if (!granted) return Fail(granted.error());
     return {};
   });
@@ -416,20 +425,26 @@ Status Accounts::Revoke(const std::string& user_id, const http::Grant& grant, co
 }
 
 Result<std::string> Accounts::IssueApiToken(const std::string& organisation, const std::string& label,
-                                            const std::string& issued_by_user_id, const audit::Context& context) {
+                                            const std::string& issued_by_user_id, const audit::Context& context,
+                                            const ApiTokenScope& scope) {
   const std::string_view trimmed = text::Trim(organisation);
   if (trimmed.empty() || trimmed.size() > 64) {
     return Fail(Error::InvalidArgument("a token needs the organisation it acts for (at most 64 characters)"));
   }
   if (label.size() > 200) return Fail(Error::InvalidArgument("a token's label may have at most 200 characters"));
+  if (scope.expires_at && *scope.expires_at <= clock_()) {
+    return Fail(Error::InvalidArgument("a token's expiry must lie in the future"));
+  }
   // The prefix tells a leaked secret apart in logs and code searches.
   const std::string token = "zat_" + RandomHex(32);
   const std::string token_id = RandomHex(8);
   auto inserted = database_.InTransaction([&](db::Connection& connection) -> Status {
     auto added = connection.Execute(
-        "INSERT INTO api_tokens (id, token_hash, organisation, label, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO api_tokens (id, token_hash, organisation, label, created_by, created_at, reads_professional,"
+        " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         {token_id, TokenHash(token), std::string(trimmed), std::string(text::Trim(label)), issued_by_user_id,
-         static_cast<long long>(clock_())});
+         static_cast<long long>(clock_()), static_cast<long long>(scope.reads_professional ? 1 : 0),
+         scope.expires_at ? db::Value(static_cast<long long>(*scope.expires_at)) : db::Value(std::monostate{})});
     if (!added) return Fail(added.error());
     auto after = TokenRecord(connection, token_id);
     if (!after) return Fail(after.error());
@@ -442,14 +457,15 @@ Result<std::string> Accounts::IssueApiToken(const std::string& organisation, con
 Result<std::vector<ApiToken>> Accounts::ApiTokens() const {
   auto rows = database_.WithConnection([](db::Connection& connection) {
     return connection.Query(
-        "SELECT t.id, t.organisation, t.label, u.email, t.created_at, t.last_used_at, t.revoked_at"
+        "SELECT t.id, t.organisation, t.label, u.email, t.created_at, t.last_used_at, t.revoked_at,"
+        " t.reads_professional, t.expires_at"
         " FROM api_tokens t JOIN users u ON u.id = t.created_by ORDER BY t.organisation, t.created_at");
   });
   if (!rows) return Fail(rows.error());
   std::vector<ApiToken> tokens;
   for (const db::Row& row : *rows) {
     tokens.push_back({row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Integer(4), row.OptionalInteger(5),
-                      row.OptionalInteger(6)});
+                      row.OptionalInteger(6), row.Integer(7) != 0, row.OptionalInteger(8)});
   }
   return tokens;
 }
@@ -474,21 +490,24 @@ Result<std::optional<http::Identity>> Accounts::FindApiToken(const std::string& 
   const std::string hash = TokenHash(token);
   return database_.WithConnection([&](db::Connection& connection) -> Result<std::optional<http::Identity>> {
     auto rows = connection.Query(
-        "SELECT t.id, t.organisation, t.label, t.last_used_at, u.disabled FROM api_tokens t"
-        " JOIN users u ON u.id = t.created_by WHERE t.token_hash = ? AND t.revoked_at IS NULL",
-        {hash});
+        "SELECT t.id, t.organisation, t.label, t.last_used_at, u.disabled, t.reads_professional FROM api_tokens t"
+        " JOIN users u ON u.id = t.created_by WHERE t.token_hash = ? AND t.revoked_at IS NULL"
+        " AND (t.expires_at IS NULL OR t.expires_at > ?)",
+        {hash, static_cast<long long>(now)});
     if (!rows) return Fail(rows.error());
     if (rows->empty() || rows->front().Integer(4) != 0) return std::optional<http::Identity>();
     const db::Row& row = rows->front();
     if (now - row.OptionalInteger(3).value_or(0) >= 60) {
-      auto touched =
-          connection.Execute("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", {static_cast<long long>(now), hash});
+      auto touched = connection.Execute("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?",
+                                        {static_cast<long long>(now), hash});
       if (!touched) return Fail(touched.error());
     }
-    // A token acts as a partner editor of its organisation; it carries no form token,
-    // since a browser never sends it by itself.
-    return std::optional<http::Identity>(http::Identity{
-        "token:" + row.Text(0), "", row.Text(2), {{std::string(web::kPartnerEditor), row.Text(1)}}, ""});
+    // A token acts as a partner editor of its organisation (and as a professional when
+    // issued so); it carries no form token, since a browser never sends it by itself.
+    http::Identity identity{
+        "token:" + row.Text(0), "", row.Text(2), {{std::string(web::kPartnerEditor), row.Text(1)}}, "", true};
+    if (row.Integer(5) != 0) identity.grants.push_back({std::string(web::kProfessional), ""});
+    return std::optional<http::Identity>(std::move(identity));
   });
 }
 

@@ -81,6 +81,16 @@ struct ApiToken {
   std::int64_t created_at = 0;
   std::optional<std::int64_t> last_used_at;
   std::optional<std::int64_t> revoked_at;
+  bool reads_professional = false;
+  std::optional<std::int64_t> expires_at;
+};
+
+// What a token may do beyond a partner editor's share of its organisation.
+struct ApiTokenScope {
+  // Read what only professionals read: providers' contact details, working group members.
+  bool reads_professional = false;
+  // Stops working at this time (seconds since the epoch); never when empty.
+  std::optional<std::int64_t> expires_at;
 };
 
 class Accounts {
@@ -98,8 +108,7 @@ class Accounts {
   Result<std::vector<User>> Users() const;
 
   // Signs in from `address` (the client's IP address).
-  Result<SignIn> SignInWithPassword(const std::string& email, std::string_view password,
-                                    const std::string& address);
+  Result<SignIn> SignInWithPassword(const std::string& email, std::string_view password, const std::string& address);
   // Returns the identity of a live session, or nothing for an unknown, expired or ended
   // session or a disabled user. Refreshes the session's idle timer.
   Result<std::optional<http::Identity>> FindSession(const std::string& token);
@@ -119,20 +128,21 @@ class Accounts {
   // Issues an API token that acts as a partner editor of `organisation`; returns the
   // token, which is not stored and cannot be shown again. Returns kInvalidArgument for an
   // empty organisation or a label over 200 characters.
+  // kInvalidArgument also for an expiry in the past.
   Result<std::string> IssueApiToken(const std::string& organisation, const std::string& label,
-                                    const std::string& issued_by_user_id, const audit::Context& context);
+                                    const std::string& issued_by_user_id, const audit::Context& context,
+                                    const ApiTokenScope& scope = {});
   Result<std::vector<ApiToken>> ApiTokens() const;
   // Returns kNotFound when there is no such token.
   Status RevokeApiToken(const std::string& token_id, const audit::Context& context);
   // Returns the identity of a live token ("Authorization: Bearer …"), or nothing for an
-  // unknown or revoked one, or one whose issuer has been disabled.
+  // unknown, revoked or expired one, or one whose issuer has been disabled.
   Result<std::optional<http::Identity>> FindApiToken(const std::string& token);
 
  private:
   struct Failures;
   Result<Failures> LoadFailures(db::Connection& connection, const std::string& subject, std::int64_t now);
-  Status RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now,
-                       bool whole_account);
+  Status RecordFailure(db::Connection& connection, const std::string& subject, std::int64_t now, bool whole_account);
   // Runs `change` on an existing user in a transaction and audits the user's record before
   // and after. Returns kNotFound when there is no such user.
   Status ChangeUser(const std::string& user_id, const audit::Context& context,
@@ -142,7 +152,6 @@ class Accounts {
   const SessionOptions options_;
   const Clock clock_;
 };
-
 
 // Lower-cases and trims an e-mail address; returns nothing when it is not one.
 std::optional<std::string> NormaliseEmail(std::string_view email);

@@ -127,7 +127,8 @@ TEST_P(AccountsTest, RepeatedFailuresSlowDownThenLock) {
   EXPECT_LE(elsewhere.retry_after, options_.account_delay_cap);
   now_ += options_.account_delay_cap.count() + 1;
   EXPECT_EQ(SignInAs("target@zone.be", kPassword, "198.51.100.7").outcome, SignInOutcome::kSignedIn);
-  EXPECT_EQ(SignInAs("target@zone.be", kPassword).outcome, SignInOutcome::kLocked) << "the guesser's address stays locked";
+  EXPECT_EQ(SignInAs("target@zone.be", kPassword).outcome, SignInOutcome::kLocked)
+      << "the guesser's address stays locked";
   now_ += options_.lock_duration.count() + 1;
   EXPECT_EQ(SignInAs("target@zone.be", kPassword).outcome, SignInOutcome::kSignedIn);
 }
@@ -207,6 +208,20 @@ TEST_P(AccountsTest, ApiTokensActForTheirOrganisationUntilRevoked) {
   ASSERT_TRUE(accounts_->RevokeApiToken((*listed)[0].id, kContext));
   EXPECT_FALSE(*accounts_->FindApiToken(*token));
   EXPECT_FALSE(accounts_->RevokeApiToken((*listed)[0].id, kContext)) << "already revoked";
+
+  // A token is not a professional unless issued to read what professionals read; it
+  // stops working when it expires.
+  EXPECT_TRUE((*identity)->via_token);
+  EXPECT_FALSE(web::Allows(web::kProfessional, &**identity));
+  auto scoped = accounts_->IssueApiToken("ocmw-halle", "outreach", admin.id, kContext,
+                                         {.reads_professional = true, .expires_at = now_ + 3600});
+  ASSERT_TRUE(scoped);
+  auto scoped_identity = accounts_->FindApiToken(*scoped);
+  ASSERT_TRUE(scoped_identity && *scoped_identity);
+  EXPECT_TRUE(web::Allows(web::kProfessional, &**scoped_identity));
+  now_ += 3601;
+  EXPECT_FALSE(*accounts_->FindApiToken(*scoped)) << "expired";
+  EXPECT_FALSE(accounts_->IssueApiToken("ocmw-halle", "", admin.id, kContext, {.expires_at = now_ - 1}));
 
   auto second = accounts_->IssueApiToken("caw-halle", "", admin.id, kContext);
   ASSERT_TRUE(second);

@@ -2,11 +2,12 @@
 // disable one.
 #include <spdlog/spdlog.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <ctime>
 
 #include "accounts/routes.hpp"
+#include "core/date.hpp"
 #include "platform/http/form.hpp"
 #include "web/access.hpp"
 #include "web/history_view.hpp"
@@ -44,12 +45,13 @@ http::Response UsersPage(const web::Site& site, Accounts& accounts, const http::
   state["tokens_href"] = web::Href(language, "/admin/tokens");
   json::array roles;
   for (std::string_view role : {web::kProfessional, web::kPartnerEditor, web::kZoneEditor, web::kAdmin}) {
-    roles.push_back(json::object{{"value", role}, {"label", catalog.Get(language, "role_" + std::string(role))},
+    roles.push_back(json::object{{"value", role},
+                                 {"label", catalog.Get(language, "role_" + std::string(role))},
                                  {"selected", state.contains("role") && state.at("role").as_string() == role}});
   }
   state["role_options"] = std::move(roles);
-  return web::Page(site, request, language, "admin_users",
-                                  std::string(catalog.Get(language, "admin_users_title")), std::move(state), status);
+  return web::Page(site, request, language, "admin_users", std::string(catalog.Get(language, "admin_users_title")),
+                   std::move(state), status);
 }
 
 http::Response AddUserFromForm(const web::Site& site, Accounts& accounts, const http::Request& request,
@@ -65,7 +67,8 @@ http::Response AddUserFromForm(const web::Site& site, Accounts& accounts, const 
     state["error"] = catalog.Get(language, "form_expired");
     return UsersPage(site, accounts, request, language, std::move(state), 403);
   }
-  NewUser user{http::FormField(*form, "email"), http::FormField(*form, "display_name"), http::FormField(*form, "password"), {}};
+  NewUser user{
+      http::FormField(*form, "email"), http::FormField(*form, "display_name"), http::FormField(*form, "password"), {}};
   if (const std::string role = http::FormField(*form, "role"); !role.empty()) {
     user.grants.push_back({role, http::FormField(*form, "scope")});
   }
@@ -83,8 +86,7 @@ http::Response AddUserFromForm(const web::Site& site, Accounts& accounts, const 
                    {{"success", catalog.Format(language, "admin_users_added", {{"email", added->email}})}});
 }
 
-http::Response DisableUser(const web::Site& site, Accounts& accounts, const http::Request& request,
-                           Language language) {
+http::Response DisableUser(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
   const auto& catalog = site.renderer.catalog();
   const auto form = http::ParseForm(request);
   if (!form || !SessionFormTokenMatches(request, *form)) {
@@ -113,8 +115,12 @@ http::Response TokensPage(const web::Site& site, Accounts& accounts, const http:
         {"organisation", token.organisation},
         {"label", token.label},
         {"created", view::FormatTimestamp(token.created_at) + " · " + token.created_by_email},
-        {"last_used", token.last_used_at ? view::FormatTimestamp(*token.last_used_at) : std::string(catalog.Get(language, "admin_tokens_never"))},
+        {"last_used", token.last_used_at ? view::FormatTimestamp(*token.last_used_at)
+                                         : std::string(catalog.Get(language, "admin_tokens_never"))},
         {"revoked", token.revoked_at ? view::FormatTimestamp(*token.revoked_at) : ""},
+        {"scope", std::string(catalog.Get(language, token.reads_professional ? "admin_tokens_scope_professional"
+                                                                             : "admin_tokens_scope_partner"))},
+        {"expires", token.expires_at ? view::FormatTimestamp(*token.expires_at) : ""},
         {"revoke_action", web::Href(language, "/admin/tokens/" + token.id + "/revoke")},
         {"history_href", web::Href(language, "/admin/history/api_token/" + token.id)}});
   }
@@ -124,8 +130,8 @@ http::Response TokensPage(const web::Site& site, Accounts& accounts, const http:
   state["csrf_field"] = http::kCsrfField;
   state["issue_action"] = web::Href(language, "/admin/tokens");
   state["users_href"] = web::Href(language, "/admin/users");
-  return web::Page(site, request, language, "admin_tokens",
-                                  std::string(catalog.Get(language, "admin_tokens_title")), std::move(state), status);
+  return web::Page(site, request, language, "admin_tokens", std::string(catalog.Get(language, "admin_tokens_title")),
+                   std::move(state), status);
 }
 
 http::Response IssueToken(const web::Site& site, Accounts& accounts, const http::Request& request, Language language) {
@@ -134,15 +140,30 @@ http::Response IssueToken(const web::Site& site, Accounts& accounts, const http:
   if (!form || !SessionFormTokenMatches(request, *form)) {
     return TokensPage(site, accounts, request, language, {{"error", catalog.Get(language, "form_expired")}}, 403);
   }
-  auto token = accounts.IssueApiToken(http::FormField(*form, "organisation"), http::FormField(*form, "label"),
-                                      request.identity->user_id, {ActorOf(*request.identity)});
-  if (!token) {
-    if (token.error().Is(ErrorCode::kInvalidArgument)) {
+  ApiTokenScope scope{.reads_professional = http::FormField(*form, "reads_professional") == "1", .expires_at = {}};
+  if (const std::string expires = http::FormField(*form, "expires_on"); !expires.empty()) {
+    auto day = Date::Parse(expires);
+    if (!day) {
       return TokensPage(site, accounts, request, language,
-                        {{"error", catalog.Format(language, "admin_tokens_not_issued", {{"reason", token.error().message()}})},
+                        {{"error", catalog.Format(language, "admin_tokens_not_issued",
+                                                  {{"reason", "expires_on: " + day.error().message()}})},
                          {"organisation", http::FormField(*form, "organisation")},
                          {"label", http::FormField(*form, "label")}},
                         422);
+    }
+    // It works through the day given.
+    scope.expires_at = static_cast<std::int64_t>(day->DaysSinceEpoch() + 1) * 86400;
+  }
+  auto token = accounts.IssueApiToken(http::FormField(*form, "organisation"), http::FormField(*form, "label"),
+                                      request.identity->user_id, {ActorOf(*request.identity)}, scope);
+  if (!token) {
+    if (token.error().Is(ErrorCode::kInvalidArgument)) {
+      return TokensPage(
+          site, accounts, request, language,
+          {{"error", catalog.Format(language, "admin_tokens_not_issued", {{"reason", token.error().message()}})},
+           {"organisation", http::FormField(*form, "organisation")},
+           {"label", http::FormField(*form, "label")}},
+          422);
     }
     return web::ErrorPage(site, request, language, token.error());
   }
@@ -174,9 +195,8 @@ http::Response UserPage(const web::Site& site, Accounts& accounts, const http::R
   if (user == users->end()) return web::ErrorPage(site, request, language, Error::NotFound("no such user"));
   json::array grants;
   for (const http::Grant& grant : user->grants) {
-    grants.push_back(json::object{{"label", catalog.Get(language, "role_" + grant.role)},
-                                  {"role", grant.role},
-                                  {"scope", grant.scope}});
+    grants.push_back(json::object{
+        {"label", catalog.Get(language, "role_" + grant.role)}, {"role", grant.role}, {"scope", grant.scope}});
   }
   json::array roles;
   for (std::string_view role : {web::kProfessional, web::kPartnerEditor, web::kZoneEditor, web::kAdmin}) {
@@ -198,8 +218,8 @@ http::Response UserPage(const web::Site& site, Accounts& accounts, const http::R
   return web::Page(site, request, language, "admin_user", user->email, std::move(state), status);
 }
 
-http::Response ChangeGrant(const web::Site& site, Accounts& accounts, const http::Request& request,
-                           Language language, bool grant) {
+http::Response ChangeGrant(const web::Site& site, Accounts& accounts, const http::Request& request, Language language,
+                           bool grant) {
   const auto& catalog = site.renderer.catalog();
   const auto form = http::ParseForm(request);
   if (!form) return web::NotAFormPage(site, request, language);
@@ -210,14 +230,14 @@ http::Response ChangeGrant(const web::Site& site, Accounts& accounts, const http
   auto done = grant ? accounts.Grant(user_id, change, context) : accounts.Revoke(user_id, change, context);
   if (!done) {
     if (done.error().Is(ErrorCode::kInvalidArgument)) {
-      return UserPage(site, accounts, request, language,
-                      {{"error", catalog.Format(language, "admin_users_not_added", {{"reason", done.error().message()}})}},
-                      422);
+      return UserPage(
+          site, accounts, request, language,
+          {{"error", catalog.Format(language, "admin_users_not_added", {{"reason", done.error().message()}})}}, 422);
     }
     return web::ErrorPage(site, request, language, done.error());
   }
-  spdlog::info("role {} ({}) {} user {} by {}", change.role, change.scope, grant ? "granted to" : "taken from",
-               user_id, request.identity->user_id);
+  spdlog::info("role {} ({}) {} user {} by {}", change.role, change.scope, grant ? "granted to" : "taken from", user_id,
+               request.identity->user_id);
   return UserPage(site, accounts, request, language,
                   {{"success", catalog.Get(language, grant ? "admin_user_granted" : "admin_user_revoked")}});
 }
@@ -242,54 +262,64 @@ http::Response AdminHistory(const web::Site& site, db::Database& database, const
 
 void AddAdminRoutes(http::Router& router, const web::Site& site, Accounts& accounts, db::Database& database) {
   router.Get("/{lang}/admin/users/{user_id}",
-             web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-               return UserPage(site, accounts, request, language, {});
-             }),
+             web::ForLanguage(site,
+                              [&site, &accounts](const http::Request& request, Language language) {
+                                return UserPage(site, accounts, request, language, {});
+                              }),
              {.name = "admin_user", .access = std::string(web::kAdmin)});
   router.Post("/{lang}/admin/users/{user_id}/grants",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return ChangeGrant(site, accounts, request, language, /*grant=*/true);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return ChangeGrant(site, accounts, request, language, /*grant=*/true);
+                               }),
               {.name = "admin_grant_role", .access = std::string(web::kAdmin)});
   router.Post("/{lang}/admin/users/{user_id}/grants/remove",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return ChangeGrant(site, accounts, request, language, /*grant=*/false);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return ChangeGrant(site, accounts, request, language, /*grant=*/false);
+                               }),
               {.name = "admin_revoke_role", .access = std::string(web::kAdmin)});
   router.Get("/{lang}/admin/history/{entity_type}/{entity_id}",
-             web::ForLanguage(site, [&site, &database](const http::Request& request, Language language) {
-               return AdminHistory(site, database, request, language);
-             }),
+             web::ForLanguage(site,
+                              [&site, &database](const http::Request& request, Language language) {
+                                return AdminHistory(site, database, request, language);
+                              }),
              {.name = "admin_history", .access = std::string(web::kAdmin)});
   router.Get("/{lang}/admin/users",
-             web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-               return UsersPage(site, accounts, request, language, {});
-             }),
+             web::ForLanguage(site,
+                              [&site, &accounts](const http::Request& request, Language language) {
+                                return UsersPage(site, accounts, request, language, {});
+                              }),
              {.name = "admin_users", .access = std::string(web::kAdmin)});
   router.Post("/{lang}/admin/users",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return AddUserFromForm(site, accounts, request, language);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return AddUserFromForm(site, accounts, request, language);
+                               }),
               {.name = "admin_add_user", .access = std::string(web::kAdmin)});
   router.Post("/{lang}/admin/users/{user_id}/disable",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return DisableUser(site, accounts, request, language);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return DisableUser(site, accounts, request, language);
+                               }),
               {.name = "admin_disable_user", .access = std::string(web::kAdmin)});
   router.Get("/{lang}/admin/tokens",
-             web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-               return TokensPage(site, accounts, request, language, {});
-             }),
+             web::ForLanguage(site,
+                              [&site, &accounts](const http::Request& request, Language language) {
+                                return TokensPage(site, accounts, request, language, {});
+                              }),
              {.name = "admin_tokens", .access = std::string(web::kAdmin)});
   router.Post("/{lang}/admin/tokens",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return IssueToken(site, accounts, request, language);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return IssueToken(site, accounts, request, language);
+                               }),
               {.name = "admin_issue_token", .access = std::string(web::kAdmin)});
   router.Post("/{lang}/admin/tokens/{token_id}/revoke",
-              web::ForLanguage(site, [&site, &accounts](const http::Request& request, Language language) {
-                return RevokeToken(site, accounts, request, language);
-              }),
+              web::ForLanguage(site,
+                               [&site, &accounts](const http::Request& request, Language language) {
+                                 return RevokeToken(site, accounts, request, language);
+                               }),
               {.name = "admin_revoke_token", .access = std::string(web::kAdmin)});
 }
 

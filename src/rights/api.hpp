@@ -1,6 +1,6 @@
 // rights/api.hpp: batch screening over the JSON API's door — a CSV of persons in the
 // body (the layout of rights/batch.hpp), the results CSV back, nothing stored. For
-// professionals and partner systems (API tokens).
+// professionals and partner systems (API tokens issued to read what professionals read).
 //
 // Thread safety: each request takes the catalog in force (CurrentCatalog::Get).
 #ifndef ZONEATLAS_RIGHTS_API_HPP_

@@ -21,14 +21,15 @@ namespace zoneatlas::web {
 inline constexpr std::string_view kPublic = "public";
 // Any signed-in user.
 inline constexpr std::string_view kSignedIn = "signed_in";
-// Professionals, and everyone who may edit (editors are professionals too).
+// Professionals, and everyone who may edit (editors are professionals too) — but an API
+// token only when issued with the professional grant (Identity::via_token).
 inline constexpr std::string_view kProfessional = "professional";
 inline constexpr std::string_view kPartnerEditor = "partner_editor";
 inline constexpr std::string_view kZoneEditor = "zone_editor";
 inline constexpr std::string_view kAdmin = "admin";
 
 inline constexpr std::array<std::string_view, 6> kAccessRules = {kPublic,        kSignedIn,   kProfessional,
-                                                                  kPartnerEditor, kZoneEditor, kAdmin};
+                                                                 kPartnerEditor, kZoneEditor, kAdmin};
 
 bool IsAccessRule(std::string_view rule);
 

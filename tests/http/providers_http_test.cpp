@@ -22,6 +22,35 @@ class ProvidersHttpTest : public ::testing::Test {
   ServerProcess server_;
 };
 
+// A partner system's token acts for its organisation; it reads providers' contact details
+// only when issued to read what professionals read, and stops on the day it expires.
+TEST_F(ProvidersHttpTest, APartnerTokenReadsContactDetailsOnlyWithThatScope) {
+  AddUser(server_, "admin@zone.be", {"admin"});
+  const Session admin = SignIn(server_, "admin@zone.be");
+  const auto issue = [&](const std::string& extra) {
+    const HttpResponse issued =
+        server_.Request("POST", "/nl/admin/tokens", {kFormType, "Cookie: " + admin.cookie},
+                        "csrf_token=" + admin.csrf_token + "&organisation=ocmw-halle&label=sync" + extra);
+    EXPECT_EQ(issued.status, 200) << issued.body.substr(0, 2000);
+    const auto at = issued.body.find("zat_");
+    return at == std::string::npos ? std::string() : issued.body.substr(at, 68);
+  };
+  const std::string partner = issue("");
+  const std::string professional = issue("&reads_professional=1&expires_on=2099-12-31");
+  const auto providers = [&](const std::string& token) {
+    return server_.Get("/api/v1/providers?zone=elz-zennevallei", {"Authorization: Bearer " + token});
+  };
+  ASSERT_EQ(providers(partner).status, 200);
+  EXPECT_FALSE(Contains(providers(partner).body, "\"phone\"")) << "a partner's token is not a professional";
+  EXPECT_TRUE(Contains(providers(professional).body, "\"phone\":\"02 000 00 01\""));
+  const HttpResponse past =
+      server_.Request("POST", "/nl/admin/tokens", {kFormType, "Cookie: " + admin.cookie},
+                      "csrf_token=" + admin.csrf_token + "&organisation=ocmw-halle&label=old&expires_on=2020-01-01");
+  EXPECT_EQ(past.status, 422) << "an expiry in the past";
+  const HttpResponse page = server_.Get("/nl/admin/tokens", {"Cookie: " + admin.cookie});
+  EXPECT_TRUE(Contains(page.body, "lezen wat enkel professionals lezen<br>tot ")) << page.body;
+}
+
 TEST_F(ProvidersHttpTest, EveryoneFindsProvidersButOnlyProfessionalsSeeHowToReachThem) {
   const HttpResponse anonymous = server_.Get("/nl/zones/elz-zennevallei/providers?profession=huisarts&language=fr");
   ASSERT_EQ(anonymous.status, 200);

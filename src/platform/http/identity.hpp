@@ -24,6 +24,9 @@ struct Identity {
   std::string display_name;
   std::vector<Grant> grants;
   std::string csrf_token;  // The session's token, which every form must carry back.
+  // A partner system's API token rather than a person: its editor grant does not make it a
+  // professional (access.hpp); only a token issued with the "professional" grant is one.
+  bool via_token = false;
 
   bool HasRole(std::string_view role) const {
     for (const Grant& grant : grants) {
