@@ -408,8 +408,14 @@ TEST(ServerLifecycleTest, SlowAndIdleClientsDoNotStopOthersFromBeingServed) {
   ::testing::Test::RecordProperty("requests", static_cast<int>(milliseconds.size()));
   ::testing::Test::RecordProperty("p99_ms", static_cast<int>(milliseconds[milliseconds.size() * 99 / 100]));
   ::testing::Test::RecordProperty("peak_rss_mib", static_cast<int>(peak_kib / 1024));
-  // docs/operations.md: a server with the demo data stays under 512 MiB.
-  EXPECT_LT(peak_kib, 512 * 1024);
+  // docs/operations.md: a server with the demo data stays under 512 MiB. Under
+  // AddressSanitizer its shadow memory and quarantine come on top.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr long kCeilingKib = 2048 * 1024;
+#else
+  constexpr long kCeilingKib = 512 * 1024;
+#endif
+  EXPECT_LT(peak_kib, kCeilingKib);
 }
 
 TEST(ServerLifecycleTest, AnImportByAnotherProcessShowsAtTheNextRequest) {
