@@ -3,10 +3,13 @@
 // filters and counts, the service and organization pages, and HSDS export and import by
 // the command line.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "tests/http/server_process.hpp"
 
@@ -289,6 +292,67 @@ TEST(SupplyBesideNeedTest, AZoneSeesItsServicesPerThousandInhabitantsBesideTheNe
   EXPECT_EQ(server.Get("/nl/zones/elz-zennevallei/supply?theme=cooking").status, 404);
   EXPECT_EQ(server.Get("/nl/zones/no-such-zone/supply").status, 404);
   EXPECT_TRUE(Contains(server.Get("/nl/zones/elz-zennevallei/atlas").body, "/nl/zones/elz-zennevallei/supply"));
+}
+
+// A social map import killed with SIGKILL once it has begun writing (its pages are
+// reaching the database's write-ahead log) leaves all or nothing: it is one transaction.
+// The server beside it keeps answering, and the same file imports whole afterwards.
+TEST(SocialMapCrashTest, AnImportKilledWhileWritingLeavesAllOrNothing) {
+  ServerProcess server;
+  std::ifstream demo(std::string(ZONEATLAS_SOURCE_ROOT) + "/data/demo/social-map-demo.json");
+  const std::string text((std::istreambuf_iterator<char>(demo)), std::istreambuf_iterator<char>());
+  const std::string one = json::serialize(json::parse(text).as_array().at(0));
+  constexpr int kServices = 15'000;
+  const std::string file = server.database() + ".bulk.json";
+  {
+    std::ofstream out(file);
+    out << '[';
+    for (int i = 0; i < kServices; ++i) {
+      std::string service = one;
+      for (const auto& [from, to] :
+           {std::pair<std::string, std::string>{"social-service-23027", "bulk-" + std::to_string(i)},
+            {"ocmw-23027", "bulk-org"}}) {
+        for (auto at = service.find(from); at != std::string::npos; at = service.find(from, at + to.size())) {
+          service.replace(at, from.size(), to);
+        }
+      }
+      out << (i > 0 ? "," : "") << service;
+    }
+    out << ']';
+  }
+  const auto services = [&] {
+    const HttpResponse answer = server.Get("/api/hsds/services?organization_id=bulk-org&per_page=1");
+    EXPECT_EQ(answer.status, 200) << answer.body.substr(0, 300);
+    return json::parse(answer.body).at("total_items").as_int64();
+  };
+  const std::string wal = server.database() + "-wal";
+  const auto wal_bytes = [&] {
+    std::error_code ignored;
+    const auto size = std::filesystem::file_size(wal, ignored);
+    return ignored ? std::uintmax_t{0} : size;
+  };
+  const std::uintmax_t before = wal_bytes();
+  auto [pid, fd] = StartZoneatlas({"--database", server.database(), "import", "hsds", file});
+  ASSERT_GT(pid, 0);
+  bool writing = false;
+  for (int poll = 0; poll < 20'000 && !writing; ++poll) {
+    writing = wal_bytes() > before + 1024 * 1024;
+    if (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(fd);
+  EXPECT_TRUE(writing) << "the import never reached the database";
+  const std::int64_t after_kill = services();
+  ::testing::Test::RecordProperty("services_after_kill", static_cast<int>(after_kill));
+  ::testing::Test::RecordProperty("killed", WIFSIGNALED(status) ? 1 : 0);
+  EXPECT_TRUE(after_kill == 0 || after_kill == kServices) << after_kill << " of " << kServices;
+  EXPECT_EQ(server.Get("/healthz").status, 200);
+  const CommandResult again = RunZoneatlas({"--database", server.database(), "import", "hsds", file});
+  ASSERT_EQ(again.exit_code, 0) << again.output.substr(0, 500);
+  EXPECT_EQ(services(), kServices);
+  std::filesystem::remove(file);
 }
 
 }  // namespace
