@@ -14,6 +14,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <future>
+#include <optional>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -38,19 +39,24 @@ Response PlainError(int status, std::string message) {
   return response;
 }
 
-// Turns a parsed Beast request into ours. Returns a 400 response instead when the
-// target is not a valid origin-form URL or decodes to something no path may hold.
+// A request's head as ours (no body yet), with why its target is refused: not a valid
+// origin-form URL, or one that decodes to something no path may hold. Judging an upload
+// before its body is read needs the head alone.
+std::pair<Request, std::optional<std::string>> HeadOf(const bhttp::request<bhttp::string_body>& raw,
+                                                      const std::string& remote) {
+  Request head;
+  head.method = ParseMethod(std::string_view(raw.method_string().data(), raw.method_string().size()));
+  auto refused = ParseRequestTarget(std::string_view(raw.target().data(), raw.target().size()), head);
+  for (const auto& field : raw) head.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  head.remote_address = remote;
+  return {std::move(head), std::move(refused)};
+}
+
+// Turns a parsed Beast request into ours, or into a 400 response when its target is refused.
 std::variant<Request, Response> ToRequest(bhttp::request<bhttp::string_body>&& raw, const std::string& remote) {
-  Request request;
-  request.method = ParseMethod(std::string_view(raw.method_string().data(), raw.method_string().size()));
-  if (auto refused = ParseRequestTarget(std::string_view(raw.target().data(), raw.target().size()), request)) {
-    return PlainError(400, "Bad request: " + *refused);
-  }
-  for (const auto& field : raw) {
-    request.headers.Add(std::string(field.name_string()), std::string(field.value()));
-  }
+  auto [request, refused] = HeadOf(raw, remote);
+  if (refused) return PlainError(400, "Bad request: " + *refused);
   request.body = std::move(raw.body());
-  request.remote_address = remote;
   return request;
 }
 
@@ -65,17 +71,6 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& response, unsigned versio
   raw.content_length(length);
   if (head) raw.body().clear();
   return raw;
-}
-
-// A request's head, for deciding before its body is read.
-Request HeadOf(const bhttp::request_parser<bhttp::string_body>::value_type& raw, const std::string& remote) {
-  Request head;
-  head.method = ParseMethod(std::string_view(raw.method_string().data(), raw.method_string().size()));
-  head.target = std::string(raw.target());
-  if (const auto url = boost::urls::parse_origin_form(head.target)) head.path = url->path();
-  for (const auto& field : raw) head.headers.Add(std::string(field.name_string()), std::string(field.value()));
-  head.remote_address = remote;
-  return head;
 }
 
 // An output stream whose buffer goes to `send` every 64 KiB and at flush; once a send
@@ -135,6 +130,7 @@ struct Server::Impl {
   std::set<std::shared_ptr<Session>> sessions;  // Guarded by sessions_mutex.
 
   std::unique_ptr<asio::steady_timer> accept_pause;
+  std::size_t largest_body_limit = 0;  // Of any request or upload path, set by Create.
 
   void Accept();
   void RefuseConnection(tcp::socket socket);
@@ -174,8 +170,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     // The parser checks a Content-Length against its limit while reading the header, before
     // the path is known: it starts with the larger limit, narrowed in OnHeader.
-    body_limit_ = server_.options.body_limit;
-    for (const auto& upload : server_.options.upload_paths) body_limit_ = std::max(body_limit_, upload.body_limit);
+    body_limit_ = server_.largest_body_limit;
     parser_->body_limit(body_limit_);
     stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -190,7 +185,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     const ServerOptions::UploadPath* upload = UploadPathOf(parser_->get());
     if (upload == nullptr || !server_.options.may_upload) return ReadBody(upload);
     // Whether the sender may upload may take the database: asked on a worker.
-    auto head = std::make_shared<Request>(HeadOf(parser_->get(), remote_));
+    auto head = std::make_shared<Request>(HeadOf(parser_->get(), remote_).first);
     asio::post(*server_.workers, [self = shared_from_this(), head, upload] {
       bool allowed = false;
       try {
@@ -276,20 +271,28 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     Write(nullptr, PlainError(status, std::move(message)));
   }
 
+  void Observe(const Request* request, const Response& response) {
+    if (!server_.observer) return;
+    const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
+    server_.observer(Exchange{request, &response, duration});
+  }
+
+  // The answer has gone out (or failed): wait for the next request, or close.
+  void AfterAnswer(bool keep_alive) {
+    busy_ = false;
+    first_ = false;
+    if (!keep_alive) return Close();
+    Read();
+  }
+
   void Write(std::shared_ptr<Request> request, Response response) {
-    if (server_.observer) {
-      const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
-      server_.observer(Exchange{request.get(), &response, duration});
-    }
+    Observe(request.get(), response);
     const bool keep_alive = keep_alive_ && !server_.stopping;
     auto raw = std::make_shared<bhttp::response<bhttp::string_body>>(
         ToBeast(std::move(response), version_, keep_alive, head_));
     stream_.expires_after(server_.options.read_timeout);
     bhttp::async_write(stream_, *raw, [self = shared_from_this(), raw](beast::error_code ec, std::size_t) {
-      self->busy_ = false;
-      self->first_ = false;
-      if (ec || !raw->keep_alive()) return self->Close();
-      self->Read();
+      self->AfterAnswer(!ec && raw->keep_alive());
     });
   }
 
@@ -313,10 +316,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     };
     const bool chunked = version_ >= 11;
     bool ok = on_strand([this, request, answer, chunked](std::function<void(bool)> done) {
-      if (server_.observer) {
-        const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
-        server_.observer(Exchange{request.get(), answer.get(), duration});
-      }
+      Observe(request.get(), *answer);
       auto head =
           std::make_shared<bhttp::response<bhttp::empty_body>>(static_cast<bhttp::status>(answer->status), version_);
       for (auto& [name, value] : answer->headers.fields()) head->insert(name, value);
@@ -361,10 +361,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     }
     asio::dispatch(stream_.get_executor(), [self = shared_from_this(), ok] {
       --self->server_.busy_requests;
-      self->busy_ = false;
-      self->first_ = false;
-      if (!ok || !self->keep_alive_) return self->Close();
-      self->Read();
+      self->AfterAnswer(ok && self->keep_alive_);
     });
   }
 
@@ -479,6 +476,10 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
   if (options.io_threads <= 0) options.io_threads = static_cast<int>(cores);
   if (options.worker_threads <= 0) options.worker_threads = static_cast<int>(2 * cores);
   impl->options = options;
+  impl->largest_body_limit = options.body_limit;
+  for (const auto& upload : options.upload_paths) {
+    impl->largest_body_limit = std::max(impl->largest_body_limit, upload.body_limit);
+  }
   impl->handler = std::move(handler);
   impl->observer = std::move(observer);
   beast::error_code ec;
