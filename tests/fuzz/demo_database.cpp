@@ -38,9 +38,17 @@ db::Database& DemoDatabase() {
         !geo::ImportZones(**opened, "zones.csv", DemoFile("zones.csv"), audit::CommandLineActor())) {
       std::abort();
     }
+    auto checkpointed = (*opened)->WithConnection(
+        [](db::Connection& connection) { return connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)"); });
+    if (!checkpointed) std::abort();
     return std::move(*opened);
   }();
   return *database;
+}
+
+std::string DemoDatabasePath() {
+  (void)DemoDatabase();
+  return database_path;
 }
 
 }  // namespace zoneatlas::fuzz

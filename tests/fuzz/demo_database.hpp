@@ -15,6 +15,10 @@ std::string DemoFile(const std::string& name);
 // Made at the first call (migrated, demo areas and zones imported); aborts if it cannot be.
 db::Database& DemoDatabase();
 
+// The file of DemoDatabase(), made if need be; its write-ahead log is checkpointed, so a
+// copy of this one file is the whole database.
+std::string DemoDatabasePath();
+
 }  // namespace zoneatlas::fuzz
 
 #endif  // ZONEATLAS_TESTS_FUZZ_DEMO_DATABASE_HPP_
