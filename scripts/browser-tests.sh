@@ -15,6 +15,8 @@ cleanup() {
 trap cleanup EXIT
 
 db="$work/browser.db"
+# The tests may change the database behind the server's back, as an older version would have left it.
+export ZONEATLAS_TEST_DATABASE="$db"
 "$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null
 "$binary" --database "$db" import zones "$root/data/demo/zones.csv" >/dev/null
 "$binary" --database "$db" import geometry "$root/data/demo/boundaries.geojson" --source demo >/dev/null

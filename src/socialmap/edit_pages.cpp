@@ -392,7 +392,13 @@ bool MayReview(const Reach& reach, const Proposal& proposal, const std::optional
                const std::string& user_id) {
   if (proposal.proposed_by.id == user_id) return false;
   if (current) return reach.MayReview(*current);
-  return proposal.service && reach.MayReview(*proposal.service);
+  if (proposal.service) return reach.MayReview(*proposal.service);
+  return reach.MayReviewAreas(proposal.unreadable_area_codes);
+}
+
+std::string NameOf(const Proposal& proposal, const Service* shown, Language language) {
+  if (shown) return shown->name.Best(language);
+  return proposal.unreadable_name.empty() ? proposal.service_id : proposal.unreadable_name;
 }
 
 json::object ProposalRow(const web::Site& site, const Services& services, Language language, const Proposal& proposal,
@@ -401,7 +407,7 @@ json::object ProposalRow(const web::Site& site, const Services& services, Langua
   const std::int64_t days = proposal.proposed_at / 86400;
   return json::object{
       {"href", ProposalHref(language, proposal.id)},
-      {"name", shown ? shown->name.Best(language) : proposal.service_id},
+      {"name", NameOf(proposal, shown, language)},
       {"kind", Text(site, language, "proposal_kind_" + std::string(ProposalKindName(proposal.kind)))},
       {"status", Text(site, language, "proposal_status_" + std::string(ProposalStatusName(proposal.status)))},
       {"by", proposal.proposed_by.label},
@@ -519,7 +525,7 @@ http::Response ProposalPage(const web::Site& site, Services& services, const htt
     }
   }
   const Service* shown = proposal->service ? &*proposal->service : *current ? &**current : nullptr;
-  const std::string name = shown ? shown->name.Best(language) : proposal->service_id;
+  const std::string name = NameOf(*proposal, shown, language);
   const std::string title = site.renderer.catalog().Format(language, "proposal_title", {{"name", name}});
   const bool pending = proposal->status == ProposalStatus::kPending;
   json::object model{

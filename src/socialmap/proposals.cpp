@@ -27,6 +27,36 @@ std::optional<ProposalKind> ParseKind(std::string_view name) {
   return std::nullopt;
 }
 
+// The name and municipalities of a proposal that no longer reads as a service, taken from
+// its HSDS text without the rules it fails.
+void ReadWhatStillReads(std::string_view content, Proposal& proposal) {
+  boost::system::error_code failed;
+  const json::value parsed = json::parse(content, failed);
+  if (failed || !parsed.is_object()) return;
+  const json::object& service = parsed.get_object();
+  if (const auto* name = service.if_contains("name"); name && name->is_string()) {
+    proposal.unreadable_name = std::string(name->get_string());
+  }
+  const auto codes_in = [&](std::string_view list, auto&& code_of) {
+    const auto* entries = service.if_contains(list);
+    if (!entries || !entries->is_array()) return;
+    for (const json::value& entry : entries->get_array()) {
+      if (!entry.is_object()) continue;
+      if (const json::value* code = code_of(entry.get_object()); code && code->is_string()) {
+        proposal.unreadable_area_codes.emplace_back(code->get_string());
+      }
+    }
+  };
+  codes_in("service_areas", [](const json::object& area) { return area.if_contains("name"); });
+  codes_in("service_at_locations", [](const json::object& at) -> const json::value* {
+    const json::value* location = at.if_contains("location");
+    if (!location || !location->is_object()) return nullptr;
+    const json::value* extension = location->get_object().if_contains("zoneatlas");
+    if (!extension || !extension->is_object()) return nullptr;
+    return extension->get_object().if_contains("municipality_code");
+  });
+}
+
 std::optional<ProposalStatus> ParseStatus(std::string_view name) {
   for (ProposalStatus status :
        {ProposalStatus::kPending, ProposalStatus::kPublished, ProposalStatus::kSentBack, ProposalStatus::kClosed}) {
@@ -145,6 +175,7 @@ Result<Proposal> Proposals::ProposalOf(const Row& row) const {
     if (!report.ok() || map.services.size() != 1) {
       proposal.unreadable =
           report.ok() ? "it holds " + std::to_string(map.services.size()) + " services" : report.Describe();
+      ReadWhatStillReads(*content, proposal);
     } else {
       proposal.service = std::move(map.services.front());
       auto known = store_.Locations(proposal.service->location_ids);

@@ -42,6 +42,10 @@ struct Proposal {
   // Why the service as proposed no longer reads (a theme since taken out of the taxonomy,
   // say); empty when it reads. Such a proposal stays in the queue, to be sent back.
   std::string unreadable;
+  // What an unreadable proposal still says plainly: its name and the municipalities it
+  // serves or lies in, so that the zone editors who answer for them can send it back.
+  std::string unreadable_name;
+  std::vector<std::string> unreadable_area_codes;
   std::string message;  // The proposer's words.
   bool community = false;
   ProposalStatus status = ProposalStatus::kPending;

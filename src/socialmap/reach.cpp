@@ -22,12 +22,16 @@ Result<Reach> Reach::Of(const http::Identity& identity, const geo::Store& geogra
   return reach;
 }
 
-bool Reach::ServesMyArea(const Service& service) const {
-  return std::any_of(service.area_codes.begin(), service.area_codes.end(),
+bool Reach::ServesMyArea(const std::vector<std::string>& area_codes) const {
+  return std::any_of(area_codes.begin(), area_codes.end(),
                      [&](const std::string& code) { return areas_.contains(code); });
 }
 
-bool Reach::MayReview(const Service& service) const { return everything_ || ServesMyArea(service); }
+bool Reach::MayReview(const Service& service) const { return everything_ || ServesMyArea(service.area_codes); }
+
+bool Reach::MayReviewAreas(const std::vector<std::string>& area_codes) const {
+  return everything_ || ServesMyArea(area_codes);
+}
 
 bool Reach::MayEdit(const Service& service) const {
   return MayReview(service) || organizations_.contains(service.organization_id);

@@ -30,6 +30,8 @@ class Reach {
   // Zone editors and administrators review proposals for the service (as it is, or as
   // proposed for a new one) and publish their own changes directly.
   bool MayReview(const Service& service) const;
+  // The same for a proposal that no longer reads as a service, by the municipalities it names.
+  bool MayReviewAreas(const std::vector<std::string>& area_codes) const;
   // Partner editors of its organisation, and whoever may review it.
   bool MayEdit(const Service& service) const;
   bool MayEditOrganization(const std::string& organization_id) const;
@@ -41,7 +43,7 @@ class Reach {
   const std::set<std::string>& organizations() const { return organizations_; }
 
  private:
-  bool ServesMyArea(const Service& service) const;
+  bool ServesMyArea(const std::vector<std::string>& area_codes) const;
   bool everything_ = false;
   std::set<std::string> areas_;
   std::set<std::string> organizations_;

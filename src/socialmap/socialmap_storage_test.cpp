@@ -1,5 +1,6 @@
 // The social map against SQLite and PostgreSQL: HSDS import, the search index kept in
 // step, and search quality on the demo social map.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -666,6 +667,9 @@ TEST_P(SocialMapStorageTest, AProposalThatNoLongerReadsNeverBreaksTheQueue) {
   const Proposal& unreadable = pending->at(0).id == *broken ? pending->at(0) : pending->at(1);
   EXPECT_NE(unreadable.unreadable.find("closes when it opens"), std::string::npos) << unreadable.unreadable;
   EXPECT_FALSE(unreadable.service.has_value());
+  // What it still says plainly is kept, so that the zone editors of its municipalities find it.
+  EXPECT_EQ(unreadable.unreadable_name, service->name.Best(Language::kNl));
+  EXPECT_THAT(unreadable.unreadable_area_codes, ::testing::Contains("23027"));
   const audit::Context editor{.actor = {"user-2", "zone@zennevallei.be"}, .restore = false, .at = 0};
   const Status publish = proposals.Publish(*broken, *Date::FromYmd(2026, 12, 7), "", editor);
   ASSERT_FALSE(publish);
