@@ -113,7 +113,7 @@ bench-sectors: build
 	scripts/install-deps.sh all
 	bench/atlas_sectors.sh $(ZONEATLAS)
 
-# The social map at scale (100,000 services): import, index rebuild, search latency.
+# The rights screener's throughput, and the same screening done by PostgreSQL as a peer.
 bench-rights: deps assets
 	scripts/install-deps.sh all
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
@@ -127,6 +127,7 @@ bench-coordination: deps assets
 	cmake --build build-bench -j $(JOBS) --target coordination_bench
 	build-bench/bench/coordination_bench
 
+# The social map at scale (100,000 services): import, index rebuild, search latency.
 bench-socialmap: deps assets
 	scripts/install-deps.sh all
 	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZONEATLAS_BUILD_BENCH=ON -DZONEATLAS_BUILD_TESTS=OFF
