@@ -57,6 +57,8 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
   for (int f = 0; f < fact_count; ++f) {
     if (!Facts()[f].yes_no) numeric |= std::uint64_t{1} << f;
   }
+  // What one condition's test and margin read, gathered before they go into reads_.
+  std::vector<int> rights_read, bounded_read;
   auto compile = [&](const Right& right, const std::string& expression, CompiledCondition& into) -> Status {
     auto compiled = screener.Compile(Catalog::ExpandTerms(right, expression));
     if (!compiled) return Fail(Error::Internal("right " + right.id + ": " + compiled.error().message()));
@@ -65,11 +67,11 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
         into.facts |= std::uint64_t{1} << slot;
       else if (slot < screener.first_right_slot_) {
         const int bound = screener.bound_of_parameter_[slot - fact_count];
-        if (bound >= 0 && std::ranges::find(into.bounded, bound) == into.bounded.end()) into.bounded.push_back(bound);
+        if (bound >= 0 && std::ranges::find(bounded_read, bound) == bounded_read.end()) bounded_read.push_back(bound);
         into.missing_figures |= !parameter_known[slot - fact_count];
-      } else if (std::find(into.rights.begin(), into.rights.end(), slot - screener.first_right_slot_) ==
-                 into.rights.end()) {
-        into.rights.push_back(slot - screener.first_right_slot_);
+      } else if (const int read = slot - screener.first_right_slot_;
+                 std::ranges::find(rights_read, read) == rights_read.end()) {
+        rights_read.push_back(read);
       }
     }
     into.numeric_facts = into.facts & numeric;
@@ -88,20 +90,34 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
       if (!compiled) return Fail(Error::Internal("right " + right.id + ": " + compiled.error().message()));
       compiled_right.terms.push_back(*compiled);
     }
+    compiled_right.routes = {static_cast<std::uint16_t>(screener.routes_.size()),
+                             static_cast<std::uint16_t>(right.routes.size())};
     for (const Route& route : right.routes) {
-      auto& conditions = compiled_right.routes.emplace_back();
+      screener.routes_.push_back({static_cast<std::uint16_t>(screener.conditions_.size()),
+                                  static_cast<std::uint16_t>(route.conditions.size())});
       for (const Condition& condition : route.conditions) {
         CompiledCondition compiled;
+        rights_read.clear();
+        bounded_read.clear();
         if (!condition.test.empty()) {
           if (auto done = compile(right, condition.test, compiled); !done) return Fail(done.error());
         }
         if (!condition.near.empty()) {
           if (auto done = compile(right, condition.near, compiled); !done) return Fail(done.error());
         }
-        conditions.push_back(std::move(compiled));
+        compiled.first_read = static_cast<std::uint16_t>(screener.reads_.size());
+        compiled.right_count = static_cast<std::uint8_t>(rights_read.size());
+        compiled.bound_count = static_cast<std::uint8_t>(bounded_read.size());
+        screener.reads_.insert(screener.reads_.end(), rights_read.begin(), rights_read.end());
+        screener.reads_.insert(screener.reads_.end(), bounded_read.begin(), bounded_read.end());
+        screener.conditions_.push_back(compiled);
       }
     }
     screener.rights_.push_back(std::move(compiled_right));
+  }
+  if (screener.reads_.size() > std::numeric_limits<std::uint16_t>::max() ||
+      screener.conditions_.size() > std::numeric_limits<std::uint16_t>::max()) {
+    return Fail(Error::Internal("the catalog has too many conditions to screen"));
   }
   return screener;
 }
@@ -232,14 +248,15 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
     if (open == kMaxTried) break;
     tried[open++] = std::countr_zero(bits);
   }
-  for (int r : condition.rights) {
-    const RightResult& other = results[r];
+  const int* read = reads_.data() + condition.first_read;
+  for (const int* r = read; r != read + condition.right_count; ++r) {
+    const RightResult& other = results[*r];
     if (other.outcome == Outcome::kLikely || other.outcome == Outcome::kUnlikely) continue;
     if (open == kMaxTried) {
       open = kMaxTried + 1;
       break;
     }
-    tried[open++] = first_right_slot_ + r;
+    tried[open++] = first_right_slot_ + *r;
     if (other.outcome == Outcome::kUnknown) unknown_right = true;
     right_missing |= other.missing_facts;
   }
@@ -248,7 +265,7 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
     return ConditionState::kUnknown;
   }
   auto slots = evaluator_.slots();
-  const bool bounded = !condition.bounded.empty();
+  const bool bounded = condition.bound_count > 0;
   const bool reuse = open == 0 && !bounded;
   bool some_true = false, some_false = false, near_true = false, near_false = false, between = false;
   for (unsigned combination = 0; combination < (1U << open); ++combination) {
@@ -297,8 +314,9 @@ ConditionState Screener::Judge(const CompiledCondition& condition, const FactVal
 }
 
 void Screener::SetBounded(const CompiledCondition& condition, bool ceiling) {
-  for (int b : condition.bounded) {
-    slots_[bounds_[b].slot] = ceiling ? bounds_[b].bounds.high : bounds_[b].bounds.last->value;
+  const int* first = reads_.data() + condition.first_read + condition.right_count;
+  for (const int* b = first; b != first + condition.bound_count; ++b) {
+    slots_[bounds_[*b].slot] = ceiling ? bounds_[*b].bounds.high : bounds_[*b].bounds.last->value;
   }
 }
 
@@ -326,14 +344,15 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
     possible_.clear();
     open_.clear();
     int holds = -1;
-    for (std::size_t route = 0; route < right.routes.size() && holds < 0; ++route) {
+    for (int route = 0; route < right.routes.count && holds < 0; ++route) {
       route_.clear();
       ConditionState route_state = ConditionState::kHolds;
-      for (std::size_t c = 0; c < right.routes[route].size(); ++c) {
-        const CompiledCondition& condition = right.routes[route][c];
+      const Span conditions = routes_[right.routes.first + route];
+      for (int c = 0; c < conditions.count; ++c) {
+        const CompiledCondition& condition = conditions_[conditions.first + c];
         std::uint64_t missing = 0;
         const ConditionState state = Judge(condition, facts, results, missing);
-        const Finding finding{static_cast<int>(route), static_cast<int>(c), state};
+        const Finding finding{static_cast<std::uint8_t>(route), static_cast<std::uint8_t>(c), state};
         if (state == ConditionState::kFails) {
           // Only the failing condition explains a failed route.
           result.findings.push_back(finding);
@@ -352,7 +371,7 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
         }
       }
       if (route_state == ConditionState::kHolds) {
-        holds = static_cast<int>(route);
+        holds = route;
       } else if (route_state == ConditionState::kCheck && possible_.empty()) {
         possible_ = route_;
       } else if (route_state == ConditionState::kUnknown) {

@@ -23,8 +23,8 @@
 #ifndef ZONEATLAS_RIGHTS_SCREEN_HPP_
 #define ZONEATLAS_RIGHTS_SCREEN_HPP_
 
-#include <algorithm>
 #include <array>
+#include <utility>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -42,7 +42,7 @@ namespace zoneatlas::rights {
 
 // kBetween: the test holds on one side of a bounded parameter's range and not on the
 // other, so only the figure in force can tell (a check).
-enum class ConditionState { kHolds, kFails, kNear, kCheck, kUnknown, kBetween };
+enum class ConditionState : std::uint8_t { kHolds, kFails, kNear, kCheck, kUnknown, kBetween };
 
 // The parameter that bounds how far an amount only ever indexed upwards can have risen
 // since its last figure: a share per year begun (0.15 for 15 %).
@@ -58,9 +58,11 @@ struct FigureBounds {
 };
 inline constexpr double kNoCeiling = 1e15;  // Finite: 0 × it stays 0 in a formula.
 
+// Small, so that a right's findings copy in a few instructions (a right has at most
+// kMaxConditions conditions, so fewer routes).
 struct Finding {
-  int route = 0;
-  int condition = 0;
+  std::uint8_t route = 0;
+  std::uint8_t condition = 0;
   ConditionState state = ConditionState::kUnknown;
 };
 
@@ -68,13 +70,8 @@ struct Finding {
 class Findings {
  public:
   Findings() = default;
-  Findings(const Findings& other) { *this = other; }
-  // Copies only the findings there are, not the whole capacity.
-  Findings& operator=(const Findings& other) {
-    std::copy_n(other.items_.begin(), other.count_, items_.begin());
-    count_ = other.count_;
-    return *this;
-  }
+  Findings(const Findings& other) = default;
+  Findings& operator=(const Findings& other) = default;
   void clear() { count_ = 0; }
   // REQUIRES: fewer than kMaxConditions findings (Catalog::Parse limits a right's conditions).
   void push_back(const Finding& finding) { items_[count_++] = finding; }
@@ -86,7 +83,7 @@ class Findings {
 
  private:
   std::array<Finding, kMaxConditions> items_{};
-  std::size_t count_ = 0;
+  std::uint8_t count_ = 0;
 };
 
 struct RightResult {
@@ -125,22 +122,31 @@ class Screener {
   }
 
  private:
+  // Every right's conditions lie side by side in conditions_, route after route, and what
+  // they read in reads_: a household's screening walks them in order, in few cache lines.
   struct CompiledCondition {
-    int test = -1;  // Expression numbers; -1 for none.
-    int near = -1;
     std::uint64_t facts = 0;          // Facts the condition reads.
     std::uint64_t numeric_facts = 0;  // Of those, the ones that are not yes/no.
-    std::vector<int> rights;          // Rights whose outcome it reads.
-    int single_fact = -1;             // The yes/no fact a test of one name reads (no near).
+    int test = -1;                    // Expression numbers; -1 for none.
+    int near = -1;
+    int single_fact = -1;  // The yes/no fact a test of one name reads (no near).
+    // In reads_: the rights whose outcome it reads, then the positions in bounds_ of the
+    // bounded parameters it reads.
+    std::uint16_t first_read = 0;
+    std::uint8_t right_count = 0;
+    std::uint8_t bound_count = 0;
     bool missing_figures = false;
-    std::vector<int> bounded;  // Positions in bounds_ of the bounded parameters it reads.
   };
   struct Bound {
     int slot = 0;
     FigureBounds bounds;
   };
+  struct Span {
+    std::uint16_t first = 0;
+    std::uint16_t count = 0;
+  };
   struct CompiledRight {
-    std::vector<std::vector<CompiledCondition>> routes;
+    Span routes;             // In routes_.
     std::vector<int> terms;  // Expression per term, for Value.
   };
 
@@ -161,6 +167,9 @@ class Screener {
   Date date_;
   expressions::Evaluator evaluator_;
   std::vector<CompiledRight> rights_;
+  std::vector<Span> routes_;  // Each a span of conditions_.
+  std::vector<CompiledCondition> conditions_;
+  std::vector<int> reads_;
   int first_parameter_slot_ = 0;
   int first_right_slot_ = 0;
   std::vector<Bound> bounds_;
