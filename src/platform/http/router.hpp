@@ -34,6 +34,7 @@ struct Route {
   std::string pattern;
   RouteOptions options;
   Handler handler;
+  std::vector<std::string> segments;  // The pattern split at '/', once, for Find.
 };
 
 class Router {
