@@ -12,7 +12,7 @@ build_packages=(
   libxapian-dev libqrencode-dev libmuparser-dev libical-dev libhowardhinnant-date-dev tzdata nodejs npm
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-test_packages=(postgresql chromium curl python3-jsonschema)
+test_packages=(postgresql chromium curl python3-jsonschema gdal-bin)
 bench_packages=(wrk nginx bc time)
 fuzz_packages=(clang-16 libclang-rt-16-dev)
 

@@ -26,11 +26,13 @@
 #include "atlas/import.hpp"
 #include "consultations/import.hpp"
 #include "core/temp_file.hpp"
+#include "core/text.hpp"
 #include "geo/export.hpp"
 #include "geo/import.hpp"
 #include "initiatives/import.hpp"
 #include "platform/db/database.hpp"
 #include "platform/formats/csv.hpp"
+#include "platform/geodata/ogr.hpp"
 #include "platform/http/server.hpp"
 #include "platform/search/index.hpp"
 #include "platform/view/view.hpp"
@@ -375,7 +377,11 @@ int Import(const Options& options) {
     }
     return ImportHsds(options, *content);
   }
-  auto content = ReadFile(options.file);
+  // A shapefile is several files side by side (.shp, .dbf, .shx, .prj): GDAL reads them
+  // where they lie. Every other format is read whole, then recognised by the import.
+  const bool shapefile =
+      (options.what == "geometry" || options.what == "areas") && text::AsciiLower(options.file).ends_with(".shp");
+  auto content = shapefile ? geodata::ReadAsGeoJson(options.file) : ReadFile(options.file);
   if (!content) return Report(content.error());
   if (options.what == "observations") return ImportObservations(options, *content);
   if (options.what == "hsds") return ImportHsds(options, *content);
@@ -749,7 +755,9 @@ int Main(int argc, char** argv) {
                              "initiatives", "providers"}));
   import
       ->add_option("file", options.file,
-                   "CSV, GeoJSON, (areas) Statbel's sector XLSX, (observations) XLSX or a .zip holding one such file, "
+                   "CSV, GeoJSON, (areas) Statbel's sector XLSX, (areas, geometry) Shapefile, GeoPackage, GML or "
+                   "GeoJSON in any coordinate system, read by GDAL's ogr2ogr (gdal-bin), (observations) XLSX or a "
+                   ".zip holding one such file, "
                    "(hsds) HSDS 3.0 JSON file or CSV package folder, "
                    "(consultations, agenda, initiatives, providers) JSON file")
       ->required();

@@ -1,10 +1,13 @@
 // The geography's storage suite: the same cases against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "geo/export.hpp"
 #include "geo/geometry.hpp"
 #include "geo/import.hpp"
 #include "geo/store.hpp"
+#include "platform/geodata/ogr.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace zoneatlas::geo {
@@ -37,6 +40,14 @@ class GeoStorageTest : public ::testing::TestWithParam<db::Engine> {
         ImportBoundaries(database(), "boundaries.geojson", testing::RepositoryFile("data/demo/boundaries.geojson"),
                          {.source = "demo"}, kTester);
     ASSERT_TRUE(boundaries && boundaries->ok()) << (boundaries ? boundaries->Describe() : boundaries.error().message());
+  }
+
+  // The stored boundary of `code`; empty when there is none.
+  formats::MultiPolygon BoundaryOf(const std::string& code) {
+    auto geojson = store_->Boundary(code);
+    if (!geojson || geojson->empty()) return {};
+    auto geometry = formats::ParseGeometry(*geojson);
+    return geometry ? *geometry : formats::MultiPolygon{};
   }
 
   long long CountRows(const std::string& table) {
@@ -386,6 +397,89 @@ TEST_P(GeoStorageTest, ImportsRealBoundariesAndSkipsUnknownAreasOnlyWhenAsked) {
   auto ixelles = store_->FindArea("21009", Date::Today());
   ASSERT_TRUE(ixelles && ixelles->boundary_area_km2);
   EXPECT_NEAR(*ixelles->boundary_area_km2, 6.3, 0.4);  // Statbel: 6.34 km².
+}
+
+// Provincies in Cijfers' municipalities as published: a shapefile in Belgian Lambert 72,
+// read and reprojected by GDAL, codes in the Swing platform's "geoitem".
+TEST_P(GeoStorageTest, ImportsBoundariesInLambert72FromAShapefile) {
+  const std::filesystem::path shapefile = testing::SourceRoot().parent_path() / "shared" / "data" / "published" /
+                                          "provincies-in-cijfers-areas" / "shapefiles" / "gemeente.shp";
+  if (!std::filesystem::exists(shapefile)) GTEST_SKIP() << "../shared/data is not beside the repository";
+  ASSERT_TRUE(ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester)->ok());
+  auto geojson = geodata::ReadAsGeoJson(shapefile);
+  ASSERT_TRUE(geojson) << geojson.error().message();
+  auto report =
+      ImportBoundaries(database(), "gemeente.shp", *geojson, {.skip_unknown = true, .source = "PinC"}, kTester);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : report.error().message());
+  // 304 features: the Flemish municipalities of 2025 and Brussels as one (code 04000).
+  EXPECT_EQ(report->rows_read, 304);
+  EXPECT_EQ(report->rows_imported, 26);
+  auto halle = store_->FindArea("23027", Date::Today());
+  ASSERT_TRUE(halle && halle->boundary_area_km2);
+  EXPECT_NEAR(*halle->boundary_area_km2, 44.4, 1.0);  // Statbel: 44.39 km²; the file is simplified.
+  const formats::MultiPolygon boundary = BoundaryOf("23027");
+  EXPECT_TRUE(Contains(boundary, 4.2365, 50.7337));   // Halle's Grote Markt.
+  EXPECT_FALSE(Contains(boundary, 4.3524, 50.8467));  // Brussels' Grand-Place.
+}
+
+// UrbIS' statistical sectors of Brussels as published: a GeoPackage in Lambert 72 whose
+// features name their sector in "cd_sector".
+TEST_P(GeoStorageTest, ReadsAGeoPackageUploadedAsItIs) {
+  const std::string geopackage = testing::SharedData("published/brussels-sectors-2022/BXL_SS_PREPROCESSED.gpkg");
+  if (geopackage.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  ASSERT_TRUE(ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester)->ok());
+  const std::string sector =
+      "code,kind,name_nl,name_fr,parent_code,valid_from\n"
+      "21004A001,statistical_sector,Grote Markt,Grand-Place,21004,2022-01-01\n";
+  ASSERT_TRUE(ImportAreas(database(), "sector.csv", sector, kTester)->ok());
+  auto report = ImportBoundaries(database(), "BXL_SS_PREPROCESSED.gpkg", geopackage, {.skip_unknown = true}, kTester);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : report.error().message());
+  EXPECT_EQ(report->rows_read, 724);
+  EXPECT_EQ(report->rows_imported, 1);
+  auto sector_area = store_->FindArea("21004A001", Date::Today());
+  ASSERT_TRUE(sector_area && sector_area->boundary_area_km2);
+  EXPECT_NEAR(*sector_area->boundary_area_km2, 0.1078, 0.002);      // The file's ms_area_ha: 10.775 ha.
+  EXPECT_TRUE(Contains(BoundaryOf("21004A001"), 4.3524, 50.8467));  // The Grand-Place lies in its own sector.
+}
+
+// Coordinates that cannot be Belgian in WGS84 are refused, naming the feature: metres of
+// a projection, or latitude and longitude swapped; the same file saying it is in Lambert
+// 72 is reprojected and imported.
+TEST_P(GeoStorageTest, ABoundaryOutsideBelgiumIsRefusedUnlessItsCoordinateSystemIsNamed) {
+  ASSERT_TRUE(ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester)->ok());
+  const auto collection = [](const std::string& ring, const std::string& members = "") {
+    return R"({"type":"FeatureCollection",)" + members +
+           R"("features":[{"type":"Feature","properties":{"code":"23027"},"geometry":{"type":"Polygon",)"
+           R"("coordinates":[)" +
+           ring + "]}}]}";
+  };
+  // A square of 1 km in Lambert 72 metres around Halle's Grote Markt (140,664 E, 158,138 N).
+  const std::string lambert_square =
+      "[[140164,157638],[141164,157638],[141164,158638],[140164,158638],[140164,157638]]";
+  auto projected = ImportBoundaries(database(), "halle.geojson", collection(lambert_square), {}, kTester);
+  ASSERT_TRUE(projected);
+  ASSERT_FALSE(projected->ok());
+  EXPECT_NE(projected->Describe().find("halle.geojson:feature 1: geometry: position [140164, 157638] is not "
+                                       "longitude/latitude in WGS84"),
+            std::string::npos)
+      << projected->Describe();
+  const std::string swapped = "[[50.73,4.23],[50.73,4.24],[50.74,4.24],[50.74,4.23],[50.73,4.23]]";
+  auto refused = ImportBoundaries(database(), "halle.geojson", collection(swapped), {}, kTester);
+  ASSERT_TRUE(refused);
+  ASSERT_FALSE(refused->ok());
+  EXPECT_NE(refused->Describe().find("halle.geojson:feature 1: geometry: area 23027: the point (50.73, 4.23) lies "
+                                     "outside Belgium"),
+            std::string::npos)
+      << refused->Describe();
+  EXPECT_EQ(CountRows("area_geometries"), 0);
+
+  const std::string crs = R"("crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::31370"}},)";
+  auto imported = ImportBoundaries(database(), "halle.geojson", collection(lambert_square, crs), {}, kTester);
+  ASSERT_TRUE(imported && imported->ok()) << (imported ? imported->Describe() : imported.error().message());
+  auto halle = store_->FindArea("23027", Date::Today());
+  ASSERT_TRUE(halle && halle->boundary_area_km2);
+  EXPECT_NEAR(*halle->boundary_area_km2, 1.0, 0.01);
+  EXPECT_TRUE(Contains(BoundaryOf("23027"), 4.2365, 50.7337));
 }
 
 TEST_P(GeoStorageTest, ExportsReadBackAsTheyWere) {

@@ -1,5 +1,7 @@
 #include "geo/geometry.hpp"
 
+#include <fmt/format.h>
+
 // Boost.Geometry 1.81's envelope code trips g++ 12's -Wmaybe-uninitialized on a box it
 // fills before use; the warning is in the library, not here.
 #pragma GCC diagnostic push
@@ -76,6 +78,22 @@ std::string GeometryProblem(const formats::MultiPolygon& boundary) {
   std::string message;
   if (bg::is_valid(Convert<FlatMultiPolygon>(boundary), message)) return "";
   return message;
+}
+
+std::string OutsideBelgium(const formats::MultiPolygon& boundary) {
+  // Belgium lies within 2.54–6.41° E and 49.49–51.51° N; a tenth of a degree to spare.
+  for (const formats::Polygon& polygon : boundary) {
+    for (const formats::Ring& ring : polygon) {
+      for (const formats::Position& point : ring) {
+        if (point.lon < 2.4 || point.lon > 6.5 || point.lat < 49.4 || point.lat > 51.6) {
+          return fmt::format(
+              "the point ({}, {}) lies outside Belgium: are the coordinates in WGS84 longitude, latitude?", point.lon,
+              point.lat);
+        }
+      }
+    }
+  }
+  return "";
 }
 
 bool Contains(const formats::MultiPolygon& boundary, double lon, double lat) {

@@ -20,6 +20,10 @@ formats::MultiPolygon Simplify(const formats::MultiPolygon& boundary, double tol
 // Returns why `boundary` is not a valid area (self-intersection, …), or "" if it is.
 std::string GeometryProblem(const formats::MultiPolygon& boundary);
 
+// Why `boundary` cannot be a Belgian area — a point outside Belgium with a margin, as
+// Lambert 72 metres or latitude and longitude swapped would put it — or "" when it can.
+std::string OutsideBelgium(const formats::MultiPolygon& boundary);
+
 // True when (lon, lat) lies inside `boundary`.
 bool Contains(const formats::MultiPolygon& boundary, double lon, double lat);
 

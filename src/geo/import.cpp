@@ -13,6 +13,8 @@
 #include "platform/formats/csv.hpp"
 #include "platform/formats/geojson.hpp"
 #include "platform/formats/xlsx.hpp"
+#include "platform/formats/zip.hpp"
+#include "platform/geodata/ogr.hpp"
 
 namespace zoneatlas::geo {
 namespace {
@@ -101,7 +103,29 @@ Result<std::vector<SourceRow>> RowsFromXlsx(std::string_view content) {
   return rows;
 }
 
+// Whether the file is one only GDAL reads here: a shapefile in a zip, a GeoPackage, GML, or
+// GeoJSON in another coordinate system than WGS84.
+bool ForGdal(std::string_view file_name, std::string_view content) {
+  if (formats::LooksLikeZip(content)) {  // An .xlsx workbook is a zip too: only a shapefile's goes.
+    auto archive = formats::ZipArchive::Open(content);
+    if (!archive) return false;
+    auto names = (*archive)->Names();
+    return names && std::ranges::any_of(
+                        *names, [](const std::string& name) { return text::AsciiLower(name).ends_with(".shp"); });
+  }
+  return geodata::NeedsGdal(file_name, content);
+}
+
+// Features as GeoJSON in WGS84, whatever their format and coordinate system.
+Result<std::vector<SourceRow>> RowsFromFeatures(std::string_view file_name, std::string_view content) {
+  if (!ForGdal(file_name, content)) return RowsFromGeoJson(content);
+  auto geojson = geodata::ReadAsGeoJson(file_name, content);
+  if (!geojson) return Fail(geojson.error());
+  return RowsFromGeoJson(*geojson);
+}
+
 Result<std::vector<SourceRow>> ReadRows(std::string_view file_name, std::string_view content) {
+  if (ForGdal(file_name, content)) return RowsFromFeatures(file_name, content);
   if (formats::LooksLikeXlsx(content)) return RowsFromXlsx(content);
   return DetectFormat(file_name, content) == FileFormat::kGeoJson ? RowsFromGeoJson(content) : RowsFromCsv(content);
 }
@@ -307,7 +331,8 @@ std::optional<Area> AreaFromRow(const SourceRow& row, const RowProblems& problem
 }
 
 std::optional<std::string> CodeOfFeature(const SourceRow& row) {
-  for (std::string_view name : {"code", "nis_code", "niscode", "cd_refnis", "nis"}) {
+  // Ours, Statbel's, and the Swing platform's (Provincies in Cijfers: "geoitem").
+  for (std::string_view name : {"code", "nis_code", "niscode", "cd_refnis", "nis", "cd_sector", "geoitem"}) {
     if (const auto value = row.Get(name); !value.empty()) return std::string(value);
   }
   // Statbel's "shn": "BE" + one digit + the five-digit NIS code, e.g. BE223064.
@@ -380,6 +405,9 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
     if (!area) continue;
     if (row.boundary) {
       if (!row.boundary_error.empty()) problems.Add("geometry", row.boundary_error);
+      if (const std::string outside = OutsideBelgium(*row.boundary); !outside.empty()) {
+        problems.Add("geometry", outside);
+      }
     }
     const auto key = std::make_pair(area->code, area->validity.from.ToIso());
     if (const auto [it, inserted] = seen.emplace(key, row.location); !inserted) {
@@ -549,7 +577,7 @@ Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view f
   const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
-  auto rows = RowsFromGeoJson(content);
+  auto rows = RowsFromFeatures(file_name, content);
   if (!rows) {
     report.problems.push_back({"", "", rows.error().message()});
     return report;
@@ -589,6 +617,10 @@ Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view f
       }
       formats::MultiPolygon geometry =
           options.simplify_meters > 0 ? Simplify(*row.boundary, options.simplify_meters) : std::move(*row.boundary);
+      if (const std::string outside = OutsideBelgium(geometry); !outside.empty()) {
+        problems.Add("geometry", "area " + *code + ": " + outside);
+        continue;
+      }
       if (const std::string problem = GeometryProblem(geometry); !problem.empty()) {
         report.warnings.push_back({row.location, "geometry", "area " + *code + ": " + problem});
       }
