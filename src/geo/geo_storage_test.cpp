@@ -442,6 +442,29 @@ TEST_P(GeoStorageTest, ReadsAGeoPackageUploadedAsItIs) {
   EXPECT_TRUE(Contains(BoundaryOf("21004A001"), 4.3524, 50.8467));  // The Grand-Place lies in its own sector.
 }
 
+// UrbIS' monitoring districts as published (a GeoPackage in Lambert 72): the Brussels
+// Wijkmonitoring's wijken as areas under the Region, with their boundaries.
+TEST_P(GeoStorageTest, ImportsTheBrusselsMonitoringDistrictsAsPublished) {
+  const std::string geopackage =
+      testing::SharedData("published/brussels-monitoring-districts/UrbAdm_MONITORING_DISTRICT.gpkg");
+  if (geopackage.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  ASSERT_TRUE(ImportAreas(database(), "areas.csv", testing::RepositoryFile("data/demo/areas.csv"), kTester)->ok());
+  auto report = ImportAreas(database(), "UrbAdm_MONITORING_DISTRICT.gpkg", geopackage, kTester);
+  ASSERT_TRUE(report && report->ok()) << (report ? report->Describe() : report.error().message());
+  EXPECT_EQ(report->rows_imported, 145);
+  // District 26, as the file has it: DAILLY, 883,365.16 m², since 2015-10-05.
+  auto dailly = store_->FindArea("mdrc-026", Date::Today());
+  ASSERT_TRUE(dailly) << dailly.error().message();
+  EXPECT_EQ(dailly->names.nl, "DAILLY");
+  EXPECT_EQ(dailly->kind, AreaKind::kNeighbourhood);
+  EXPECT_EQ(dailly->parent_code, "04000");
+  EXPECT_EQ(dailly->validity.from, *Date::FromYmd(2015, 10, 5));
+  ASSERT_TRUE(dailly->land_area_km2 && dailly->boundary_area_km2);
+  EXPECT_NEAR(*dailly->land_area_km2, 0.8834, 0.0001);
+  EXPECT_NEAR(*dailly->boundary_area_km2, 0.8834, 0.01);
+  EXPECT_TRUE(Contains(BoundaryOf("mdrc-026"), 4.3864, 50.8543));  // Inside it (GDAL: ST_PointOnSurface).
+}
+
 // Coordinates that cannot be Belgian in WGS84 are refused, naming the feature: metres of
 // a projection, or latitude and longitude swapped; the same file saying it is in Lambert
 // 72 is reprojected and imported.

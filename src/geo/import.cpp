@@ -266,6 +266,54 @@ std::optional<Area> AreaFromStatbelSector(const SourceRow& row, const RowProblem
   return area;
 }
 
+// UrbIS' monitoring districts of Brussels (UrbAdm_MONITORING_DISTRICT: the 145 wijken /
+// quartiers of the Wijkmonitoring) as published: MDRC, NAME_DUT, NAME_FRE, AREA in m²,
+// BEGIN_LIFE, END_LIFE. A district may straddle municipalities, so it hangs under the
+// Brussels Region; its code is "mdrc-" and the district number in three digits.
+bool IsUrbisDistricts(const std::vector<SourceRow>& rows) {
+  return !rows.empty() && rows.front().fields.contains("mdrc") && rows.front().fields.contains("name_dut");
+}
+
+std::optional<std::string> UrbisDistrictCode(std::string_view number) {
+  const auto value = text::ParseInteger(text::Trim(number));
+  if (!value || *value < 1 || *value > 999) return std::nullopt;
+  return fmt::format("mdrc-{:03}", *value);
+}
+
+std::optional<Area> AreaFromUrbisDistrict(const SourceRow& row, const RowProblems& problems) {
+  Area area;
+  area.kind = AreaKind::kNeighbourhood;
+  if (auto code = UrbisDistrictCode(row.Get("mdrc"))) {
+    area.code = *code;
+  } else {
+    problems.Add("MDRC", "'" + std::string(row.Get("mdrc")) + "' is not a district number from 1 to 999");
+    return std::nullopt;
+  }
+  area.parent_code = "04000";
+  area.names = {std::string(row.Get("name_dut")), std::string(row.Get("name_fre")), ""};
+  if (area.names.nl.empty()) area.names.nl = area.names.fr;
+  if (area.names.fr.empty()) area.names.fr = area.names.nl;
+  if (area.names.nl.empty()) problems.Add("NAME_DUT", "the district has no name");
+  // GDAL writes GeoPackage dates as 2015/10/05.
+  const auto date = [&](std::string_view field, std::string_view value) {
+    std::string iso(text::Trim(value));
+    std::ranges::replace(iso, '/', '-');
+    return ParseDateField(problems, field, iso);
+  };
+  if (const auto from = date("BEGIN_LIFE", row.Get("begin_life"))) area.validity.from = *from;
+  area.validity.to = date("END_LIFE", row.Get("end_life"));
+  if (const auto square_metres = row.Get("area"); !square_metres.empty()) {
+    const auto value = text::ParseDecimal(square_metres);
+    if (!value || *value <= 0) {
+      problems.Add("AREA", "'" + std::string(square_metres) + "' is not a positive area in m²");
+    } else {
+      area.land_area_km2 = *value / 1e6;
+    }
+  }
+  area.source = "UrbIS, monitoring districts";
+  return area;
+}
+
 std::optional<Area> AreaFromRow(const SourceRow& row, const RowProblems& problems) {
   Area area;
   area.code = std::string(row.Get("code"));
@@ -335,6 +383,7 @@ std::optional<std::string> CodeOfFeature(const SourceRow& row) {
   for (std::string_view name : {"code", "nis_code", "niscode", "cd_refnis", "nis", "cd_sector", "geoitem"}) {
     if (const auto value = row.Get(name); !value.empty()) return std::string(value);
   }
+  if (const auto district = row.Get("mdrc"); !district.empty()) return UrbisDistrictCode(district);
   // Statbel's "shn": "BE" + one digit + the five-digit NIS code, e.g. BE223064.
   if (const auto shn = row.Get("shn"); shn.size() == 8 && text::StartsWith(shn, "BE")) {
     return std::string(shn.substr(3));
@@ -390,18 +439,20 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
   report.rows_read = static_cast<int>(rows->size());
   const bool refnis = IsRefnis(*rows);
   const bool sectors = !refnis && IsStatbelSectors(*rows);
-  if (!refnis && !sectors) RequireColumns(report, *rows, {"code", "kind", "name_nl", "name_fr"});
+  const bool districts = !refnis && !sectors && IsUrbisDistricts(*rows);
+  if (!refnis && !sectors && !districts) RequireColumns(report, *rows, {"code", "kind", "name_nl", "name_fr"});
   if (!report.ok()) return report;
-  const std::string code_field = refnis ? "CD_REFNIS" : sectors ? "CD_SECTOR" : "code";
+  const std::string code_field = refnis ? "CD_REFNIS" : sectors ? "CD_SECTOR" : districts ? "MDRC" : "code";
 
   std::vector<std::pair<Area, const SourceRow*>> areas;
   std::map<std::pair<std::string, std::string>, std::string> seen;  // (code, valid_from) -> location.
   for (const SourceRow& row : *rows) {
     CheckExtraFields(report, row);
     const RowProblems problems{report, row};
-    auto area = refnis    ? AreaFromRefnis(row, problems)
-                : sectors ? AreaFromStatbelSector(row, problems)
-                          : AreaFromRow(row, problems);
+    auto area = refnis      ? AreaFromRefnis(row, problems)
+                : sectors   ? AreaFromStatbelSector(row, problems)
+                : districts ? AreaFromUrbisDistrict(row, problems)
+                            : AreaFromRow(row, problems);
     if (!area) continue;
     if (row.boundary) {
       if (!row.boundary_error.empty()) problems.Add("geometry", row.boundary_error);
