@@ -482,22 +482,28 @@ test('a zone editor finds the services to check; the list has no WCAG 2.1 A/AA v
   await page.context().close();
 });
 
+// Fills in and sends the community resource form (already open on `page`, in Dutch): a
+// free drinking water point in Halle, open on Mondays from 08:00 until `closes`.
+async function proposeWaterPoint(page, name, street, closes) {
+  await page.getByLabel('Naam in het Nederlands').fill(name);
+  await page.getByLabel('In eenvoudige taal, Nederlands').fill('Hier tapt u gratis drinkwater.');
+  await page.getByLabel('Drinkwaterpunten').check();
+  await page.getByLabel('Straat en nummer').fill(street);
+  await page.getByLabel('Postcode').fill('1500');
+  await page.getByLabel('Gemeente of deelgemeente').fill('Halle');
+  await page.getByLabel('In welke gemeente ligt de plek?').selectOption('23027');
+  await page.locator('#area-23027').check();
+  await page.getByLabel('Van').first().fill('08:00');
+  await page.getByLabel('Tot').first().fill(closes);
+  await page.getByRole('button', { name: 'Versturen' }).click();
+}
+
 test('without JavaScript, a professional proposes a water point and the zone editor publishes it', async () => {
   const professional = await newPage({ javaScriptEnabled: false });
   await signIn(professional, 'nl', process.env.ZONEATLAS_TEST_EMAIL);
   await professional.goto(`${base}/nl/social-map`);
   await professional.getByRole('link', { name: 'Buurtinitiatief voorstellen' }).first().click();
-  await professional.getByLabel('Naam in het Nederlands').fill('Waterkraan buurthuis De Linde');
-  await professional.getByLabel('In eenvoudige taal, Nederlands').fill('Hier tapt u gratis drinkwater.');
-  await professional.getByLabel('Drinkwaterpunten').check();
-  await professional.getByLabel('Straat en nummer').fill('Lindestraat 12');
-  await professional.getByLabel('Postcode').fill('1500');
-  await professional.getByLabel('Gemeente of deelgemeente').fill('Halle');
-  await professional.getByLabel('In welke gemeente ligt de plek?').selectOption('23027');
-  await professional.locator('#area-23027').check();
-  await professional.getByLabel('Van').first().fill('08:00');
-  await professional.getByLabel('Tot').first().fill('20:00');
-  await professional.getByRole('button', { name: 'Versturen' }).click();
+  await proposeWaterPoint(professional, 'Waterkraan buurthuis De Linde', 'Lindestraat 12', '20:00');
   assert.match(await professional.getByRole('status').textContent(), /Wacht op nakijken/);
   const proposal = professional.url();
   await professional.context().close();
@@ -519,17 +525,7 @@ test('a proposal that no longer fits the social map says so, cannot be published
   const professional = await newPage({ javaScriptEnabled: false });
   await signIn(professional, 'nl', process.env.ZONEATLAS_TEST_EMAIL);
   await professional.goto(`${base}/nl/social-map/propose`);
-  await professional.getByLabel('Naam in het Nederlands').fill('Waterkraan sporthal Den Blok');
-  await professional.getByLabel('In eenvoudige taal, Nederlands').fill('Hier tapt u gratis drinkwater.');
-  await professional.getByLabel('Drinkwaterpunten').check();
-  await professional.getByLabel('Straat en nummer').fill('Sportlaan 3');
-  await professional.getByLabel('Postcode').fill('1500');
-  await professional.getByLabel('Gemeente of deelgemeente').fill('Halle');
-  await professional.getByLabel('In welke gemeente ligt de plek?').selectOption('23027');
-  await professional.locator('#area-23027').check();
-  await professional.getByLabel('Van').first().fill('08:00');
-  await professional.getByLabel('Tot').first().fill('21:30');
-  await professional.getByRole('button', { name: 'Versturen' }).click();
+  await proposeWaterPoint(professional, 'Waterkraan sporthal Den Blok', 'Sportlaan 3', '21:30');
   const proposal = new URL(professional.url()).pathname.split('/').pop();
   // As a proposal kept from an older version would be: hours that close when they open,
   // which the forms once let through.
