@@ -442,6 +442,18 @@ TEST_P(GeoStorageTest, ReadsAGeoPackageUploadedAsItIs) {
   EXPECT_TRUE(Contains(BoundaryOf("21004A001"), 4.3524, 50.8467));  // The Grand-Place lies in its own sector.
 }
 
+// A file GDAL cannot read is refused in GDAL's words, naming the file as uploaded, never
+// the private copy GDAL was given.
+TEST_P(GeoStorageTest, AnUnreadableGeoPackageIsRefusedByItsOwnName) {
+  auto report = ImportBoundaries(database(), "wijken.gpkg", "not a GeoPackage", {}, kTester);
+  ASSERT_TRUE(report);
+  ASSERT_FALSE(report->ok());
+  EXPECT_NE(report->Describe().find("wijken.gpkg: Unable to open datasource `wijken.gpkg'"), std::string::npos)
+      << report->Describe();
+  EXPECT_EQ(report->Describe().find("zoneatlas-tmp-"), std::string::npos) << report->Describe();
+  EXPECT_EQ(CountRows("area_geometries"), 0);
+}
+
 // UrbIS' monitoring districts as published (a GeoPackage in Lambert 72): the Brussels
 // Wijkmonitoring's wijken as areas under the Region, with their boundaries.
 TEST_P(GeoStorageTest, ImportsTheBrusselsMonitoringDistrictsAsPublished) {

@@ -116,16 +116,20 @@ bool ForGdal(std::string_view file_name, std::string_view content) {
   return geodata::NeedsGdal(file_name, content);
 }
 
-// Features as GeoJSON in WGS84, whatever their format and coordinate system.
-Result<std::vector<SourceRow>> RowsFromFeatures(std::string_view file_name, std::string_view content) {
-  if (!ForGdal(file_name, content)) return RowsFromGeoJson(content);
+// The features of a file ForGdal has chosen, as GDAL gives them in WGS84.
+Result<std::vector<SourceRow>> RowsFromGdal(std::string_view file_name, std::string_view content) {
   auto geojson = geodata::ReadAsGeoJson(file_name, content);
   if (!geojson) return Fail(geojson.error());
   return RowsFromGeoJson(*geojson);
 }
 
+// Features as GeoJSON in WGS84, whatever their format and coordinate system.
+Result<std::vector<SourceRow>> RowsFromFeatures(std::string_view file_name, std::string_view content) {
+  return ForGdal(file_name, content) ? RowsFromGdal(file_name, content) : RowsFromGeoJson(content);
+}
+
 Result<std::vector<SourceRow>> ReadRows(std::string_view file_name, std::string_view content) {
-  if (ForGdal(file_name, content)) return RowsFromFeatures(file_name, content);
+  if (ForGdal(file_name, content)) return RowsFromGdal(file_name, content);
   if (formats::LooksLikeXlsx(content)) return RowsFromXlsx(content);
   return DetectFormat(file_name, content) == FileFormat::kGeoJson ? RowsFromGeoJson(content) : RowsFromCsv(content);
 }
