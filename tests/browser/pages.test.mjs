@@ -54,6 +54,15 @@ async function expectNoAxeViolations(page, label) {
   assert.equal(results.violations.length, 0, `${label}: axe found\n  ${summary.join('\n  ')}`);
 }
 
+// At a 390 px phone's width the page scrolls only down: wide tables scroll in their own box.
+async function expectFitsPhone(page, label) {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.setViewportSize(viewport);
+  assert.ok(overflow <= 0, `${label} is ${overflow}px too wide at 390px`);
+}
+
 const pages = [
   ['/nl/', 'home'],
   ['/fr/', 'home'],
@@ -461,6 +470,7 @@ test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr',
     assert.equal(await page.locator('#problems-caption + thead + tbody tr').count(), 1000);
     assert.match(await page.locator('main').textContent(),
       language === 'nl' ? /\d+ andere problemen staan niet in deze lijst/ : /\d+ autres problèmes ne sont pas dans cette liste/);
+    await expectFitsPhone(page, `${language} upload with a thousand problems`);
     await expectNoAxeViolations(page, `${language} upload with problems`);
     await upload(language, label, check, 'gemeente;indicator;2026\nHalle;gmd_coverage;71\n', confirmButton);
     await expectNoAxeViolations(page, `${language} upload ready to confirm`);
@@ -545,6 +555,7 @@ test('a proposal that no longer fits the social map says so, cannot be published
     assert.match(await editor.getByRole('alert').textContent(), notice);
     assert.equal(await editor.getByRole('button', { name: publish, exact: true }).count(), 0);
     await expectNoAxeViolations(editor, `/${language}/social-map/review/… that no longer reads`);
+    await expectFitsPhone(editor, `/${language}/social-map/review/… that no longer reads`);
   }
   await editor.context().close();
 });
