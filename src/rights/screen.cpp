@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "core/text.hpp"
 
@@ -34,6 +35,8 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
     const ParameterValue* value = parameter.At(date);
     parameter_known[p] = value != nullptr;
     slots[slot] = value ? value->value : kNotKnown;
+    // A figure in force is the same for every household: muparser folds it in.
+    if (value != nullptr) screener.evaluator_.Fix(slot);
     if (value != nullptr || parameter.indexed_upwards.empty()) continue;
     FigureBounds bounds{parameter.Before(date), parameter.After(date)};
     if (bounds.last == nullptr) continue;  // Before its first figure nothing bounds it from below.
@@ -57,6 +60,7 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
   for (int f = 0; f < fact_count; ++f) {
     if (!Facts()[f].yes_no) numeric |= std::uint64_t{1} << f;
   }
+  screener.yes_no_facts_ = ~numeric & (fact_count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fact_count) - 1);
   // What one condition's test and margin read, gathered before they go into reads_.
   std::vector<int> rights_read, bounded_read;
   auto compile = [&](const Right& right, const std::string& expression, CompiledCondition& into) -> Status {
@@ -92,6 +96,7 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
     }
     compiled_right.routes = {static_cast<std::uint16_t>(screener.routes_.size()),
                              static_cast<std::uint16_t>(right.routes.size())};
+    const Span compiled_right_routes = compiled_right.routes;
     for (const Route& route : right.routes) {
       screener.routes_.push_back({static_cast<std::uint16_t>(screener.conditions_.size()),
                                   static_cast<std::uint16_t>(route.conditions.size())});
@@ -105,6 +110,7 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
         if (!condition.near.empty()) {
           if (auto done = compile(right, condition.near, compiled); !done) return Fail(done.error());
         }
+        compiled.settled_by_facts = rights_read.empty() && bounded_read.empty() && !compiled.missing_figures;
         compiled.first_read = static_cast<std::uint16_t>(screener.reads_.size());
         compiled.right_count = static_cast<std::uint8_t>(rights_read.size());
         compiled.bound_count = static_cast<std::uint8_t>(bounded_read.size());
@@ -114,12 +120,42 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
       }
     }
     screener.rights_.push_back(std::move(compiled_right));
+    screener.remembered_.push_back(screener.RememberedBy(compiled_right_routes));
   }
+  screener.memos_.resize(screener.remembered_.size());
+  screener.keys_.resize(screener.remembered_.size());
+  screener.remember_.resize(screener.remembered_.size());
   if (screener.reads_.size() > std::numeric_limits<std::uint16_t>::max() ||
       screener.conditions_.size() > std::numeric_limits<std::uint16_t>::max()) {
     return Fail(Error::Internal("the catalog has too many conditions to screen"));
   }
   return screener;
+}
+
+Screener::Remembered Screener::RememberedBy(Span routes) const {
+  Remembered remembered;
+  std::uint64_t facts = 0, numbers = 0;
+  for (const Span& route : std::span(routes_).subspan(routes.first, routes.count)) {
+    for (const CompiledCondition& condition : std::span(conditions_).subspan(route.first, route.count)) {
+      for (std::uint64_t bits = condition.numeric_facts & ~numbers; bits != 0; bits &= bits - 1) {
+        const int fact = std::countr_zero(bits);
+        if (Facts()[fact].money || remembered.number_count == ResultMemo::kMaxNumbers) return {};
+        remembered.numbers[remembered.number_count++] = static_cast<std::uint8_t>(fact);
+        numbers |= std::uint64_t{1} << fact;
+      }
+      facts |= condition.facts;
+      const int* read = reads_.data() + condition.first_read;
+      for (const int* r = read; r != read + condition.right_count; ++r) {
+        const auto begin = remembered.rights.begin(), end = begin + remembered.right_count;
+        if (std::find(begin, end, *r) != end) continue;
+        if (remembered.right_count == ResultMemo::kMaxRightsRead) return {};
+        remembered.rights[remembered.right_count++] = static_cast<std::uint16_t>(*r);
+      }
+    }
+  }
+  remembered.remember = true;
+  remembered.facts = facts;
+  return remembered;
 }
 
 Result<int> Screener::Compile(const std::string& text) {
@@ -228,11 +264,6 @@ double Screener::Evaluate(int expression, bool reuse) {
 
 ConditionState Screener::Judge(const CompiledCondition& condition, const FactValues& facts,
                                const std::vector<RightResult>& results, std::uint64_t& missing) {
-  if (condition.test < 0) return ConditionState::kCheck;
-  // A known yes/no fact decides at once.
-  if (condition.single_fact >= 0 && facts.Known(condition.single_fact)) {
-    return facts.values[condition.single_fact] != 0 ? ConditionState::kHolds : ConditionState::kFails;
-  }
   if (condition.missing_figures) return ConditionState::kUnknown;
   const std::uint64_t unknown = condition.facts & ~facts.known;
   if ((unknown & condition.numeric_facts) != 0) {
@@ -333,72 +364,141 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
     slots[std::countr_zero(unknown)] = kNotKnown;
   }
   results.resize(rights_.size());
+  // The yes/no facts known to be true, for the rights remembered by them. A memo key says
+  // true or false, so facts set to another number (not by ComputeFacts) bypass the memo.
+  std::uint64_t truth = 0;
+  bool only_zero_or_one = true;
+  for (std::uint64_t bits = yes_no_facts_ & facts.known; bits != 0; bits &= bits - 1) {
+    const int fact = std::countr_zero(bits);
+    truth |= static_cast<std::uint64_t>(facts.values[fact] != 0) << fact;
+    only_zero_or_one &= facts.values[fact] == 0 || facts.values[fact] == 1;
+  }
+  // The keys of the rights remembered by facts alone, loaded ahead.
+  for (std::size_t r = 0; r < remembered_.size(); ++r) {
+    const Remembered& remembered = remembered_[r];
+    remember_[r] = remembered.remember && only_zero_or_one;
+    if (!remember_[r]) continue;
+    ResultMemo::Key& key = keys_[r];
+    key = {};
+    key.known = facts.known & remembered.facts;
+    key.truth = truth & remembered.facts;
+    for (int i = 0; i < remembered.number_count; ++i) {
+      const int fact = remembered.numbers[i];
+      if (!facts.Known(fact)) continue;
+      const double number = facts.values[fact];
+      // Ages and counts are whole numbers; anything else is screened as usual.
+      remember_[r] = remember_[r] && number == std::trunc(number) && std::abs(number) < 30000;
+      key.numbers[i] = remember_[r] ? static_cast<std::int16_t>(number) : std::int16_t{0};
+    }
+    if (remember_[r] && remembered.right_count == 0) memos_[r].Prefetch(key);
+  }
   for (int r : catalog_->evaluation_order()) {
-    const CompiledRight& right = rights_[r];
-    RightResult& result = results[r];
+    const Remembered& remembered = remembered_[r];
+    bool remember = remember_[r];
+    ResultMemo::Key& key = keys_[r];
+    if (remember && remembered.right_count > 0) {
+      ResultMemo::Missing missing{};
+      for (int i = 0; i < remembered.right_count; ++i) {
+        const RightResult& other = results[remembered.rights[i]];
+        key.outcomes |= static_cast<std::uint16_t>((1U + static_cast<unsigned>(other.outcome)) << (4 * i));
+        if (other.outcome != Outcome::kLikely && other.outcome != Outcome::kUnlikely) {
+          missing[i] = other.missing_facts;
+        }
+      }
+      key.missing = memos_[r].MissingId(missing);
+      remember = key.missing != ResultMemo::kTooManyMissing;
+    }
+    if (!remember) {
+      ScreenRight(r, facts, results);
+    } else if (const RightResult* known = memos_[r].Find(key)) {
+      results[r] = *known;
+    } else {
+      ScreenRight(r, facts, results);
+      memos_[r].Remember(key, results[r]);
+    }
+    const Outcome outcome = results[r].outcome;
+    slots[first_right_slot_ + r] = outcome == Outcome::kLikely ? 1 : outcome == Outcome::kUnlikely ? 0 : kNotKnown;
+  }
+}
+
+void Screener::ScreenRight(int r, const FactValues& facts, std::vector<RightResult>& results) {
+  const CompiledRight& right = rights_[r];
+  RightResult& result = results[r];
+  result.missing_facts = 0;
+  result.missing_figures = false;
+  // What explains each outcome, kept apart until the outcome is known; the failing
+  // conditions go straight to the result, as most rights end unlikely.
+  result.findings.clear();
+  possible_.clear();
+  open_.clear();
+  int holds = -1;
+  for (int route = 0; route < right.routes.count && holds < 0; ++route) {
+    route_.clear();
+    ConditionState route_state = ConditionState::kHolds;
+    const Span conditions = routes_[right.routes.first + route];
+    for (int c = 0; c < conditions.count; ++c) {
+      const CompiledCondition& condition = conditions_[conditions.first + c];
+      std::uint64_t missing = 0;
+      // Most conditions are settled by one known yes/no fact or by the competent body:
+      // decided here, without the call.
+      ConditionState state;
+      if (condition.test < 0) {
+        state = ConditionState::kCheck;
+      } else if (condition.single_fact >= 0 && facts.Known(condition.single_fact)) {
+        state = facts.values[condition.single_fact] != 0 ? ConditionState::kHolds : ConditionState::kFails;
+      } else if (condition.settled_by_facts && (condition.facts & ~facts.known) == 0) {
+        // Everything it reads is known: one evaluation (and the margin) decides.
+        const double value = Evaluate(condition.test, true);
+        state = std::isnan(value) ? ConditionState::kCheck
+                : value != 0      ? ConditionState::kHolds
+                : condition.near >= 0 && Evaluate(condition.near, true) != 0 ? ConditionState::kNear
+                                                                             : ConditionState::kFails;
+      } else {
+        state = Judge(condition, facts, results, missing);
+      }
+      const Finding finding{static_cast<std::uint8_t>(route), static_cast<std::uint8_t>(c), state};
+      if (state == ConditionState::kFails) {
+        // Only the failing condition explains a failed route.
+        result.findings.push_back(finding);
+        route_state = ConditionState::kFails;
+        break;
+      }
+      route_.push_back(finding);
+      if (state == ConditionState::kUnknown) {
+        route_state = ConditionState::kUnknown;
+        result.missing_facts |= missing;
+        result.missing_figures |= condition.missing_figures;
+      } else if ((state == ConditionState::kNear || state == ConditionState::kCheck ||
+                  state == ConditionState::kBetween) &&
+                 route_state == ConditionState::kHolds) {
+        route_state = ConditionState::kCheck;
+      }
+    }
+    if (route_state == ConditionState::kHolds) {
+      holds = route;
+    } else if (route_state == ConditionState::kCheck && possible_.empty()) {
+      possible_ = route_;
+    } else if (route_state == ConditionState::kUnknown) {
+      for (const Finding& finding : route_) {
+        if (finding.state == ConditionState::kUnknown || finding.state == ConditionState::kCheck) {
+          open_.push_back(finding);
+        }
+      }
+    }
+  }
+  if (holds >= 0) {
+    result.outcome = Outcome::kLikely;
     result.missing_facts = 0;
     result.missing_figures = false;
-    // What explains each outcome, kept apart until the outcome is known; the failing
-    // conditions go straight to the result, as most rights end unlikely.
-    result.findings.clear();
-    possible_.clear();
-    open_.clear();
-    int holds = -1;
-    for (int route = 0; route < right.routes.count && holds < 0; ++route) {
-      route_.clear();
-      ConditionState route_state = ConditionState::kHolds;
-      const Span conditions = routes_[right.routes.first + route];
-      for (int c = 0; c < conditions.count; ++c) {
-        const CompiledCondition& condition = conditions_[conditions.first + c];
-        std::uint64_t missing = 0;
-        const ConditionState state = Judge(condition, facts, results, missing);
-        const Finding finding{static_cast<std::uint8_t>(route), static_cast<std::uint8_t>(c), state};
-        if (state == ConditionState::kFails) {
-          // Only the failing condition explains a failed route.
-          result.findings.push_back(finding);
-          route_state = ConditionState::kFails;
-          break;
-        }
-        route_.push_back(finding);
-        if (state == ConditionState::kUnknown) {
-          route_state = ConditionState::kUnknown;
-          result.missing_facts |= missing;
-          result.missing_figures |= condition.missing_figures;
-        } else if ((state == ConditionState::kNear || state == ConditionState::kCheck ||
-                    state == ConditionState::kBetween) &&
-                   route_state == ConditionState::kHolds) {
-          route_state = ConditionState::kCheck;
-        }
-      }
-      if (route_state == ConditionState::kHolds) {
-        holds = route;
-      } else if (route_state == ConditionState::kCheck && possible_.empty()) {
-        possible_ = route_;
-      } else if (route_state == ConditionState::kUnknown) {
-        for (const Finding& finding : route_) {
-          if (finding.state == ConditionState::kUnknown || finding.state == ConditionState::kCheck) {
-            open_.push_back(finding);
-          }
-        }
-      }
-    }
-    if (holds >= 0) {
-      result.outcome = Outcome::kLikely;
-      result.missing_facts = 0;
-      result.missing_figures = false;
-      result.findings = route_;
-    } else if (!possible_.empty()) {
-      result.outcome = Outcome::kPossible;
-      result.findings = possible_;
-    } else if (!open_.empty()) {
-      result.outcome = Outcome::kUnknown;
-      result.findings = open_;
-    } else {
-      result.outcome = Outcome::kUnlikely;
-    }
-    slots[first_right_slot_ + r] = result.outcome == Outcome::kLikely     ? 1
-                                   : result.outcome == Outcome::kUnlikely ? 0
-                                                                          : kNotKnown;
+    result.findings = route_;
+  } else if (!possible_.empty()) {
+    result.outcome = Outcome::kPossible;
+    result.findings = possible_;
+  } else if (!open_.empty()) {
+    result.outcome = Outcome::kUnknown;
+    result.findings = open_;
+  } else {
+    result.outcome = Outcome::kUnlikely;
   }
 }
 

@@ -15,11 +15,13 @@ struct Evaluator::State {
   std::map<std::string, int, std::less<>> slot_of;
   std::vector<std::unique_ptr<mu::Parser>> parsers;
   std::vector<std::vector<int>> reads;
+  std::vector<bool> fixed;
 };
 
 Evaluator::Evaluator(std::vector<std::string> variables) : state_(std::make_unique<State>()) {
   state_->slots = std::make_unique<double[]>(variables.size());
   for (std::size_t i = 0; i < variables.size(); ++i) state_->slot_of.emplace(variables[i], static_cast<int>(i));
+  state_->fixed.assign(variables.size(), false);
   state_->variables = std::move(variables);
 }
 
@@ -32,7 +34,11 @@ Result<int> Evaluator::Add(std::string_view text) {
   try {
     parser->DefineNameChars("0123456789_.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     for (std::size_t i = 0; i < state_->variables.size(); ++i) {
-      parser->DefineVar(state_->variables[i], &state_->slots[i]);
+      if (state_->fixed[i]) {
+        parser->DefineConst(state_->variables[i], state_->slots[i]);
+      } else {
+        parser->DefineVar(state_->variables[i], &state_->slots[i]);
+      }
     }
     parser->SetExpr(std::string(text));
     // Compiles now, so that errors surface here and not in the first Evaluate.
@@ -47,6 +53,8 @@ Result<int> Evaluator::Add(std::string_view text) {
   }
   return static_cast<int>(state_->parsers.size()) - 1;
 }
+
+void Evaluator::Fix(int slot) { state_->fixed.at(slot) = true; }
 
 std::span<const int> Evaluator::Reads(int expression) const { return state_->reads.at(expression); }
 

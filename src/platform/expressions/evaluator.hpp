@@ -34,6 +34,11 @@ class Evaluator {
   // the position, for a syntax error or a name that is not a variable.
   Result<int> Add(std::string_view text);
 
+  // Expressions added from now on take slot `slot` as the constant it holds now, so that
+  // muparser folds it into the arithmetic around it (a rule's figures, fixed for a whole
+  // batch). Reads no longer lists it for them.
+  void Fix(int slot);
+
   // The slots expression `expression` reads, in ascending order.
   std::span<const int> Reads(int expression) const;
   const std::vector<std::string>& variables() const;

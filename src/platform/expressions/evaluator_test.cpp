@@ -28,6 +28,21 @@ TEST(EvaluatorTest, NamesTheVariablesAnExpressionReads) {
   EXPECT_EQ(std::vector<int>(evaluator.Reads(*rule).begin(), evaluator.Reads(*rule).end()), (std::vector<int>{0, 2}));
 }
 
+TEST(EvaluatorTest, AFixedSlotIsTheConstantItHeldForExpressionsAddedAfter) {
+  Evaluator evaluator({"household.income", "vt.grens"});
+  auto slots = evaluator.slots();
+  slots[1] = 25630.67;
+  auto before = evaluator.Add("household.income < vt.grens");
+  evaluator.Fix(1);
+  auto after = evaluator.Add("household.income < vt.grens");
+  ASSERT_TRUE(before.has_value() && after.has_value());
+  EXPECT_EQ(std::vector<int>(evaluator.Reads(*after).begin(), evaluator.Reads(*after).end()), (std::vector<int>{0}));
+  slots[0] = 26000;
+  slots[1] = 30000;  // Only the expression added before Fix sees the change.
+  EXPECT_EQ(evaluator.Evaluate(*before), 1.0);
+  EXPECT_EQ(evaluator.Evaluate(*after), 0.0);
+}
+
 TEST(EvaluatorTest, RefusesUnknownNamesAndBadSyntaxWithThePosition) {
   Evaluator evaluator({"household.income"});
   auto unknown = evaluator.Add("household.incme < 3");
