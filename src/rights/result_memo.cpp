@@ -1,6 +1,7 @@
 #include "rights/result_memo.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <utility>
 
 namespace zoneatlas::rights {
@@ -19,7 +20,7 @@ std::uint16_t ResultMemo::MissingId(const Missing& missing) {
 const RightResult* ResultMemo::Find(const Key& key) const {
   if (entries_.empty()) return nullptr;
   const std::size_t mask = entries_.size() - 1;
-  for (std::size_t at = Hash(key) & mask;; at = (at + 1) & mask) {
+  for (std::size_t at = Hash(key);; at = (at + 1) & mask) {
     const Entry& entry = entries_[at];
     if (entry.result == 0) return nullptr;
     if (entry.key == key) return &results_[entry.result - 1];
@@ -39,6 +40,7 @@ void ResultMemo::Remember(const Key& key, const RightResult& result) {
   }
   if (2 * (used_ + 1) > entries_.size()) {
     std::vector<Entry> old = std::exchange(entries_, std::vector<Entry>(entries_.empty() ? 64 : 2 * entries_.size()));
+    shift_ = 64 - std::countr_zero(entries_.size());
     used_ = 0;
     for (const Entry& entry : old) {
       if (entry.result != 0) Insert(entry.key, entry.result);
@@ -49,7 +51,7 @@ void ResultMemo::Remember(const Key& key, const RightResult& result) {
 
 void ResultMemo::Insert(const Key& key, std::uint16_t result) {
   const std::size_t mask = entries_.size() - 1;
-  std::size_t at = Hash(key) & mask;
+  std::size_t at = Hash(key);
   while (entries_[at].result != 0) {
     if (entries_[at].key == key) return;
     at = (at + 1) & mask;

@@ -58,7 +58,7 @@ class ResultMemo {
   // Starts loading where Find(key) will look: a batch knows most keys of a household
   // before it needs the first, and the loads then overlap instead of queueing.
   void Prefetch(const Key& key) const {
-    if (!entries_.empty()) __builtin_prefetch(&entries_[Hash(key) & (entries_.size() - 1)]);
+    if (!entries_.empty()) __builtin_prefetch(&entries_[Hash(key)]);
   }
   // Remembers `result` for `key` (nothing once kMaxEntries are held).
   void Remember(const Key& key, const RightResult& result);
@@ -72,18 +72,19 @@ class ResultMemo {
     std::uint16_t result = 0;  // In results_, plus one; 0 for a free entry.
   };
   static_assert(sizeof(Key) == 24);
-  static std::size_t Hash(const Key& key) {
-    // Multiply-xorshift mixing: keys differ in a few bits of the fact masks.
-    std::uint64_t hash = (key.known * 0x9E3779B97F4A7C15ULL) ^ (key.truth * 0xBF58476D1CE4E5B9ULL);
-    hash ^= static_cast<std::uint64_t>(static_cast<std::uint16_t>(key.numbers[0])) |
-            static_cast<std::uint64_t>(static_cast<std::uint16_t>(key.numbers[1])) << 16 |
-            static_cast<std::uint64_t>(key.outcomes) << 32 | static_cast<std::uint64_t>(key.missing) << 48;
-    hash = (hash ^ (hash >> 31)) * 0x94D049BB133111EBULL;
-    return static_cast<std::size_t>(hash ^ (hash >> 29));
+  // Fibonacci hashing: one multiply, the table's position in the high bits.
+  std::size_t Hash(const Key& key) const {
+    const std::uint64_t mixed =
+        key.known ^ (key.truth * 0x9E3779B97F4A7C15ULL) ^
+        (static_cast<std::uint64_t>(static_cast<std::uint16_t>(key.numbers[0])) |
+         static_cast<std::uint64_t>(static_cast<std::uint16_t>(key.numbers[1])) << 16 |
+         static_cast<std::uint64_t>(key.outcomes) << 32 | static_cast<std::uint64_t>(key.missing) << 48);
+    return static_cast<std::size_t>((mixed * 0xBF58476D1CE4E5B9ULL) >> shift_);
   }
   void Insert(const Key& key, std::uint16_t result);
 
   std::vector<Entry> entries_;  // Open addressing; a power of two long, at most half full.
+  int shift_ = 64;              // 64 - log2 of entries_.size().
   std::size_t used_ = 0;
   // The distinct results: a right has a few dozen, however many combinations lead to them.
   std::vector<RightResult> results_;

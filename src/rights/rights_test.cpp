@@ -103,6 +103,33 @@ TEST(FactsTest, RegionsFollowTheNisCode) {
   EXPECT_FALSE(RegionOfMunicipality(2302).has_value());
 }
 
+// The margin "a < limit * factor" multiplies the whole limit only where muparser would:
+// the screener compares a shared limit itself, and must read the rule as written.
+TEST(ScreenerTest, AMarginMultipliesTheLimitAsTheRuleIsWritten) {
+  struct Case {
+    const char* test;
+    const char* near;
+    Outcome at_200;
+  };
+  const Case cases[] = {
+      {"household.income < grens + 10", "household.income < grens + 10 * 3", Outcome::kUnlikely},  // 200 ≥ 130
+      {"household.income < (grens + 10)", "household.income < (grens + 10) * 3", Outcome::kPossible},  // 200 < 330
+      {"household.income < 2 * grens", "household.income < 2 * grens * 1.5", Outcome::kPossible},    // 200 < 300
+      {"household.income < grens / 2 * 3", "household.income < grens / 2 * 3 * 1.2", Outcome::kUnlikely},  // 180
+  };
+  for (const Case& c : cases) {
+    auto catalog = Catalog::Parse(OneRight(std::string(c.test) + R"(", "near": ")" + c.near));
+    ASSERT_TRUE(catalog.has_value()) << catalog.error().message();
+    auto screener = Screener::Create(*catalog, Day("2024-06-01"));
+    ASSERT_TRUE(screener.has_value());
+    std::vector<RightResult> results;
+    screener->Screen(ComputeFacts({"h", {Adult(200)}, 23027, {}}, Day("2024-06-01")), results);
+    EXPECT_EQ(OutcomeName(results[0].outcome), OutcomeName(c.at_200)) << c.near;
+    screener->Screen(ComputeFacts({"h", {Adult(50)}, 23027, {}}, Day("2024-06-01")), results);
+    EXPECT_EQ(results[0].outcome, Outcome::kLikely) << c.test;
+  }
+}
+
 // More income never makes an income-tested right more likely.
 TEST(PropertyTest, MoreIncomeNeverMakesARightMoreLikely) {
   auto catalog = Catalog::Shipped();

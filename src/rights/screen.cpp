@@ -164,51 +164,125 @@ Result<int> Screener::Compile(const std::string& text) {
   if (!compiled) return compiled;
   expression_of_text_.emplace(text, *compiled);
   const auto reads = evaluator_.Reads(*compiled);
-  const bool single = reads.size() == 1 && evaluator_.variables()[reads[0]] == text;
-  single_slot_.push_back(single ? reads[0] : -1);
-  native_.push_back(NativeOf(text, evaluator_));
+  // One name: a fact, or a figure fixed for the run (which Reads no longer lists).
+  const auto& names = evaluator_.variables();
+  const auto named = std::ranges::find(names, text);
+  single_slot_.push_back(named != names.end() ? static_cast<int>(named - names.begin()) : -1);
+  native_.emplace_back();
   value_.push_back(0);
   value_household_.push_back(0);
+  // After the push: a limit compiles as an expression of its own.
+  Native native = NativeOf(text);
+  native_[*compiled] = std::move(native);
   return compiled;
 }
 
-Screener::Native Screener::NativeOf(std::string_view text, const expressions::Evaluator& evaluator) {
+namespace {
+
+constexpr std::pair<std::string_view, int> kComparisons[] = {{">=", 3}, {"<=", 1}, {"==", 4}, {"!=", 5}, {">", 2}, {"<", 0}};
+
+// Where `text` holds `token` outside parentheses, or npos.
+std::size_t FindOutsideParentheses(std::string_view text, std::string_view token, std::size_t from = 0) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')') --depth;
+    if (depth == 0 && i >= from && text.substr(i, token.size()) == token) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Screener::Native Screener::WithLimitOf(std::string_view text) {
+  for (std::string_view logic : {"&&", "||", "?", ":"}) {
+    if (FindOutsideParentheses(text, logic) != std::string_view::npos) return {};
+  }
+  for (const auto& [token, op] : kComparisons) {
+    const std::size_t at = FindOutsideParentheses(text, token);
+    if (at == std::string_view::npos) continue;
+    const std::string_view left = text::Trim(text.substr(0, at));
+    std::string_view limit = text::Trim(text.substr(at + token.size()));
+    const auto& names = evaluator_.variables();
+    const auto left_name = std::ranges::find(names, left);
+    if (left_name == names.end()) return {};
+    for (std::string_view other : {"<", ">", "=", "!"}) {
+      if (FindOutsideParentheses(limit, other) != std::string_view::npos) return {};
+    }
+    Native native{Native::Kind::kCompareWithLimit, static_cast<Native::Op>(op),
+                  {static_cast<int>(left_name - names.begin())}, 1};
+    // "limit * factor" with a factor fixed for the run, where limit multiplies or divides
+    // only (so the factor applies to all of it, as muparser reads it): the margin of the
+    // test "a OP limit", sharing its limit.
+    if (const std::size_t times = limit.rfind('*'); times != std::string_view::npos) {
+      const std::string_view factor = text::Trim(limit.substr(times + 1));
+      const std::string_view rest = text::Trim(limit.substr(0, times));
+      const auto factor_name = std::ranges::find(names, factor);
+      std::optional<double> value;
+      if (factor_name != names.end()) {
+        const auto slot = static_cast<int>(factor_name - names.begin());
+        if (slot >= first_parameter_slot_ && slot < first_right_slot_ &&
+            bound_of_parameter_[slot - first_parameter_slot_] < 0 && !std::isnan(slots_[slot])) {
+          value = slots_[slot];
+        }
+      } else if (factor.find_first_of("()+-*/ ") == std::string_view::npos) {
+        value = text::ParseDecimal(factor);
+      }
+      if (value && FindOutsideParentheses(rest, "+") == std::string_view::npos &&
+          FindOutsideParentheses(rest, "-") == std::string_view::npos && !rest.empty() &&
+          FindOutsideParentheses(limit, "*", times + 1) == std::string_view::npos) {
+        native.constant = *value;
+        limit = rest;
+      }
+    }
+    auto compiled = Compile(std::string(limit));
+    if (!compiled) return {};
+    native.limit = *compiled;
+    return native;
+  }
+  return {};
+}
+
+Screener::Native Screener::NativeOf(std::string_view text) {
   auto slot_of = [&](std::string_view name) {
-    const auto& names = evaluator.variables();
+    const auto& names = evaluator_.variables();
     const auto found = std::ranges::find(names, name);
     return found == names.end() ? -1 : static_cast<int>(found - names.begin());
   };
   Native native;
-  if (text.find_first_of("()?:+-*/^!<>=") == std::string_view::npos) {
+  if (text.find_first_of("()?:") == std::string_view::npos) {
     for (std::string_view joiner : {"||", "&&"}) {
       if (text.find(joiner) == std::string_view::npos) continue;
       if (text.find(joiner == "||" ? "&&" : "||") != std::string_view::npos) return {};
-      std::vector<int> slots;
+      // Names, or comparisons as "a OP b" evaluates them.
+      std::vector<int> slots, tests;
       for (std::size_t start = 0;;) {
         const std::size_t end = text.find(joiner, start);
-        const int slot = slot_of(text::Trim(text.substr(start, end - start)));
-        if (slot < 0) return {};
-        slots.push_back(slot);
+        const std::string_view part = text::Trim(text.substr(start, end - start));
+        slots.push_back(slot_of(part));
+        auto test = Compile(std::string(part));
+        if (!test || (single_slot_[*test] < 0 && native_[*test].kind != Native::Kind::kCompare)) return {};
+        tests.push_back(*test);
         if (end == std::string_view::npos) break;
         start = end + 2;
       }
-      native.kind = joiner == "||" ? Native::Kind::kAny : Native::Kind::kAll;
-      native.slots = std::move(slots);
+      const bool names = std::ranges::find(slots, -1) == slots.end();
+      native.kind = joiner == "||" ? (names ? Native::Kind::kAny : Native::Kind::kAnyTest)
+                                   : (names ? Native::Kind::kAll : Native::Kind::kAllTest);
+      native.slots = names ? std::move(slots) : std::move(tests);
       return native;
     }
-    return {};
   }
-  constexpr std::pair<std::string_view, Native::Op> kOps[] = {
-      {">=", Native::Op::kGreaterEqual}, {"<=", Native::Op::kLessEqual}, {"==", Native::Op::kEqual},
-      {"!=", Native::Op::kNotEqual},     {">", Native::Op::kGreater},    {"<", Native::Op::kLess}};
-  for (const auto& [token, op] : kOps) {
+  if (text.find_first_of("()?:+-*/^!<>=") == std::string_view::npos) return {};
+  for (const auto& [token, op_number] : kComparisons) {
+    const auto op = static_cast<Native::Op>(op_number);
     const std::size_t at = text.find(token);
     if (at == std::string_view::npos) continue;
     const std::string_view left = text::Trim(text.substr(0, at));
     const std::string_view right = text::Trim(text.substr(at + token.size()));
     if (left.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos ||
         right.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos) {
-      return {};
+      return WithLimitOf(text);
     }
     const int left_slot = slot_of(left);
     if (left_slot < 0) return {};
@@ -236,8 +310,17 @@ double Screener::Evaluate(int expression, bool reuse) {
     if (native.kind == Native::Kind::kAll) {
       return std::ranges::all_of(native.slots, [&](int slot) { return slots_[slot] != 0; }) ? 1 : 0;
     }
+    // As muparser: NaN counts as true in || and &&.
+    if (native.kind == Native::Kind::kAnyTest) {
+      return std::ranges::any_of(native.slots, [&](int test) { return Evaluate(test, reuse) != 0; }) ? 1 : 0;
+    }
+    if (native.kind == Native::Kind::kAllTest) {
+      return std::ranges::all_of(native.slots, [&](int test) { return Evaluate(test, reuse) != 0; }) ? 1 : 0;
+    }
     const double a = slots_[native.slots[0]];
-    const double b = native.slots.size() > 1 ? slots_[native.slots[1]] : native.constant;
+    const double b = native.kind == Native::Kind::kCompareWithLimit ? Evaluate(native.limit, reuse) * native.constant
+                     : native.slots.size() > 1                      ? slots_[native.slots[1]]
+                                                                    : native.constant;
     switch (native.op) {
       case Native::Op::kLess:
         return a < b;

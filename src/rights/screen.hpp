@@ -170,14 +170,23 @@ class Screener {
   std::map<std::string, int, std::less<>> expression_of_text_;
   std::vector<int> single_slot_;  // Per expression: the slot it is, or -1.
   // The commonest shapes of test, evaluated without the evaluator (15 % faster in a
-  // Release build): "a OP b" (names or numbers) and names joined only by || or only by &&.
+  // Release build): "a OP b" (names or numbers), and names or such comparisons joined only
+  // by || or only by &&.
+  // And "a OP limit" and its margin "a OP limit * factor", where limit is any expression:
+  // the limit is computed once per household and both compared here, so the margin costs
+  // no second evaluation and rights that share a limit share its computation.
   struct Native {
-    enum class Kind { kNone, kCompare, kAny, kAll } kind = Kind::kNone;
+    // kAnyTest, kAllTest: slots holds the expressions of the parts, names or comparisons.
+    enum class Kind { kNone, kCompare, kAny, kAll, kAnyTest, kAllTest, kCompareWithLimit } kind = Kind::kNone;
     enum class Op { kLess, kLessEqual, kGreater, kGreaterEqual, kEqual, kNotEqual } op = Op::kEqual;
     std::vector<int> slots;  // Compare: the left slot, and the right one or none.
-    double constant = 0;     // Compare: the right-hand number when there is no right slot.
+    double constant = 0;     // Compare: the right-hand number when there is no right slot;
+                             // with a limit: the factor.
+    int limit = -1;          // The limit's expression.
   };
-  static Native NativeOf(std::string_view text, const expressions::Evaluator& evaluator);
+  Native NativeOf(std::string_view text);
+  // "a OP limit [* factor]" as a comparison with a limit, or kNone.
+  Native WithLimitOf(std::string_view text);
   std::vector<Native> native_;
   std::vector<double> value_;
   std::vector<std::uint32_t> value_household_;
