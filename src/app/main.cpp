@@ -75,6 +75,7 @@ struct Options {
   std::string output;
   std::string date;
   std::string sheet;
+  std::vector<std::string> column_maps;  // "label=indicator_id"
   std::string zone;
   std::string format;
   std::string language = "nl";
@@ -239,6 +240,15 @@ int ImportObservations(const Options& options, const std::string& content) {
   import_options.dry_run = options.dry_run;
   import_options.demo = options.demo;
   import_options.skip_unknown = options.skip_unknown;
+  for (const std::string& map : options.column_maps) {
+    // The id has no "=", a label might: the last one separates them.
+    const std::size_t equals = map.rfind('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == map.size()) {
+      return Report(Error::InvalidArgument("--map '" + map + "': write it as \"label=indicator_id\""));
+    }
+    import_options.columns[std::string(text::Trim(map.substr(0, equals)))] =
+        std::string(text::Trim(map.substr(equals + 1)));
+  }
   import_options.progress = ShowProgress;
   auto report =
       atlas::ImportObservations(**database, *catalog, options.file, content, import_options, audit::CommandLineActor());
@@ -253,7 +263,7 @@ int ImportObservations(const Options& options, const std::string& content) {
   if (!report->ok()) return RefuseFile(options.file, *report);
   std::cout << options.file << " (" << report->layout << ", sha256 " << report->checksum.substr(0, 12)
             << "…): " << report->observations << " observation(s) from " << report->rows_read << " row(s)";
-  if (report->rows_skipped > 0) std::cout << ", " << report->rows_skipped << " of unknown areas left out";
+  if (report->rows_skipped > 0) std::cout << ", " << report->rows_skipped << " row(s) left out (unknown areas, or as warned above)";
   if (options.dry_run) {
     std::cout << "; dry run, nothing written\n";
   } else {
@@ -770,6 +780,9 @@ int Main(int argc, char** argv) {
   import->add_option("--period", options.period, "observations: the period of a sheet without a period column");
   import->add_option("--indicator", options.indicator,
                      "observations: the indicator of a sheet with one column per period and no indicator column");
+  import->add_option("--map", options.column_maps,
+                     "observations: \"LABEL=INDICATOR_ID\", the catalog indicator of a column whose label the "
+                     "catalog does not know (the Brussels Wijkmonitoring's labels); repeat for more");
   import->add_flag(
       "--dry-run", options.dry_run,
       "observations, hsds, consultations, agenda, initiatives, providers: check the file and report, write "

@@ -342,7 +342,7 @@ TEST_P(AtlasStorageTest, StatbelFiscalIncomeMarkedConfidentialIsLeftOutAndCounte
   ASSERT_TRUE(report.ok()) << report.Describe();
   EXPECT_DOUBLE_EQ(*Find("income_median_return", "23027", "2022")->value, 27500);
   EXPECT_FALSE(Find("income_mean_return", "23100", "2022")) << "secret, so no figure";
-  EXPECT_NE(report.Describe().find("4 cell(s) marked C"), std::string::npos) << report.Describe();
+  EXPECT_NE(report.Describe().find("4 cell(s) marked confidential by their producer"), std::string::npos) << report.Describe();
   EXPECT_NE(report.Describe().find("1 areas of the file are not in the database"), std::string::npos)
       << report.Describe();
   // A cell that is neither a number nor C is a problem, and nothing is written.
@@ -381,6 +381,76 @@ TEST_P(AtlasStorageTest, StatbelSectorPopulationImportsForTheSectorsKnown) {
     if (figure.area_code.starts_with("23027") && figure.area_code.size() == 9) sum += *figure.value;
   }
   EXPECT_DOUBLE_EQ(sum, 42884);
+}
+
+// The Brussels Wijkmonitoring's export as downloaded (and edited by its owner: two
+// districts twice, columns appended): labels, units and years in three rows above the
+// districts, their figures stored for the monitoring districts imported from UrbIS.
+TEST_P(AtlasStorageTest, TheBrusselsWijkmonitoringExportImportsPerDistrict) {
+  const std::string districts =
+      testing::SharedData("published/brussels-monitoring-districts/UrbAdm_MONITORING_DISTRICT.gpkg");
+  const std::string published =
+      testing::SharedData("published/brussels-wijkmonitoring-export/wijkmonitoring-export-v2.xlsx");
+  if (districts.empty() || published.empty()) GTEST_SKIP() << "../shared/data is not there";
+  // Without the districts as areas, each row says what to import first, and nothing is written.
+  const ObservationImportReport without = Import("wijkmonitoring-export-v2.xlsx", published);
+  EXPECT_FALSE(without.ok());
+  EXPECT_NE(without.Describe().find("Gegevens!4: Code: district 2 (Dansaert) is not in the database"),
+            std::string::npos)
+      << without.Describe();
+  auto areas = geo::ImportAreas(database(), "UrbAdm_MONITORING_DISTRICT.gpkg", districts, kTester);
+  ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
+
+  // A label the catalog does not know is named with --map; % becomes per 1,000 for leefloon.
+  ObservationImportOptions options;
+  options.columns["Aandeel begunstigden van een OCMW-inkomen (leefloon of equivalent) in de bevolking"] = "leefloon";
+  const ObservationImportReport report = Import("wijkmonitoring-export-v2.xlsx", published, options);
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_EQ(report.layout, "brussels wijkmonitoring");
+  EXPECT_EQ(report.rows_read, 119);
+  // Marollen (district 8) and Dansaert (2), as the file gives them.
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "mdrc-008", "2021")->value, 12269);
+  EXPECT_DOUBLE_EQ(*Find("income_median_return", "mdrc-008", "2020")->value, 16156);
+  EXPECT_DOUBLE_EQ(*Find("increased_reimb", "mdrc-002", "2021")->value, 28.3);
+  EXPECT_NEAR(*Find("leefloon", "mdrc-008", "2020")->value, 123.3, 1e-9);
+  // The district written twice with different figures: both rows named, neither read.
+  EXPECT_NE(report.Describe().find("Gegevens!17: warning: Code: district 37 (Flagey - Malibran) is on rows 17, 18"),
+            std::string::npos)
+      << report.Describe();
+  EXPECT_FALSE(Find("pop_total", "mdrc-037", "2021"));
+  // Labels nobody mapped are listed once, with their number of columns.
+  EXPECT_NE(report.Describe().find("'Werkloosheidsgraad' (14)"), std::string::npos) << report.Describe();
+
+  // The same layout by hand: a cell kept secret ("VS") is counted, not a problem; a row
+  // whose district is no number is.
+  const ObservationImportReport secret = Import("wijken.csv",
+                                                ",Gebied,Totale bevolking,Totale bevolking\n"
+                                                ",,Aantal inwoners,Aantal inwoners\n"
+                                                ",,2022,2023\n"
+                                                "8,Marollen,12000,VS\n");
+  ASSERT_TRUE(secret.ok()) << secret.Describe();
+  EXPECT_DOUBLE_EQ(*Find("pop_total", "mdrc-008", "2022")->value, 12000);
+  EXPECT_NE(secret.Describe().find("1 cell(s) marked confidential by their producer"), std::string::npos)
+      << secret.Describe();
+  const ObservationImportReport bad = Import("wijken.csv",
+                                             ",Gebied,Totale bevolking\n,,Aantal inwoners\n,,2022\n"
+                                             "acht,Marollen,12000\n");
+  EXPECT_NE(bad.Describe().find("wijken.csv:4: Code: 'acht' is not the number of a monitoring district (Marollen)"),
+            std::string::npos)
+      << bad.Describe();
+
+  // A unit that does not fit the indicator named, and an indicator that does not exist.
+  ObservationImportOptions wrong;
+  wrong.columns["Mediaan belastbaar inkomen der aangiften"] = "increased_reimb";
+  wrong.columns["Werkloosheidsgraad"] = "werkloosheid";
+  const ObservationImportReport refused = Import("wijkmonitoring-export-v2.xlsx", published, wrong);
+  EXPECT_FALSE(refused.ok());
+  EXPECT_NE(refused.Describe().find("Gegevens!2: Mediaan belastbaar inkomen der aangiften: the unit '€' does not fit "
+                                    "increased_reimb (percent)"),
+            std::string::npos)
+      << refused.Describe();
+  EXPECT_NE(refused.Describe().find("--map names 'werkloosheid', no indicator of the catalog"), std::string::npos)
+      << refused.Describe();
 }
 
 // A Flemish producer's table with Brussels rows (filled in by hand, or from another

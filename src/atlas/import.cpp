@@ -1,5 +1,6 @@
 #include "atlas/import.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -391,17 +392,20 @@ class Checker {
                 " figure(s) left out for areas in a region their indicator's source does not cover (" + ids + ")");
   }
 
-  // True, and counted, when Statbel keeps the cell secret ("C", a sector of few returns):
-  // that figure is left out, never a problem.
+  // True, and counted, when the producer keeps the cell secret (Statbel's "C", a sector of
+  // few returns; the Wijkmonitoring's "ND" and "VS"): that figure is left out, never a
+  // problem.
   bool Confidential(std::string_view cell) {
-    if (cell != "C") return false;
+    const std::string_view marker = text::Trim(cell);
+    if (marker != "C" && marker != "ND" && marker != "VS") return false;
     ++confidential_;
     return true;
   }
   // One warning for the secret cells left out.
   void ReportConfidentialLeftOut() {
     if (confidential_ == 0) return;
-    Warning(1, "", std::to_string(confidential_) + " cell(s) marked C (confidential by Statbel) left out");
+    Warning(1, "",
+            std::to_string(confidential_) + " cell(s) marked confidential by their producer (C, ND, VS) left out");
   }
 
   // A row of an area outside the editor's zones, left out.
@@ -871,6 +875,179 @@ void ParseStatbelIncome(Checker& checker, const formats::CsvTable& table, Rows& 
   }
 }
 
+// The factor that turns a figure in `unit`, as a producer writes it under its column, into
+// the indicator's unit; nothing when the two do not fit. No unit written fits any.
+std::optional<double> UnitFactor(std::string_view unit, const Indicator& indicator) {
+  const std::string written = text::AsciiLower(text::Trim(unit));
+  if (written.empty() || written == text::AsciiLower(indicator.unit)) return 1.0;
+  if (written == "%") {
+    if (indicator.unit == "percent") return 1.0;
+    if (indicator.unit == "per_1000") return 10.0;
+    if (indicator.unit == "per_100000") return 1000.0;
+    return std::nullopt;
+  }
+  if (written == "‰") return indicator.unit == "per_1000" ? std::optional(1.0) : std::nullopt;
+  if (written == "€" || written == "eur" || written == "euro") {
+    return indicator.unit == "euro" ? std::optional(1.0) : std::nullopt;
+  }
+  if (written == "km²" || written == "km2") return indicator.unit == "km2" ? std::optional(1.0) : std::nullopt;
+  if (written.starts_with("aantal") || written.starts_with("nombre")) {
+    return IsCount(indicator) ? std::optional(1.0) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The Brussels Wijkmonitoring's export (wijkmonitoring.brussels, "Gegevens"): row 1 names
+// each column's indicator, row 2 its unit, row 3 its year; then one row per monitoring
+// district, its number in column A and its name under "Gebied".
+bool IsWijkmonitoring(const formats::CsvTable& table) {
+  if (table.header.size() < 3 || table.records.size() < 2 || text::AsciiLower(table.header[1]) != "gebied") {
+    return false;
+  }
+  const std::string first = text::AsciiLower(table.header[0]);
+  if (!first.empty() && first != "code") return false;
+  for (std::size_t column = 2; column < table.header.size(); ++column) {
+    if (NormalisePeriod(table.Field(table.records[1], column))) return true;
+  }
+  return false;
+}
+
+// Each column is the label's indicator (named by --map, else by the catalog's names and
+// aliases) in the year below it; labels no indicator answers to are left out, listed once.
+// A district twice in the file (an export edited by hand) is reported with both rows and
+// neither is read: which one is right cannot be told.
+void ParseWijkmonitoring(Checker& checker, const formats::CsvTable& table, Rows& rows) {
+  const Catalog& catalog = checker.catalog();
+  // A district's rows are all needed at once to find the ones written twice; an export
+  // holds one row per district (145).
+  std::vector<formats::CsvRecord> records;
+  while (const formats::CsvRecord* record = rows.Next()) records.push_back(*record);
+  const formats::CsvRecord& units = records[0];
+  const formats::CsvRecord& years = records[1];
+  struct Column {
+    std::size_t index;
+    const Indicator* indicator;
+    std::uint32_t period;
+    double factor;
+  };
+  std::vector<Column> columns;
+  std::map<std::string, std::size_t> unknown;  // Label → its columns.
+  std::set<std::string> mapped_seen, derived;
+  for (std::size_t index = 2; index < table.header.size(); ++index) {
+    const std::string label(text::Trim(table.header[index]));
+    if (label.empty()) continue;
+    const Indicator* indicator = nullptr;
+    if (auto mapped = checker.options().columns.find(label); mapped != checker.options().columns.end()) {
+      mapped_seen.insert(label);
+      indicator = catalog.Find(mapped->second);
+      if (indicator == nullptr) continue;  // Reported below, once.
+    } else {
+      indicator = catalog.FindByHeader(label);
+    }
+    if (indicator == nullptr) {
+      ++unknown[label];
+      continue;
+    }
+    if (indicator->kind == Kind::kDerived) {
+      if (derived.insert(label).second) {
+        checker.Warning(table.header_line, label, "left out: " + indicator->id + " is computed from its counts");
+      }
+      continue;
+    }
+    const std::string_view year = table.Field(years, index);
+    const auto period = NormalisePeriod(year);
+    if (!period) {
+      checker.Problem(years.line, label, "'" + std::string(text::Trim(year)) + "' is not a year");
+      continue;
+    }
+    const std::string_view unit = table.Field(units, index);
+    const auto factor = UnitFactor(unit, *indicator);
+    if (!factor) {
+      checker.Problem(units.line, label,
+                      "the unit '" + std::string(text::Trim(unit)) + "' does not fit " + indicator->id + " (" +
+                          indicator->unit + ")");
+      continue;
+    }
+    columns.push_back({index, indicator, checker.figures().PeriodNumber(*period), *factor});
+  }
+  for (const auto& [label, id] : checker.options().columns) {
+    if (catalog.Find(id) == nullptr) {
+      checker.Problem(table.header_line, label, "--map names '" + id + "', no indicator of the catalog");
+    } else if (!mapped_seen.contains(label)) {
+      checker.Warning(table.header_line, label, "--map names a label that is not in the file");
+    }
+  }
+  if (!unknown.empty()) {
+    std::string listed;
+    for (const auto& [label, count] : unknown) {
+      listed += (listed.empty() ? "'" : ", '") + label + "' (" + std::to_string(count) + ")";
+    }
+    checker.Warning(table.header_line, "",
+                    std::to_string(unknown.size()) + " label(s) left out, no catalog indicator answers to them: " +
+                        listed + "; name the indicator of one with --map \"label=indicator_id\"");
+  }
+  // Districts by number, to find the ones written twice.
+  std::map<std::string, std::vector<int>> lines_of_district;
+  for (std::size_t r = 2; r < records.size(); ++r) {
+    const std::string code(text::Trim(table.Field(records[r], 0)));
+    if (!code.empty()) lines_of_district[code].push_back(records[r].line);
+  }
+  for (std::size_t r = 2; r < records.size(); ++r) {
+    const formats::CsvRecord& record = records[r];
+    const std::string_view code = text::Trim(table.Field(record, 0));
+    const std::string_view name = text::Trim(table.Field(record, 1));
+    if (code.empty() && name.empty()) continue;
+    ++checker.report().rows_read;
+    int number = 0;
+    const auto [end, error] = std::from_chars(code.data(), code.data() + code.size(), number);
+    if (code.empty() || error != std::errc() || end != code.data() + code.size() || number <= 0 || number > 999) {
+      checker.Problem(record.line, "Code",
+                      "'" + std::string(code) + "' is not the number of a monitoring district (" + std::string(name) +
+                          ")");
+      continue;
+    }
+    const std::vector<int>& lines = lines_of_district[std::string(code)];
+    if (lines.size() > 1) {
+      if (lines.front() == record.line) {
+        std::string rows;
+        for (int line : lines) rows += (rows.empty() ? "" : ", ") + std::to_string(line);
+        checker.Warning(record.line, "Code",
+                        "district " + std::string(code) + " (" + std::string(name) + ") is on rows " + rows +
+                            " with different figures: none of them is read");
+      }
+      ++checker.report().rows_skipped;
+      continue;
+    }
+    const std::string area_code = fmt::format("mdrc-{:03}", number);
+    if (!checker.areas().Knows(area_code)) {
+      if (checker.options().skip_unknown) {
+        ++checker.report().rows_skipped;
+        continue;
+      }
+      checker.Problem(record.line, "Code",
+                      "district " + std::string(code) + " (" + std::string(name) +
+                          ") is not in the database: import the monitoring districts as areas first "
+                          "(UrbAdm_MONITORING_DISTRICT.gpkg)");
+      continue;
+    }
+    bool skip = false;
+    const auto area = checker.Area(record.line, "Code", area_code, skip);
+    if (skip || !area) {
+      if (skip) ++checker.report().rows_skipped;
+      continue;
+    }
+    for (const Column& column : columns) {
+      const std::string_view cell = table.Field(record, column.index);
+      if (checker.Confidential(cell)) continue;
+      bool ok = true;
+      const auto value = checker.Number(record.line, table.header[column.index], cell, ok);
+      if (!value) continue;
+      checker.Add(record.line, column.index, table.header[column.index], *column.indicator, *area, column.period,
+                  *value * column.factor, std::nullopt, std::nullopt);
+    }
+  }
+}
+
 bool HasAreaColumn(const formats::CsvTable& table) {
   return FirstColumn(table, kCodeColumns) || FirstColumn(table, kNameColumns) ||
          (table.Column("ms_population") && table.Column("cd_age"));
@@ -957,7 +1134,10 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
   std::string layout;
   auto area_column = FirstColumn(table, kCodeColumns);
   if (!area_column) area_column = FirstColumn(table, kNameColumns);
-  if (table.Column("ms_population") && table.Column("cd_age")) {
+  if (IsWijkmonitoring(table)) {
+    layout = "brussels wijkmonitoring";
+    ParseWijkmonitoring(checker, table, rows);
+  } else if (table.Column("ms_population") && table.Column("cd_age")) {
     layout = "statbel population";
     ParseStatbelPopulation(checker, table, rows, file_name);
   } else if (table.Column("cd_sector") && table.Column("cd_refnis") &&
@@ -1031,8 +1211,10 @@ Result<formats::CsvTable> ReadHead(formats::CsvCursor& cursor) {
   if (!*read) return Fail(Error::InvalidArgument("the file is empty: expected a header line"));
   for (const std::string& name : record.fields) table.header.emplace_back(text::Trim(name));
   table.header_line = record.line;
-  if (HasAreaColumn(table)) return table;  // The usual case: the rows are read as they come.
-  while (table.records.size() < kHeadRows) {
+  // The usual case: the rows are read as they come (the two first ahead, for a layout
+  // recognised by the rows under its header, as the Wijkmonitoring's units and years).
+  const std::size_t ahead = HasAreaColumn(table) ? 2 : kHeadRows;
+  while (table.records.size() < ahead) {
     formats::CsvRecord next;
     read = cursor.Next(next);
     if (!read) return Fail(read.error());

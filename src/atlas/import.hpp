@@ -62,6 +62,9 @@ struct ObservationImportOptions {
   std::string period;         // For layouts without a period column.
   std::string indicator;      // For a wide-by-period sheet of one indicator.
   std::string sheet;          // XLSX: the sheet to read (the first when empty).
+  // A column label → the catalog indicator it holds, for labels the catalog does not know
+  // (--map "label=indicator_id"; the Wijkmonitoring's long Dutch labels).
+  std::map<std::string, std::string, std::less<>> columns;
   bool dry_run = false;       // Check everything, write nothing.
   bool demo = false;          // The figures are demonstration values, and pages will say so.
   bool skip_unknown = false;  // Leave out rows of unknown areas instead of failing.
