@@ -980,6 +980,7 @@ void ParseWijkmonitoring(Checker& checker, const formats::CsvTable& table, Rows&
   if (!unknown.empty()) {
     std::string listed;
     for (const auto& [label, count] : unknown) {
+      checker.report().unknown_columns.push_back(label);
       listed += (listed.empty() ? "'" : ", '") + label + "' (" + std::to_string(count) + ")";
     }
     checker.Warning(table.header_line, "",
@@ -1162,9 +1163,11 @@ std::string ParseSheet(const Catalog& catalog, const AreaMatcher& areas, formats
       const std::string& name = table.header[column];
       if (column == *area_column || text::AsciiLower(name) == "indicator" || text::AsciiLower(name) == "period")
         continue;
+      const auto mapped = options.columns.find(name);
       if (auto period = NormalisePeriod(name)) {
         periods.emplace_back(column, figures.PeriodNumber(*period));
-      } else if (const Indicator* indicator = catalog.FindByHeader(name)) {
+      } else if (const Indicator* indicator = mapped != options.columns.end() ? catalog.Find(mapped->second)
+                                                                              : catalog.FindByHeader(name)) {
         if (indicator->kind == Kind::kDerived) {
           checker.Warning(table.header_line, name, "left out: computed from its counts");
         } else {

@@ -83,6 +83,8 @@ struct ObservationImportReport : geo::ImportReport {
   std::int64_t batch_id = 0;  // 0 for a dry run or a failed import.
   std::size_t observations = 0;
   std::vector<std::string> unmatched_areas;  // As written in the file; the first kUnmatchedListed.
+  // Column labels no indicator answers to, for the user to name one (the Wijkmonitoring's).
+  std::vector<std::string> unknown_columns;
 };
 
 // Reads `content` (CSV, or an XLSX workbook: the sheet named in the options, else every

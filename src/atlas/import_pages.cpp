@@ -51,10 +51,13 @@ ObservationImportOptions OptionsFrom(const std::multimap<std::string, std::strin
 }
 
 std::string OptionsJson(const ObservationImportOptions& options) {
+  json::object columns;
+  for (const auto& [label, id] : options.columns) columns[label] = id;
   return json::serialize(json::object{{"source", options.source},
                                       {"period", options.period},
                                       {"indicator", options.indicator},
-                                      {"sheet", options.sheet}});
+                                      {"sheet", options.sheet},
+                                      {"columns", std::move(columns)}});
 }
 
 ObservationImportOptions OptionsFromJson(const std::string& text) {
@@ -70,6 +73,11 @@ ObservationImportOptions OptionsFromJson(const std::string& text) {
   options.period = field("period");
   options.indicator = field("indicator");
   options.sheet = field("sheet");
+  if (const json::value* columns = value.as_object().if_contains("columns"); columns && columns->is_object()) {
+    for (const auto& [label, id] : columns->as_object()) {
+      if (id.is_string()) options.columns[std::string(label)] = std::string(id.as_string());
+    }
+  }
   return options;
 }
 
@@ -119,6 +127,61 @@ json::object ReportModel(const web::Site& site, Language language, const Observa
       {"has_unmatched", !report.unmatched_areas.empty()}};
 }
 
+// The indicators a column may be read as, by name in the page's language.
+json::array IndicatorChoices(const Catalog& catalog, Language language) {
+  std::vector<std::pair<std::string, std::string>> choices;
+  for (const Indicator& indicator : catalog.indicators()) {
+    if (indicator.kind == Kind::kDerived) continue;
+    choices.emplace_back(std::string(indicator.names.In(language)), indicator.id);
+  }
+  std::ranges::sort(choices);
+  json::array list;
+  for (const auto& [name, id] : choices) list.push_back(json::object{{"id", id}, {"name", name}});
+  return list;
+}
+
+// Checks `content` in full (a dry run) and shows the report; a clean file is kept for
+// confirmation, and columns no indicator answers to can be named one by one.
+http::Response CheckAndShow(const web::Site& site, const Services& services, db::Database& database,
+                            const http::Request& request, Language language, const std::string& name,
+                            const std::string& content, ObservationImportOptions options) {
+  auto allowed = AllowedAreas(services, *request.identity);
+  if (!allowed) return web::ErrorPage(site, request, language, allowed.error());
+  options.allowed_areas = std::move(*allowed);
+  options.dry_run = true;
+  auto report =
+      ImportObservations(database, services.catalog, name, content, options, accounts::ActorOf(*request.identity));
+  if (!report) return web::ErrorPage(site, request, language, report.error());
+  json::object model{{"report", ReportModel(site, language, *report)},
+                     {"checked", true},
+                     {"source", options.source},
+                     {"period", options.period},
+                     {"indicator", options.indicator},
+                     {"sheet", options.sheet}};
+  if (report->ok() && (report->observations > 0 || !report->unknown_columns.empty())) {
+    auto saved = SaveUpload(
+        database,
+        {.id = "", .user_id = request.identity->user_id, .file_name = name, .content = content, .options = OptionsJson(options)},
+        Now());
+    if (!saved) return web::ErrorPage(site, request, language, saved.error());
+    if (report->observations > 0) model["confirm_action"] = web::Href(language, "/atlas/import/" + *saved);
+    if (!report->unknown_columns.empty()) {
+      model["columns_action"] = web::Href(language, "/atlas/import/" + *saved + "/columns");
+      model["unknown_columns"] = json::value_from(report->unknown_columns);
+      model["indicator_choices"] = IndicatorChoices(services.catalog, language);
+    }
+  }
+  json::array chosen;
+  for (const auto& [label, id] : options.columns) {
+    const Indicator* indicator = services.catalog.Find(id);
+    chosen.push_back(json::object{{"label", label},
+                                  {"indicator", indicator ? std::string(indicator->names.In(language)) : id}});
+  }
+  model["has_chosen_columns"] = !chosen.empty();
+  model["chosen_columns"] = std::move(chosen);
+  return ImportPage(site, request, language, std::move(model), report->ok() ? 200 : 422);
+}
+
 // The upload: checked in full (a dry run), kept for confirmation when it is clean.
 http::Response CheckUpload(const web::Site& site, const Services& services, db::Database& database,
                            const http::Request& request, Language language) {
@@ -134,34 +197,33 @@ http::Response CheckUpload(const web::Site& site, const Services& services, db::
     return ImportPage(site, request, language, {{"error", site.renderer.catalog().Get(language, "import_no_file")}},
                       422);
   }
-  ObservationImportOptions options = OptionsFrom(fields);
-  auto allowed = AllowedAreas(services, *request.identity);
-  if (!allowed) return web::ErrorPage(site, request, language, allowed.error());
-  options.allowed_areas = std::move(*allowed);
-  options.dry_run = true;
   // Only the last part of the browser's path: the name is shown and recorded.
-  std::string name = file->filename.substr(file->filename.find_last_of("/\\") + 1);
-  auto report =
-      ImportObservations(database, services.catalog, name, file->data, options, accounts::ActorOf(*request.identity));
-  if (!report) return web::ErrorPage(site, request, language, report.error());
-  json::object model{{"report", ReportModel(site, language, *report)},
-                     {"checked", true},
-                     {"source", options.source},
-                     {"period", options.period},
-                     {"indicator", options.indicator},
-                     {"sheet", options.sheet}};
-  if (report->ok() && report->observations > 0) {
-    auto saved = SaveUpload(database,
-                            {.id = "",
-                             .user_id = request.identity->user_id,
-                             .file_name = name,
-                             .content = file->data,
-                             .options = OptionsJson(options)},
-                            Now());
-    if (!saved) return web::ErrorPage(site, request, language, saved.error());
-    model["confirm_action"] = web::Href(language, "/atlas/import/" + *saved);
+  const std::string name = file->filename.substr(file->filename.find_last_of("/\\") + 1);
+  return CheckAndShow(site, services, database, request, language, name, file->data, OptionsFrom(fields));
+}
+
+// A column of the checked upload named as an indicator: checked again with it, kept anew.
+http::Response ChooseColumn(const web::Site& site, const Services& services, db::Database& database,
+                            const http::Request& request, Language language) {
+  auto form = http::ParseForm(request);
+  if (!form) return web::NotAFormPage(site, request, language);
+  if (!accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
+  auto upload = FindUpload(database, std::string(request.PathParam("upload_id")), request.identity->user_id, Now());
+  if (!upload) return web::ErrorPage(site, request, language, upload.error());
+  ObservationImportOptions options = OptionsFromJson(upload->options);
+  const std::string label = http::FormField(*form, "label");
+  const std::string id = http::FormField(*form, "indicator");
+  const Indicator* indicator = services.catalog.Find(id);
+  if (label.empty() || indicator == nullptr || indicator->kind == Kind::kDerived) {
+    return ImportPage(site, request, language,
+                      {{"error", site.renderer.catalog().Get(language, "import_column_choose")}}, 422);
   }
-  return ImportPage(site, request, language, std::move(model), report->ok() ? 200 : 422);
+  options.columns[label] = id;
+  if (auto deleted = DeleteUpload(database, upload->id); !deleted) {
+    return web::ErrorPage(site, request, language, deleted.error());
+  }
+  return CheckAndShow(site, services, database, request, language, upload->file_name, upload->content,
+                      std::move(options));
 }
 
 http::Response Confirm(const web::Site& site, const Services& services, db::Database& database,
@@ -238,6 +300,12 @@ void AddImportRoutes(http::Router& router, const web::Site& site, const Services
                                  return Confirm(site, services, database, r, l);
                                }),
               {.name = "atlas_import_confirm", .access = editors});
+  router.Post("/{lang}/atlas/import/{upload_id}/columns",
+              web::ForLanguage(site,
+                               [&site, &services, &database](const http::Request& r, Language l) {
+                                 return ChooseColumn(site, services, database, r, l);
+                               }),
+              {.name = "atlas_import_column", .access = editors});
   router.Get("/{lang}/atlas/batches",
              web::ForLanguage(site, [&site, &services](const http::Request& r,
                                                        Language l) { return Batches(site, services, r, l); }),

@@ -441,6 +441,51 @@ test('with JavaScript, an upload shows its progress, then the checked file as wi
   await page.context().close();
 });
 
+test('a Wijkmonitoring export: columns the atlas does not know are named one by one, and the pages have no WCAG 2.1 A/AA violations', async () => {
+  // Two Brussels monitoring districts, as `zoneatlas import areas UrbAdm_MONITORING_DISTRICT.gpkg` makes them.
+  execFileSync('sqlite3', [process.env.ZONEATLAS_TEST_DATABASE,
+    `INSERT OR IGNORE INTO areas (code, kind, name_nl, name_fr, name_en, parent_code, valid_from) VALUES
+       ('mdrc-002', 'neighbourhood', 'Dansaert', 'Dansaert', 'Dansaert', '04000', '2015-10-05'),
+       ('mdrc-008', 'neighbourhood', 'Marollen', 'Marolles', 'Marollen', '04000', '2015-10-05')`]);
+  const leefloon = 'Aandeel begunstigden van een OCMW-inkomen (leefloon of equivalent) in de bevolking';
+  const page = await newPage();
+  await signIn(page, 'nl', process.env.ZONEATLAS_TEST_ADMIN_EMAIL);
+  const texts = {
+    nl: [/Bestand/, 'Controleren', 'Indicator in deze kolom', 'Kolom als deze indicator lezen', 'Importeren', /(\d+) cijfers/, /geïmporteerd/],
+    fr: [/Fichier/, 'Vérifier', 'Indicateur dans cette colonne', 'Lire la colonne comme cet indicateur', 'Importer', /(\d+) chiffres/, /importés/],
+  };
+  for (const [year, language] of [['2023', 'nl'], ['2024', 'fr']]) {
+    const [file, check, indicator, readAs, confirm, figures, imported] = texts[language];
+    await page.goto(`${base}/${language}/atlas/import`);
+    await page.getByLabel(file).setInputFiles({
+      name: 'wijkmonitoring.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(`,Gebied,Totale bevolking,${leefloon}\n,,Aantal inwoners,%\n,,${year},${year}\n` +
+        '8,Marollen,12269,12.35\n2,Dansaert,9044,4.9\n'),
+    });
+    await page.getByRole('button', { name: check }).click();
+    await page.getByLabel(indicator).waitFor();
+    assert.equal((await page.locator('main').textContent()).match(figures)[1], '2', 'the population only');
+    await expectNoAxeViolations(page, `${language} upload with a column to name`);
+    await expectFitsPhone(page, `${language} upload with a column to name`);
+    await page.getByLabel(language === 'nl' ? 'Kolom' : 'Colonne', { exact: true }).selectOption(leefloon);
+    await page.getByLabel(indicator).selectOption('leefloon');
+    await page.getByRole('button', { name: readAs }).click();
+    await page.getByRole('button', { name: confirm, exact: true }).waitFor();
+    assert.equal((await page.locator('main').textContent()).match(figures)[1], '4', 'and now the leefloon share');
+    assert.match(await page.locator('main').textContent(), new RegExp(`${leefloon.slice(0, 20)}.* → `));
+    assert.equal(await page.getByLabel(indicator).count(), 0, 'no column left to name');
+    await expectNoAxeViolations(page, `${language} upload with its column named`);
+    await page.getByRole('button', { name: confirm, exact: true }).click();
+    assert.match(await page.getByRole('status').textContent(), imported);
+  }
+  // Read per 1,000 inhabitants, as the atlas's leefloon indicator is.
+  const answer = await page.request.get(`${base}/api/v1/observations?indicator=leefloon&area=mdrc-008`);
+  const stored = JSON.stringify(await answer.json());
+  assert.match(stored, /"period":"2023"/, stored);
+  assert.match(stored, /"value":123\.5\b/, stored);
+  await page.context().close();
+});
+
 test('the import and batch pages have no WCAG 2.1 A/AA violations in nl and fr', async () => {
   const page = await newPage();
   await signIn(page, 'fr', process.env.ZONEATLAS_TEST_EDITOR_EMAIL);
