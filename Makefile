@@ -37,7 +37,7 @@ build: deps assets $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 # A fresh SQLite database with the two demo geographies and their atlas figures
-# (see data/demo/README.md).
+# (see data/demo/README.md), and every other Flemish eerstelijnszone (data/geography).
 demo-data: build
 	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).search
 	$(ZONEATLAS) --database $(DEMO_DB) migrate
@@ -45,6 +45,10 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import zones data/demo/zones.csv
 	$(ZONEATLAS) --database $(DEMO_DB) import geometry data/demo/boundaries.geojson \
 	  --source "Municipal boundaries 2014-2018 (open data), simplified to 40 m"
+	$(ZONEATLAS) --database $(DEMO_DB) import areas data/geography/flanders-areas.csv
+	$(ZONEATLAS) --database $(DEMO_DB) import zones data/geography/flanders-zones.csv
+	$(ZONEATLAS) --database $(DEMO_DB) import geometry data/geography/flanders-boundaries.geojson \
+	  --source "Provincies in Cijfers, gemeente.shp (2025 municipalities), simplified to 40 m"
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/population-2018-2020.csv \
 	  --source "Statbel, population on 1 January, via the open belgian_municipalities compilation (2018-2020 editions)"
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/observations-demo.csv --demo \

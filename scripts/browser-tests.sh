@@ -20,6 +20,10 @@ export ZONEATLAS_TEST_DATABASE="$db"
 "$binary" --database "$db" import areas "$root/data/demo/areas.csv" >/dev/null
 "$binary" --database "$db" import zones "$root/data/demo/zones.csv" >/dev/null
 "$binary" --database "$db" import geometry "$root/data/demo/boundaries.geojson" --source demo >/dev/null
+# Every other Flemish eerstelijnszone, as `make demo` shows them.
+"$binary" --database "$db" import areas "$root/data/geography/flanders-areas.csv" >/dev/null
+"$binary" --database "$db" import zones "$root/data/geography/flanders-zones.csv" >/dev/null
+"$binary" --database "$db" import geometry "$root/data/geography/flanders-boundaries.geojson" --source demo >/dev/null
 "$binary" --database "$db" import observations "$root/data/demo/population-2018-2020.csv" >/dev/null 2>&1
 "$binary" --database "$db" import observations "$root/data/demo/observations-demo.csv" --demo >/dev/null 2>&1
 "$binary" --database "$db" import hsds "$root/data/demo/social-map-demo.json" >/dev/null

@@ -9,6 +9,9 @@
 //   counts for each municipality and for the districts, provinces and regions known;
 // - Statbel fiscal income (TF_PSNL_INC_TAX_MUNTY, …_SECTOR): the income indicators as
 //   ratios of the totals per municipality or sector and income year;
+// - Statbel population per statistical sector (OPENDATA_SECTOREN_*);
+// - the Brussels Wijkmonitoring's export: indicator label, unit and year above one row per
+//   monitoring district; labels the catalog does not know are named with `columns`;
 // a .zip holding one such file is read as that file.
 // The area is a NIS code (leading zeros may be lost, as Excel does) or a name in Dutch,
 // French or English, matched without regard to case and accents.

@@ -202,37 +202,49 @@ http::Response CheckUpload(const web::Site& site, const Services& services, db::
   return CheckAndShow(site, services, database, request, language, name, file->data, OptionsFrom(fields));
 }
 
+// Reads a form posted about one of the user's uploads (its id in the path) into `form` and
+// `upload`; returns the page to answer with instead when either is not right.
+std::optional<http::Response> ReadUploadForm(const web::Site& site, db::Database& database,
+                                             const http::Request& request, Language language,
+                                             std::multimap<std::string, std::string>& form, Upload& upload) {
+  auto parsed = http::ParseForm(request);
+  if (!parsed) return web::NotAFormPage(site, request, language);
+  if (!accounts::SessionFormTokenMatches(request, *parsed)) return web::FormExpiredPage(site, request, language);
+  auto found = FindUpload(database, std::string(request.PathParam("upload_id")), request.identity->user_id, Now());
+  if (!found) return web::ErrorPage(site, request, language, found.error());
+  form = std::move(*parsed);
+  upload = std::move(*found);
+  return std::nullopt;
+}
+
 // A column of the checked upload named as an indicator: checked again with it, kept anew.
 http::Response ChooseColumn(const web::Site& site, const Services& services, db::Database& database,
                             const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form) return web::NotAFormPage(site, request, language);
-  if (!accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
-  auto upload = FindUpload(database, std::string(request.PathParam("upload_id")), request.identity->user_id, Now());
-  if (!upload) return web::ErrorPage(site, request, language, upload.error());
-  ObservationImportOptions options = OptionsFromJson(upload->options);
-  const std::string label = http::FormField(*form, "label");
-  const std::string id = http::FormField(*form, "indicator");
+  std::multimap<std::string, std::string> form;
+  Upload upload;
+  if (auto refused = ReadUploadForm(site, database, request, language, form, upload)) return std::move(*refused);
+  ObservationImportOptions options = OptionsFromJson(upload.options);
+  const std::string label = http::FormField(form, "label");
+  const std::string id = http::FormField(form, "indicator");
   const Indicator* indicator = services.catalog.Find(id);
   if (label.empty() || indicator == nullptr || indicator->kind == Kind::kDerived) {
     return ImportPage(site, request, language,
                       {{"error", site.renderer.catalog().Get(language, "import_column_choose")}}, 422);
   }
   options.columns[label] = id;
-  if (auto deleted = DeleteUpload(database, upload->id); !deleted) {
+  if (auto deleted = DeleteUpload(database, upload.id); !deleted) {
     return web::ErrorPage(site, request, language, deleted.error());
   }
-  return CheckAndShow(site, services, database, request, language, upload->file_name, upload->content,
+  return CheckAndShow(site, services, database, request, language, upload.file_name, upload.content,
                       std::move(options));
 }
 
 http::Response Confirm(const web::Site& site, const Services& services, db::Database& database,
                        const http::Request& request, Language language) {
-  auto form = http::ParseForm(request);
-  if (!form) return web::NotAFormPage(site, request, language);
-  if (!accounts::SessionFormTokenMatches(request, *form)) return web::FormExpiredPage(site, request, language);
-  auto upload = FindUpload(database, std::string(request.PathParam("upload_id")), request.identity->user_id, Now());
-  if (!upload) return web::ErrorPage(site, request, language, upload.error());
+  std::multimap<std::string, std::string> form;
+  Upload found;
+  if (auto refused = ReadUploadForm(site, database, request, language, form, found)) return std::move(*refused);
+  const Upload* upload = &found;
   ObservationImportOptions options = OptionsFromJson(upload->options);
   // Checked again: zones and areas may have changed since the upload.
   auto allowed = AllowedAreas(services, *request.identity);

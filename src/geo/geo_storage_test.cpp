@@ -1,12 +1,16 @@
 // The geography's storage suite: the same cases against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "geo/export.hpp"
 #include "geo/geometry.hpp"
 #include "geo/import.hpp"
 #include "geo/store.hpp"
+#include "platform/formats/xlsx.hpp"
 #include "platform/geodata/ogr.hpp"
 #include "tests/support/test_database.hpp"
 
@@ -452,6 +456,59 @@ TEST_P(GeoStorageTest, AnUnreadableGeoPackageIsRefusedByItsOwnName) {
       << report->Describe();
   EXPECT_EQ(report->Describe().find("zoneatlas-tmp-"), std::string::npos) << report->Describe();
   EXPECT_EQ(CountRows("area_geometries"), 0);
+}
+
+// Every Flemish eerstelijnszone, as `make demo` loads them from data/geography: each
+// municipality of the published table (Provincies in Cijfers' gemeente_elz.xlsx) is a member
+// of the zone elz.xlsx names for it, with a boundary and Statbel's inhabitants.
+TEST_P(GeoStorageTest, EveryFlemishEerstelijnszoneAsPublished) {
+  const std::string published = testing::SharedData("published/provincies-in-cijfers-areas/gemeente_elz.xlsx");
+  const std::string names = testing::SharedData("published/provincies-in-cijfers-areas/elz.xlsx");
+  if (published.empty() || names.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  ImportDemo();
+  auto areas = ImportAreas(database(), "flanders-areas.csv",
+                           testing::RepositoryFile("data/geography/flanders-areas.csv"), kTester);
+  ASSERT_TRUE(areas && areas->ok()) << (areas ? areas->Describe() : areas.error().message());
+  auto zones = ImportZones(database(), "flanders-zones.csv",
+                           testing::RepositoryFile("data/geography/flanders-zones.csv"), kTester);
+  ASSERT_TRUE(zones && zones->ok()) << (zones ? zones->Describe() : zones.error().message());
+  auto boundaries = ImportBoundaries(database(), "flanders-boundaries.geojson",
+                                     testing::RepositoryFile("data/geography/flanders-boundaries.geojson"), {}, kTester);
+  ASSERT_TRUE(boundaries && boundaries->ok()) << (boundaries ? boundaries->Describe() : boundaries.error().message());
+
+  auto zone_table = formats::ReadXlsx(names);
+  auto member_table = formats::ReadXlsx(published);
+  ASSERT_TRUE(zone_table && member_table);
+  std::map<std::string, std::string> zone_name;  // "elz53" → "Zennevallei"
+  for (const formats::CsvRecord& row : zone_table->front().table.records) zone_name[row.fields[1]] = row.fields[3];
+  const Date today = Date::Today();
+  auto stored = store_->Zones(today);
+  ASSERT_TRUE(stored);
+  std::set<std::string> flemish_zones;
+  int municipalities = 0;
+  for (const formats::CsvRecord& row : member_table->front().table.records) {
+    const std::string& code = row.fields[0];
+    const std::string& zone = row.fields[1];
+    // Brussels is one zone on the platform (the zorgzones stand for it); 9999x locate nothing.
+    if (zone == "elz7" || code.starts_with("9999")) continue;
+    ++municipalities;
+    flemish_zones.insert(zone);
+    auto of = store_->ZonesWithMember(code, today);
+    ASSERT_TRUE(of);
+    const auto named = std::ranges::find_if(*of, [&](const Zone& candidate) {
+      return candidate.names.nl == "Eerstelijnszone " + zone_name[zone] && candidate.kind == ZoneKind::kEerstelijnszone;
+    });
+    EXPECT_NE(named, of->end()) << code << " in " << zone_name[zone];
+    EXPECT_FALSE(BoundaryOf(code).empty()) << code;
+  }
+  EXPECT_EQ(municipalities, 285) << "Flanders since the mergers of 1 January 2025";
+  EXPECT_EQ(flemish_zones.size(), 56U);
+  // Antwerp (Borsbeek since 2025): Statbel's sectors add up to 562,002 inhabitants.
+  auto antwerpen = store_->FindArea("11002", today);
+  ASSERT_TRUE(antwerpen);
+  EXPECT_EQ(antwerpen->names.fr, "Anvers");
+  EXPECT_EQ(antwerpen->population, 562002);
+  EXPECT_EQ(antwerpen->parent_code, "10000");
 }
 
 // UrbIS' monitoring districts as published (a GeoPackage in Lambert 72): the Brussels
