@@ -18,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   atlas::ObservationImportOptions options;
   options.dry_run = true;
   options.period = "2024";
+  options.columns["Aandeel"] = "leefloon";  // A label named as an indicator (--map).
   (void)atlas::ImportObservations(fuzz::DemoDatabase(), catalog, kNames[data[0] % 4],
                                   std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), options,
                                   audit::CommandLineActor());
