@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "atlas/compare.hpp"
+#include "atlas/intervals.hpp"
 #include "atlas/routes.hpp"
 #include "atlas/zone_data.hpp"
 #include "core/text.hpp"
@@ -49,11 +50,16 @@ json::object IndicatorJson(const Catalog& catalog, const Indicator& indicator) {
 json::value Number(const std::optional<double>& value) { return value ? json::value(*value) : json::value(); }
 
 // A figure as the public may see it: without its numbers when they rest on too few people.
-json::object FigureJson(const Figure& figure) {
+json::object FigureJson(const Indicator& indicator, const Figure& figure) {
   const bool shown = !figure.value.suppressed;
+  const auto interval =
+      shown ? IntervalOf(indicator, figure.value.numerator, figure.value.denominator) : std::nullopt;
   return json::object{{"value", shown ? Number(figure.value.value) : json::value()},
                       {"numerator", shown ? Number(figure.value.numerator) : json::value()},
                       {"denominator", shown ? Number(figure.value.denominator) : json::value()},
+                      {"ci_low", interval ? json::value(interval->low) : json::value()},
+                      {"ci_high", interval ? json::value(interval->high) : json::value()},
+                      {"unstable", interval.has_value() && *figure.value.numerator < kUnstableBelow},
                       {"suppressed", figure.value.suppressed},
                       {"incomplete", figure.value.incomplete},
                       {"demo", figure.demo}};
@@ -102,7 +108,7 @@ http::Response Ranking(const Services& services, const http::Request& request) {
   if (!ranking) return web::Problem(ranking.error());
   json::array zones;
   for (const ZoneFigure& zone : ranking->zones) {
-    json::object object = FigureJson({.value = zone.value, .demo = zone.demo, .present = true});
+    json::object object = FigureJson(*indicator, {.value = zone.value, .demo = zone.demo, .present = true});
     object["zone_id"] = zone.zone_id;
     zones.push_back(std::move(object));
   }
@@ -140,7 +146,7 @@ http::Response ListObservations(const Services& services, const http::Request& r
     if (list.size() == limit) break;
     const Indicator* indicator = services.catalog.Find(observation.indicator_id);
     if (indicator == nullptr) continue;  // An indicator since removed from the catalog.
-    json::object object = FigureJson(FigureOf(*indicator, &observation));
+    json::object object = FigureJson(*indicator, FigureOf(*indicator, &observation));
     object["indicator"] = observation.indicator_id;
     object["area_code"] = observation.area_code;
     object["period"] = observation.period;
@@ -168,7 +174,7 @@ http::Response ZoneAggregates(const Services& services, const http::Request& req
     const Comparison comparison = Compare(indicator, index, data->Scope());
     for (const auto& [period, figure] : comparison.zone) {
       if (!periods.empty() && std::find(periods.begin(), periods.end(), period) == periods.end()) continue;
-      json::object object = FigureJson(figure);
+      json::object object = FigureJson(indicator, figure);
       object["indicator"] = indicator.id;
       object["period"] = period;
       list.push_back(std::move(object));

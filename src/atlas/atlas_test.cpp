@@ -5,6 +5,7 @@
 
 #include "atlas/aggregate.hpp"
 #include "atlas/catalog.hpp"
+#include "atlas/intervals.hpp"
 #include "atlas/needs.hpp"
 
 namespace zoneatlas::atlas {
@@ -313,6 +314,58 @@ TEST_F(AtlasTest, AnIndicatorWithoutDifferencesCannotRankAndABudgetWithoutNeedFo
   for (const NeedsComponent& component : DefaultNeedsComponents()) {
     EXPECT_NE(catalog_.Find(component.indicator), nullptr) << component.indicator;
   }
+}
+
+// Wilson's interval against the values of the textbook formula (z = 1.96), at 0, 1, small
+// and large counts.
+TEST(IntervalTest, WilsonsIntervalOfAProportion) {
+  const auto none = WilsonInterval(0, 10);
+  ASSERT_TRUE(none);
+  EXPECT_DOUBLE_EQ(none->low, 0);
+  EXPECT_NEAR(none->high, 0.27753, 1e-5);
+  EXPECT_NEAR(WilsonInterval(1, 10)->low, 0.01788, 1e-5);
+  EXPECT_NEAR(WilsonInterval(1, 10)->high, 0.40415, 1e-5);
+  EXPECT_NEAR(WilsonInterval(5, 10)->low, 0.23659, 1e-5);
+  EXPECT_NEAR(WilsonInterval(5, 10)->high, 0.76341, 1e-5);
+  EXPECT_NEAR(WilsonInterval(500, 1000)->low, 0.46907, 1e-5);
+  EXPECT_NEAR(WilsonInterval(10, 10)->high, 1.0, 1e-12);
+  EXPECT_FALSE(WilsonInterval(11, 10)) << "more people in the part than in the whole";
+  EXPECT_FALSE(WilsonInterval(-1, 10));
+  EXPECT_FALSE(WilsonInterval(0, 0));
+}
+
+// The exact Poisson interval against the published table of 95 % limits for a count
+// (Garwood; as in Ulm 1990 and every epidemiology handbook).
+TEST(IntervalTest, ExactPoissonIntervalOfACount) {
+  const double table[][3] = {{0, 0, 3.689}, {1, 0.0253, 5.572}, {2, 0.2422, 7.225},
+                             {5, 1.6235, 11.668}, {10, 4.7954, 18.390}, {20, 12.217, 30.889}};
+  for (const auto& [count, low, high] : table) {
+    const auto interval = PoissonInterval(count, 1);
+    ASSERT_TRUE(interval);
+    EXPECT_NEAR(interval->low, low, 5e-4) << count;
+    EXPECT_NEAR(interval->high, high, 5e-3) << count;
+  }
+  // A rate: 10 deaths among 25,000 people, per 100,000.
+  const auto rate = PoissonInterval(10, 25000);
+  EXPECT_NEAR(rate->low * 100000, 4.7954 / 25000 * 100000, 1e-2);
+  EXPECT_FALSE(PoissonInterval(3, 0));
+}
+
+// The catalog says which interval an indicator takes: Wilson for shares of people, Poisson
+// for events, none for amounts of money.
+TEST(IntervalTest, EachIndicatorTakesItsIntervalInItsUnit) {
+  const Catalog catalog = *Catalog::Shipped();
+  const Indicator& share = *catalog.Find("increased_reimb");
+  EXPECT_EQ(share.interval, IntervalMethod::kWilson);
+  const auto halle = IntervalOf(share, 4797, 41155);
+  ASSERT_TRUE(halle);
+  EXPECT_NEAR(halle->low, 11.34948, 1e-4);
+  EXPECT_NEAR(halle->high, 11.96955, 1e-4);
+  EXPECT_EQ(catalog.Find("leefloon")->interval, IntervalMethod::kWilson);
+  EXPECT_EQ(catalog.Find("premature_mortality")->interval, IntervalMethod::kPoisson);
+  EXPECT_EQ(catalog.Find("income_mean_return")->interval, IntervalMethod::kNone);
+  EXPECT_FALSE(IntervalOf(*catalog.Find("income_mean_return"), 689200978.88, 22619));
+  EXPECT_FALSE(IntervalOf(share, std::nullopt, 41155)) << "no numerator, no interval";
 }
 
 }  // namespace

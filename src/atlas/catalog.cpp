@@ -202,6 +202,23 @@ Result<Catalog> Catalog::Parse(std::string_view text) {
         reader.Problem("decimals", "is not a whole number from 0 to 4");
       }
     }
+    // A share of people takes Wilson's interval unless the catalog says otherwise (a rate of
+    // events takes Poisson's; a ratio of supply to people takes none).
+    if (indicator.kind != Kind::kCount && (indicator.unit == "percent" || indicator.unit == "pct_of_65plus")) {
+      indicator.interval = IntervalMethod::kWilson;
+    }
+    if (const json::value* interval = reader.object().if_contains("interval")) {
+      const std::string_view method = interval->is_string() ? std::string_view(interval->get_string()) : "";
+      if (method == "wilson") {
+        indicator.interval = IntervalMethod::kWilson;
+      } else if (method == "poisson") {
+        indicator.interval = IntervalMethod::kPoisson;
+      } else if (method == "none") {
+        indicator.interval = IntervalMethod::kNone;
+      } else {
+        reader.Problem("interval", "is not wilson, poisson or none");
+      }
+    }
     if (const json::value* scale = reader.object().if_contains("scale")) {
       if (scale->is_number() && scale->to_number<double>() > 0) {
         indicator.scale = scale->to_number<double>();

@@ -26,6 +26,8 @@ namespace zoneatlas::atlas {
 enum class Direction { kHigherIsBetter, kHigherIsWorse, kNeutral };
 enum class Aggregation { kSum, kRatioOfSums, kPopulationWeightedMean, kNone };
 enum class Kind { kCount, kRate, kDerived };
+// The 95 % interval a figure takes from its numerator and denominator (atlas/intervals.hpp).
+enum class IntervalMethod { kNone, kWilson, kPoisson };
 
 struct Texts {
   std::string nl, fr, en;
@@ -53,6 +55,7 @@ struct Indicator {
   Aggregation aggregation = Aggregation::kNone;
   int small_count_threshold = 5;
   double scale = 1;  // value = numerator / denominator × scale (rates and derived).
+  IntervalMethod interval = IntervalMethod::kNone;  // "interval"; Wilson for a percentage.
   int decimals = 1;  // Shown after the decimal sign.
   std::optional<Formula> formula;
   std::string note;

@@ -213,7 +213,8 @@ TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
   const std::string file = server().database() + ".leefloon.csv";
   WriteFile(file,
             "area_code,indicator,period,value,numerator,denominator\n"
-            "23100,leefloon,2025,,3,4700\n23027,leefloon,2025,,160,41000\n23003,leefloon,2025,,40,25400\n");
+            "23100,leefloon,2025,,3,4700\n23027,leefloon,2025,,160,41000\n23003,leefloon,2025,,40,25400\n"
+            "21001,leefloon,2025,,12,6000\n");
   const CommandResult imported = RunZoneatlas({"--database", server().database(), "import", "observations", file});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   const auto page = server().Get("/nl/zones/elz-zennevallei/atlas/leefloon?period=2025");
@@ -235,6 +236,17 @@ TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
   const json::object& aggregate = zone.at("aggregates").at(0).as_object();
   EXPECT_NEAR(aggregate.at("value").as_double(), 203.0 / 71100 * 1000, 1e-9);
   EXPECT_TRUE(aggregate.at("incomplete").as_bool());
+  // With its 95 % interval (Wilson's, per 1,000), and nothing for the hidden figure.
+  EXPECT_NEAR(aggregate.at("ci_low").as_double(), 2.48889, 1e-4);
+  EXPECT_NEAR(aggregate.at("ci_high").as_double(), 3.27510, 1e-4);
+  EXPECT_FALSE(aggregate.at("unstable").as_bool());
+  EXPECT_TRUE(hidden.at("ci_low").is_null());
+  // Twelve people: shown, with an interval, and marked unstable.
+  const json::value few = GetJson("/api/v1/observations?indicator=leefloon&area=21001&period=2025");
+  const json::object& anderlecht = few.at("observations").at(0).as_object();
+  EXPECT_TRUE(anderlecht.at("unstable").as_bool());
+  EXPECT_LT(anderlecht.at("ci_low").as_double(), 2.0);
+  EXPECT_GT(anderlecht.at("ci_high").as_double(), 2.0);
 }
 
 TEST_F(AtlasHttpTest, TheApiDescribesIndicatorsAndServesObservationsAndAggregates) {
