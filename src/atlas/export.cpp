@@ -3,6 +3,7 @@
 #include <map>
 
 #include "atlas/compare.hpp"
+#include "atlas/intervals.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/zone_data.hpp"
 #include "platform/formats/csv.hpp"
@@ -17,7 +18,8 @@ using Row = std::vector<XlsxCell>;
 // The import layout first, then what helps a reader.
 const std::vector<std::string> kColumns = {"area_code",   "indicator", "period",    "value",          "numerator",
                                            "denominator", "level",     "area_name", "indicator_name", "unit",
-                                           "status",      "demo",      "source"};
+                                           "status",      "demo",      "source",    "ci_low",         "ci_high",
+                                           "unstable"};
 
 XlsxCell Number(const std::optional<double>& value) { return value ? XlsxCell(*value) : XlsxCell(); }
 
@@ -48,6 +50,9 @@ class Rows {
       status = std::string(texts_.Get(language_, "atlas_csv_incomplete"));
     }
     const bool shown = !figure.value.suppressed;
+    // The 95 % interval (atlas/intervals.hpp) where the indicator takes one.
+    const auto interval =
+        shown ? IntervalOf(indicator, figure.value.numerator, figure.value.denominator) : std::nullopt;
     return {code,
             indicator.id,
             period,
@@ -60,7 +65,10 @@ class Rows {
             words_.UnitName(indicator),
             status,
             std::string(figure.demo ? "yes" : "no"),
-            indicator.source};
+            indicator.source,
+            interval ? XlsxCell(interval->low) : XlsxCell(),
+            interval ? XlsxCell(interval->high) : XlsxCell(),
+            interval ? XlsxCell(std::string(*figure.value.numerator < kUnstableBelow ? "yes" : "no")) : XlsxCell()};
   }
 
  private:

@@ -226,6 +226,10 @@ TEST_F(AtlasHttpTest, SmallCountsAreHiddenOnPagesDownloadsAndTheApi) {
                        "\n23100,leefloon,2025,,,,municipality,Linkebeek,(Equivalent) leefloon,per 1.000 inwoners,"
                        "verborgen: minder dan 5 personen,no,"))
       << csv.body;
+  // The download gives each shown figure its 95 % interval and says when it is unstable.
+  EXPECT_TRUE(Contains(csv.body, ",source,ci_low,ci_high,unstable\n")) << csv.body.substr(0, 300);
+  EXPECT_TRUE(Contains(csv.body, ",3.3436")) << "Halle: Wilson's interval of 160 / 41,000 per 1,000 from 3.34";
+  EXPECT_TRUE(Contains(csv.body, ",4.5541")) << "… to 4.55";
   const json::value api = GetJson("/api/v1/observations?indicator=leefloon&area=23100&period=2025");
   const json::object& hidden = api.at("observations").at(0).as_object();
   EXPECT_TRUE(hidden.at("suppressed").as_bool());
