@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "atlas/compare.hpp"
+#include "atlas/intervals.hpp"
 #include "atlas/export.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/routes.hpp"
@@ -20,6 +21,17 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kDefaultViewCookie = "atlas_view";
+
+
+// A shown figure's 95 % interval in the indicator's unit, "3,3 – 4,6", marked "*" when it
+// rests on fewer than kUnstableBelow; empty when the indicator or the figure has none.
+std::string IntervalCell(const Presentation& words, const Indicator& indicator, const Figure& figure) {
+  if (!figure.Shown()) return "";
+  const auto interval = IntervalOf(indicator, figure.value.numerator, figure.value.denominator);
+  if (!interval) return "";
+  return words.Number(indicator, interval->low) + " – " + words.Number(indicator, interval->high) +
+         (*figure.value.numerator < kUnstableBelow ? " *" : "");
+}
 
 // The figures of the levels between zone and region (arrondissement, province) for a period.
 json::array LevelCells(const Presentation& words, const Comparison& comparison, const ZoneData& data,
@@ -333,6 +345,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
          figure.Shown() && figure.value.numerator ? view::FormatNumber(*figure.value.numerator, 0, language) : ""},
         {"denominator",
          figure.Shown() && figure.value.denominator ? view::FormatNumber(*figure.value.denominator, 0, language) : ""},
+        {"interval", IntervalCell(words, *indicator, figure)},
         {"sentence", figure.Shown() ? words.Sentence(*indicator, area_name, *figure.Shown(),
                                                      texts.Format(language, "atlas_the_zone", {{"zone", zone_name}}),
                                                      zone.Shown(), region_name, region.Shown())
@@ -349,7 +362,9 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     for (const std::string& other : comparison.periods) {
       values.push_back(json::object{{"value", words.Cell(*indicator, comparison.Level(level.code, other))}});
     }
-    level_rows.push_back(json::object{{"name", level.names.In(language)}, {"series", std::move(values)}});
+    level_rows.push_back(json::object{{"name", level.names.In(language)},
+                                      {"series", std::move(values)},
+                                      {"interval", IntervalCell(words, *indicator, figure)}});
   }
   model["level_rows"] = std::move(level_rows);
   if (data->region) bars.push_back({region_name, region.Shown(), words.Cell(*indicator, region), "region"});
@@ -414,6 +429,11 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   model["zone_series"] = std::move(zone_series);
   model["region_series"] = std::move(region_series);
   model["zone_value"] = words.Cell(*indicator, zone);
+  model["zone_interval"] = IntervalCell(words, *indicator, zone);
+  model["region_interval"] = IntervalCell(words, *indicator, region);
+  model["has_interval"] = indicator->interval != IntervalMethod::kNone;
+  model["interval_method"] = std::string(texts.Get(
+      language, indicator->interval == IntervalMethod::kPoisson ? "atlas_interval_poisson" : "atlas_interval_wilson"));
   model["zone_incomplete"] = zone.Shown().has_value() && zone.value.incomplete;
   model["zone_gap"] = !zone.present && members_present ? ZoneGap(words, *indicator) : "";
   model["region_value"] = words.Cell(*indicator, region);

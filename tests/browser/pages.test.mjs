@@ -89,6 +89,9 @@ const pages = [
   ['/nl/areas/21015/atlas', 'municipality profile with indicators not measured in Brussels'],
   ['/nl/zones/elz-zennevallei/atlas/grey_pressure', 'indicator page'],
   ['/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2023', 'indicator page'],
+  ['/nl/zones/elz-zennevallei/atlas/leefloon', 'indicator page with 95% intervals'],
+  ['/nl/zones/elz-amalo', 'a Flemish zone without figures'],
+  ['/fr/zones/elz-antwerpen-en-rand/atlas', 'the atlas of a Flemish zone without figures'],
   ['/nl/areas/23027/atlas', 'municipality profile'],
   ['/fr/areas/21015/atlas', 'municipality profile'],
   ['/nl/zones/elz-zennevallei/atlas/needs', 'needs index'],
@@ -151,6 +154,16 @@ for (const [target, kind] of pages) {
     await page.context().close();
   });
 }
+
+test('an indicator page with its 95% intervals fits a 390 px phone in nl and fr', async () => {
+  const page = await newPage();
+  for (const language of ['nl', 'fr']) {
+    await page.goto(`${base}/${language}/zones/elz-zennevallei/atlas/increased_reimb?period=2024`);
+    assert.match(await page.locator('table.atlas-table thead').textContent(), /95/);
+    await expectFitsPhone(page, `/${language}/zones/elz-zennevallei/atlas/increased_reimb`);
+  }
+  await page.context().close();
+});
 
 test('a keyboard user skips to the content and reaches a municipality on the map', async () => {
   const page = await newPage();

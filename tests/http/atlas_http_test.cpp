@@ -162,6 +162,15 @@ TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
   EXPECT_TRUE(Contains(page.body, "Hal: ")) << "the French name and a sentence";
   EXPECT_TRUE(Contains(page.body, "la zone ("));
   EXPECT_EQ(server().Get("/fr/zones/elz-zennevallei/atlas/no_such_indicator").status, 404);
+  // A share of people has its 95 % interval beside its numerator and denominator: Halle's
+  // verhoogde tegemoetkoming in 2024, 4,797 of 41,155 (Wilson: 11.35 to 11.97 %).
+  const auto share = server().Get("/nl/zones/elz-zennevallei/atlas/increased_reimb?period=2024");
+  ASSERT_EQ(share.status, 200);
+  EXPECT_TRUE(Contains(share.body, "95%-interval (2024)"));
+  EXPECT_TRUE(Contains(share.body, "<td class=\"number\">11,3 – 12,0</td>")) << "one decimal, as the figure";
+  EXPECT_TRUE(Contains(share.body, "(Wilson)"));
+  // An amount of money has none.
+  EXPECT_FALSE(Contains(server().Get("/nl/zones/elz-zennevallei/atlas/income_mean_return").body, "95%-interval"));
 }
 
 TEST_F(AtlasHttpTest, AMunicipalityIsComparedWithItsZoneAndRegion) {
