@@ -190,7 +190,7 @@ Result<std::optional<web::FigureTable>> Baseline(const atlas::Services& atlas, c
     });
     table.demo = table.demo || figure.demo;
     if (figure.Shown() && zone && !atlas::IsCount(*indicator)) {
-      const atlas::Standing standing = atlas::StandingOf(*figure.Shown(), *zone);
+      const atlas::Standing standing = atlas::StandingOf(*indicator, figure, *zone);
       row.remark = standing == atlas::Standing::kSimilar
                        ? std::string(texts.Get(language, "figures_similar_to_zone"))
                        : words.MarkerText(standing, atlas::JudgementOf(*indicator, standing));

@@ -54,7 +54,7 @@ json::array IndicatorRows(const atlas::Presentation& words, const atlas::ZoneDat
       demo = demo || figure.demo;
       row["area"] = words.Cell(*indicator, figure);
       if (figure.Shown() && zone.Shown() && !atlas::IsCount(*indicator)) {
-        const atlas::Standing standing = atlas::StandingOf(*figure.Shown(), *zone.Shown());
+        const atlas::Standing standing = atlas::StandingOf(*indicator, figure, *zone.Shown());
         if (standing != atlas::Standing::kSimilar) {
           const atlas::Judgement judgement = atlas::JudgementOf(*indicator, standing);
           row["marker"] = standing == atlas::Standing::kAbove ? "▲" : "▼";

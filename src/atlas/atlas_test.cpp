@@ -5,6 +5,7 @@
 
 #include "atlas/aggregate.hpp"
 #include "atlas/catalog.hpp"
+#include "atlas/compare.hpp"
 #include "atlas/intervals.hpp"
 #include "atlas/needs.hpp"
 
@@ -366,6 +367,27 @@ TEST(IntervalTest, EachIndicatorTakesItsIntervalInItsUnit) {
   EXPECT_EQ(catalog.Find("income_mean_return")->interval, IntervalMethod::kNone);
   EXPECT_FALSE(IntervalOf(*catalog.Find("income_mean_return"), 689200978.88, 22619));
   EXPECT_FALSE(IntervalOf(share, std::nullopt, 41155)) << "no numerator, no interval";
+}
+
+// Significance, not a fixed 10 %: a village's 13.2 % against a region's 12 % is chance
+// (66 of 500: 10.5 % to 16.4 %), a town's 13.0 % against 12.6 % is not (5,356 of 41,155:
+// 12.69 % to 13.34 %); at the interval's very edge the figure is not clearly different.
+TEST(IntervalTest, HigherOrLowerOnlyWhenTheReferenceLiesOutsideTheInterval) {
+  const Catalog catalog = *Catalog::Shipped();
+  const Indicator& share = *catalog.Find("increased_reimb");
+  const auto figure = [](double part, double whole) {
+    return Figure{.value = {.value = part / whole * 100, .numerator = part, .denominator = whole}, .present = true};
+  };
+  EXPECT_EQ(StandingOf(share, figure(66, 500), 12.0), Standing::kSimilar) << "10 % above, but 500 people";
+  EXPECT_EQ(StandingOf(66.0 / 500 * 100, 12.0), Standing::kAbove) << "the old rule said markedly higher";
+  EXPECT_EQ(StandingOf(share, figure(5356, 41155), 12.6), Standing::kAbove) << "3 % above, 41,155 people";
+  const auto edge = IntervalOf(share, 5356, 41155);
+  EXPECT_EQ(StandingOf(share, figure(5356, 41155), edge->low), Standing::kSimilar);
+  EXPECT_EQ(StandingOf(share, figure(5356, 41155), std::nextafter(edge->low, 0.0)), Standing::kAbove);
+  EXPECT_EQ(StandingOf(share, figure(5356, 41155), std::nextafter(edge->high, 100.0)), Standing::kBelow);
+  // Without its parts a figure falls back on the 10 % rule.
+  const Figure bare{.value = {.value = 13.2}, .present = true};
+  EXPECT_EQ(StandingOf(share, bare, 12.0), Standing::kAbove);
 }
 
 }  // namespace

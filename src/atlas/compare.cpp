@@ -5,6 +5,7 @@
 #include <set>
 
 #include "atlas/aggregate.hpp"
+#include "atlas/intervals.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -45,6 +46,14 @@ Standing StandingOf(double value, double reference) {
   if (margin == 0) return value > 0 ? Standing::kAbove : value < 0 ? Standing::kBelow : Standing::kSimilar;
   if (value >= reference + margin) return Standing::kAbove;
   if (value <= reference - margin) return Standing::kBelow;
+  return Standing::kSimilar;
+}
+
+Standing StandingOf(const Indicator& indicator, const Figure& figure, double reference) {
+  const auto interval = IntervalOf(indicator, figure.value.numerator, figure.value.denominator);
+  if (!interval) return StandingOf(figure.Shown().value_or(0), reference);
+  if (reference < interval->low) return Standing::kAbove;
+  if (reference > interval->high) return Standing::kBelow;
   return Standing::kSimilar;
 }
 

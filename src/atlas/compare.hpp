@@ -57,6 +57,11 @@ enum class Judgement { kNeutral, kFavourable, kUnfavourable };
 // Where `value` stands against `reference`: markedly above or below (a tenth or more of
 // the reference), else similar.
 Standing StandingOf(double value, double reference);
+// Where a shown `figure` of `indicator` stands against `reference`: where it has a 95 %
+// interval (atlas/intervals.hpp), higher or lower only when the reference lies outside it —
+// a small municipality's 10 % is often chance, a large one's 3 % seldom; without one, as
+// StandingOf(value, reference).
+Standing StandingOf(const Indicator& indicator, const Figure& figure, double reference);
 Judgement JudgementOf(const Indicator& indicator, Standing standing);
 
 // Indexes observations by indicator, area and period, for building comparisons.

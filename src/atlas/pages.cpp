@@ -190,7 +190,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
                           {"reaggregated", figure.reaggregated}};
         // A municipality's count is always below the zone's sum: only rates compare.
         if (figure.Shown() && zone.Shown() && !IsCount(indicator)) {
-          const Standing standing = StandingOf(*figure.Shown(), *zone.Shown());
+          const Standing standing = StandingOf(indicator, figure, *zone.Shown());
           const Judgement judgement = JudgementOf(indicator, standing);
           if (standing != Standing::kSimilar) {
             cell["marker"] = standing == Standing::kAbove ? "▲" : "▼";
@@ -206,7 +206,7 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
       any_suppressed = any_suppressed || zone.value.suppressed || region.value.suppressed;
       std::string sentence;
       if (zone.Shown()) {
-        sentence = words.Sentence(indicator, zone_name, *zone.Shown(), "", std::nullopt, region_name, region.Shown());
+        sentence = words.Sentence(indicator, zone_name, zone, "", std::nullopt, region_name, region.Shown());
       }
       sources.push_back(json::object{{"number", sources.size() + 1},
                                      {"name", indicator.names.In(language)},
@@ -346,7 +346,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
         {"denominator",
          figure.Shown() && figure.value.denominator ? view::FormatNumber(*figure.value.denominator, 0, language) : ""},
         {"interval", IntervalCell(words, *indicator, figure)},
-        {"sentence", figure.Shown() ? words.Sentence(*indicator, area_name, *figure.Shown(),
+        {"sentence", figure.Shown() ? words.Sentence(*indicator, area_name, figure,
                                                      texts.Format(language, "atlas_the_zone", {{"zone", zone_name}}),
                                                      zone.Shown(), region_name, region.Shown())
                                     : ""},
@@ -438,7 +438,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   model["zone_gap"] = !zone.present && members_present ? ZoneGap(words, *indicator) : "";
   model["region_value"] = words.Cell(*indicator, region);
   model["zone_sentence"] =
-      zone.Shown() ? words.Sentence(*indicator, zone_name, *zone.Shown(), "", std::nullopt, region_name, region.Shown())
+      zone.Shown() ? words.Sentence(*indicator, zone_name, zone, "", std::nullopt, region_name, region.Shown())
                    : "";
   model["has_demo"] = any_demo;
   model["has_suppressed"] = any_suppressed;
@@ -520,7 +520,7 @@ http::Response AreaProfile(const web::Site& site, const Services& services, cons
           {"zone", in_zone ? words.Cell(indicator, zone) : "–"},
           {"levels", LevelCells(words, comparison, *data, latest)},
           {"region", words.Cell(indicator, region)},
-          {"sentence", figure.Shown() ? words.Sentence(indicator, area_name, *figure.Shown(), zone_reference,
+          {"sentence", figure.Shown() ? words.Sentence(indicator, area_name, figure, zone_reference,
                                                        zone.Shown(), region_name, region.Shown())
                                       : ""},
           {"trend",

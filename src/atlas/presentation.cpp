@@ -1,5 +1,7 @@
 #include "atlas/presentation.hpp"
 
+#include "atlas/intervals.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -39,8 +41,8 @@ std::string Presentation::Cell(const Indicator& indicator, const Figure& figure)
   return Number(indicator, *figure.value.value);
 }
 
-std::string Presentation::Comparison(double value, double reference) const {
-  switch (StandingOf(value, reference)) {
+std::string Presentation::Comparison(const Indicator& indicator, const Figure& figure, double reference) const {
+  switch (StandingOf(indicator, figure, reference)) {
     case Standing::kAbove:
       return std::string(texts_.Get(language_, "atlas_higher_than"));
     case Standing::kBelow:
@@ -48,25 +50,28 @@ std::string Presentation::Comparison(double value, double reference) const {
     case Standing::kSimilar:
       break;
   }
-  return std::string(texts_.Get(language_, "atlas_similar_to"));
+  const bool tested = IntervalOf(indicator, figure.value.numerator, figure.value.denominator).has_value();
+  return std::string(texts_.Get(language_, tested ? "atlas_not_clearly_different" : "atlas_similar_to"));
 }
 
-std::string Presentation::Sentence(const Indicator& indicator, const std::string& subject, double value,
+std::string Presentation::Sentence(const Indicator& indicator, const std::string& subject, const Figure& figure,
                                    const std::string& zone_name, std::optional<double> zone,
                                    const std::string& region_name, std::optional<double> region) const {
+  const double value = *figure.Shown();
   std::string sentence = subject + ": " + WithUnit(indicator, value);
   // Counts grow with an area's size; comparing them with a zone or region says nothing.
   if (IsCount(indicator)) return sentence + ".";
   std::string comparisons;
   if (zone) {
     comparisons = texts_.Format(language_, "atlas_compared",
-                                {{"comparison", Comparison(value, *zone)}, {"reference", zone_name},
+                                {{"comparison", Comparison(indicator, figure, *zone)}, {"reference", zone_name},
                                  {"value", WithUnit(indicator, *zone)}});
   }
   if (region) {
-    const std::string other = texts_.Format(
-        language_, "atlas_compared",
-        {{"comparison", Comparison(value, *region)}, {"reference", region_name}, {"value", WithUnit(indicator, *region)}});
+    const std::string other = texts_.Format(language_, "atlas_compared",
+                                            {{"comparison", Comparison(indicator, figure, *region)},
+                                             {"reference", region_name},
+                                             {"value", WithUnit(indicator, *region)}});
     comparisons = comparisons.empty() ? other
                                       : comparisons + std::string(texts_.Get(language_, "atlas_and")) + other;
   }

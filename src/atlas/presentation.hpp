@@ -35,7 +35,9 @@ class Presentation {
   std::string UnitName(const Indicator& indicator) const;
   // "Halle: 21,4 % — higher than the zone (19,8 %) and than Vlaams Gewest (20,9 %)."
   // Either reference may be absent; counts are stated without comparison.
-  std::string Sentence(const Indicator& indicator, const std::string& subject, double value,
+  // REQUIRES: figure.Shown(). With its 95 % interval, a figure is higher or lower than a
+  // reference only when the reference lies outside it ("not clearly different" otherwise).
+  std::string Sentence(const Indicator& indicator, const std::string& subject, const Figure& figure,
                        const std::string& zone_name, std::optional<double> zone, const std::string& region_name,
                        std::optional<double> region) const;
   // Read out for a member's marker: "markedly higher than the zone (unfavourable)".
@@ -44,7 +46,7 @@ class Presentation {
   const view::Catalog& texts() const { return texts_; }
 
  private:
-  std::string Comparison(double value, double reference) const;
+  std::string Comparison(const Indicator& indicator, const Figure& figure, double reference) const;
   const Catalog& catalog_;
   const view::Catalog& texts_;
   Language language_;

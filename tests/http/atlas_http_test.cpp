@@ -169,6 +169,12 @@ TEST_F(AtlasHttpTest, AnIndicatorPageHasChartMapTrendTableAndItsSource) {
   EXPECT_TRUE(Contains(share.body, "95%-interval (2024)"));
   EXPECT_TRUE(Contains(share.body, "<td class=\"number\">11,3 – 12,0</td>")) << "one decimal, as the figure";
   EXPECT_TRUE(Contains(share.body, "(Wilson)"));
+  // Higher or lower only outside the interval: Linkebeek (635 of 4,810: 12.3 to 14.2 %)
+  // against the zone's 13.1 % and the region's 14.6 %.
+  // (Between a number and its unit stands a narrow no-break space, U+202F.)
+  EXPECT_TRUE(Contains(share.body,
+                       "Linkebeek: 13,2\u202F% — niet duidelijk anders dan de zone (13,1\u202F%) en lager dan "
+                       "Vlaams Gewest (14,6\u202F%)."));
   // An amount of money has none.
   EXPECT_FALSE(Contains(server().Get("/nl/zones/elz-zennevallei/atlas/income_mean_return").body, "95%-interval"));
 }
