@@ -2,7 +2,6 @@
 #include <boost/json.hpp>
 
 #include "atlas/compare.hpp"
-#include "atlas/intervals.hpp"
 #include "atlas/routes.hpp"
 #include "atlas/zone_data.hpp"
 #include "core/text.hpp"
@@ -52,14 +51,13 @@ json::value Number(const std::optional<double>& value) { return value ? json::va
 // A figure as the public may see it: without its numbers when they rest on too few people.
 json::object FigureJson(const Indicator& indicator, const Figure& figure) {
   const bool shown = !figure.value.suppressed;
-  const auto interval =
-      shown ? IntervalOf(indicator, figure.value.numerator, figure.value.denominator) : std::nullopt;
+  const auto interval = IntervalOf(indicator, figure);
   return json::object{{"value", shown ? Number(figure.value.value) : json::value()},
                       {"numerator", shown ? Number(figure.value.numerator) : json::value()},
                       {"denominator", shown ? Number(figure.value.denominator) : json::value()},
                       {"ci_low", interval ? json::value(interval->low) : json::value()},
                       {"ci_high", interval ? json::value(interval->high) : json::value()},
-                      {"unstable", interval.has_value() && *figure.value.numerator < kUnstableBelow},
+                      {"unstable", interval && interval->unstable},
                       {"suppressed", figure.value.suppressed},
                       {"incomplete", figure.value.incomplete},
                       {"demo", figure.demo}};

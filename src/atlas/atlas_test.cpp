@@ -367,6 +367,9 @@ TEST(IntervalTest, EachIndicatorTakesItsIntervalInItsUnit) {
   EXPECT_EQ(catalog.Find("income_mean_return")->interval, IntervalMethod::kNone);
   EXPECT_FALSE(IntervalOf(*catalog.Find("income_mean_return"), 689200978.88, 22619));
   EXPECT_FALSE(IntervalOf(share, std::nullopt, 41155)) << "no numerator, no interval";
+  EXPECT_FALSE(halle->unstable);
+  EXPECT_TRUE(IntervalOf(share, 19, 4000)->unstable) << "under 20";
+  EXPECT_FALSE(IntervalOf(share, 20, 4000)->unstable);
 }
 
 // Significance, not a fixed 10 %: a village's 13.2 % against a region's 12 % is chance
@@ -386,7 +389,7 @@ TEST(IntervalTest, HigherOrLowerOnlyWhenTheReferenceLiesOutsideTheInterval) {
   EXPECT_EQ(StandingOf(share, figure(5356, 41155), std::nextafter(edge->low, 0.0)), Standing::kAbove);
   EXPECT_EQ(StandingOf(share, figure(5356, 41155), std::nextafter(edge->high, 100.0)), Standing::kBelow);
   // Without its parts a figure falls back on the 10 % rule.
-  const Figure bare{.value = {.value = 13.2}, .present = true};
+  const Figure bare{.value = {.value = 13.2, .numerator = std::nullopt, .denominator = std::nullopt}, .present = true};
   EXPECT_EQ(StandingOf(share, bare, 12.0), Standing::kAbove);
 }
 

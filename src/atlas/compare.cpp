@@ -5,7 +5,6 @@
 #include <set>
 
 #include "atlas/aggregate.hpp"
-#include "atlas/intervals.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -49,12 +48,20 @@ Standing StandingOf(double value, double reference) {
   return Standing::kSimilar;
 }
 
-Standing StandingOf(const Indicator& indicator, const Figure& figure, double reference) {
-  const auto interval = IntervalOf(indicator, figure.value.numerator, figure.value.denominator);
-  if (!interval) return StandingOf(figure.Shown().value_or(0), reference);
-  if (reference < interval->low) return Standing::kAbove;
-  if (reference > interval->high) return Standing::kBelow;
+Standing StandingOf(const Interval& interval, double reference) {
+  if (reference < interval.low) return Standing::kAbove;
+  if (reference > interval.high) return Standing::kBelow;
   return Standing::kSimilar;
+}
+
+Standing StandingOf(const Indicator& indicator, const Figure& figure, double reference) {
+  const auto interval = IntervalOf(indicator, figure);
+  return interval ? StandingOf(*interval, reference) : StandingOf(figure.Shown().value_or(0), reference);
+}
+
+std::optional<Interval> IntervalOf(const Indicator& indicator, const Figure& figure) {
+  if (!figure.Shown()) return std::nullopt;
+  return IntervalOf(indicator, figure.value.numerator, figure.value.denominator);
 }
 
 Judgement JudgementOf(const Indicator& indicator, Standing standing) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "atlas/catalog.hpp"
+#include "atlas/intervals.hpp"
 #include "atlas/model.hpp"
 #include "atlas/observations.hpp"
 #include "core/date.hpp"
@@ -62,6 +63,11 @@ Standing StandingOf(double value, double reference);
 // a small municipality's 10 % is often chance, a large one's 3 % seldom; without one, as
 // StandingOf(value, reference).
 Standing StandingOf(const Indicator& indicator, const Figure& figure, double reference);
+// Against an interval: above when the reference lies below it, below when above it.
+Standing StandingOf(const Interval& interval, double reference);
+// The 95 % interval of a shown figure (atlas/intervals.hpp); nothing when it is not shown
+// or its indicator or parts allow none.
+std::optional<Interval> IntervalOf(const Indicator& indicator, const Figure& figure);
 Judgement JudgementOf(const Indicator& indicator, Standing standing);
 
 // Indexes observations by indicator, area and period, for building comparisons.

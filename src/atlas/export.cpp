@@ -3,7 +3,6 @@
 #include <map>
 
 #include "atlas/compare.hpp"
-#include "atlas/intervals.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/zone_data.hpp"
 #include "platform/formats/csv.hpp"
@@ -51,8 +50,7 @@ class Rows {
     }
     const bool shown = !figure.value.suppressed;
     // The 95 % interval (atlas/intervals.hpp) where the indicator takes one.
-    const auto interval =
-        shown ? IntervalOf(indicator, figure.value.numerator, figure.value.denominator) : std::nullopt;
+    const auto interval = IntervalOf(indicator, figure);
     return {code,
             indicator.id,
             period,
@@ -68,7 +66,7 @@ class Rows {
             indicator.source,
             interval ? XlsxCell(interval->low) : XlsxCell(),
             interval ? XlsxCell(interval->high) : XlsxCell(),
-            interval ? XlsxCell(std::string(*figure.value.numerator < kUnstableBelow ? "yes" : "no")) : XlsxCell()};
+            interval ? XlsxCell(std::string(interval->unstable ? "yes" : "no")) : XlsxCell()};
   }
 
  private:

@@ -1,6 +1,5 @@
 #include "atlas/import.hpp"
 
-#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -987,11 +986,12 @@ void ParseWijkmonitoring(Checker& checker, const formats::CsvTable& table, Rows&
                     std::to_string(unknown.size()) + " label(s) left out, no catalog indicator answers to them: " +
                         listed + "; name the indicator of one with --map \"label=indicator_id\"");
   }
-  // Districts by number, to find the ones written twice.
+  // Districts by area code, to find the ones written twice.
   std::map<std::string, std::vector<int>> lines_of_district;
   for (std::size_t r = 2; r < records.size(); ++r) {
-    const std::string code(text::Trim(table.Field(records[r], 0)));
-    if (!code.empty()) lines_of_district[code].push_back(records[r].line);
+    if (auto area_code = geo::MonitoringDistrictCode(table.Field(records[r], 0))) {
+      lines_of_district[*area_code].push_back(records[r].line);
+    }
   }
   for (std::size_t r = 2; r < records.size(); ++r) {
     const formats::CsvRecord& record = records[r];
@@ -999,27 +999,26 @@ void ParseWijkmonitoring(Checker& checker, const formats::CsvTable& table, Rows&
     const std::string_view name = text::Trim(table.Field(record, 1));
     if (code.empty() && name.empty()) continue;
     ++checker.report().rows_read;
-    int number = 0;
-    const auto [end, error] = std::from_chars(code.data(), code.data() + code.size(), number);
-    if (code.empty() || error != std::errc() || end != code.data() + code.size() || number <= 0 || number > 999) {
+    const auto district = geo::MonitoringDistrictCode(code);
+    if (!district) {
       checker.Problem(record.line, "Code",
                       "'" + std::string(code) + "' is not the number of a monitoring district (" + std::string(name) +
                           ")");
       continue;
     }
-    const std::vector<int>& lines = lines_of_district[std::string(code)];
+    const std::string& area_code = *district;
+    const std::vector<int>& lines = lines_of_district[area_code];
     if (lines.size() > 1) {
       if (lines.front() == record.line) {
-        std::string rows;
-        for (int line : lines) rows += (rows.empty() ? "" : ", ") + std::to_string(line);
+        std::string numbers;
+        for (int line : lines) numbers += (numbers.empty() ? "" : ", ") + std::to_string(line);
         checker.Warning(record.line, "Code",
-                        "district " + std::string(code) + " (" + std::string(name) + ") is on rows " + rows +
+                        "district " + std::string(code) + " (" + std::string(name) + ") is on rows " + numbers +
                             " with different figures: none of them is read");
       }
       ++checker.report().rows_skipped;
       continue;
     }
-    const std::string area_code = fmt::format("mdrc-{:03}", number);
     if (!checker.areas().Knows(area_code)) {
       if (checker.options().skip_unknown) {
         ++checker.report().rows_skipped;

@@ -36,7 +36,7 @@ std::optional<Interval> IntervalOf(const Indicator& indicator, std::optional<dou
   const auto interval = indicator.interval == IntervalMethod::kWilson ? WilsonInterval(*numerator, *denominator)
                                                                       : PoissonInterval(*numerator, *denominator);
   if (!interval) return std::nullopt;
-  return Interval{interval->low * indicator.scale, interval->high * indicator.scale};
+  return Interval{interval->low * indicator.scale, interval->high * indicator.scale, *numerator < kUnstableBelow};
 }
 
 }  // namespace zoneatlas::atlas

@@ -21,6 +21,7 @@ namespace zoneatlas::atlas {
 struct Interval {
   double low = 0;
   double high = 0;
+  bool unstable = false;  // IntervalOf: the numerator is under kUnstableBelow.
 };
 
 inline constexpr double kUnstableBelow = 20;

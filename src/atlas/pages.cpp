@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "atlas/compare.hpp"
-#include "atlas/intervals.hpp"
 #include "atlas/export.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/routes.hpp"
@@ -26,11 +25,10 @@ constexpr std::string_view kDefaultViewCookie = "atlas_view";
 // A shown figure's 95 % interval in the indicator's unit, "3,3 – 4,6", marked "*" when it
 // rests on fewer than kUnstableBelow; empty when the indicator or the figure has none.
 std::string IntervalCell(const Presentation& words, const Indicator& indicator, const Figure& figure) {
-  if (!figure.Shown()) return "";
-  const auto interval = IntervalOf(indicator, figure.value.numerator, figure.value.denominator);
+  const auto interval = IntervalOf(indicator, figure);
   if (!interval) return "";
   return words.Number(indicator, interval->low) + " – " + words.Number(indicator, interval->high) +
-         (*figure.value.numerator < kUnstableBelow ? " *" : "");
+         (interval->unstable ? " *" : "");
 }
 
 // The figures of the levels between zone and region (arrondissement, province) for a period.

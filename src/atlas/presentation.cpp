@@ -1,7 +1,5 @@
 #include "atlas/presentation.hpp"
 
-#include "atlas/intervals.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -41,8 +39,8 @@ std::string Presentation::Cell(const Indicator& indicator, const Figure& figure)
   return Number(indicator, *figure.value.value);
 }
 
-std::string Presentation::Comparison(const Indicator& indicator, const Figure& figure, double reference) const {
-  switch (StandingOf(indicator, figure, reference)) {
+std::string Presentation::Comparison(const std::optional<Interval>& interval, double value, double reference) const {
+  switch (interval ? StandingOf(*interval, reference) : StandingOf(value, reference)) {
     case Standing::kAbove:
       return std::string(texts_.Get(language_, "atlas_higher_than"));
     case Standing::kBelow:
@@ -50,8 +48,7 @@ std::string Presentation::Comparison(const Indicator& indicator, const Figure& f
     case Standing::kSimilar:
       break;
   }
-  const bool tested = IntervalOf(indicator, figure.value.numerator, figure.value.denominator).has_value();
-  return std::string(texts_.Get(language_, tested ? "atlas_not_clearly_different" : "atlas_similar_to"));
+  return std::string(texts_.Get(language_, interval ? "atlas_not_clearly_different" : "atlas_similar_to"));
 }
 
 std::string Presentation::Sentence(const Indicator& indicator, const std::string& subject, const Figure& figure,
@@ -61,15 +58,16 @@ std::string Presentation::Sentence(const Indicator& indicator, const std::string
   std::string sentence = subject + ": " + WithUnit(indicator, value);
   // Counts grow with an area's size; comparing them with a zone or region says nothing.
   if (IsCount(indicator)) return sentence + ".";
+  const auto interval = IntervalOf(indicator, figure);
   std::string comparisons;
   if (zone) {
     comparisons = texts_.Format(language_, "atlas_compared",
-                                {{"comparison", Comparison(indicator, figure, *zone)}, {"reference", zone_name},
+                                {{"comparison", Comparison(interval, value, *zone)}, {"reference", zone_name},
                                  {"value", WithUnit(indicator, *zone)}});
   }
   if (region) {
     const std::string other = texts_.Format(language_, "atlas_compared",
-                                            {{"comparison", Comparison(indicator, figure, *region)},
+                                            {{"comparison", Comparison(interval, value, *region)},
                                              {"reference", region_name},
                                              {"value", WithUnit(indicator, *region)}});
     comparisons = comparisons.empty() ? other

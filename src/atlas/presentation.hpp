@@ -46,7 +46,9 @@ class Presentation {
   const view::Catalog& texts() const { return texts_; }
 
  private:
-  std::string Comparison(const Indicator& indicator, const Figure& figure, double reference) const;
+  // "higher than", "lower than", and with an interval "not clearly different from", else
+  // "similar to".
+  std::string Comparison(const std::optional<Interval>& interval, double value, double reference) const;
   const Catalog& catalog_;
   const view::Catalog& texts_;
   Language language_;

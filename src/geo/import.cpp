@@ -278,16 +278,10 @@ bool IsUrbisDistricts(const std::vector<SourceRow>& rows) {
   return !rows.empty() && rows.front().fields.contains("mdrc") && rows.front().fields.contains("name_dut");
 }
 
-std::optional<std::string> UrbisDistrictCode(std::string_view number) {
-  const auto value = text::ParseInteger(text::Trim(number));
-  if (!value || *value < 1 || *value > 999) return std::nullopt;
-  return fmt::format("mdrc-{:03}", *value);
-}
-
 std::optional<Area> AreaFromUrbisDistrict(const SourceRow& row, const RowProblems& problems) {
   Area area;
   area.kind = AreaKind::kNeighbourhood;
-  if (auto code = UrbisDistrictCode(row.Get("mdrc"))) {
+  if (auto code = MonitoringDistrictCode(row.Get("mdrc"))) {
     area.code = *code;
   } else {
     problems.Add("MDRC", "'" + std::string(row.Get("mdrc")) + "' is not a district number from 1 to 999");
@@ -387,7 +381,7 @@ std::optional<std::string> CodeOfFeature(const SourceRow& row) {
   for (std::string_view name : {"code", "nis_code", "niscode", "cd_refnis", "nis", "cd_sector", "geoitem"}) {
     if (const auto value = row.Get(name); !value.empty()) return std::string(value);
   }
-  if (const auto district = row.Get("mdrc"); !district.empty()) return UrbisDistrictCode(district);
+  if (const auto district = row.Get("mdrc"); !district.empty()) return MonitoringDistrictCode(district);
   // Statbel's "shn": "BE" + one digit + the five-digit NIS code, e.g. BE223064.
   if (const auto shn = row.Get("shn"); shn.size() == 8 && text::StartsWith(shn, "BE")) {
     return std::string(shn.substr(3));
@@ -396,6 +390,12 @@ std::optional<std::string> CodeOfFeature(const SourceRow& row) {
 }
 
 }  // namespace
+
+std::optional<std::string> MonitoringDistrictCode(std::string_view number) {
+  const auto value = text::ParseInteger(text::Trim(number));
+  if (!value || *value < 1 || *value > 999) return std::nullopt;
+  return fmt::format("mdrc-{:03}", *value);
+}
 
 std::optional<std::string> StatbelSectorCode(std::string_view municipality, std::string_view sector) {
   if (sector.size() == 9 && std::ranges::all_of(sector.substr(0, 5), [](char c) { return c >= '0' && c <= '9'; })) {

@@ -82,6 +82,11 @@ FileFormat DetectFormat(std::string_view file_name, std::string_view content);
 // 82039 since 2025). Nothing when `sector` is neither.
 std::optional<std::string> StatbelSectorCode(std::string_view municipality, std::string_view sector);
 
+// The area code of the Brussels monitoring district numbered `number` (UrbIS' MDRC, the
+// Wijkmonitoring's "Code"): "mdrc-" and the number in three digits. Nothing unless it is a
+// whole number from 1 to 999.
+std::optional<std::string> MonitoringDistrictCode(std::string_view number);
+
 struct AreaImportOptions {
   // Leave out, and count, areas whose parent is neither in the file nor imported (the
   // sectors of municipalities outside the database), instead of refusing the file.

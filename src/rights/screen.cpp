@@ -15,6 +15,9 @@ constexpr double kNotKnown = std::numeric_limits<double>::quiet_NaN();
 // More unknowns than this in one condition are not tried every way (2^6 evaluations).
 constexpr int kMaxTried = 6;
 
+// Bit i set for each of the first `count` facts.
+std::uint64_t FirstFacts(int count) { return count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1; }
+
 }  // namespace
 
 Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
@@ -60,7 +63,7 @@ Result<Screener> Screener::Create(const Catalog& catalog, Date date) {
   for (int f = 0; f < fact_count; ++f) {
     if (!Facts()[f].yes_no) numeric |= std::uint64_t{1} << f;
   }
-  screener.yes_no_facts_ = ~numeric & (fact_count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fact_count) - 1);
+  screener.yes_no_facts_ = ~numeric & FirstFacts(fact_count);
   // What one condition's test and margin read, gathered before they go into reads_.
   std::vector<int> rights_read, bounded_read;
   auto compile = [&](const Right& right, const std::string& expression, CompiledCondition& into) -> Status {
@@ -163,11 +166,8 @@ Result<int> Screener::Compile(const std::string& text) {
   auto compiled = evaluator_.Add(text);
   if (!compiled) return compiled;
   expression_of_text_.emplace(text, *compiled);
-  const auto reads = evaluator_.Reads(*compiled);
-  // One name: a fact, or a figure fixed for the run (which Reads no longer lists).
-  const auto& names = evaluator_.variables();
-  const auto named = std::ranges::find(names, text);
-  single_slot_.push_back(named != names.end() ? static_cast<int>(named - names.begin()) : -1);
+  // One name: a fact, or a figure fixed for the run (which Reads does not list).
+  single_slot_.push_back(evaluator_.SlotOf(text));
   native_.emplace_back();
   value_.push_back(0);
   value_household_.push_back(0);
@@ -182,12 +182,12 @@ namespace {
 constexpr std::pair<std::string_view, int> kComparisons[] = {{">=", 3}, {"<=", 1}, {"==", 4}, {"!=", 5}, {">", 2}, {"<", 0}};
 
 // Where `text` holds `token` outside parentheses, or npos.
-std::size_t FindOutsideParentheses(std::string_view text, std::string_view token, std::size_t from = 0) {
+std::size_t FindOutsideParentheses(std::string_view text, std::string_view token) {
   int depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '(') ++depth;
     if (text[i] == ')') --depth;
-    if (depth == 0 && i >= from && text.substr(i, token.size()) == token) return i;
+    if (depth == 0 && text.substr(i, token.size()) == token) return i;
   }
   return std::string_view::npos;
 }
@@ -203,24 +203,20 @@ Screener::Native Screener::WithLimitOf(std::string_view text) {
     if (at == std::string_view::npos) continue;
     const std::string_view left = text::Trim(text.substr(0, at));
     std::string_view limit = text::Trim(text.substr(at + token.size()));
-    const auto& names = evaluator_.variables();
-    const auto left_name = std::ranges::find(names, left);
-    if (left_name == names.end()) return {};
+    const int left_slot = evaluator_.SlotOf(left);
+    if (left_slot < 0) return {};
     for (std::string_view other : {"<", ">", "=", "!"}) {
       if (FindOutsideParentheses(limit, other) != std::string_view::npos) return {};
     }
-    Native native{Native::Kind::kCompareWithLimit, static_cast<Native::Op>(op),
-                  {static_cast<int>(left_name - names.begin())}, 1};
+    Native native{Native::Kind::kCompareWithLimit, static_cast<Native::Op>(op), {left_slot}, 1};
     // "limit * factor" with a factor fixed for the run, where limit multiplies or divides
     // only (so the factor applies to all of it, as muparser reads it): the margin of the
     // test "a OP limit", sharing its limit.
     if (const std::size_t times = limit.rfind('*'); times != std::string_view::npos) {
       const std::string_view factor = text::Trim(limit.substr(times + 1));
       const std::string_view rest = text::Trim(limit.substr(0, times));
-      const auto factor_name = std::ranges::find(names, factor);
       std::optional<double> value;
-      if (factor_name != names.end()) {
-        const auto slot = static_cast<int>(factor_name - names.begin());
+      if (const int slot = evaluator_.SlotOf(factor); slot >= 0) {
         if (slot >= first_parameter_slot_ && slot < first_right_slot_ &&
             bound_of_parameter_[slot - first_parameter_slot_] < 0 && !std::isnan(slots_[slot])) {
           value = slots_[slot];
@@ -228,9 +224,8 @@ Screener::Native Screener::WithLimitOf(std::string_view text) {
       } else if (factor.find_first_of("()+-*/ ") == std::string_view::npos) {
         value = text::ParseDecimal(factor);
       }
-      if (value && FindOutsideParentheses(rest, "+") == std::string_view::npos &&
-          FindOutsideParentheses(rest, "-") == std::string_view::npos && !rest.empty() &&
-          FindOutsideParentheses(limit, "*", times + 1) == std::string_view::npos) {
+      if (value && !rest.empty() && FindOutsideParentheses(rest, "+") == std::string_view::npos &&
+          FindOutsideParentheses(rest, "-") == std::string_view::npos) {
         native.constant = *value;
         limit = rest;
       }
@@ -244,11 +239,6 @@ Screener::Native Screener::WithLimitOf(std::string_view text) {
 }
 
 Screener::Native Screener::NativeOf(std::string_view text) {
-  auto slot_of = [&](std::string_view name) {
-    const auto& names = evaluator_.variables();
-    const auto found = std::ranges::find(names, name);
-    return found == names.end() ? -1 : static_cast<int>(found - names.begin());
-  };
   Native native;
   if (text.find_first_of("()?:") == std::string_view::npos) {
     for (std::string_view joiner : {"||", "&&"}) {
@@ -259,7 +249,7 @@ Screener::Native Screener::NativeOf(std::string_view text) {
       for (std::size_t start = 0;;) {
         const std::size_t end = text.find(joiner, start);
         const std::string_view part = text::Trim(text.substr(start, end - start));
-        slots.push_back(slot_of(part));
+        slots.push_back(evaluator_.SlotOf(part));
         auto test = Compile(std::string(part));
         if (!test || (single_slot_[*test] < 0 && native_[*test].kind != Native::Kind::kCompare)) return {};
         tests.push_back(*test);
@@ -284,12 +274,12 @@ Screener::Native Screener::NativeOf(std::string_view text) {
         right.find_first_of(" &|<>=!()?:+-*/^") != std::string_view::npos) {
       return WithLimitOf(text);
     }
-    const int left_slot = slot_of(left);
+    const int left_slot = evaluator_.SlotOf(left);
     if (left_slot < 0) return {};
     native.kind = Native::Kind::kCompare;
     native.op = op;
     native.slots.push_back(left_slot);
-    if (const int right_slot = slot_of(right); right_slot >= 0) {
+    if (const int right_slot = evaluator_.SlotOf(right); right_slot >= 0) {
       native.slots.push_back(right_slot);
     } else if (auto number = text::ParseDecimal(right); number && right.find(',') == std::string_view::npos) {
       native.constant = *number;
@@ -442,7 +432,7 @@ void Screener::Screen(const FactValues& facts, std::vector<RightResult>& results
   double* slots = evaluator_.slots().data();
   const int fact_count = static_cast<int>(Facts().size());
   std::copy_n(facts.values.begin(), fact_count, slots);
-  const std::uint64_t all = fact_count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fact_count) - 1;
+  const std::uint64_t all = FirstFacts(fact_count);
   for (std::uint64_t unknown = ~facts.known & all; unknown != 0; unknown &= unknown - 1) {
     slots[std::countr_zero(unknown)] = kNotKnown;
   }

@@ -54,6 +54,11 @@ Result<int> Evaluator::Add(std::string_view text) {
   return static_cast<int>(state_->parsers.size()) - 1;
 }
 
+int Evaluator::SlotOf(std::string_view name) const {
+  const auto found = state_->slot_of.find(name);
+  return found == state_->slot_of.end() ? -1 : found->second;
+}
+
 void Evaluator::Fix(int slot) { state_->fixed.at(slot) = true; }
 
 std::span<const int> Evaluator::Reads(int expression) const { return state_->reads.at(expression); }

@@ -39,6 +39,9 @@ class Evaluator {
   // batch). Reads no longer lists it for them.
   void Fix(int slot);
 
+  // The slot of the variable named `name`, or -1.
+  int SlotOf(std::string_view name) const;
+
   // The slots expression `expression` reads, in ascending order.
   std::span<const int> Reads(int expression) const;
   const std::vector<std::string>& variables() const;
