@@ -37,7 +37,8 @@ build: deps assets $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 # A fresh SQLite database with the two demo geographies and their atlas figures
-# (see data/demo/README.md), and every other Flemish eerstelijnszone (data/geography).
+# (see data/demo/README.md), and every other Flemish eerstelijnszone with the population of
+# every Flemish and Brussels statistical sector in 2025 (data/geography).
 demo-data: build
 	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).search
 	$(ZONEATLAS) --database $(DEMO_DB) migrate
@@ -49,10 +50,14 @@ demo-data: build
 	$(ZONEATLAS) --database $(DEMO_DB) import zones data/geography/flanders-zones.csv
 	$(ZONEATLAS) --database $(DEMO_DB) import geometry data/geography/flanders-boundaries.geojson \
 	  --source "Provincies in Cijfers, gemeente.shp (2025 municipalities), simplified to 40 m"
+	$(ZONEATLAS) --database $(DEMO_DB) import areas data/geography/OPENDATA_SECTOREN_2025_NEW.xlsx --skip-unknown
+	$(ZONEATLAS) --database $(DEMO_DB) import parts data/geography/brussels-city-parts.csv
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/population-2018-2020.csv \
 	  --source "Statbel, population on 1 January, via the open belgian_municipalities compilation (2018-2020 editions)"
 	$(ZONEATLAS) --database $(DEMO_DB) import observations data/demo/observations-demo.csv --demo \
 	  --source "Demonstration values made by data/demo/make_observations.py, not published figures"
+	$(ZONEATLAS) --database $(DEMO_DB) import observations data/geography/OPENDATA_SECTOREN_2025_NEW.xlsx \
+	  --skip-unknown --source "Statbel, population per statistical sector on 1 January 2025"
 	$(ZONEATLAS) --database $(DEMO_DB) import hsds data/demo/social-map-demo.json
 	$(ZONEATLAS) --database $(DEMO_DB) import initiatives data/demo/initiatives.json
 	$(ZONEATLAS) --database $(DEMO_DB) import consultations data/demo/consultations.json

@@ -24,8 +24,12 @@ export ZONEATLAS_TEST_DATABASE="$db"
 "$binary" --database "$db" import areas "$root/data/geography/flanders-areas.csv" >/dev/null
 "$binary" --database "$db" import zones "$root/data/geography/flanders-zones.csv" >/dev/null
 "$binary" --database "$db" import geometry "$root/data/geography/flanders-boundaries.geojson" --source demo >/dev/null
+sectors="$root/data/geography/OPENDATA_SECTOREN_2025_NEW.xlsx"
+"$binary" --database "$db" import areas "$sectors" --skip-unknown >/dev/null 2>&1
+"$binary" --database "$db" import parts "$root/data/geography/brussels-city-parts.csv" >/dev/null
 "$binary" --database "$db" import observations "$root/data/demo/population-2018-2020.csv" >/dev/null 2>&1
 "$binary" --database "$db" import observations "$root/data/demo/observations-demo.csv" --demo >/dev/null 2>&1
+"$binary" --database "$db" import observations "$sectors" --skip-unknown --source Statbel >/dev/null 2>&1
 "$binary" --database "$db" import hsds "$root/data/demo/social-map-demo.json" >/dev/null
 "$binary" --database "$db" import initiatives "$root/data/demo/initiatives.json" >/dev/null
 "$binary" --database "$db" import consultations "$root/data/demo/consultations.json" >/dev/null

@@ -407,6 +407,8 @@ int Import(const Options& options) {
                               {.skip_unknown_parents = options.skip_unknown});
   } else if (options.what == "zones") {
     report = geo::ImportZones(**database, options.file, *content, audit::CommandLineActor());
+  } else if (options.what == "parts") {
+    report = geo::ImportCompositions(**database, options.file, *content, audit::CommandLineActor());
   } else {
     report = geo::ImportBoundaries(
         **database, options.file, *content,
@@ -755,17 +757,19 @@ int Main(int argc, char** argv) {
   migrate->add_flag("--status", options.status_only, "Only list migrations, apply nothing");
 
   auto* import = cli.add_subcommand("import",
-                                    "Import areas, zones, boundaries, observations, the social map, consultations, the "
-                                    "agenda, initiatives or providers; all or none");
+                                    "Import areas, what areas are made of, zones, boundaries, observations, the social "
+                                    "map, consultations, the agenda, initiatives or providers; all or none");
   import
       ->add_option("kind", options.what,
-                   "areas | zones | geometry | observations | hsds | consultations | agenda | initiatives | providers")
+                   "areas | parts | zones | geometry | observations | hsds | consultations | agenda | initiatives | "
+                   "providers")
       ->required()
-      ->check(CLI::IsMember({"areas", "zones", "geometry", "observations", "hsds", "consultations", "agenda",
+      ->check(CLI::IsMember({"areas", "parts", "zones", "geometry", "observations", "hsds", "consultations", "agenda",
                              "initiatives", "providers"}));
   import
       ->add_option("file", options.file,
-                   "CSV, GeoJSON, (areas) Statbel's sector XLSX, (areas, geometry) Shapefile, GeoPackage, GML or "
+                   "CSV (parts: area_code,part_code — a district or a part of a municipality made of sectors), "
+                   "GeoJSON, (areas) Statbel's sector XLSX, (areas, geometry) Shapefile, GeoPackage, GML or "
                    "GeoJSON in any coordinate system, read by GDAL's ogr2ogr (gdal-bin), (observations) XLSX or a "
                    ".zip holding one such file, "
                    "(hsds) HSDS 3.0 JSON file or CSV package folder, "

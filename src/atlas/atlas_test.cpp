@@ -8,6 +8,7 @@
 #include "atlas/compare.hpp"
 #include "atlas/intervals.hpp"
 #include "atlas/needs.hpp"
+#include "atlas/roll_up.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -26,6 +27,69 @@ class AtlasTest : public ::testing::Test {
   }
   Catalog catalog_;
 };
+
+Observation PartFigure(const std::string& indicator, const std::string& area, std::optional<double> value,
+                   std::optional<double> numerator = std::nullopt, std::optional<double> denominator = std::nullopt) {
+  Observation observation;
+  observation.indicator_id = indicator;
+  observation.area_code = area;
+  observation.period = "2024";
+  observation.value = value;
+  observation.numerator = numerator;
+  observation.denominator = denominator;
+  return observation;
+}
+
+// A district of three sectors: counts add up, a share comes from the summed parts, a
+// median is not made up, and an area missing one part's figure gets none.
+TEST_F(AtlasTest, AnAreaMadeOfPartsAddsUpTheirFiguresByTheIndicatorsRule) {
+  const std::map<std::string, std::vector<std::string>> parts_of = {{"district", {"s1", "s2", "s3"}},
+                                                                    {"gap", {"s1", "s4"}}};
+  const std::vector<Observation> parts = {
+      PartFigure("pop_total", "s1", 1200),
+      PartFigure("pop_total", "s2", 800),
+      PartFigure("pop_total", "s3", 500),
+      PartFigure("increased_reimb", "s1", 10, 120, 1200),
+      PartFigure("increased_reimb", "s2", 20, 160, 800),
+      PartFigure("increased_reimb", "s3", 40, 200, 500),
+      PartFigure("income_median_return", "s1", 24000),
+      PartFigure("income_median_return", "s2", 26000),
+      PartFigure("income_median_return", "s3", 30000),
+  };
+  const RolledUp rolled = RollUp(catalog_, parts_of, parts, {});
+  std::map<std::string, const Observation*> by_indicator;
+  for (const Observation& figure : rolled.figures) {
+    EXPECT_EQ(figure.area_code, "district") << "s4 has no figure, so 'gap' has none";
+    EXPECT_EQ(figure.parts, 3);
+    EXPECT_EQ(figure.period, "2024");
+    by_indicator[figure.indicator_id] = &figure;
+  }
+  ASSERT_TRUE(by_indicator.contains("pop_total"));
+  EXPECT_DOUBLE_EQ(*by_indicator["pop_total"]->value, 2500);
+  ASSERT_TRUE(by_indicator.contains("increased_reimb"));
+  // (120 + 160 + 200) / (1,200 + 800 + 500), not the mean of 10, 20 and 40 %.
+  EXPECT_DOUBLE_EQ(*by_indicator["increased_reimb"]->numerator, 480);
+  EXPECT_DOUBLE_EQ(*by_indicator["increased_reimb"]->denominator, 2500);
+  EXPECT_DOUBLE_EQ(*by_indicator["increased_reimb"]->value, 480.0 / 2500 * 100);
+  EXPECT_FALSE(by_indicator.contains("income_median_return")) << "a median cannot be added up";
+  EXPECT_FALSE(CanRollUp(Get("income_median_return")));
+  EXPECT_TRUE(rolled.differences.empty());
+}
+
+TEST_F(AtlasTest, APublishedFigureStandsAndANotableGapToTheSumIsTold) {
+  const std::map<std::string, std::vector<std::string>> parts_of = {{"a", {"s1", "s2"}}, {"b", {"s3", "s4"}}};
+  const std::vector<Observation> parts = {PartFigure("pop_total", "s1", 600), PartFigure("pop_total", "s2", 400),
+                                          PartFigure("pop_total", "s3", 600), PartFigure("pop_total", "s4", 400)};
+  // a: 1,004 published beside 1,000 summed (0.4 %); b: 1,006 (0.6 %).
+  const std::vector<Observation> own = {PartFigure("pop_total", "a", 1004), PartFigure("pop_total", "b", 1006)};
+  const RolledUp rolled = RollUp(catalog_, parts_of, parts, own);
+  EXPECT_TRUE(rolled.figures.empty()) << "published figures are not replaced";
+  ASSERT_EQ(rolled.differences.size(), 1u);
+  EXPECT_EQ(rolled.differences[0].area_code, "b");
+  EXPECT_DOUBLE_EQ(rolled.differences[0].published, 1006);
+  EXPECT_DOUBLE_EQ(rolled.differences[0].sum, 1000);
+  EXPECT_EQ(rolled.differences[0].parts, 2);
+}
 
 TEST_F(AtlasTest, TheShippedCatalogIsCompleteInThreeLanguages) {
   EXPECT_GE(catalog_.indicators().size(), 11u);

@@ -18,6 +18,7 @@ Figure FigureOf(const Indicator& indicator, const Observation* observation) {
   Figure figure;
   figure.present = true;
   figure.demo = observation->demo;
+  figure.summed = observation->parts > 0;
   figure.value = Suppress(indicator, {.value = observation->value,
                                       .numerator = observation->numerator,
                                       .denominator = observation->denominator,

@@ -28,6 +28,7 @@ struct Figure {
   bool demo = false;          // Rests on demonstration values.
   bool present = false;       // False when there is no figure at all.
   bool reaggregated = false;  // Added up from the areas this one was formed from by a merger.
+  bool summed = false;        // Added up from the area's parts (atlas/roll_up.hpp), having none of its own.
 
   // The number that may be shown: nothing when absent or suppressed.
   std::optional<double> Shown() const { return present && !value.suppressed ? value.value : std::nullopt; }

@@ -39,6 +39,7 @@ struct Observation {
   std::int64_t batch_id = 0;
   bool derived = false;
   bool demo = false;  // From a batch of demonstration values.
+  int parts = 0;      // Added up from this many parts' figures (atlas/roll_up.hpp); 0 when stored.
 };
 
 struct Batch {

@@ -185,7 +185,8 @@ http::Response ZoneProfile(const web::Site& site, const Services& services, cons
         any_suppressed = any_suppressed || figure.value.suppressed;
         json::object cell{{"value", words.Cell(indicator, figure)},
                           {"hidden", figure.present && figure.value.suppressed},
-                          {"reaggregated", figure.reaggregated}};
+                          {"reaggregated", figure.reaggregated},
+                          {"summed", figure.summed}};
         // A municipality's count is always below the zone's sum: only rates compare.
         if (figure.Shown() && zone.Shown() && !IsCount(indicator)) {
           const Standing standing = StandingOf(indicator, figure, *zone.Shown());
@@ -304,6 +305,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   const Figure zone = comparison.zone.contains(period) ? comparison.zone.at(period) : Figure{};
   const Figure region = comparison.region.contains(period) ? comparison.region.at(period) : Figure{};
   bool any_demo = zone.demo || region.demo, any_suppressed = zone.value.suppressed || region.value.suppressed;
+  bool any_summed = false;
   bool members_present = false;
   std::vector<formats::Bar> bars;
   std::vector<formats::MapShape> shapes;
@@ -333,7 +335,10 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     for (const std::string& other : comparison.periods) {
       const Figure& earlier = comparison.members.at(area.code).at(other);
       series.push_back(
-          json::object{{"value", words.Cell(*indicator, earlier)}, {"reaggregated", earlier.reaggregated}});
+          json::object{{"value", words.Cell(*indicator, earlier)},
+                       {"reaggregated", earlier.reaggregated},
+                       {"summed", earlier.summed}});
+      any_summed = any_summed || earlier.summed;
     }
     rows.push_back(json::object{
         {"name", area_name},
@@ -442,6 +447,25 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   model["has_suppressed"] = any_suppressed;
   model["mergers"] = MergersModel(*data, language);
   model["has_mergers"] = !data->predecessors.empty();
+  model["has_summed"] = any_summed;
+  json::array differences;
+  for (const RollUpDifference& difference : data->roll_up_differences) {
+    if (difference.indicator_id != indicator->id) continue;
+    const auto member = std::ranges::find(data->members, difference.area_code, &geo::Area::code);
+    if (member == data->members.end()) continue;
+    differences.push_back(json::object{
+        {"text", texts.Format(language, "atlas_summed_difference",
+                              {{"area", member->names.In(language)},
+                               {"period", difference.period},
+                               {"published", words.Number(*indicator, difference.published)},
+                               {"sum", words.Number(*indicator, difference.sum)},
+                               {"parts", view::FormatInteger(difference.parts, language)},
+                               {"percent", view::FormatNumber(100 * (difference.sum - difference.published) /
+                                                                  difference.published,
+                                                              1, language)}})}});
+  }
+  model["has_summed_differences"] = !differences.empty();
+  model["summed_differences"] = std::move(differences);
   model["threshold"] = indicator->small_count_threshold;
   model["aggregation"] =
       std::string(texts.Get(language, "atlas_aggregation_" + std::string(AggregationName(indicator->aggregation))));

@@ -4,6 +4,7 @@
 
 #include "atlas/aggregate.hpp"
 #include "atlas/compare.hpp"
+#include "atlas/roll_up.hpp"
 
 namespace zoneatlas::atlas {
 namespace {
@@ -46,15 +47,24 @@ Result<std::shared_ptr<const RankingCache::Slice>> RankingCache::SliceOf(const S
   return std::shared_ptr<const Slice>(slice);
 }
 
-Result<std::shared_ptr<const std::vector<geo::Zone>>> RankingCache::ZonesOf(const geo::Store& geography,
-                                                                            std::int64_t generation) {
+Result<std::shared_ptr<const RankingCache::Geography>> RankingCache::ZonesOf(const geo::Store& geography,
+                                                                             std::int64_t generation) {
   {
     std::lock_guard lock(mutex_);
     if (zones_ && zones_generation_ == generation) return zones_;
   }
-  auto zones = geography.Zones(Date::Today());
+  const Date today = Date::Today();
+  auto zones = geography.Zones(today);
   if (!zones) return Fail(zones.error());
-  auto kept = std::make_shared<const std::vector<geo::Zone>>(std::move(*zones));
+  std::vector<std::string> members;
+  for (const geo::Zone& zone : *zones) {
+    for (const geo::ZoneMember& member : zone.members) members.push_back(member.area_code);
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  auto parts_of = geography.PartsOf(members, today);
+  if (!parts_of) return Fail(parts_of.error());
+  auto kept = std::make_shared<const Geography>(Geography{std::move(*zones), std::move(*parts_of)});
   std::lock_guard lock(mutex_);
   zones_ = kept;
   zones_generation_ = generation;
@@ -80,18 +90,33 @@ Result<RankingResult> RankingCache::Rank(const Catalog& catalog, const Store& st
   }
   RankingResult result;
   result.areas = (*slice)->ranked;
-  result.zones.reserve((*zones)->size());
+  const Geography& geography_now = **zones;
+  result.zones.reserve(geography_now.zones.size());
+  const auto figure_of = [&slice](const std::string& code) -> const Observation* {
+    const auto it = (*slice)->by_area.find(code);
+    return it == (*slice)->by_area.end() ? nullptr : &it->second;
+  };
   std::vector<Part> parts;
-  for (const geo::Zone& zone : **zones) {
+  for (const geo::Zone& zone : geography_now.zones) {
     parts.clear();
     bool demo = false;
     for (const geo::ZoneMember& member : zone.members) {
       Part part{.value = std::nullopt, .numerator = std::nullopt, .denominator = std::nullopt, .population = std::nullopt};
-      if (const auto it = (*slice)->by_area.find(member.area_code); it != (*slice)->by_area.end()) {
-        part.value = it->second.value;
-        part.numerator = it->second.numerator;
-        part.denominator = it->second.denominator;
-        demo = demo || it->second.demo;
+      if (const Observation* figure = figure_of(member.area_code)) {
+        part.value = figure->value;
+        part.numerator = figure->numerator;
+        part.denominator = figure->denominator;
+        demo = demo || figure->demo;
+      } else if (const auto made_of = geography_now.parts_of.find(member.area_code);
+                 made_of != geography_now.parts_of.end()) {
+        // A member without a figure of its own, made of parts that have theirs.
+        bool parts_demo = false;
+        if (const auto sum = SumOfParts(indicator, made_of->second, figure_of, parts_demo)) {
+          part.value = sum->value;
+          part.numerator = sum->numerator;
+          part.denominator = sum->denominator;
+          demo = demo || parts_demo;
+        }
       }
       if (population) {
         if (const auto it = population->by_area.find(member.area_code); it != population->by_area.end()) {

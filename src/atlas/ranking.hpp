@@ -11,6 +11,7 @@
 #ifndef ZONEATLAS_ATLAS_RANKING_HPP_
 #define ZONEATLAS_ATLAS_RANKING_HPP_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -56,7 +57,12 @@ class RankingCache {
   };
   Result<std::shared_ptr<const Slice>> SliceOf(const Store& store, const Indicator& indicator, const std::string& period,
                                                std::int64_t generation);
-  Result<std::shared_ptr<const std::vector<geo::Zone>>> ZonesOf(const geo::Store& geography, std::int64_t generation);
+  // The zones, and what their members are made of (geo::Store::PartsOf).
+  struct Geography {
+    std::vector<geo::Zone> zones;
+    std::map<std::string, std::vector<std::string>> parts_of;
+  };
+  Result<std::shared_ptr<const Geography>> ZonesOf(const geo::Store& geography, std::int64_t generation);
 
   std::mutex mutex_;
   struct KeptSlice {
@@ -65,7 +71,7 @@ class RankingCache {
   };
   std::unordered_map<std::string, KeptSlice> slices_;  // "indicator|period"; guarded by mutex_.
   std::int64_t zones_generation_ = -1;                 // Guarded by mutex_.
-  std::shared_ptr<const std::vector<geo::Zone>> zones_;  // Guarded by mutex_.
+  std::shared_ptr<const Geography> zones_;  // Guarded by mutex_.
 };
 
 }  // namespace zoneatlas::atlas

@@ -1,6 +1,8 @@
 #include "atlas/zone_data.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
 
 #include "core/text.hpp"
 
@@ -69,6 +71,25 @@ Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, 
   auto observations = services.store.Observations({.indicators = indicators, .areas = wanted, .periods = {}});
   if (!observations) return Fail(observations.error());
   data.observations = std::move(*observations);
+  // Members made of parts (a part of Brussels-City, a district, a municipality's
+  // sectors) get the sum of their parts' figures where they have none of their own.
+  auto parts_of = services.geography.PartsOf(data.member_codes, Date::Today());
+  if (!parts_of) return Fail(parts_of.error());
+  if (!parts_of->empty()) {
+    std::vector<std::string> part_codes;
+    for (const auto& [area, parts] : *parts_of) part_codes.insert(part_codes.end(), parts.begin(), parts.end());
+    auto part_figures = services.store.Observations({.indicators = indicators, .areas = part_codes, .periods = {}});
+    if (!part_figures) return Fail(part_figures.error());
+    RolledUp rolled = RollUp(services.catalog, *parts_of, *part_figures, data.observations);
+    if (!rolled.figures.empty()) {
+      data.observations.insert(data.observations.end(), std::make_move_iterator(rolled.figures.begin()),
+                               std::make_move_iterator(rolled.figures.end()));
+      std::sort(data.observations.begin(), data.observations.end(), [](const Observation& a, const Observation& b) {
+        return std::tie(a.indicator_id, a.area_code, a.period) < std::tie(b.indicator_id, b.area_code, b.period);
+      });
+    }
+    data.roll_up_differences = std::move(rolled.differences);
+  }
   return data;
 }
 

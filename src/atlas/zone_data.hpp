@@ -12,6 +12,7 @@
 
 #include "atlas/compare.hpp"
 #include "atlas/observations.hpp"
+#include "atlas/roll_up.hpp"
 #include "atlas/routes.hpp"
 #include "core/language.hpp"
 #include "geo/model.hpp"
@@ -27,6 +28,8 @@ struct ZoneData {
   std::vector<std::string> member_codes;                 // In the order of `members`.
   Predecessors predecessors;                             // Of members formed by mergers (and of those, in turn).
   std::map<std::string, std::string> predecessor_names;  // Code → name, for the notes.
+  // Members' published figures that differ notably from the sum of their parts'.
+  std::vector<RollUpDifference> roll_up_differences;
 
   std::string RegionCode() const { return region ? region->code : ""; }
   // The members, levels, region and mergers, for Compare.

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "audit/audit.hpp"
 #include "geo/export.hpp"
 #include "geo/geometry.hpp"
 #include "geo/import.hpp"
@@ -351,6 +352,73 @@ TEST_P(GeoStorageTest, ImportsStatbelSectorsAsPublishedUnderTheMunicipalitiesKno
   auto halle = store_->Areas({.kind = AreaKind::kStatisticalSector, .parent_code = "23027"}, Day("2025-06-01"));
   ASSERT_TRUE(halle);
   EXPECT_GT(halle->size(), 30u);
+}
+
+// The parts of Brussels-City that the zorgzones hold are made of its statistical sectors;
+// a municipality without a composition is made of its own sectors.
+TEST_P(GeoStorageTest, AnAreaIsMadeOfPartsWhateverTheirParents) {
+  const std::string published = testing::SharedData("published/statbel-sectors-2025/OPENDATA_SECTOREN_2025_NEW.xlsx");
+  if (published.empty()) GTEST_SKIP() << "../shared/data is not beside the repository";
+  ImportDemo();
+  auto sectors =
+      ImportAreas(database(), "OPENDATA_SECTOREN_2025_NEW.xlsx", published, kTester, {.skip_unknown_parents = true});
+  ASSERT_TRUE(sectors && sectors->ok());
+  auto report = ImportCompositions(database(), "brussels-city-parts.csv",
+                                   testing::RepositoryFile("data/geography/brussels-city-parts.csv"), kTester);
+  ASSERT_TRUE(report) << report.error().message();
+  ASSERT_TRUE(report->ok()) << report->Describe();
+  EXPECT_EQ(report->rows_imported, 112);
+  auto parts = store_->PartsOf({"21004-LNH", "21008", "21004-VH", "23064B01-"}, Day("2025-06-01"));
+  ASSERT_TRUE(parts) << parts.error().message();
+  // Laeken (E, 22 sectors), Neder-Over-Heembeek (F, 14) and Haren (G, 8).
+  ASSERT_TRUE(parts->contains("21004-LNH"));
+  EXPECT_EQ(parts->at("21004-LNH").size(), 22u + 14u + 8u);
+  EXPECT_EQ(parts->at("21004-LNH").front(), "21004E101");
+  EXPECT_EQ(parts->at("21004-VH").size(), 32u);
+  // Ganshoren has no composition: its sectors, the one not to be located included.
+  ASSERT_TRUE(parts->contains("21008"));
+  EXPECT_NE(std::ranges::find(parts->at("21008"), "21008ZZZZ"), parts->at("21008").end());
+  EXPECT_FALSE(parts->contains("23064B01-")) << "a sector is made of nothing";
+  auto compositions = store_->Compositions();
+  ASSERT_TRUE(compositions);
+  ASSERT_EQ(compositions->size(), 5u);
+  EXPECT_TRUE(compositions->front().approximate);
+  auto history = audit::History(database(), "composition", "21004-LNH");
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->size(), 1u) << "recorded in the audit trail";
+  const long long stored = CountRows("area_parts");
+
+  // Bad rows: nothing is written and each is named by line and field.
+  auto refused = ImportCompositions(database(), "parts.csv",
+                                    "area_code,part_code,approximate\n"
+                                    "21004-VH,21004-VH,no\n"        // line 2: itself
+                                    "21004-VH,21004X999,no\n"       // line 3: not imported
+                                    "21004-NW,21004-LE,no\n"        // line 4: a part made of parts
+                                    "21004E101,21004E112,no\n"      // line 5: a part made of parts
+                                    "21004-VH,21004A001,maybe\n"    // line 6: not yes or no
+                                    "21004-VH,21004A002,no\n"       // line 7
+                                    "21004-VH,21004A002,no\n",      // line 8: twice
+                                    kTester);
+  ASSERT_TRUE(refused) << refused.error().message();
+  const std::string problems = refused->Describe();
+  EXPECT_NE(problems.find("parts.csv:2: part_code: an area cannot be a part of itself"), std::string::npos)
+      << problems;
+  EXPECT_NE(problems.find("parts.csv:3: part_code: area 21004X999 is not imported"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("parts.csv:4: part_code: 21004-LE is itself made of parts"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("parts.csv:5: area_code: 21004E101 is a part of 21004-LNH"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("parts.csv:6: approximate: 'maybe' is not yes or no"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("parts.csv:8: part_code: 21004A002 is already a part of 21004-VH (line 7)"),
+            std::string::npos)
+      << problems;
+  EXPECT_EQ(CountRows("area_parts"), stored) << "all or nothing";
+
+  // A file replaces the compositions it names, and only those.
+  auto replaced = ImportCompositions(database(), "vh.csv", "area_code,part_code\n21004-VH,21004A001\n", kTester);
+  ASSERT_TRUE(replaced && replaced->ok()) << (replaced ? replaced->Describe() : replaced.error().message());
+  parts = store_->PartsOf({"21004-VH", "21004-LNH"}, Day("2025-06-01"));
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->at("21004-VH"), std::vector<std::string>{"21004A001"});
+  EXPECT_EQ(parts->at("21004-LNH").size(), 44u);
 }
 
 TEST_P(GeoStorageTest, AStatbelSectorCodeIsNineCharactersOrTheFourAfterItsMunicipality) {

@@ -627,6 +627,112 @@ Result<ImportReport> ImportZones(db::Database& database, std::string_view file_n
   return report;
 }
 
+Result<ImportReport> ImportCompositions(db::Database& database, std::string_view file_name, std::string_view content,
+                                        const audit::Actor& actor) {
+  const audit::Context context{actor};
+  ImportReport report;
+  report.file = std::string(file_name);
+  if (DetectFormat(file_name, content) != FileFormat::kCsv) {
+    report.problems.push_back({"", "", "compositions are imported from CSV, one row per part"});
+    return report;
+  }
+  auto rows = RowsFromCsv(content);
+  if (!rows) {
+    report.problems.push_back({"", "", rows.error().message()});
+    return report;
+  }
+  report.rows_read = static_cast<int>(rows->size());
+  RequireColumns(report, *rows, {"area_code", "part_code"});
+  if (!report.ok()) return report;
+
+  std::map<std::string, Composition> compositions;
+  std::map<std::string, std::string> first_location;  // Of each area's first row.
+  std::map<std::string, std::string> part_location;   // Of each part's row, by "area part".
+  std::vector<std::pair<const SourceRow*, std::string>> codes_to_check;  // Row, field.
+  for (const SourceRow& row : *rows) {
+    CheckExtraFields(report, row);
+    const RowProblems problems{report, row};
+    const std::string area(row.Get("area_code")), part(row.Get("part_code"));
+    bool codes_ok = true;
+    for (const auto& [field, code] : {std::pair{"area_code", area}, std::pair{"part_code", part}}) {
+      if (IsValidAreaCode(code)) continue;
+      problems.Add(field, "'" + code + "' is not a code");
+      codes_ok = false;
+    }
+    if (!codes_ok) continue;
+    if (area == part) {
+      problems.Add("part_code", "an area cannot be a part of itself");
+      continue;
+    }
+    Composition composition{area, {}, false, std::string(row.Get("source"))};
+    if (const auto approximate = ParseFlag(row.Get("approximate"))) {
+      composition.approximate = *approximate;
+    } else {
+      problems.Add("approximate", "'" + std::string(row.Get("approximate")) + "' is not yes or no");
+    }
+    auto [existing, inserted] = compositions.try_emplace(area, composition);
+    if (inserted) {
+      first_location[area] = row.location;
+    } else if (existing->second.approximate != composition.approximate ||
+               existing->second.source != composition.source) {
+      problems.Add("area_code", "approximate or source differ from " + first_location[area]);
+    }
+    if (const auto [seen, added] = part_location.emplace(area + " " + part, row.location); !added) {
+      problems.Add("part_code", part + " is already a part of " + area + " (" + seen->second + ")");
+      continue;
+    }
+    existing->second.part_codes.push_back(part);
+    codes_to_check.emplace_back(&row, "area_code");
+    codes_to_check.emplace_back(&row, "part_code");
+  }
+  // One level: what is made of parts is nobody's part, in the file or in the database.
+  for (const auto& [area, composition] : compositions) {
+    for (const std::string& part : composition.part_codes) {
+      if (compositions.contains(part)) {
+        report.problems.push_back({part_location[area + " " + part], "part_code",
+                                   part + " is itself made of parts (" + first_location[part] +
+                                       "); name its parts instead"});
+      }
+    }
+  }
+  auto checked = database.WithConnection([&](db::Connection& connection) -> Status {
+    auto stored = Store::CompositionsIn(connection);
+    if (!stored) return Fail(stored.error());
+    std::map<std::string, std::string> stored_part_of;  // Part → the stored area it is a part of.
+    std::set<std::string> stored_composed;
+    for (const Composition& composition : *stored) {
+      if (compositions.contains(composition.area_code)) continue;  // Replaced by the file.
+      stored_composed.insert(composition.area_code);
+      for (const std::string& part : composition.part_codes) stored_part_of.emplace(part, composition.area_code);
+    }
+    for (const auto& [row, field] : codes_to_check) {
+      const std::string code(row->Get(field));
+      auto exists = Store::AreaExists(connection, code);
+      if (!exists) return Fail(exists.error());
+      if (!*exists) {
+        RowProblems{report, *row}.Add(field, "area " + code + " is not imported");
+      } else if (field == "part_code" && stored_composed.contains(code)) {
+        RowProblems{report, *row}.Add(field, code + " is itself made of parts; name its parts instead");
+      } else if (const auto it = stored_part_of.find(code); field == "area_code" && it != stored_part_of.end()) {
+        RowProblems{report, *row}.Add(field, code + " is a part of " + it->second + ", so it cannot be made of parts");
+      }
+    }
+    return {};
+  });
+  if (!checked) return Fail(checked.error());
+  if (!report.ok()) return report;
+
+  auto written = database.InTransaction([&](db::Connection& connection) -> Status {
+    for (const auto& [area, composition] : compositions) {
+      if (auto put = Store::PutComposition(connection, composition, context); !put) return put;
+    }
+    return {};
+  });
+  if (!written) return Fail(written.error());
+  report.rows_imported = report.rows_read;
+  return report;
+}
+
 Result<ImportReport> ImportBoundaries(db::Database& database, std::string_view file_name, std::string_view content,
                                       const BoundaryImportOptions& options, const audit::Actor& actor) {
   const audit::Context context{actor};

@@ -105,6 +105,12 @@ Result<ImportReport> ImportAreas(db::Database& database, std::string_view file_n
 Result<ImportReport> ImportZones(db::Database& database, std::string_view file_name, std::string_view content,
                                  const audit::Actor& actor);
 
+// Compositions from CSV, one row per part (area_code, part_code; approximate and source
+// optional, the same on every row of an area); an area's rows replace its earlier
+// composition. One level only: a part may not itself be made of parts.
+Result<ImportReport> ImportCompositions(db::Database& database, std::string_view file_name, std::string_view content,
+                                        const audit::Actor& actor);
+
 struct BoundaryImportOptions {
   double simplify_meters = 0;  // 0 keeps every vertex.
   bool skip_unknown = false;   // Skip features of areas not in the database instead of failing.

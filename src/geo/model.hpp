@@ -77,6 +77,17 @@ struct Area {
   std::optional<double> AreaKm2() const { return land_area_km2 ? land_area_km2 : boundary_area_km2; }
 };
 
+// An area made of other areas, whatever their parents: a Brussels monitoring district made
+// of statistical sectors (it may straddle municipalities), a part of Brussels-City made of
+// its sectors. One level only: a part is never itself made of parts, so a composition can
+// never contain itself. A municipality without one is made of its statistical sectors.
+struct Composition {
+  std::string area_code;
+  std::vector<std::string> part_codes;
+  bool approximate = false;  // The parts only approximate the area (say, until official lists).
+  std::string source;
+};
+
 struct ZoneMember {
   std::string area_code;
   bool approximate = false;

@@ -257,7 +257,125 @@ Result<std::optional<std::string>> StoredBoundary(db::Connection& connection, co
   return std::optional(boost::json::serialize(boundary));
 }
 
+boost::json::object CompositionToJson(const Composition& composition) {
+  boost::json::array parts;
+  for (const std::string& part : composition.part_codes) parts.emplace_back(part);
+  return {{"area_code", composition.area_code},
+          {"parts", std::move(parts)},
+          {"approximate", composition.approximate},
+          {"source", composition.source}};
+}
+
+Result<Composition> CompositionFromJson(const std::string& text) {
+  boost::system::error_code error;
+  const boost::json::value parsed = boost::json::parse(text, error);
+  if (error || !parsed.is_object()) return Fail(Error::InvalidArgument("a composition is not a JSON object"));
+  const boost::json::object& object = parsed.as_object();
+  Composition composition;
+  if (const auto* code = object.if_contains("area_code"); code && code->is_string()) {
+    composition.area_code = std::string(code->as_string());
+  }
+  if (const auto* parts = object.if_contains("parts"); parts && parts->is_array()) {
+    for (const boost::json::value& part : parts->as_array()) {
+      if (part.is_string()) composition.part_codes.emplace_back(part.as_string());
+    }
+  }
+  if (const auto* approximate = object.if_contains("approximate"); approximate && approximate->is_bool()) {
+    composition.approximate = approximate->as_bool();
+  }
+  if (const auto* source = object.if_contains("source"); source && source->is_string()) {
+    composition.source = std::string(source->as_string());
+  }
+  if (composition.area_code.empty()) return Fail(Error::InvalidArgument("a composition names no area"));
+  return composition;
+}
+
+// The compositions of the areas in `where` (a condition on area_code), parts in code order.
+Result<std::vector<Composition>> CompositionsWhere(db::Connection& connection, const std::string& where,
+                                                   const std::vector<db::Value>& params) {
+  auto rows = connection.Query(
+      "SELECT area_code, part_code, approximate, source FROM area_parts" + where + " ORDER BY area_code, part_code",
+      params);
+  if (!rows) return Fail(rows.error());
+  std::vector<Composition> compositions;
+  for (const Row& row : *rows) {
+    if (compositions.empty() || compositions.back().area_code != row.Text(0)) {
+      compositions.push_back({row.Text(0), {}, row.Integer(2) != 0, row.Text(3)});
+    }
+    compositions.back().part_codes.push_back(row.Text(1));
+  }
+  return compositions;
+}
+
+Result<std::optional<std::string>> StoredComposition(db::Connection& connection, const std::string& code) {
+  auto found = CompositionsWhere(connection, " WHERE area_code = ?", {code});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return std::optional<std::string>();
+  return std::optional(boost::json::serialize(CompositionToJson(found->front())));
+}
+
 }  // namespace
+
+Result<std::map<std::string, std::vector<std::string>>> Store::PartsOf(const std::vector<std::string>& codes,
+                                                                       const Date& date) const {
+  std::map<std::string, std::vector<std::string>> parts;
+  if (codes.empty()) return parts;
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::map<std::string, std::vector<std::string>>> {
+    std::string placeholders;
+    std::vector<db::Value> params;
+    for (const std::string& code : codes) {
+      placeholders += placeholders.empty() ? "?" : ", ?";
+      params.emplace_back(code);
+    }
+    auto compositions = CompositionsWhere(connection, " WHERE area_code IN (" + placeholders + ")", params);
+    if (!compositions) return Fail(compositions.error());
+    for (Composition& composition : *compositions) {
+      parts[composition.area_code] = std::move(composition.part_codes);
+    }
+    // The others: their statistical sectors, if they have any.
+    std::string others;
+    std::vector<db::Value> other_params = {date.ToIso(), date.ToIso()};
+    for (const std::string& code : codes) {
+      if (parts.contains(code)) continue;
+      others += others.empty() ? "?" : ", ?";
+      other_params.emplace_back(code);
+    }
+    if (others.empty()) return parts;
+    auto rows = connection.Query(
+        "SELECT a.parent_code, a.code FROM areas a WHERE a.kind = 'statistical_sector' AND" + std::string(kValidAt) +
+            " AND a.parent_code IN (" + others + ") ORDER BY a.parent_code, a.code",
+        other_params);
+    if (!rows) return Fail(rows.error());
+    for (const Row& row : *rows) parts[row.Text(0)].push_back(row.Text(1));
+    return parts;
+  });
+}
+
+Result<std::vector<Composition>> Store::Compositions() const {
+  return database_.WithConnection([&](db::Connection& connection) { return CompositionsIn(connection); });
+}
+
+Result<std::vector<Composition>> Store::CompositionsIn(db::Connection& connection) {
+  return CompositionsWhere(connection, "", {});
+}
+
+Status Store::PutComposition(db::Connection& connection, const Composition& composition,
+                             const audit::Context& context) {
+  if (auto raised = RaiseGeneration(connection); !raised) return raised;
+  auto before = StoredComposition(connection, composition.area_code);
+  if (!before) return Fail(before.error());
+  auto deleted = connection.Execute("DELETE FROM area_parts WHERE area_code = ?", {composition.area_code});
+  if (!deleted) return Fail(deleted.error());
+  for (const std::string& part : composition.part_codes) {
+    auto inserted = connection.Execute(
+        "INSERT INTO area_parts (area_code, part_code, approximate, source) VALUES (?, ?, ?, ?)",
+        {composition.area_code, part, static_cast<long long>(composition.approximate), composition.source});
+    if (!inserted) return Fail(inserted.error());
+  }
+  auto after = StoredComposition(connection, composition.area_code);
+  if (!after) return Fail(after.error());
+  return audit::Record(connection, context, "composition", composition.area_code, *before, *after, std::nullopt);
+}
 
 Status Store::PutArea(db::Connection& connection, const Area& area, const audit::Context& context) {
   if (auto raised = RaiseGeneration(connection); !raised) return raised;
@@ -342,6 +460,11 @@ Status Store::Restore(const audit::Change& change, bool before, const audit::Con
       return PutBoundary(connection, change.entity_id, boost::json::serialize(parsed.at("geometry")),
                          parsed.at("area_km2").to_number<double>(), std::string(parsed.at("source").as_string()),
                          context);
+    }
+    if (change.entity_type == "composition") {
+      auto composition = CompositionFromJson(*version);
+      if (!composition) return Fail(composition.error());
+      return PutComposition(connection, *composition, context);
     }
     return Fail(Error::FailedPrecondition("changes to " + change.entity_type + " are not restored here"));
   });

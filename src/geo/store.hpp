@@ -48,6 +48,14 @@ class Store {
   // Zones of which `code` is a member at `date`.
   Result<std::vector<Zone>> ZonesWithMember(const std::string& code, const Date& date) const;
 
+  // What each of `codes` is made of at `date`, by code: its composition, or for a
+  // municipality without one, its statistical sectors valid at `date`. Codes made of
+  // nothing are left out.
+  Result<std::map<std::string, std::vector<std::string>>> PartsOf(const std::vector<std::string>& codes,
+                                                                   const Date& date) const;
+  // Every stored composition, by area code.
+  Result<std::vector<Composition>> Compositions() const;
+
   // The generation of the geography: a number that changes whenever any process writes
   // areas, zones or boundaries (for web::ResponseCache).
   Result<std::int64_t> Generation() const;
@@ -57,6 +65,9 @@ class Store {
   static Status PutArea(db::Connection& connection, const Area& area, const audit::Context& context);
   // Replaces the zone and all its memberships.
   static Status PutZone(db::Connection& connection, const Zone& zone, const audit::Context& context);
+  // Replaces what `composition.area_code` is made of; no parts removes its composition.
+  static Status PutComposition(db::Connection& connection, const Composition& composition,
+                               const audit::Context& context);
   static Status PutBoundary(db::Connection& connection, const std::string& code, const std::string& geojson,
                             double area_km2, const std::string& source, const audit::Context& context);
 
@@ -64,6 +75,8 @@ class Store {
   // after `change` (or before it, with `before`). Returns kFailedPrecondition when that
   // version is "no record" or the change is not about a zone, area or boundary.
   Status Restore(const audit::Change& change, bool before, const audit::Context& context);
+  // Every stored composition, by area code, for callers that hold a connection.
+  static Result<std::vector<Composition>> CompositionsIn(db::Connection& connection);
   // True when some version of `code` exists (valid at any time).
   static Result<bool> AreaExists(db::Connection& connection, const std::string& code);
 
