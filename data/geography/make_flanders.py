@@ -6,7 +6,8 @@ provincies-in-cijfers-areas: gemeente_elz.xlsx, elz.xlsx, gemeente.xlsx, kerntab
 Statbel's population per statistical sector on 1 January 2025 (statbel-sectors-2025:
 the municipalities' French names, inhabitants and area), and writes, beside this script:
   flanders-areas.csv  the four Flemish provinces not in data/demo/areas.csv and every Flemish
-                      municipality of 2025 that is not there either, under its province;
+                      municipality of 2025 that is not there either, under its province (or
+                      arrondissement Halle-Vilvoorde);
   flanders-zones.csv  every Flemish eerstelijnszone but Zennevallei (in data/demo/zones.csv),
                       with its municipalities.
 The boundaries (flanders-boundaries.geojson) are made with zoneatlas itself, see README.md.
@@ -99,7 +100,10 @@ def main():
                 continue
             name = names[code]
             figures = statbel[code]
-            writer.writerow([code, "municipality", name, figures["fr"] or name, name, province_of[code],
+            # Halle-Vilvoorde is the one arrondissement in data/demo/areas.csv (NIS 23xxx): its
+            # municipalities go under it, so that it adds up from all of them, not Zennevallei's.
+            parent = "23000" if code.startswith("23") else province_of[code]
+            writer.writerow([code, "municipality", name, figures["fr"] or name, name, parent,
                              "2025-01-01", "", figures["people"], "2025-01-01", round(figures["hm2"] / 100, 2), "no",
                              source, ""])
 

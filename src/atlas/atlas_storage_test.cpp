@@ -736,6 +736,10 @@ TEST_P(AtlasStorageTest, AnAreaMadeOfSectorsHasTheirFiguresAddedUp) {
   EXPECT_DOUBLE_EQ(*people.members.at("21008").at("2025").Shown(), 25693);
   const Figure zone = people.zone.at("2025");
   EXPECT_FALSE(zone.value.incomplete) << "every member has its figure";
+  // The region from its arrondissement, from its 19 municipalities, from their sectors: the
+  // file's total of the codes 21xxx.
+  EXPECT_DOUBLE_EQ(*people.region.at("2025").Shown(), 1255795);
+  EXPECT_TRUE(people.region.at("2025").summed);
   EXPECT_DOUBLE_EQ(*zone.Shown(), 25693 + 54390 + 22979 + 95474 + 25803);
   // The ranking of all zones adds up the same parts.
   auto ranked = ranking_.Rank(catalog_, *store_, *geography_, *catalog_.Find("pop_total"), "2025");

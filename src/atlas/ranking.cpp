@@ -14,6 +14,48 @@ constexpr std::size_t kMaxSlices = 256;
 
 }  // namespace
 
+// Within one indicator and period: an area's own figure, or else its parts' added up,
+// each area's sum computed once however many wholes it is a part of.
+class RankingCache::Summer {
+ public:
+  Summer(const Indicator& indicator, const Slice& slice, const Geography& geography)
+      : indicator_(indicator), slice_(slice), geography_(geography) {}
+
+  const Observation* Of(const std::string& code, int depth = 0) {
+    if (const auto it = slice_.by_area.find(code); it != slice_.by_area.end()) return &it->second;
+    // Compositions are one level and the administrative levels five: deeper is a loop.
+    if (depth > 6 || !CanRollUp(indicator_)) return nullptr;
+    if (const auto it = summed_.find(code); it != summed_.end()) return it->second ? &*it->second : nullptr;
+    const auto parts = geography_.parts_of.find(code);
+    // Empty while its parts are summed, so that a loop back here finds no figure; a
+    // reference into the map stays valid however it grows.
+    std::optional<Observation>& kept = summed_[code];
+    if (parts == geography_.parts_of.end()) return nullptr;
+    bool demo = false;
+    const auto sum = SumOfParts(
+        indicator_, parts->second, [&](const std::string& part) { return Of(part, depth + 1); }, demo);
+    if (!sum) return nullptr;
+    Observation figure;
+    figure.indicator_id = indicator_.id;
+    figure.area_code = code;
+    figure.period = slice_.period;
+    figure.value = sum->value;
+    figure.numerator = sum->numerator;
+    figure.denominator = sum->denominator;
+    figure.derived = true;
+    figure.demo = demo;
+    figure.parts = static_cast<int>(parts->second.size());
+    kept = std::move(figure);
+    return &*kept;
+  }
+
+ private:
+  const Indicator& indicator_;
+  const Slice& slice_;
+  const Geography& geography_;
+  std::unordered_map<std::string, std::optional<Observation>> summed_;
+};
+
 Result<std::shared_ptr<const RankingCache::Slice>> RankingCache::SliceOf(const Store& store, const Indicator& indicator,
                                                                          const std::string& period,
                                                                          std::int64_t generation) {
@@ -27,6 +69,7 @@ Result<std::shared_ptr<const RankingCache::Slice>> RankingCache::SliceOf(const S
   auto observations = store.Observations({.indicators = {indicator.id}, .areas = {}, .periods = {period}});
   if (!observations) return Fail(observations.error());
   auto slice = std::make_shared<Slice>();
+  slice->period = period;
   slice->by_area.reserve(observations->size());
   slice->ranked.reserve(observations->size());
   for (Observation& observation : *observations) {
@@ -56,13 +99,7 @@ Result<std::shared_ptr<const RankingCache::Geography>> RankingCache::ZonesOf(con
   const Date today = Date::Today();
   auto zones = geography.Zones(today);
   if (!zones) return Fail(zones.error());
-  std::vector<std::string> members;
-  for (const geo::Zone& zone : *zones) {
-    for (const geo::ZoneMember& member : zone.members) members.push_back(member.area_code);
-  }
-  std::sort(members.begin(), members.end());
-  members.erase(std::unique(members.begin(), members.end()), members.end());
-  auto parts_of = geography.PartsOf(members, today);
+  auto parts_of = geography.AllParts(today);
   if (!parts_of) return Fail(parts_of.error());
   auto kept = std::make_shared<const Geography>(Geography{std::move(*zones), std::move(*parts_of)});
   std::lock_guard lock(mutex_);
@@ -92,31 +129,18 @@ Result<RankingResult> RankingCache::Rank(const Catalog& catalog, const Store& st
   result.areas = (*slice)->ranked;
   const Geography& geography_now = **zones;
   result.zones.reserve(geography_now.zones.size());
-  const auto figure_of = [&slice](const std::string& code) -> const Observation* {
-    const auto it = (*slice)->by_area.find(code);
-    return it == (*slice)->by_area.end() ? nullptr : &it->second;
-  };
+  Summer summer(indicator, **slice, geography_now);
   std::vector<Part> parts;
   for (const geo::Zone& zone : geography_now.zones) {
     parts.clear();
     bool demo = false;
     for (const geo::ZoneMember& member : zone.members) {
       Part part{.value = std::nullopt, .numerator = std::nullopt, .denominator = std::nullopt, .population = std::nullopt};
-      if (const Observation* figure = figure_of(member.area_code)) {
+      if (const Observation* figure = summer.Of(member.area_code)) {
         part.value = figure->value;
         part.numerator = figure->numerator;
         part.denominator = figure->denominator;
         demo = demo || figure->demo;
-      } else if (const auto made_of = geography_now.parts_of.find(member.area_code);
-                 made_of != geography_now.parts_of.end()) {
-        // A member without a figure of its own, made of parts that have theirs.
-        bool parts_demo = false;
-        if (const auto sum = SumOfParts(indicator, made_of->second, figure_of, parts_demo)) {
-          part.value = sum->value;
-          part.numerator = sum->numerator;
-          part.denominator = sum->denominator;
-          demo = demo || parts_demo;
-        }
       }
       if (population) {
         if (const auto it = population->by_area.find(member.area_code); it != population->by_area.end()) {
@@ -128,6 +152,25 @@ Result<RankingResult> RankingCache::Rank(const Catalog& catalog, const Store& st
     result.zones.push_back({.zone_id = zone.id, .value = Aggregate(indicator, parts), .demo = demo});
   }
   return result;
+}
+
+Result<std::vector<Observation>> RankingCache::FiguresOf(const Store& store, const geo::Store& geography,
+                                                        const Indicator& indicator, const std::string& period,
+                                                        const std::vector<std::string>& codes) {
+  auto atlas_generation = store.Generation();
+  if (!atlas_generation) return Fail(atlas_generation.error());
+  auto geo_generation = geography.Generation();
+  if (!geo_generation) return Fail(geo_generation.error());
+  auto slice = SliceOf(store, indicator, period, *atlas_generation);
+  if (!slice) return Fail(slice.error());
+  auto zones = ZonesOf(geography, *geo_generation);
+  if (!zones) return Fail(zones.error());
+  Summer summer(indicator, **slice, **zones);
+  std::vector<Observation> figures;
+  for (const std::string& code : codes) {
+    if (const Observation* figure = summer.Of(code)) figures.push_back(*figure);
+  }
+  return figures;
 }
 
 }  // namespace zoneatlas::atlas

@@ -46,22 +46,32 @@ struct RankingResult {
 
 class RankingCache {
  public:
-  // The zones valid today and all areas with a figure for `indicator` in `period`.
+  // The zones valid today and all areas with a figure for `indicator` in `period`. A
+  // member without a figure of its own has its parts' added up (atlas/roll_up.hpp).
   Result<RankingResult> Rank(const Catalog& catalog, const Store& store, const geo::Store& geography,
                              const Indicator& indicator, const std::string& period);
 
+  // The figures of `codes` for `indicator` in `period`: each area's own, or else its parts'
+  // added up, level by level (a region from its provinces, down to the sectors), with
+  // Observation::parts set. Areas with neither are left out.
+  Result<std::vector<Observation>> FiguresOf(const Store& store, const geo::Store& geography,
+                                             const Indicator& indicator, const std::string& period,
+                                             const std::vector<std::string>& codes);
+
  private:
   struct Slice {
+    std::string period;
     std::unordered_map<std::string, Observation> by_area;
     std::vector<RankedArea> ranked;
   };
   Result<std::shared_ptr<const Slice>> SliceOf(const Store& store, const Indicator& indicator, const std::string& period,
                                                std::int64_t generation);
-  // The zones, and what their members are made of (geo::Store::PartsOf).
+  // The zones, and what every area is made of (geo::Store::AllParts).
   struct Geography {
     std::vector<geo::Zone> zones;
     std::map<std::string, std::vector<std::string>> parts_of;
   };
+  class Summer;
   Result<std::shared_ptr<const Geography>> ZonesOf(const geo::Store& geography, std::int64_t generation);
 
   std::mutex mutex_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 #include <tuple>
 
 #include "core/text.hpp"
@@ -13,6 +14,51 @@ ComparisonScope ZoneData::Scope() const {
   for (const geo::Area& level : levels) scope.levels.push_back(level.code);
   return scope;
 }
+
+namespace {
+
+// Adds `added` to `figures`, keeping them sorted by indicator, area and period.
+void AddFigures(std::vector<Observation>& figures, std::vector<Observation> added) {
+  if (added.empty()) return;
+  figures.insert(figures.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  std::sort(figures.begin(), figures.end(), [](const Observation& a, const Observation& b) {
+    return std::tie(a.indicator_id, a.area_code, a.period) < std::tie(b.indicator_id, b.area_code, b.period);
+  });
+}
+
+// The region and the levels between it and the members (a province, an arrondissement)
+// get their parts' figures added up where they have none of their own, for the indicators
+// and periods the members have: the ranking's figures in memory, level by level.
+Status AddWholesFromParts(const Services& services, ZoneData& data) {
+  std::vector<std::string> wholes;
+  if (data.region) wholes.push_back(data.region->code);
+  for (const geo::Area& level : data.levels) wholes.push_back(level.code);
+  if (wholes.empty()) return {};
+  const std::set<std::string> members(data.member_codes.begin(), data.member_codes.end());
+  std::set<std::pair<std::string, std::string>> wanted;  // Indicator, period.
+  std::set<std::tuple<std::string, std::string, std::string>> present;
+  for (const Observation& figure : data.observations) {
+    if (members.contains(figure.area_code)) wanted.emplace(figure.indicator_id, figure.period);
+    present.emplace(figure.indicator_id, figure.area_code, figure.period);
+  }
+  std::vector<Observation> added;
+  for (const auto& [indicator_id, period] : wanted) {
+    const Indicator* indicator = services.catalog.Find(indicator_id);
+    if (indicator == nullptr || !CanRollUp(*indicator)) continue;
+    std::vector<std::string> missing;
+    for (const std::string& whole : wholes) {
+      if (!present.contains({indicator_id, whole, period})) missing.push_back(whole);
+    }
+    if (missing.empty()) continue;
+    auto figures = services.ranking.FiguresOf(services.store, services.geography, *indicator, period, missing);
+    if (!figures) return Fail(figures.error());
+    added.insert(added.end(), std::make_move_iterator(figures->begin()), std::make_move_iterator(figures->end()));
+  }
+  AddFigures(data.observations, std::move(added));
+  return {};
+}
+
+}  // namespace
 
 Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, Language language,
                           const std::vector<std::string>& indicators) {
@@ -81,15 +127,10 @@ Result<ZoneData> LoadZone(const Services& services, const std::string& zone_id, 
     auto part_figures = services.store.Observations({.indicators = indicators, .areas = part_codes, .periods = {}});
     if (!part_figures) return Fail(part_figures.error());
     RolledUp rolled = RollUp(services.catalog, *parts_of, *part_figures, data.observations);
-    if (!rolled.figures.empty()) {
-      data.observations.insert(data.observations.end(), std::make_move_iterator(rolled.figures.begin()),
-                               std::make_move_iterator(rolled.figures.end()));
-      std::sort(data.observations.begin(), data.observations.end(), [](const Observation& a, const Observation& b) {
-        return std::tie(a.indicator_id, a.area_code, a.period) < std::tie(b.indicator_id, b.area_code, b.period);
-      });
-    }
+    AddFigures(data.observations, std::move(rolled.figures));
     data.roll_up_differences = std::move(rolled.differences);
   }
+  if (auto added = AddWholesFromParts(services, data); !added) return Fail(added.error());
   return data;
 }
 

@@ -379,6 +379,17 @@ TEST_P(GeoStorageTest, AnAreaIsMadeOfPartsWhateverTheirParents) {
   ASSERT_TRUE(parts->contains("21008"));
   EXPECT_NE(std::ranges::find(parts->at("21008"), "21008ZZZZ"), parts->at("21008").end());
   EXPECT_FALSE(parts->contains("23064B01-")) << "a sector is made of nothing";
+  // Every area at once, for adding up level by level: the region from its arrondissement,
+  // that from its 19 municipalities, Brussels-City from its sectors and not from the parts
+  // the zorgzones draw by hand.
+  auto all = store_->AllParts(Day("2025-06-01"));
+  ASSERT_TRUE(all) << all.error().message();
+  EXPECT_EQ(all->at("04000"), std::vector<std::string>{"21000"});
+  EXPECT_EQ(all->at("21000").size(), 19u);
+  EXPECT_EQ(all->at("21004").size(), 113u) << "its 112 sectors in sections and the one not to be located";
+  EXPECT_EQ(std::ranges::count_if(all->at("21004"), [](const std::string& code) { return code.find('-') == 5; }), 0);
+  EXPECT_EQ(all->at("21004-LNH").size(), 44u);
+  EXPECT_FALSE(all->contains("21004E101"));
   auto compositions = store_->Compositions();
   ASSERT_TRUE(compositions);
   ASSERT_EQ(compositions->size(), 5u);

@@ -87,6 +87,28 @@ std::optional<AreaKind> ParseAreaKind(std::string_view name) {
   return std::nullopt;
 }
 
+bool PartOfKind(AreaKind part, AreaKind whole) {
+  // The administrative levels from the largest down; a part lies below its whole.
+  auto level = [](AreaKind kind) {
+    switch (kind) {
+      case AreaKind::kRegion:
+        return 0;
+      case AreaKind::kProvince:
+        return 1;
+      case AreaKind::kArrondissement:
+        return 2;
+      case AreaKind::kMunicipality:
+        return 3;
+      case AreaKind::kStatisticalSector:
+        return 4;
+      case AreaKind::kNeighbourhood:
+        break;
+    }
+    return -1;
+  };
+  return level(part) >= 0 && level(whole) >= 0 && level(part) > level(whole);
+}
+
 std::string_view ZoneKindName(ZoneKind kind) {
   for (const auto& [value, name] : kZoneKinds) {
     if (value == kind) return name;

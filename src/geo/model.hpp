@@ -88,6 +88,12 @@ struct Composition {
   std::string source;
 };
 
+// True when areas of kind `part` under an area of kind `whole` together make it up: the
+// sectors of a municipality, the municipalities of an arrondissement, and so on up to the
+// region. Neighbourhoods (the parts of Brussels-City in zorgzones) never do: they are
+// drawn by hand and may not cover their municipality.
+bool PartOfKind(AreaKind part, AreaKind whole);
+
 struct ZoneMember {
   std::string area_code;
   bool approximate = false;

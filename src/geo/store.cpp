@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 #include "geo/serialize.hpp"
 
@@ -347,6 +348,30 @@ Result<std::map<std::string, std::vector<std::string>>> Store::PartsOf(const std
         other_params);
     if (!rows) return Fail(rows.error());
     for (const Row& row : *rows) parts[row.Text(0)].push_back(row.Text(1));
+    return parts;
+  });
+}
+
+Result<std::map<std::string, std::vector<std::string>>> Store::AllParts(const Date& date) const {
+  return database_.WithConnection([&](db::Connection& connection) -> Result<std::map<std::string, std::vector<std::string>>> {
+    std::map<std::string, std::vector<std::string>> parts;
+    auto compositions = CompositionsIn(connection);
+    if (!compositions) return Fail(compositions.error());
+    for (Composition& composition : *compositions) parts[composition.area_code] = std::move(composition.part_codes);
+    std::set<std::string> composed;
+    for (const auto& [code, list] : parts) composed.insert(code);
+    auto rows = connection.Query(
+        "SELECT a.code, a.kind, a.parent_code, p.kind FROM areas a JOIN areas p ON p.code = a.parent_code AND"
+        " p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?) WHERE" + std::string(kValidAt) +
+            " ORDER BY a.parent_code, a.code",
+        {date.ToIso(), date.ToIso(), date.ToIso(), date.ToIso()});
+    if (!rows) return Fail(rows.error());
+    for (const Row& row : *rows) {
+      const std::string parent = row.Text(2);
+      if (composed.contains(parent)) continue;
+      const auto part_kind = ParseAreaKind(row.Text(1)), whole_kind = ParseAreaKind(row.Text(3));
+      if (part_kind && whole_kind && PartOfKind(*part_kind, *whole_kind)) parts[parent].push_back(row.Text(0));
+    }
     return parts;
   });
 }

@@ -53,6 +53,10 @@ class Store {
   // nothing are left out.
   Result<std::map<std::string, std::vector<std::string>>> PartsOf(const std::vector<std::string>& codes,
                                                                    const Date& date) const;
+  // What every area valid at `date` adds up from, by code: its composition, or else its
+  // children that count it whole (PartOfKind): a region its provinces, a municipality its
+  // sectors. Areas made of nothing are left out.
+  Result<std::map<std::string, std::vector<std::string>>> AllParts(const Date& date) const;
   // Every stored composition, by area code.
   Result<std::vector<Composition>> Compositions() const;
 
