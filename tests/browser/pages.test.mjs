@@ -90,6 +90,8 @@ const pages = [
   ['/nl/zones/elz-zennevallei/atlas/grey_pressure', 'indicator page'],
   ['/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2023', 'indicator page'],
   ['/nl/zones/elz-zennevallei/atlas/leefloon', 'indicator page with 95% intervals'],
+  ['/nl/zones/zorgzone-noord/atlas/pop_total', 'indicator page with figures added up from sectors'],
+  ['/fr/zones/zorgzone-noord/atlas/pop_total', 'indicator page with figures added up from sectors'],
   ['/nl/zones/elz-amalo', 'a Flemish zone without figures'],
   ['/fr/zones/elz-antwerpen-en-rand/atlas', 'the atlas of a Flemish zone without figures'],
   ['/nl/areas/23027/atlas', 'municipality profile'],
@@ -161,6 +163,19 @@ test('an indicator page with its 95% intervals fits a 390 px phone in nl and fr'
     await page.goto(`${base}/${language}/zones/elz-zennevallei/atlas/increased_reimb?period=2024`);
     assert.match(await page.locator('table.atlas-table thead').textContent(), /95/);
     await expectFitsPhone(page, `/${language}/zones/elz-zennevallei/atlas/increased_reimb`);
+  }
+  await page.context().close();
+});
+
+test('a zorgzone counts its part of Brussels-City, added up from sectors, on a 390 px phone in nl and fr', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  for (const language of ['nl', 'fr']) {
+    await page.goto(`${base}/${language}/zones/zorgzone-noord/atlas/pop_total?period=2025`);
+    // Laeken, Neder-Over-Heembeek and Haren: Statbel's 2025 sectors of sections E, F and G.
+    const row = page.locator('table.atlas-table tbody tr', { hasText: /Heembeek/ }).last();
+    assert.match(await row.textContent(), /95[.\u202f ]474\s*Σ/);
+    assert.match(await page.locator('main').textContent(), /Σ (Opgeteld|Additionné)/);
+    await expectFitsPhone(page, `/${language}/zones/zorgzone-noord/atlas/pop_total`);
   }
   await page.context().close();
 });
