@@ -31,6 +31,17 @@ std::string IntervalCell(const Presentation& words, const Indicator& indicator, 
          (interval->unstable ? " *" : "");
 }
 
+// A bar for `figure`, with its 95 % interval as a whisker when it has one.
+formats::Bar BarOf(const Presentation& words, const Indicator& indicator, const std::string& label,
+                   const Figure& figure, std::string kind) {
+  formats::Bar bar{label, figure.Shown(), words.Cell(indicator, figure), std::move(kind), std::nullopt, std::nullopt};
+  if (const auto interval = IntervalOf(indicator, figure); interval && bar.value) {
+    bar.low = interval->low;
+    bar.high = interval->high;
+  }
+  return bar;
+}
+
 // The figures of the levels between zone and region (arrondissement, province) for a period.
 json::array LevelCells(const Presentation& words, const Comparison& comparison, const ZoneData& data,
                        const std::string& period) {
@@ -325,7 +336,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     const std::string area_name = area.names.In(language);
     const std::string href = web::Href(language, "/areas/" + area.code + "/atlas");
     const std::string cell = words.Cell(*indicator, figure);
-    bars.push_back({area_name, figure.Shown(), cell, ""});
+    bars.push_back(BarOf(words, *indicator, area_name, figure, ""));
     if (auto shape = geo::MapShapeOf(services.geography, area, language, href)) {
       if (figure.Shown()) shape->shade = ShadeOf(*figure.Shown(), low, high);
       shape->spoken = area_name + ": " + (figure.Shown() ? words.WithUnit(*indicator, *figure.Shown()) : cell);
@@ -356,11 +367,12 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
         {"series", std::move(series)},
     });
   }
-  bars.push_back({zone_name, zone.Shown(), zone.Shown() ? words.Cell(*indicator, zone) : "–", "zone"});
+  bars.push_back(BarOf(words, *indicator, zone_name, zone, "zone"));
+  if (!zone.Shown()) bars.back().value_text = "–";
   json::array level_rows;
   for (const geo::Area& level : data->levels) {
     const Figure figure = comparison.Level(level.code, period);
-    bars.push_back({level.names.In(language), figure.Shown(), words.Cell(*indicator, figure), "level"});
+    bars.push_back(BarOf(words, *indicator, level.names.In(language), figure, "level"));
     json::array values;
     for (const std::string& other : comparison.periods) {
       values.push_back(json::object{{"value", words.Cell(*indicator, comparison.Level(level.code, other))}});
@@ -370,12 +382,15 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
                                       {"interval", IntervalCell(words, *indicator, figure)}});
   }
   model["level_rows"] = std::move(level_rows);
-  if (data->region) bars.push_back({region_name, region.Shown(), words.Cell(*indicator, region), "region"});
+  if (data->region) bars.push_back(BarOf(words, *indicator, region_name, region, "region"));
   const std::string unit = words.UnitName(*indicator);
   model["bar_chart"] = formats::BarChart(
       bars, {.id = "bars",
              .title = texts.Format(language, "atlas_bar_title", {{"indicator", name}, {"period", period}}),
-             .description = texts.Format(language, "atlas_bar_description", {{"unit", unit}}),
+             .description = texts.Format(language, "atlas_bar_description", {{"unit", unit}}) +
+                            (std::ranges::any_of(bars, [](const formats::Bar& bar) { return bar.low.has_value(); })
+                                 ? " " + std::string(texts.Get(language, "atlas_bar_whiskers"))
+                                 : ""),
              .width = 640});
   const std::string map = formats::RenderSvgMap(
       shapes, {.id = "choropleth",

@@ -247,6 +247,17 @@ TEST(SvgChartTest, BarsAreProportionalAndEveryTextIsEscaped) {
   EXPECT_EQ(svg.find("<a "), std::string::npos) << "an image holds no links";
 }
 
+TEST(SvgChartTest, AnIntervalIsAWhiskerAndTheScaleMakesRoomForIt) {
+  const std::string svg = BarChart({{"Linkebeek", 40, "40", "", 20, 80}, {"Zone", 60, "60", "zone", 55, 65}},
+                                   {.id = "w", .title = "t", .description = "d", .width = 640});
+  // The scale runs to the highest whisker (80 over 320 units): 20–80 spans x = 320 to 560,
+  // with end caps 5 above and below the bar's middle (y = 6 + 13).
+  EXPECT_NE(svg.find(R"(d="M320.0 19.0H560.0M320.0 14.0V24.0M560.0 14.0V24.0")"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(R"(x="566.0" y="22.9" class="bar-chart__value">40<)"), std::string::npos)
+      << "the value stands after the whisker, not on it";
+  EXPECT_EQ(BarChart({{"A", 1, "1", ""}}, {}).find("bar-chart__whisker"), std::string::npos) << "none without one";
+}
+
 TEST(SvgChartTest, ALineChartDrawsEachSeriesAndItsRange) {
   const std::string svg = LineChart({"2022", "2023", "2024"},
                                     {{"Zone", {1, 2, 3}, "zone"}, {"Vlaams Gewest", {2, std::nullopt, 2}, "region"}},

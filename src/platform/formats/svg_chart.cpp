@@ -65,8 +65,8 @@ std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) 
   double low = 0, high = 0;
   for (const Bar& bar : bars) {
     if (!bar.value) continue;
-    low = std::min(low, *bar.value);
-    high = std::max(high, *bar.value);
+    low = std::min({low, *bar.value, bar.low.value_or(*bar.value)});
+    high = std::max({high, *bar.value, bar.high.value_or(*bar.value)});
   }
   const int height = kTop * 2 + kRow * static_cast<int>(bars.size());
   const double plot = options.width - kLabel - kValue;
@@ -84,9 +84,17 @@ std::string BarChart(const std::vector<Bar>& bars, const ChartOptions& options) 
       svg += fmt::format(R"svg(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" class="{}"/>)svg", from, y + 4,
                          std::max(to - from, 1.0), kRow - 8, KindClass("bar-chart__bar", bar.kind));
     }
-    svg += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="bar-chart__value">{}</text>)svg",
-                       (bar.value ? x_of(std::max(0.0, *bar.value)) : kLabel) + 6, y + kRow * 0.65,
-                       EscapeXml(bar.value_text));
+    double text_x = bar.value ? x_of(std::max(0.0, *bar.value)) : kLabel;
+    if (bar.value && bar.low && bar.high) {
+      // A line from the interval's low to its high end, with short end caps.
+      const double mid = y + kRow / 2.0, from = x_of(*bar.low), to = x_of(*bar.high);
+      svg += fmt::format(
+          R"svg(<path d="M{0:.1f} {1:.1f}H{2:.1f}M{0:.1f} {3:.1f}V{4:.1f}M{2:.1f} {3:.1f}V{4:.1f}" class="bar-chart__whisker"/>)svg",
+          from, mid, to, mid - 5, mid + 5);
+      text_x = std::max(text_x, to);
+    }
+    svg += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="bar-chart__value">{}</text>)svg", text_x + 6,
+                       y + kRow * 0.65, EscapeXml(bar.value_text));
   }
   svg += "</svg>";
   return svg;

@@ -23,6 +23,8 @@ struct Bar {
   std::optional<double> value;
   std::string value_text;  // Formatted, shown at the end of the bar ("–" when there is none).
   std::string kind;        // "" for an area, "zone" or "region" for the reference bars.
+  // The figure's 95 % interval, drawn as a whisker across the end of the bar.
+  std::optional<double> low, high;
 };
 
 struct ChartOptions {
