@@ -6,6 +6,7 @@
 #include "atlas/aggregate.hpp"
 #include "atlas/catalog.hpp"
 #include "atlas/compare.hpp"
+#include "atlas/funnel.hpp"
 #include "atlas/intervals.hpp"
 #include "atlas/needs.hpp"
 #include "atlas/roll_up.hpp"
@@ -89,6 +90,39 @@ TEST_F(AtlasTest, APublishedFigureStandsAndANotableGapToTheSumIsTold) {
   EXPECT_DOUBLE_EQ(rolled.differences[0].published, 1006);
   EXPECT_DOUBLE_EQ(rolled.differences[0].sum, 1000);
   EXPECT_EQ(rolled.differences[0].parts, 2);
+}
+
+// Limits as exact quantiles rounded outwards: a point beyond one has under 2.5 % (0.1 %)
+// chance on that side. Binomial(100, 0.1): P(X ≤ 3) = 0.008, P(X ≥ 17) = 0.021 but
+// P(X ≥ 16) = 0.040; Poisson(10): P(X ≤ 2) = 0.003, P(X ≥ 18) = 0.014, P(X ≥ 17) = 0.027.
+TEST_F(AtlasTest, FunnelLimitsAreExactQuantilesAroundTheTarget) {
+  const Indicator& share = Get("increased_reimb");  // Wilson: a share of people, in %.
+  const auto limits = FunnelLimitsAt(share, 0.1, 100);
+  ASSERT_TRUE(limits);
+  EXPECT_DOUBLE_EQ(limits->low95, 4);
+  EXPECT_DOUBLE_EQ(limits->high95, 16);
+  EXPECT_DOUBLE_EQ(limits->low998, 1);
+  EXPECT_DOUBLE_EQ(limits->high998, 20);
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 10, 100), FunnelZone::kWithin);
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 16, 100), FunnelZone::kWithin) << "on the limit is within";
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 17, 100), FunnelZone::kAbove95);
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 21, 100), FunnelZone::kAbove998);
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 3, 100), FunnelZone::kBelow95);
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 0, 100), FunnelZone::kBelow998);
+  // The funnel narrows: 12 % is within at 100 people, far outside at 10,000.
+  EXPECT_EQ(FunnelZoneOf(share, 0.1, 1200, 10000), FunnelZone::kAbove998);
+
+  Indicator rate;  // Events per 100,000 inhabitants.
+  rate.interval = IntervalMethod::kPoisson;
+  rate.scale = 100000;
+  const auto deaths = FunnelLimitsAt(rate, 1e-4, 100000);  // 10 expected.
+  ASSERT_TRUE(deaths);
+  EXPECT_DOUBLE_EQ(deaths->low95, 3);
+  EXPECT_DOUBLE_EQ(deaths->high95, 17);
+  EXPECT_DOUBLE_EQ(deaths->high998, 21);
+  EXPECT_FALSE(FunnelLimitsAt(Get("income_median_return"), 0.1, 100)) << "no interval, no funnel";
+  EXPECT_FALSE(FunnelLimitsAt(share, 1.2, 100)) << "a share above one";
+  EXPECT_FALSE(FunnelLimitsAt(share, 0.1, 0));
 }
 
 TEST_F(AtlasTest, TheShippedCatalogIsCompleteInThreeLanguages) {

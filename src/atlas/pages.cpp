@@ -7,6 +7,7 @@
 #include "atlas/export.hpp"
 #include "atlas/presentation.hpp"
 #include "atlas/routes.hpp"
+#include "atlas/funnel.hpp"
 #include "atlas/sectors.hpp"
 #include "atlas/zone_data.hpp"
 #include "core/text.hpp"
@@ -414,6 +415,12 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   if (*sectors) {
     any_demo = any_demo || (**sectors).at("sector_demo").as_bool();
     for (auto& [key, value] : **sectors) model[key] = std::move(value);
+  }
+  auto funnel = FunnelModel(services, *data, *indicator, period, words);
+  if (!funnel) return web::ErrorPage(site, request, language, funnel.error());
+  model["has_funnel"] = funnel->has_value();
+  if (*funnel) {
+    for (auto& [key, value] : **funnel) model[key] = std::move(value);
   }
   std::vector<formats::Line> lines = {{zone_name, Values(comparison, comparison.zone), "zone"}};
   if (data->region) lines.push_back({region_name, Values(comparison, comparison.region), "region"});

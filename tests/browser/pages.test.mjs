@@ -157,11 +157,14 @@ for (const [target, kind] of pages) {
   });
 }
 
-test('an indicator page with its 95% intervals fits a 390 px phone in nl and fr', async () => {
+test('an indicator page with its 95% intervals and funnel plot fits a 390 px phone in nl and fr', async () => {
   const page = await newPage();
   for (const language of ['nl', 'fr']) {
     await page.goto(`${base}/${language}/zones/elz-zennevallei/atlas/increased_reimb?period=2024`);
-    assert.match(await page.locator('table.atlas-table thead').textContent(), /95/);
+    assert.match(await page.locator('section[aria-labelledby="table-heading"] table.atlas-table thead').textContent(), /95/);
+    // The funnel plot with its table, open, on the phone too.
+    await page.locator('details.funnel-figures summary').click();
+    assert.match(await page.locator('details.funnel-figures').textContent(), /Linkebeek.*(grens|limite)/);
     await expectFitsPhone(page, `/${language}/zones/elz-zennevallei/atlas/increased_reimb`);
   }
   await page.context().close();

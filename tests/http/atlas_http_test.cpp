@@ -447,6 +447,44 @@ TEST(AtlasSectorsTest, AnIndicatorPageMapsTheSectorsOfTheZonesMunicipalitiesWher
   EXPECT_FALSE(Contains(server.Get("/nl/zones/elz-zennevallei/atlas/pop_total").body, "sectors-heading"));
 }
 
+// Every municipality of the region by its size, against the region's 10 %: Beersel's 12 %
+// of 25,000 lies far outside chance, Linkebeek's 11.1 % of 4,600 just outside the 95 %
+// limit, Sint-Genesius-Rode's 9.2 % of 18,000 below; Halle's 10 % of 40,000 within.
+TEST(AtlasFunnelTest, AnIndicatorPagePlotsEveryMunicipalityAgainstTheRegionsLimits) {
+  ServerProcess server;
+  const std::string base = server.database();
+  WriteFile(base + ".funnel.csv",
+            "area_code,indicator,period,value,numerator,denominator\n"
+            "02000,increased_reimb,2025,10,1000,10000\n"
+            "23027,increased_reimb,2025,10,4000,40000\n"
+            "23003,increased_reimb,2025,12,3000,25000\n"
+            "23077,increased_reimb,2025,10,3400,34000\n"
+            "23101,increased_reimb,2025,9.17,1650,18000\n"
+            "23100,increased_reimb,2025,11.09,510,4600\n"
+            "23098,increased_reimb,2025,10,560,5600\n"
+            "23064,increased_reimb,2025,10,450,4500\n");
+  const CommandResult imported =
+      RunZoneatlas({"--database", base, "import", "observations", base + ".funnel.csv", "--source", "test"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+
+  const auto page = server.Get("/nl/zones/elz-zennevallei/atlas/increased_reimb?period=2025");
+  ASSERT_EQ(page.status, 200);
+  ASSERT_TRUE(Contains(page.body, "id=\"funnel-heading\"")) << page.body.substr(0, 2000);
+  const std::string funnel = page.body.substr(page.body.find("id=\"funnel-heading\""));
+  EXPECT_TRUE(Contains(funnel, "Van 7 gemeenten liggen er 2 boven en 1 onder de 95%-grenzen; 3 daarvan horen bij de zone"))
+      << funnel.substr(0, 3000);
+  EXPECT_TRUE(Contains(funnel, "<td class=\"number\">12,0</td><td>boven de 99,8%-grens</td>")) << "Beersel";
+  EXPECT_TRUE(Contains(funnel, "<td class=\"number\">11,1</td><td>boven de 95%-grens</td>")) << "Linkebeek";
+  EXPECT_TRUE(Contains(funnel, "<td>onder de 99,8%-grens</td>")) << "Sint-Genesius-Rode";
+  EXPECT_EQ(Count(funnel, "binnen de grenzen"), 4u);
+  EXPECT_EQ(Count(funnel, "funnel-chart__point--zone"), 7u);
+  EXPECT_EQ(Count(funnel, "funnel-chart__curve--"), 5u) << "the region's line and two limits each side";
+  EXPECT_TRUE(Contains(server.Get("/fr/zones/elz-zennevallei/atlas/increased_reimb?period=2025").body,
+                       "au-dessus de la limite à 99,8\u202f%"));
+  // A money indicator has no funnel: nothing to count.
+  EXPECT_FALSE(Contains(server.Get("/nl/zones/elz-zennevallei/atlas/income_median_return").body, "funnel-heading"));
+}
+
 TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
   ServerProcess server;
   server.Terminate(std::chrono::seconds(5));

@@ -151,4 +151,70 @@ std::string LineChart(const std::vector<std::string>& x_labels, const std::vecto
   return svg;
 }
 
+std::string FunnelChart(const std::vector<FunnelPoint>& points, const std::vector<FunnelCurve>& curves,
+                        const FunnelAxes& axes, const ChartOptions& options) {
+  constexpr int kHeight = 320, kLeft = 70, kRight = 150, kTop = 14, kBottom = 44;
+  double x_low = INFINITY, x_high = -INFINITY, y_low = INFINITY, y_high = -INFINITY;
+  for (const FunnelPoint& point : points) {
+    if (!(point.denominator > 0)) continue;
+    x_low = std::min(x_low, point.denominator);
+    x_high = std::max(x_high, point.denominator);
+    y_low = std::min(y_low, point.value);
+    y_high = std::max(y_high, point.value);
+  }
+  if (x_low > x_high) return "";
+  for (const FunnelCurve& curve : curves) {
+    for (std::size_t i = 0; i < curve.values.size() && i < curve.denominators.size(); ++i) {
+      if (curve.denominators[i] < x_low || curve.denominators[i] > x_high || !std::isfinite(curve.values[i])) continue;
+      y_low = std::min(y_low, curve.values[i]);
+      y_high = std::max(y_high, curve.values[i]);
+    }
+  }
+  // A little room around the outermost points, so that none sits on an axis.
+  const double log_pad = x_high > x_low ? (std::log10(x_high) - std::log10(x_low)) * 0.03 : 0.5;
+  const double log_low = std::log10(x_low) - log_pad, log_span = std::log10(x_high) + log_pad - log_low;
+  const double y_pad = y_high > y_low ? (y_high - y_low) * 0.04 : 1;
+  const double y_axis_low = y_low - y_pad, y_span = y_high + y_pad - y_axis_low;
+  const double plot_width = options.width - kLeft - kRight, plot_height = kHeight - kTop - kBottom;
+  const auto x_of = [&](double x) { return kLeft + (std::log10(x) - log_low) / log_span * plot_width; };
+  const auto y_of = [&](double y) { return kTop + plot_height - (y - y_axis_low) / y_span * plot_height; };
+  std::string svg = Open(options, "funnel-chart", kHeight);
+  svg += fmt::format(R"svg(<path d="M{0} {1}V{2}H{3}" class="funnel-chart__axis"/>)svg", kLeft, kTop,
+                     kTop + plot_height, kLeft + plot_width);
+  svg += fmt::format(R"svg(<text x="{}" y="{:.1f}" class="funnel-chart__tick funnel-chart__tick--y">{}</text>)svg",
+                     kLeft - 6, y_of(y_high) + 4, EscapeXml(axes.y_high));
+  svg += fmt::format(R"svg(<text x="{}" y="{:.1f}" class="funnel-chart__tick funnel-chart__tick--y">{}</text>)svg",
+                     kLeft - 6, y_of(y_low) + 4, EscapeXml(axes.y_low));
+  svg += fmt::format(R"svg(<text x="{:.1f}" y="{}" class="funnel-chart__tick">{}</text>)svg", x_of(x_low),
+                     kTop + plot_height + 16, EscapeXml(axes.x_low));
+  svg += fmt::format(R"svg(<text x="{:.1f}" y="{}" class="funnel-chart__tick funnel-chart__tick--end">{}</text>)svg",
+                     x_of(x_high), kTop + plot_height + 16, EscapeXml(axes.x_high));
+  svg += fmt::format(R"svg(<text x="{:.1f}" y="{}" class="funnel-chart__name">{}</text>)svg",
+                     kLeft + plot_width / 2, kHeight - 6, EscapeXml(axes.x_name));
+  for (const FunnelCurve& curve : curves) {
+    std::string path;
+    for (std::size_t i = 0; i < curve.values.size() && i < curve.denominators.size(); ++i) {
+      if (curve.denominators[i] < x_low || curve.denominators[i] > x_high || !std::isfinite(curve.values[i])) continue;
+      path += fmt::format("{}{:.1f} {:.1f}", path.empty() ? "M" : "L", x_of(curve.denominators[i]),
+                          y_of(curve.values[i]));
+    }
+    if (!path.empty()) svg += fmt::format(R"svg(<path d="{}" class="funnel-chart__curve funnel-chart__curve--{}"/>)svg", path, EscapeXml(curve.kind));
+  }
+  // The region's points first, the zone's on top of them.
+  for (const bool highlighted : {false, true}) {
+    for (const FunnelPoint& point : points) {
+      if (point.highlighted != highlighted || !(point.denominator > 0)) continue;
+      const double x = x_of(point.denominator), y = y_of(point.value);
+      svg += fmt::format(R"svg(<circle cx="{:.1f}" cy="{:.1f}" r="{}" class="{}"/>)svg", x, y, highlighted ? 4.5 : 2.5,
+                         highlighted ? "funnel-chart__point funnel-chart__point--zone" : "funnel-chart__point");
+      if (highlighted) {
+        svg += fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" class="funnel-chart__label">{}</text>)svg", x + 7, y + 4,
+                           EscapeXml(Shortened(point.label)));
+      }
+    }
+  }
+  svg += "</svg>";
+  return svg;
+}
+
 }  // namespace zoneatlas::formats

@@ -49,6 +49,29 @@ struct Line {
 std::string LineChart(const std::vector<std::string>& x_labels, const std::vector<Line>& lines,
                       const std::string& low_text, const std::string& high_text, const ChartOptions& options);
 
+// A funnel plot: points by their denominator (a logarithmic horizontal axis, as sizes run
+// from hundreds to hundreds of thousands) and value, with the target and its control
+// limits as curves over the same denominators.
+struct FunnelPoint {
+  double denominator = 0;
+  double value = 0;
+  std::string label;         // Written beside a highlighted point; the table has the others.
+  bool highlighted = false;  // The zone's own members.
+};
+struct FunnelCurve {
+  std::vector<double> denominators;
+  std::vector<double> values;  // One per denominator.
+  std::string kind;            // "target", "95" or "998": the line's style.
+};
+struct FunnelAxes {
+  std::string x_low, x_high;  // The denominators at the ends, formatted.
+  std::string y_low, y_high;  // The values at the ends, formatted.
+  std::string x_name;
+};
+// Nothing when no point has a denominator above zero.
+std::string FunnelChart(const std::vector<FunnelPoint>& points, const std::vector<FunnelCurve>& curves,
+                        const FunnelAxes& axes, const ChartOptions& options);
+
 }  // namespace zoneatlas::formats
 
 #endif  // ZONEATLAS_PLATFORM_FORMATS_SVG_CHART_HPP_
