@@ -140,11 +140,25 @@ http::Response ListObservations(const Services& services, const http::Request& r
   auto observations = services.store.Observations(filter);
   if (!observations) return web::Problem(observations.error());
   json::array list;
+  // Per indicator and period: the figures hidden to protect another (ProtectHidden).
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> protective;
   for (const Observation& observation : *observations) {
     if (list.size() == limit) break;
     const Indicator* indicator = services.catalog.Find(observation.indicator_id);
     if (indicator == nullptr) continue;  // An indicator since removed from the catalog.
-    json::object object = FigureJson(*indicator, FigureOf(*indicator, &observation));
+    auto [hidden, added] = protective.try_emplace({observation.indicator_id, observation.period});
+    if (added) {
+      auto found = services.ranking.Protective(services.catalog, services.store, services.geography, *indicator,
+                                               observation.period);
+      if (!found) return web::Problem(found.error());
+      hidden->second = std::move(*found);
+    }
+    Figure figure = FigureOf(*indicator, &observation);
+    if (std::binary_search(hidden->second.begin(), hidden->second.end(), observation.area_code)) {
+      figure.value.suppressed = true;
+      figure.protective = true;
+    }
+    json::object object = FigureJson(*indicator, figure);
     object["indicator"] = observation.indicator_id;
     object["area_code"] = observation.area_code;
     object["period"] = observation.period;

@@ -125,6 +125,46 @@ TEST_F(AtlasTest, FunnelLimitsAreExactQuantilesAroundTheTarget) {
   EXPECT_FALSE(FunnelLimitsAt(share, 0.1, 0));
 }
 
+// A zone of five: one hidden for a small count, so the next smallest above zero goes too,
+// or the zone's total minus the others would be it.
+TEST_F(AtlasTest, ALoneHiddenFigureTakesTheNextSmallestWithIt) {
+  const Indicator& count = Get("pop_total");
+  const auto figure = [&](double value) { return Figure{.value = Suppress(count, {.value = value}), .present = true}; };
+  std::vector<Figure> members = {figure(3), figure(0), figure(10), figure(8), figure(50)};
+  ASSERT_TRUE(members[0].value.suppressed);
+  ASSERT_FALSE(members[1].value.suppressed) << "zero is not a small count";
+  Figure zone{.value = Suppress(count, {.value = 71}), .present = true};
+  std::vector<Figure*> parts;
+  for (Figure& member : members) parts.push_back(&member);
+  EXPECT_EQ(ProtectHidden(count, parts, zone), std::optional<std::size_t>(3)) << "8, not 0";
+  EXPECT_TRUE(members[3].value.suppressed);
+  EXPECT_TRUE(members[3].protective);
+  EXPECT_FALSE(members[2].value.suppressed);
+  EXPECT_TRUE(zone.Shown());
+  // Two hidden already: the total gives only their sum away, nothing more to do.
+  EXPECT_EQ(ProtectHidden(count, parts, zone), std::nullopt);
+  // Nothing else shown to hide (a total shown against the rule, as a caller might pass
+  // one): the total goes.
+  std::vector<Figure> pair = {figure(3), figure(0)};
+  Figure small_zone{.value = {.value = 3}, .present = true};
+  std::vector<Figure*> pair_parts = {&pair[0], &pair[1]};
+  EXPECT_EQ(ProtectHidden(count, pair_parts, small_zone), std::nullopt);
+  EXPECT_FALSE(small_zone.Shown());
+  EXPECT_TRUE(small_zone.protective);
+  // A share: what it rests on is its numerator.
+  const Indicator& share = Get("increased_reimb");
+  const auto part = [&](double numerator, double denominator) {
+    return Figure{.value = Suppress(share, {.value = numerator / denominator * 100, .numerator = numerator,
+                                            .denominator = denominator}),
+                  .present = true};
+  };
+  std::vector<Figure> shares = {part(2, 40), part(30, 300), part(12, 400)};
+  Figure total{.value = Suppress(share, {.value = 44.0 / 740 * 100, .numerator = 44, .denominator = 740}),
+               .present = true};
+  std::vector<Figure*> share_parts = {&shares[0], &shares[1], &shares[2]};
+  EXPECT_EQ(ProtectHidden(share, share_parts, total), std::optional<std::size_t>(2)) << "12 people, not 30";
+}
+
 TEST_F(AtlasTest, TheShippedCatalogIsCompleteInThreeLanguages) {
   EXPECT_GE(catalog_.indicators().size(), 11u);
   EXPECT_EQ(catalog_.groups().size(), 5u);

@@ -27,6 +27,32 @@ Figure FigureOf(const Indicator& indicator, const Observation* observation) {
   return figure;
 }
 
+std::optional<std::size_t> ProtectHidden(const Indicator& indicator, std::span<Figure* const> parts, Figure& whole) {
+  if (!whole.Shown()) return std::nullopt;
+  std::size_t hidden = 0;
+  for (const Figure* part : parts) hidden += part->present && part->value.suppressed;
+  if (hidden != 1) return std::nullopt;
+  // What a figure rests on: a count's value, else its numerator (then its denominator).
+  const auto people = [&](const Figure& figure) -> std::optional<double> {
+    if (IsCount(indicator)) return figure.value.value;
+    return figure.value.numerator ? figure.value.numerator : figure.value.denominator;
+  };
+  std::optional<std::size_t> smallest;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto count = parts[i]->Shown() ? people(*parts[i]) : std::nullopt;
+    if (!count || *count <= 0) continue;
+    if (!smallest || *count < *people(*parts[*smallest])) smallest = i;
+  }
+  if (!smallest) {
+    whole.value.suppressed = true;
+    whole.protective = true;
+    return std::nullopt;
+  }
+  parts[*smallest]->value.suppressed = true;
+  parts[*smallest]->protective = true;
+  return smallest;
+}
+
 Figure Comparison::Level(const std::string& code, const std::string& period) const {
   const auto level = levels.find(code);
   if (level == levels.end()) return {};
@@ -191,6 +217,9 @@ Comparison Compare(const Indicator& indicator, const ObservationIndex& index, co
       zone.demo = demo;
       zone.value = Aggregate(indicator, parts);
       zone.present = zone.value.value.has_value() || zone.value.suppressed;
+      std::vector<Figure*> member_figures;
+      for (const std::string& member : scope.members) member_figures.push_back(&comparison.members[member][period]);
+      ProtectHidden(indicator, member_figures, zone);
       comparison.zone[period] = zone;
     }
     for (const std::string& level : scope.levels) {

@@ -12,6 +12,7 @@
 #define ZONEATLAS_ATLAS_COMPARE_HPP_
 
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct Figure {
   bool present = false;       // False when there is no figure at all.
   bool reaggregated = false;  // Added up from the areas this one was formed from by a merger.
   bool summed = false;        // Added up from the area's parts (atlas/roll_up.hpp), having none of its own.
+  bool protective = false;    // Hidden although not small, so that a hidden figure cannot be subtracted out.
 
   // The number that may be shown: nothing when absent or suppressed.
   std::optional<double> Shown() const { return present && !value.suppressed ? value.value : std::nullopt; }
@@ -39,6 +41,17 @@ using Series = std::map<std::string, Figure>;  // Period → figure.
 // A stored observation as the public may see it: suppressed when it rests on fewer
 // people than the indicator's threshold. Absent for nullptr.
 Figure FigureOf(const Indicator& indicator, const Observation* observation);
+
+// Suppression that survives subtraction. When exactly one of `parts` is hidden for a small
+// count and `whole` (what they add up to: a zone of its members, a municipality of its
+// sectors) is shown, the whole minus the shown parts would give it away. So the shown part
+// resting on the fewest people (above zero: a zero subtracts nothing) is hidden too,
+// marked protective; with no such part, the whole is hidden. Returns the part hidden, if any.
+// REQUIRES: `whole` adds up exactly the parts that have a figure (a zone its members; a
+// municipality its sectors only when every sector has one).
+// The rankings (atlas/ranking.hpp) apply it to every zone and every area made of parts, and
+// every page, download and API answer hides what they hide.
+std::optional<std::size_t> ProtectHidden(const Indicator& indicator, std::span<Figure* const> parts, Figure& whole);
 
 struct Comparison {
   const Indicator* indicator = nullptr;

@@ -105,7 +105,7 @@ Result<std::optional<json::object>> FunnelModel(const Services& services, const 
     by_code.emplace(area.code, &area);
   }
   // Their figures, published or added up from sectors, as the ranking holds them.
-  auto figures = services.ranking.FiguresOf(services.store, services.geography, indicator, period, codes);
+  auto figures = services.ranking.FiguresOf(services.catalog, services.store, services.geography, indicator, period, codes);
   if (!figures) return Fail(figures.error());
   const std::set<std::string> members(zone.member_codes.begin(), zone.member_codes.end());
   const Language language = words.language();

@@ -110,10 +110,27 @@ Result<std::shared_ptr<const RankingCache::Geography>> RankingCache::ZonesOf(con
 
 Result<RankingResult> RankingCache::Rank(const Catalog& catalog, const Store& store, const geo::Store& geography,
                                          const Indicator& indicator, const std::string& period) {
+  auto ranked = Ranked(catalog, store, geography, indicator, period);
+  if (!ranked) return Fail(ranked.error());
+  return **ranked;
+}
+
+Result<std::shared_ptr<const RankingResult>> RankingCache::Ranked(const Catalog& catalog, const Store& store,
+                                                                  const geo::Store& geography,
+                                                                  const Indicator& indicator,
+                                                                  const std::string& period) {
   auto atlas_generation = store.Generation();
   if (!atlas_generation) return Fail(atlas_generation.error());
   auto geo_generation = geography.Generation();
   if (!geo_generation) return Fail(geo_generation.error());
+  const std::string key = indicator.id + '|' + period;
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = rankings_.find(key); it != rankings_.end() && it->second.atlas_generation == *atlas_generation &&
+                                             it->second.geo_generation == *geo_generation) {
+      return it->second.ranking;
+    }
+  }
   auto slice = SliceOf(store, indicator, period, *atlas_generation);
   if (!slice) return Fail(slice.error());
   auto zones = ZonesOf(geography, *geo_generation);
@@ -125,7 +142,8 @@ Result<RankingResult> RankingCache::Rank(const Catalog& catalog, const Store& st
     if (!found) return Fail(found.error());
     population = *found;
   }
-  RankingResult result;
+  auto kept = std::make_shared<RankingResult>();
+  RankingResult& result = *kept;
   result.areas = (*slice)->ranked;
   const Geography& geography_now = **zones;
   result.zones.reserve(geography_now.zones.size());
@@ -151,12 +169,71 @@ Result<RankingResult> RankingCache::Rank(const Catalog& catalog, const Store& st
     }
     result.zones.push_back({.zone_id = zone.id, .value = Aggregate(indicator, parts), .demo = demo});
   }
-  return result;
+  const Protection protection = ProtectionOf(indicator, geography_now, summer, result.zones);
+  if (!protection.areas.empty()) {
+    std::erase_if(result.areas, [&](const RankedArea& area) { return protection.areas.contains(area.area_code); });
+    for (std::size_t i = 0; i < result.areas.size(); ++i) result.areas[i].rank = static_cast<int>(i) + 1;
+    result.protective.assign(protection.areas.begin(), protection.areas.end());
+    std::sort(result.protective.begin(), result.protective.end());
+  }
+  for (ZoneFigure& zone : result.zones) {
+    if (protection.zones.contains(zone.zone_id)) zone.value.suppressed = true;
+  }
+  std::lock_guard lock(mutex_);
+  if (rankings_.size() >= kMaxSlices) rankings_.clear();
+  rankings_[key] = {*atlas_generation, *geo_generation, kept};
+  return std::shared_ptr<const RankingResult>(kept);
 }
 
-Result<std::vector<Observation>> RankingCache::FiguresOf(const Store& store, const geo::Store& geography,
-                                                        const Indicator& indicator, const std::string& period,
+RankingCache::Protection RankingCache::ProtectionOf(const Indicator& indicator, const Geography& geography,
+                                                    Summer& summer, const std::vector<ZoneFigure>& zones) {
+  Protection protection;
+  std::vector<Figure> figures;
+  std::vector<Figure*> pointers;
+  const auto protect = [&](const std::vector<std::string>& codes, Figure& whole) {
+    figures.clear();
+    for (const std::string& code : codes) figures.push_back(FigureOf(indicator, summer.Of(code)));
+    pointers.clear();
+    for (Figure& figure : figures) pointers.push_back(&figure);
+    const auto hidden = ProtectHidden(indicator, pointers, whole);
+    if (hidden) protection.areas.insert(codes[*hidden]);
+    return hidden.has_value();
+  };
+  // Every area made of parts (a municipality of its sectors, a district of its own) when
+  // every part has a figure: otherwise its total holds parts nobody knows.
+  for (const auto& [code, parts] : geography.parts_of) {
+    if (!std::ranges::all_of(parts, [&](const std::string& part) { return summer.Of(part) != nullptr; })) continue;
+    Figure whole = FigureOf(indicator, summer.Of(code));
+    protect(parts, whole);
+    if (whole.protective) protection.areas.insert(code);
+  }
+  // Every zone of its members: its figure adds up the members that have one.
+  std::vector<std::string> members;
+  for (std::size_t z = 0; z < geography.zones.size() && z < zones.size(); ++z) {
+    members.clear();
+    for (const geo::ZoneMember& member : geography.zones[z].members) members.push_back(member.area_code);
+    Figure whole{.value = zones[z].value, .demo = zones[z].demo, .present = zones[z].value.value.has_value()};
+    protect(members, whole);
+    if (whole.protective) protection.zones.insert(zones[z].zone_id);
+  }
+  return protection;
+}
+
+Result<std::vector<std::string>> RankingCache::Protective(const Catalog& catalog, const Store& store,
+                                                         const geo::Store& geography, const Indicator& indicator,
+                                                         const std::string& period) {
+  auto ranked = Ranked(catalog, store, geography, indicator, period);
+  if (!ranked) return Fail(ranked.error());
+  return (*ranked)->protective;
+}
+
+Result<std::vector<Observation>> RankingCache::FiguresOf(const Catalog& catalog, const Store& store,
+                                                        const geo::Store& geography, const Indicator& indicator,
+                                                        const std::string& period,
                                                         const std::vector<std::string>& codes) {
+  auto ranked = Ranked(catalog, store, geography, indicator, period);
+  if (!ranked) return Fail(ranked.error());
+  const std::vector<std::string>& protective = (*ranked)->protective;  // Sorted.
   auto atlas_generation = store.Generation();
   if (!atlas_generation) return Fail(atlas_generation.error());
   auto geo_generation = geography.Generation();
@@ -168,6 +245,7 @@ Result<std::vector<Observation>> RankingCache::FiguresOf(const Store& store, con
   Summer summer(indicator, **slice, **zones);
   std::vector<Observation> figures;
   for (const std::string& code : codes) {
+    if (std::binary_search(protective.begin(), protective.end(), code)) continue;
     if (const Observation* figure = summer.Of(code)) figures.push_back(*figure);
   }
   return figures;

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "atlas/catalog.hpp"
@@ -41,7 +42,10 @@ struct ZoneFigure {
 
 struct RankingResult {
   std::vector<ZoneFigure> zones;   // In the order of the zones (kind, name).
-  std::vector<RankedArea> areas;   // Highest value first.
+  std::vector<RankedArea> areas;   // Highest value first; none hidden to protect another.
+  // Areas whose figure is hidden, though not small, so that a hidden one cannot be
+  // subtracted out of their total (ProtectHidden): every other answer hides them too.
+  std::vector<std::string> protective;
 };
 
 class RankingCache {
@@ -51,10 +55,14 @@ class RankingCache {
   Result<RankingResult> Rank(const Catalog& catalog, const Store& store, const geo::Store& geography,
                              const Indicator& indicator, const std::string& period);
 
+  // RankingResult::protective alone, sorted.
+  Result<std::vector<std::string>> Protective(const Catalog& catalog, const Store& store, const geo::Store& geography,
+                                              const Indicator& indicator, const std::string& period);
+
   // The figures of `codes` for `indicator` in `period`: each area's own, or else its parts'
   // added up, level by level (a region from its provinces, down to the sectors), with
-  // Observation::parts set. Areas with neither are left out.
-  Result<std::vector<Observation>> FiguresOf(const Store& store, const geo::Store& geography,
+  // Observation::parts set. Areas with neither, or hidden to protect another, are left out.
+  Result<std::vector<Observation>> FiguresOf(const Catalog& catalog, const Store& store, const geo::Store& geography,
                                              const Indicator& indicator, const std::string& period,
                                              const std::vector<std::string>& codes);
 
@@ -72,7 +80,24 @@ class RankingCache {
     std::map<std::string, std::vector<std::string>> parts_of;
   };
   class Summer;
+  // Which areas and zones are hidden to protect another, for one indicator and period.
+  struct Protection {
+    std::unordered_set<std::string> areas;
+    std::unordered_set<std::string> zones;
+  };
+  static Protection ProtectionOf(const Indicator& indicator, const Geography& geography, Summer& summer,
+                                 const std::vector<ZoneFigure>& zones);
   Result<std::shared_ptr<const Geography>> ZonesOf(const geo::Store& geography, std::int64_t generation);
+
+  // Rank, kept while both generations stay the same.
+  Result<std::shared_ptr<const RankingResult>> Ranked(const Catalog& catalog, const Store& store,
+                                                      const geo::Store& geography, const Indicator& indicator,
+                                                      const std::string& period);
+  struct KeptRanking {
+    std::int64_t atlas_generation, geo_generation;
+    std::shared_ptr<const RankingResult> ranking;
+  };
+  std::unordered_map<std::string, KeptRanking> rankings_;  // "indicator|period"; guarded by mutex_.
 
   std::mutex mutex_;
   struct KeptSlice {

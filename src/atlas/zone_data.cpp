@@ -50,7 +50,7 @@ Status AddWholesFromParts(const Services& services, ZoneData& data) {
       if (!present.contains({indicator_id, whole, period})) missing.push_back(whole);
     }
     if (missing.empty()) continue;
-    auto figures = services.ranking.FiguresOf(services.store, services.geography, *indicator, period, missing);
+    auto figures = services.ranking.FiguresOf(services.catalog, services.store, services.geography, *indicator, period, missing);
     if (!figures) return Fail(figures.error());
     added.insert(added.end(), std::make_move_iterator(figures->begin()), std::make_move_iterator(figures->end()));
   }
