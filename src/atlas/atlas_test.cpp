@@ -8,6 +8,7 @@
 #include "atlas/compare.hpp"
 #include "atlas/funnel.hpp"
 #include "atlas/intervals.hpp"
+#include "atlas/map_classes.hpp"
 #include "atlas/needs.hpp"
 #include "atlas/roll_up.hpp"
 
@@ -163,6 +164,25 @@ TEST_F(AtlasTest, ALoneHiddenFigureTakesTheNextSmallestWithIt) {
                .present = true};
   std::vector<Figure*> share_parts = {&shares[0], &shares[1], &shares[2]};
   EXPECT_EQ(ProtectHidden(share, share_parts, total), std::optional<std::size_t>(2)) << "12 people, not 30";
+}
+
+// Map classes on the region's quintiles (nearest rank): ten municipalities 1 to 10 make
+// classes up to 2, 4, 6, 8 and 10, two municipalities each.
+TEST_F(AtlasTest, MapClassesAreTheRegionsQuintiles) {
+  const auto classes = RegionalQuintiles({10, 9, 8, 7, 6, 5, 4, 3, 2, 1});
+  ASSERT_TRUE(classes);
+  EXPECT_TRUE(classes->regional);
+  EXPECT_EQ(classes->bounds, (std::array<double, 6>{1, 2, 4, 6, 8, 10}));
+  EXPECT_EQ(ClassOf(*classes, 1), 1);
+  EXPECT_EQ(ClassOf(*classes, 2), 1);
+  EXPECT_EQ(ClassOf(*classes, 2.5), 2);
+  EXPECT_EQ(ClassOf(*classes, 8), 4);
+  EXPECT_EQ(ClassOf(*classes, 10), 5);
+  EXPECT_EQ(ClassOf(*classes, 50), 5) << "beyond the region's highest";
+  EXPECT_FALSE(RegionalQuintiles({1, 2, 3, 4, 5, 6, 7, 8, 9})) << "too few to say";
+  const MapClasses equal = EqualSlices(0, 50);
+  EXPECT_FALSE(equal.regional);
+  EXPECT_EQ(ClassOf(equal, 25), 3);
 }
 
 TEST_F(AtlasTest, TheShippedCatalogIsCompleteInThreeLanguages) {

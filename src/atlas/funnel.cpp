@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "atlas/map_classes.hpp"
 #include "geo/model.hpp"
 #include "platform/formats/svg_chart.hpp"
 #include "platform/view/view.hpp"
@@ -80,8 +81,6 @@ Result<std::optional<json::object>> FunnelModel(const Services& services, const 
                                                 const Indicator& indicator, const std::string& period,
                                                 const Presentation& words) {
   if (indicator.interval == IntervalMethod::kNone || !zone.region) return std::optional<json::object>();
-  const auto region = geo::RegionOfCode(zone.region->code);
-  if (!region) return std::optional<json::object>();
   // The region's figure is the target: from its own or summed numerator and denominator.
   const auto region_figure = std::ranges::find_if(zone.observations, [&](const Observation& figure) {
     return figure.indicator_id == indicator.id && figure.area_code == zone.region->code && figure.period == period;
@@ -95,18 +94,18 @@ Result<std::optional<json::object>> FunnelModel(const Services& services, const 
   } else {
     return std::optional<json::object>();
   }
-  auto municipalities = services.geography.Areas({.kind = geo::AreaKind::kMunicipality}, Date::Today());
-  if (!municipalities) return Fail(municipalities.error());
-  std::vector<std::string> codes;
-  std::unordered_map<std::string, const geo::Area*> by_code;
-  for (const geo::Area& area : *municipalities) {
-    if (geo::RegionOfCode(area.code) != region) continue;
-    codes.push_back(area.code);
-    by_code.emplace(area.code, &area);
-  }
-  // Their figures, published or added up from sectors, as the ranking holds them.
-  auto figures = services.ranking.FiguresOf(services.catalog, services.store, services.geography, indicator, period, codes);
+  auto figures = RegionFigures(services, zone, indicator, period);
   if (!figures) return Fail(figures.error());
+  auto names = services.geography.AreasWithCodes(
+      [&] {
+        std::vector<std::string> codes;
+        for (const Observation& figure : *figures) codes.push_back(figure.area_code);
+        return codes;
+      }(),
+      Date::Today());
+  if (!names) return Fail(names.error());
+  std::unordered_map<std::string, const geo::Area*> by_code;
+  for (const geo::Area& area : *names) by_code.emplace(area.code, &area);
   const std::set<std::string> members(zone.member_codes.begin(), zone.member_codes.end());
   const Language language = words.language();
   const view::Catalog& texts = words.texts();
@@ -118,8 +117,7 @@ Result<std::optional<json::object>> FunnelModel(const Services& services, const 
   std::vector<Row> rows;
   for (const Observation& figure : *figures) {
     if (!figure.numerator || !figure.denominator || !(*figure.denominator > 0)) continue;
-    const Figure shown = FigureOf(indicator, &figure);
-    if (!shown.Shown()) continue;  // Too few people to show, so not on the plot either.
+    if (!by_code.contains(figure.area_code)) continue;
     rows.push_back({by_code.at(figure.area_code), *figure.numerator, *figure.denominator,
                     *figure.numerator / *figure.denominator * indicator.scale,
                     FunnelZoneOf(indicator, target, *figure.numerator, *figure.denominator)});

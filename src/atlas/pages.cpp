@@ -8,6 +8,7 @@
 #include "atlas/presentation.hpp"
 #include "atlas/routes.hpp"
 #include "atlas/funnel.hpp"
+#include "atlas/map_classes.hpp"
 #include "atlas/sectors.hpp"
 #include "atlas/zone_data.hpp"
 #include "core/text.hpp"
@@ -328,6 +329,12 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
       high = std::max(high, *shown);
     }
   }
+  // The map's classes: the region's quintiles, the same in every zone; else the zone's range.
+  auto region_figures = RegionFigures(services, *data, *indicator, period);
+  if (!region_figures) return web::ErrorPage(site, request, language, region_figures.error());
+  std::vector<double> region_values;
+  for (const Observation& figure : *region_figures) region_values.push_back(*figure.value);
+  const MapClasses classes = RegionalQuintiles(region_values).value_or(EqualSlices(low, high));
   json::array rows;
   for (const geo::Area& area : data->members) {
     const Figure& figure = comparison.members.at(area.code).at(period);
@@ -339,7 +346,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     const std::string cell = words.Cell(*indicator, figure);
     bars.push_back(BarOf(words, *indicator, area_name, figure, ""));
     if (auto shape = geo::MapShapeOf(services.geography, area, language, href)) {
-      if (figure.Shown()) shape->shade = ShadeOf(*figure.Shown(), low, high);
+      if (figure.Shown()) shape->shade = ClassOf(classes, *figure.Shown());
       shape->spoken = area_name + ": " + (figure.Shown() ? words.WithUnit(*indicator, *figure.Shown()) : cell);
       shapes.push_back(std::move(*shape));
     }
@@ -401,14 +408,21 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   model["map"] = map;
   model["has_map"] = !map.empty();
   json::array legend;
-  if (low <= high) {
+  if (classes.regional || low <= high) {
     for (int shade = 1; shade <= 5; ++shade) {
-      const double from = low + (high - low) * (shade - 1) / 5, to = low + (high - low) * shade / 5;
       legend.push_back(json::object{{"shade", "legend__swatch--q" + std::to_string(shade)},
-                                    {"range", words.Number(*indicator, from) + " – " + words.Number(*indicator, to)}});
+                                    {"range", words.Number(*indicator, classes.bounds[shade - 1]) + " – " +
+                                                  words.Number(*indicator, classes.bounds[shade])}});
     }
   }
   model["legend"] = std::move(legend);
+  model["map_caption"] =
+      classes.regional
+          ? texts.Format(language, "atlas_map_caption_quintiles",
+                         {{"count", view::FormatInteger(static_cast<long long>(region_values.size()), language)},
+                          {"region", region_name},
+                          {"period", period}})
+          : std::string(texts.Get(language, "atlas_map_caption"));
   auto sectors = SectorsModel(services, *data, *indicator, period, words);
   if (!sectors) return web::ErrorPage(site, request, language, sectors.error());
   model["has_sectors"] = sectors->has_value();

@@ -485,6 +485,70 @@ TEST(AtlasFunnelTest, AnIndicatorPagePlotsEveryMunicipalityAgainstTheRegionsLimi
   EXPECT_FALSE(Contains(server.Get("/nl/zones/elz-zennevallei/atlas/income_median_return").body, "funnel-heading"));
 }
 
+// The map's five shades are the quintiles of every municipality of the region, so two
+// zones of Flanders share one legend, whatever their own spread.
+TEST(AtlasMapClassesTest, TwoZonesOfARegionShareTheRegionsQuintiles) {
+  ServerProcess server;
+  const std::string base = server.database();
+  WriteFile(base + ".areas.csv",
+            "code,kind,name_nl,name_fr,parent_code\n"
+            "23088,municipality,Vilvoorde,Vilvorde,23000\n23044,municipality,Liedekerke,Liedekerke,23000\n"
+            "23045,municipality,Lennik,Lennik,23000\n23050,municipality,Meise,Meise,23000\n"
+            "23052,municipality,Merchtem,Merchtem,23000\n");
+  WriteFile(base + ".boundaries.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":["
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23088\"},\"geometry\":" + Square(4.40, 50.93) + "},"
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23044\"},\"geometry\":" + Square(4.10, 50.88) + "},"
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23045\"},\"geometry\":" + Square(4.15, 50.80) + "},"
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23050\"},\"geometry\":" + Square(4.31, 50.95) + "},"
+            "{\"type\":\"Feature\",\"properties\":{\"code\":\"23052\"},\"geometry\":" + Square(4.22, 50.96) + "}]}");
+  WriteFile(base + ".zones.csv",
+            "zone_id,kind,name_nl,name_fr,region_code,member_code\n"
+            "elz-test,eerstelijnszone,Testzone,Zone test,02000,23088\n"
+            "elz-test,eerstelijnszone,Testzone,Zone test,02000,23044\n"
+            "elz-test,eerstelijnszone,Testzone,Zone test,02000,23045\n"
+            "elz-test,eerstelijnszone,Testzone,Zone test,02000,23050\n"
+            "elz-test,eerstelijnszone,Testzone,Zone test,02000,23052\n");
+  // Twelve municipalities at 5 % to 16 %: the region's quintiles are 7, 9, 12 and 14 %.
+  std::string figures = "area_code,indicator,period,value,numerator,denominator\n";
+  const char* codes[] = {"23003", "23098", "23027", "23100", "23064", "23101",
+                         "23077", "23088", "23044", "23045", "23050", "23052"};
+  for (int i = 0; i < 12; ++i) {
+    figures += std::string(codes[i]) + ",increased_reimb,2025,," + std::to_string((5 + i) * 100) + ",10000\n";
+  }
+  WriteFile(base + ".figures.csv", figures);
+  for (const std::vector<std::string>& arguments :
+       {std::vector<std::string>{"import", "areas", base + ".areas.csv"},
+        std::vector<std::string>{"import", "zones", base + ".zones.csv"},
+        std::vector<std::string>{"import", "geometry", base + ".boundaries.geojson", "--source", "test"},
+        std::vector<std::string>{"import", "observations", base + ".figures.csv", "--source", "test"}}) {
+    std::vector<std::string> with_database = {"--database", base};
+    with_database.insert(with_database.end(), arguments.begin(), arguments.end());
+    const CommandResult result = RunZoneatlas(with_database);
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+  }
+  const auto legend_of = [&](const std::string& zone) {
+    const std::string body = server.Get("/nl/zones/" + zone + "/atlas/increased_reimb?period=2025").body;
+    const std::size_t from = body.find("<ul class=\"legend\"");
+    return from == std::string::npos ? std::string() : body.substr(from, body.find("</ul>", from) - from);
+  };
+  const std::string zennevallei = legend_of("elz-zennevallei");
+  EXPECT_TRUE(Contains(zennevallei, "5,0 – 7,0")) << zennevallei;
+  EXPECT_TRUE(Contains(zennevallei, "14,0 – 16,0"));
+  EXPECT_EQ(legend_of("elz-test"), zennevallei) << "one legend for the region";
+  const auto page = server.Get("/nl/zones/elz-test/atlas/increased_reimb?period=2025");
+  EXPECT_TRUE(Contains(page.body, "van de 12 gemeenten van Vlaams Gewest met een cijfer in 2025 (kwintielen)"));
+  // Merchtem, the region's highest, is darkest; Vilvoorde's 12 % in the third class,
+  // though it is the lowest of its own zone.
+  const auto shade_of = [&](const std::string& name) {
+    const std::size_t at = page.body.find("aria-label=\"" + name + ":");
+    const std::size_t shade = page.body.find("area-map__shape--q", at);
+    return at == std::string::npos || shade == std::string::npos ? std::string() : page.body.substr(shade, 19);
+  };
+  EXPECT_EQ(shade_of("Merchtem"), "area-map__shape--q5");
+  EXPECT_EQ(shade_of("Vilvoorde"), "area-map__shape--q3");
+}
+
 TEST(AtlasCommandLineTest, AnObservationImportReportsEveryProblemOrItsBatch) {
   ServerProcess server;
   server.Terminate(std::chrono::seconds(5));
