@@ -163,6 +163,26 @@ void RequireColumns(ImportReport& report, const std::vector<SourceRow>& rows,
   }
 }
 
+// The rows of a CSV file with the `required` columns, counted in `report`; nothing, with the
+// problem in `report`, when it is no CSV (`what` says what the file should hold) or lacks them.
+std::optional<std::vector<SourceRow>> RequiredCsvRows(ImportReport& report, std::string_view file_name,
+                                                      std::string_view content, std::string_view what,
+                                                      std::initializer_list<std::string_view> required) {
+  if (DetectFormat(file_name, content) != FileFormat::kCsv) {
+    report.problems.push_back({"", "", std::string(what)});
+    return std::nullopt;
+  }
+  auto rows = RowsFromCsv(content);
+  if (!rows) {
+    report.problems.push_back({"", "", rows.error().message()});
+    return std::nullopt;
+  }
+  report.rows_read = static_cast<int>(rows->size());
+  RequireColumns(report, *rows, required);
+  if (!report.ok()) return std::nullopt;
+  return std::move(*rows);
+}
+
 void CheckExtraFields(ImportReport& report, const SourceRow& row) {
   if (const auto extra = row.Get("\x01extra"); !extra.empty()) {
     report.problems.push_back({row.location, "", "the row has " + std::string(extra)});
@@ -532,18 +552,9 @@ Result<ImportReport> ImportZones(db::Database& database, std::string_view file_n
   const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
-  if (DetectFormat(file_name, content) != FileFormat::kCsv) {
-    report.problems.push_back({"", "", "zones are imported from CSV, one row per member area"});
-    return report;
-  }
-  auto rows = RowsFromCsv(content);
-  if (!rows) {
-    report.problems.push_back({"", "", rows.error().message()});
-    return report;
-  }
-  report.rows_read = static_cast<int>(rows->size());
-  RequireColumns(report, *rows, {"zone_id", "kind", "name_nl", "name_fr", "member_code"});
-  if (!report.ok()) return report;
+  auto rows = RequiredCsvRows(report, file_name, content, "zones are imported from CSV, one row per member area",
+                              {"zone_id", "kind", "name_nl", "name_fr", "member_code"});
+  if (!rows) return report;
 
   std::map<std::string, Zone> zones;
   std::map<std::string, std::string> first_location;
@@ -632,18 +643,9 @@ Result<ImportReport> ImportCompositions(db::Database& database, std::string_view
   const audit::Context context{actor};
   ImportReport report;
   report.file = std::string(file_name);
-  if (DetectFormat(file_name, content) != FileFormat::kCsv) {
-    report.problems.push_back({"", "", "compositions are imported from CSV, one row per part"});
-    return report;
-  }
-  auto rows = RowsFromCsv(content);
-  if (!rows) {
-    report.problems.push_back({"", "", rows.error().message()});
-    return report;
-  }
-  report.rows_read = static_cast<int>(rows->size());
-  RequireColumns(report, *rows, {"area_code", "part_code"});
-  if (!report.ok()) return report;
+  auto rows = RequiredCsvRows(report, file_name, content, "compositions are imported from CSV, one row per part",
+                              {"area_code", "part_code"});
+  if (!rows) return report;
 
   std::map<std::string, Composition> compositions;
   std::map<std::string, std::string> first_location;  // Of each area's first row.
