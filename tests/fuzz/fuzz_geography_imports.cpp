@@ -1,5 +1,5 @@
 // The geography imports as an administrator runs them — areas (our CSV, Statbel's REFNIS
-// list and sectors, GeoJSON), zones and boundaries — written for real, since these imports
+// list and sectors, GeoJSON), zones, boundaries and what areas are made of — written for real, since these imports
 // have no dry run. Each input starts from the same demo database (a fresh copy of it), so a
 // finding reproduces from its input alone. The first byte picks the import and its options.
 #include <cstddef>
@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!opened) std::abort();
   db::Database& database = **opened;
   const audit::Actor actor = audit::CommandLineActor();
-  switch (data[0] % 6) {
+  switch (data[0] % 7) {
     case 0:
       (void)geo::ImportAreas(database, "areas.csv", content, actor);
       break;
@@ -56,9 +56,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 4:
       (void)geo::ImportBoundaries(database, "boundaries.geojson", content, {}, actor);
       break;
-    default:
+    case 5:
       (void)geo::ImportBoundaries(database, "boundaries.geojson", content,
                                   {.simplify_meters = 25, .skip_unknown = true, .source = "fuzz"}, actor);
+      break;
+    default:
+      (void)geo::ImportCompositions(database, "parts.csv", content, actor);
       break;
   }
   return 0;
