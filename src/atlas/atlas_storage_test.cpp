@@ -821,6 +821,22 @@ TEST_P(AtlasStorageTest, NoHiddenFigureIsTheZoneMinusItsShownMembers) {
   EXPECT_GT(protective, 0);
 }
 
+// A share of more people than it counts is kept as published, named in the report, and
+// shown without an interval rather than a made-up one.
+TEST_P(AtlasStorageTest, AShareAboveItsDenominatorIsToldAndHasNoInterval) {
+  const ObservationImportReport report =
+      Import("odd.csv", "area_code,indicator,period,value,numerator,denominator\n23027,increased_reimb,2024,,500,400\n");
+  ASSERT_TRUE(report.ok()) << report.Describe();
+  EXPECT_NE(report.Describe().find("odd.csv:2: warning: numerator: is larger than the denominator"),
+            std::string::npos)
+      << report.Describe();
+  const auto stored = Find("increased_reimb", "23027", "2024");
+  ASSERT_TRUE(stored);
+  EXPECT_DOUBLE_EQ(*stored->value, 125);
+  const Indicator& share = *catalog_.Find("increased_reimb");
+  EXPECT_FALSE(IntervalOf(share, FigureOf(share, &*stored)));
+}
+
 // A zone's workbook, imported into another database, gives the same numbers.
 TEST_P(AtlasStorageTest, AnExportedWorkbookImportsBackToTheSameNumbers) {
   auto zones = geo::ImportZones(database(), "zones.csv", testing::RepositoryFile("data/demo/zones.csv"), kTester);

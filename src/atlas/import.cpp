@@ -350,6 +350,12 @@ class Checker {
       if (*numerator < 0 || *denominator < 0)
         return Problem(line, "numerator", "numerator and denominator cannot be negative");
       if (*denominator == 0) return Problem(line, "denominator", "is zero");
+      // A share of people cannot hold more people than it counts: kept, as published, but
+      // worth a look, and shown without a 95 % interval (atlas/intervals.hpp).
+      if (indicator.interval == IntervalMethod::kWilson && *numerator > *denominator) {
+        Warning(line, "numerator",
+                "is larger than the denominator: a share of more than all people, shown without an interval");
+      }
       const double computed = *numerator / *denominator * indicator.scale;
       if (!value) {
         value = computed;
