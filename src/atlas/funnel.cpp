@@ -6,10 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <unordered_map>
 
 #include "core/text.hpp"
-#include "atlas/map_classes.hpp"
 #include "geo/model.hpp"
 #include "platform/formats/svg_chart.hpp"
 #include "platform/view/view.hpp"
@@ -77,35 +75,23 @@ FunnelZone FunnelZoneOf(const Indicator& indicator, double target, double numera
   return FunnelZone::kWithin;
 }
 
-Result<std::optional<json::object>> FunnelModel(const Services& services, const ZoneData& zone,
-                                                const Indicator& indicator, const std::string& period,
-                                                const Presentation& words) {
-  if (indicator.interval == IntervalMethod::kNone || !zone.region) return std::optional<json::object>();
+std::optional<json::object> FunnelModel(const ZoneData& zone, const std::vector<RegionFigure>& region,
+                                        const Indicator& indicator, const std::string& period,
+                                        const Presentation& words) {
+  if (indicator.interval == IntervalMethod::kNone || !zone.region) return std::nullopt;
   // The region's figure is the target: from its own or summed numerator and denominator.
   const auto region_figure = std::ranges::find_if(zone.observations, [&](const Observation& figure) {
     return figure.indicator_id == indicator.id && figure.area_code == zone.region->code && figure.period == period;
   });
-  if (region_figure == zone.observations.end()) return std::optional<json::object>();
+  if (region_figure == zone.observations.end()) return std::nullopt;
   double target = 0;
   if (region_figure->numerator && region_figure->denominator && *region_figure->denominator > 0) {
     target = *region_figure->numerator / *region_figure->denominator;
   } else if (region_figure->value) {
     target = *region_figure->value / indicator.scale;
   } else {
-    return std::optional<json::object>();
+    return std::nullopt;
   }
-  auto figures = RegionFigures(services, zone, indicator, period);
-  if (!figures) return Fail(figures.error());
-  auto names = services.geography.AreasWithCodes(
-      [&] {
-        std::vector<std::string> codes;
-        for (const Observation& figure : *figures) codes.push_back(figure.area_code);
-        return codes;
-      }(),
-      Date::Today());
-  if (!names) return Fail(names.error());
-  std::unordered_map<std::string, const geo::Area*> by_code;
-  for (const geo::Area& area : *names) by_code.emplace(area.code, &area);
   const std::set<std::string> members(zone.member_codes.begin(), zone.member_codes.end());
   const Language language = words.language();
   const view::Catalog& texts = words.texts();
@@ -115,14 +101,14 @@ Result<std::optional<json::object>> FunnelModel(const Services& services, const 
     FunnelZone place;
   };
   std::vector<Row> rows;
-  for (const Observation& figure : *figures) {
+  for (const RegionFigure& municipality : region) {
+    const Observation& figure = municipality.figure;
     if (!figure.numerator || !figure.denominator || !(*figure.denominator > 0)) continue;
-    if (!by_code.contains(figure.area_code)) continue;
-    rows.push_back({by_code.at(figure.area_code), *figure.numerator, *figure.denominator,
+    rows.push_back({&municipality.area, *figure.numerator, *figure.denominator,
                     *figure.numerator / *figure.denominator * indicator.scale,
                     FunnelZoneOf(indicator, target, *figure.numerator, *figure.denominator)});
   }
-  if (rows.size() < 3) return std::optional<json::object>();
+  if (rows.size() < 3) return std::nullopt;
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     return text::Fold(a.area->names.In(language)) < text::Fold(b.area->names.In(language));
   });
@@ -202,7 +188,7 @@ Result<std::optional<json::object>> FunnelModel(const Services& services, const 
                                           {"zone_outside", view::FormatInteger(zone_outside, language)}});
   model["funnel_method"] = std::string(texts.Get(
       language, indicator.interval == IntervalMethod::kPoisson ? "atlas_funnel_method_poisson" : "atlas_funnel_method_binomial"));
-  return std::optional(std::move(model));
+  return model;
 }
 
 }  // namespace zoneatlas::atlas

@@ -8,19 +8,19 @@
 // The limits are exact: quantiles of the binomial distribution for shares of people, of
 // the Poisson distribution for rates of events, rounded outwards.
 //
-// Thread safety: pure functions; FunnelModel reads the stores only.
+// Thread safety: pure functions.
 #ifndef ZONEATLAS_ATLAS_FUNNEL_HPP_
 #define ZONEATLAS_ATLAS_FUNNEL_HPP_
 
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "atlas/catalog.hpp"
+#include "atlas/map_classes.hpp"
 #include "atlas/presentation.hpp"
-#include "atlas/routes.hpp"
 #include "atlas/zone_data.hpp"
-#include "core/error.hpp"
 
 namespace zoneatlas::atlas {
 
@@ -40,13 +40,14 @@ std::optional<FunnelLimits> FunnelLimitsAt(const Indicator& indicator, double ta
 // REQUIRES: FunnelLimitsAt(indicator, target, denominator) has a value.
 FunnelZone FunnelZoneOf(const Indicator& indicator, double target, double numerator, double denominator);
 
-// The page model for `indicator`'s funnel in `period`: "funnel_chart" (SVG), "funnel_rows"
-// (every municipality of the region with its figure and zone), "funnel_count" and the
-// counts outside the limits; nothing when the indicator has no interval method, the
-// region has no figure or fewer than three municipalities have theirs.
-Result<std::optional<boost::json::object>> FunnelModel(const Services& services, const ZoneData& zone,
-                                                       const Indicator& indicator, const std::string& period,
-                                                       const Presentation& words);
+// The page model for `indicator`'s funnel in `period` over `region` (RegionFigures):
+// "funnel_chart" (SVG), "funnel_rows" (every municipality of the region with its figure and
+// place), "funnel_table", "funnel_summary" and "funnel_method"; nothing when the indicator
+// has no interval method, the region has no figure or fewer than three municipalities have
+// their numerator and denominator.
+std::optional<boost::json::object> FunnelModel(const ZoneData& zone, const std::vector<RegionFigure>& region,
+                                               const Indicator& indicator, const std::string& period,
+                                               const Presentation& words);
 
 }  // namespace zoneatlas::atlas
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "atlas/compare.hpp"
 #include "geo/model.hpp"
@@ -37,23 +38,25 @@ int ClassOf(const MapClasses& classes, double value) {
   return 5;
 }
 
-Result<std::vector<Observation>> RegionFigures(const Services& services, const ZoneData& zone,
-                                               const Indicator& indicator, const std::string& period) {
-  std::vector<Observation> shown;
+Result<std::vector<RegionFigure>> RegionFigures(const Services& services, const ZoneData& zone,
+                                                const Indicator& indicator, const std::string& period) {
+  std::vector<RegionFigure> shown;
   if (!zone.region) return shown;
   const auto region = geo::RegionOfCode(zone.region->code);
   if (!region) return shown;
   auto municipalities = services.geography.Areas({.kind = geo::AreaKind::kMunicipality}, Date::Today());
   if (!municipalities) return Fail(municipalities.error());
+  std::erase_if(*municipalities, [&](const geo::Area& area) { return geo::RegionOfCode(area.code) != region; });
   std::vector<std::string> codes;
-  for (const geo::Area& area : *municipalities) {
-    if (geo::RegionOfCode(area.code) == region) codes.push_back(area.code);
-  }
+  for (const geo::Area& area : *municipalities) codes.push_back(area.code);
   auto figures = services.ranking.FiguresOf(services.catalog, services.store, services.geography, indicator, period,
                                             codes);
   if (!figures) return Fail(figures.error());
+  std::unordered_map<std::string, geo::Area*> by_code;
+  for (geo::Area& area : *municipalities) by_code.emplace(area.code, &area);
   for (Observation& figure : *figures) {
-    if (FigureOf(indicator, &figure).Shown()) shown.push_back(std::move(figure));
+    if (!FigureOf(indicator, &figure).Shown()) continue;
+    shown.push_back({*by_code.at(figure.area_code), std::move(figure)});
   }
   return shown;
 }

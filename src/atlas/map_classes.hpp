@@ -17,6 +17,7 @@
 #include "atlas/routes.hpp"
 #include "atlas/zone_data.hpp"
 #include "core/error.hpp"
+#include "geo/model.hpp"
 
 namespace zoneatlas::atlas {
 
@@ -38,11 +39,16 @@ MapClasses EqualSlices(double low, double high);
 // The class of `value`, 1 (lowest) to 5.
 int ClassOf(const MapClasses& classes, double value);
 
+// A municipality of the region with its figure.
+struct RegionFigure {
+  geo::Area area;
+  Observation figure;
+};
 // The shown figures of every municipality of the zone's region for `indicator` in
 // `period`, published or added up from sectors, hidden ones (and those hidden to protect
-// them) left out.
-Result<std::vector<Observation>> RegionFigures(const Services& services, const ZoneData& zone,
-                                               const Indicator& indicator, const std::string& period);
+// them) left out. An indicator page reads them once, for its map classes and its funnel.
+Result<std::vector<RegionFigure>> RegionFigures(const Services& services, const ZoneData& zone,
+                                                const Indicator& indicator, const std::string& period);
 
 }  // namespace zoneatlas::atlas
 

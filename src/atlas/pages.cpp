@@ -333,7 +333,7 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
   auto region_figures = RegionFigures(services, *data, *indicator, period);
   if (!region_figures) return web::ErrorPage(site, request, language, region_figures.error());
   std::vector<double> region_values;
-  for (const Observation& figure : *region_figures) region_values.push_back(*figure.value);
+  for (const RegionFigure& municipality : *region_figures) region_values.push_back(*municipality.figure.value);
   const MapClasses classes = RegionalQuintiles(region_values).value_or(EqualSlices(low, high));
   json::array rows;
   for (const geo::Area& area : data->members) {
@@ -430,11 +430,10 @@ http::Response IndicatorPage(const web::Site& site, const Services& services, co
     any_demo = any_demo || (**sectors).at("sector_demo").as_bool();
     for (auto& [key, value] : **sectors) model[key] = std::move(value);
   }
-  auto funnel = FunnelModel(services, *data, *indicator, period, words);
-  if (!funnel) return web::ErrorPage(site, request, language, funnel.error());
-  model["has_funnel"] = funnel->has_value();
-  if (*funnel) {
-    for (auto& [key, value] : **funnel) model[key] = std::move(value);
+  auto funnel = FunnelModel(*data, *region_figures, *indicator, period, words);
+  model["has_funnel"] = funnel.has_value();
+  if (funnel) {
+    for (auto& [key, value] : *funnel) model[key] = std::move(value);
   }
   std::vector<formats::Line> lines = {{zone_name, Values(comparison, comparison.zone), "zone"}};
   if (data->region) lines.push_back({region_name, Values(comparison, comparison.region), "region"});

@@ -35,17 +35,7 @@ class RankingCache::Summer {
     const auto sum = SumOfParts(
         indicator_, parts->second, [&](const std::string& part) { return Of(part, depth + 1); }, demo);
     if (!sum) return nullptr;
-    Observation figure;
-    figure.indicator_id = indicator_.id;
-    figure.area_code = code;
-    figure.period = slice_.period;
-    figure.value = sum->value;
-    figure.numerator = sum->numerator;
-    figure.denominator = sum->denominator;
-    figure.derived = true;
-    figure.demo = demo;
-    figure.parts = static_cast<int>(parts->second.size());
-    kept = std::move(figure);
+    kept = SummedFigure(indicator_.id, code, slice_.period, *sum, demo, static_cast<int>(parts->second.size()));
     return &*kept;
   }
 

@@ -29,6 +29,21 @@ std::optional<Value> SumOfParts(const Indicator& indicator, const std::vector<st
   return sum;
 }
 
+Observation SummedFigure(const std::string& indicator_id, const std::string& area, const std::string& period,
+                         const Value& sum, bool demo, int parts) {
+  Observation figure;
+  figure.indicator_id = indicator_id;
+  figure.area_code = area;
+  figure.period = period;
+  figure.value = sum.value;
+  figure.numerator = sum.numerator;
+  figure.denominator = sum.denominator;
+  figure.derived = true;
+  figure.demo = demo;
+  figure.parts = parts;
+  return figure;
+}
+
 RolledUp RollUp(const Catalog& catalog, const std::map<std::string, std::vector<std::string>>& parts_of,
                 const std::vector<Observation>& part_figures, const std::vector<Observation>& own_figures) {
   RolledUp rolled;
@@ -63,17 +78,8 @@ RolledUp RollUp(const Catalog& catalog, const std::map<std::string, std::vector<
         }
         continue;
       }
-      Observation figure;
-      figure.indicator_id = std::string(key.first);
-      figure.area_code = area;
-      figure.period = period;
-      figure.value = sum->value;
-      figure.numerator = sum->numerator;
-      figure.denominator = sum->denominator;
-      figure.derived = true;
-      figure.demo = demo;
-      figure.parts = static_cast<int>(part_codes.size());
-      rolled.figures.push_back(std::move(figure));
+      rolled.figures.push_back(
+          SummedFigure(std::string(key.first), area, period, *sum, demo, static_cast<int>(part_codes.size())));
     }
   }
   return rolled;

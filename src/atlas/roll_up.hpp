@@ -36,6 +36,10 @@ bool CanRollUp(const Indicator& indicator);
 std::optional<Value> SumOfParts(const Indicator& indicator, const std::vector<std::string>& parts,
                                 const std::function<const Observation*(const std::string&)>& figure_of, bool& demo);
 
+// The figure `area` gets from `sum`, the sum of its `parts` parts (SumOfParts).
+Observation SummedFigure(const std::string& indicator_id, const std::string& area, const std::string& period,
+                         const Value& sum, bool demo, int parts);
+
 // A published figure and the sum of the parts beside it, when they differ notably.
 struct RollUpDifference {
   std::string indicator_id;
